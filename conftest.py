@@ -1,0 +1,92 @@
+"""Project-wide fixtures: the personas every protected endpoint is tested with.
+
+alice  — candidate (owner of her own profile, documents, applications)
+bob    — another candidate
+olivia — employer, owner of company Acme        (see companies/tests/factories)
+tom    — employer, member ("teammate") of Acme
+eve    — employer at another company (outsider)
+rita   — recruiter
+sam    — staff
+"""
+
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from accounts.models import Role
+from accounts.tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def alice(db):
+    return UserFactory(email="alice@example.com", full_name="Alice Candidate")
+
+
+@pytest.fixture
+def bob(db):
+    return UserFactory(email="bob@example.com", full_name="Bob Candidate")
+
+
+@pytest.fixture
+def olivia(db):
+    return UserFactory(
+        email="olivia@acme.test", full_name="Olivia Owner", role=Role.EMPLOYER
+    )
+
+
+@pytest.fixture
+def tom(db):
+    return UserFactory(
+        email="tom@acme.test", full_name="Tom Teammate", role=Role.EMPLOYER
+    )
+
+
+@pytest.fixture
+def eve(db):
+    return UserFactory(
+        email="eve@globex.test", full_name="Eve Outsider", role=Role.EMPLOYER
+    )
+
+
+@pytest.fixture
+def rita(db):
+    return UserFactory(
+        email="rita@agency.test", full_name="Rita Recruiter", role=Role.RECRUITER
+    )
+
+
+@pytest.fixture
+def sam(db):
+    return UserFactory(
+        email="sam@hotgigs.test",
+        full_name="Sam Staff",
+        is_staff=True,
+        is_superuser=True,
+    )
+
+
+@pytest.fixture
+def api():
+    """An anonymous API client."""
+    return APIClient()
+
+
+@pytest.fixture
+def api_as():
+    """`api_as(user)` → an API client authenticated with a real JWT access token."""
+
+    def make(user):
+        client = APIClient()
+        token = RefreshToken.for_user(user).access_token
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+        return client
+
+    return make

@@ -1,0 +1,177 @@
+"""Request monitoring: time and SQL query count per request.
+
+Every response carries a `Server-Timing` header (`app;dur=…`, `db;dur=…;desc="N
+queries"`); every request writes one structured log line; slow requests are
+logged at WARNING with their slowest SQL. Counters feed `/metrics`.
+"""
+
+import json
+import logging
+import threading
+import time
+from collections import defaultdict
+
+from django.conf import settings
+from django.db import connections
+
+logger = logging.getLogger("hotgigs.requests")
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per log line, with any `extra` fields merged in."""
+
+    RESERVED = set(vars(logging.makeLogRecord({})))
+
+    def format(self, record):
+        payload = {
+            "time": self.formatTime(record),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        for key, value in vars(record).items():
+            if key not in self.RESERVED and not key.startswith("_"):
+                payload[key] = value
+        if record.exc_info:
+            payload["exc"] = self.formatException(record.exc_info)
+        return json.dumps(payload, default=str)
+
+
+class Metrics:
+    """Process-local counters in Prometheus text format.
+
+    Each worker process exposes its own counters (the scraper sums them); nothing
+    here is shared state that matters for correctness.
+    """
+
+    BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.requests = defaultdict(int)
+        self.buckets = defaultdict(int)
+        self.duration_sum = 0.0
+        self.duration_count = 0
+        self.queries = 0
+
+    def observe(self, method, status, seconds, queries):
+        with self.lock:
+            self.requests[(method, status)] += 1
+            self.duration_sum += seconds
+            self.duration_count += 1
+            self.queries += queries
+            for bound in self.BUCKETS:
+                if seconds <= bound:
+                    self.buckets[bound] += 1
+
+    def render(self):
+        lines = [
+            "# HELP hotgigs_http_requests_total HTTP requests by method and status.",
+            "# TYPE hotgigs_http_requests_total counter",
+        ]
+        with self.lock:
+            for (method, status), count in sorted(self.requests.items()):
+                lines.append(
+                    f'hotgigs_http_requests_total{{method="{method}",status="{status}"}}'
+                    f" {count}"
+                )
+            lines += [
+                "# HELP hotgigs_http_request_duration_seconds Request duration.",
+                "# TYPE hotgigs_http_request_duration_seconds histogram",
+            ]
+            for bound in self.BUCKETS:
+                lines.append(
+                    f'hotgigs_http_request_duration_seconds_bucket{{le="{bound}"}}'
+                    f" {self.buckets[bound]}"
+                )
+            lines.append(
+                'hotgigs_http_request_duration_seconds_bucket{le="+Inf"}'
+                f" {self.duration_count}"
+            )
+            lines.append(
+                f"hotgigs_http_request_duration_seconds_sum {self.duration_sum}"
+            )
+            lines.append(
+                f"hotgigs_http_request_duration_seconds_count {self.duration_count}"
+            )
+            lines += [
+                "# HELP hotgigs_db_queries_total SQL queries run by requests.",
+                "# TYPE hotgigs_db_queries_total counter",
+                f"hotgigs_db_queries_total {self.queries}",
+            ]
+        return "\n".join(lines) + "\n"
+
+
+metrics = Metrics()
+
+
+class QueryRecorder:
+    """A database execute wrapper that counts queries and keeps the slowest."""
+
+    def __init__(self):
+        self.count = 0
+        self.duration = 0.0
+        self.slowest = (0.0, "")
+
+    def __call__(self, execute, sql, params, many, context):
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            elapsed = time.perf_counter() - start
+            self.count += 1
+            self.duration += elapsed
+            if elapsed > self.slowest[0]:
+                self.slowest = (elapsed, sql)
+            if elapsed * 1000 >= settings.SLOW_QUERY_MS:
+                logger.warning(
+                    "slow query",
+                    extra={"duration_ms": round(elapsed * 1000, 1), "sql": sql[:2000]},
+                )
+
+
+class MonitoringMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        recorder = QueryRecorder()
+        start = time.perf_counter()
+        with _wrap_all_connections(recorder):
+            response = self.get_response(request)
+        elapsed = time.perf_counter() - start
+        response["Server-Timing"] = (
+            f"app;dur={elapsed * 1000:.1f}, "
+            f'db;dur={recorder.duration * 1000:.1f};desc="{recorder.count} queries"'
+        )
+        metrics.observe(request.method, response.status_code, elapsed, recorder.count)
+        fields = {
+            "method": request.method,
+            "path": request.path,
+            "status": response.status_code,
+            "duration_ms": round(elapsed * 1000, 1),
+            "queries": recorder.count,
+            "db_ms": round(recorder.duration * 1000, 1),
+        }
+        if elapsed * 1000 >= settings.SLOW_REQUEST_MS:
+            fields["slowest_sql"] = recorder.slowest[1][:2000]
+            logger.warning("slow request", extra=fields)
+        else:
+            logger.info("request", extra=fields)
+        return response
+
+
+class _wrap_all_connections:
+    def __init__(self, recorder):
+        self.recorder = recorder
+        self.contexts = []
+
+    def __enter__(self):
+        for alias in connections:
+            context = connections[alias].execute_wrapper(self.recorder)
+            context.__enter__()
+            self.contexts.append(context)
+
+    def __exit__(self, *exc):
+        for context in reversed(self.contexts):
+            context.__exit__(*exc)

@@ -1,0 +1,3 @@
+"""WebSocket routes. Each app that serves live updates adds its consumers here."""
+
+websocket_urlpatterns = []

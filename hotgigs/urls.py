@@ -1,0 +1,52 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from hotgigs import health, views
+
+api_v1 = [
+    path("", include("accounts.api.urls")),
+    path("", include("companies.api.urls")),
+    path("", include("candidates.api.urls")),
+    path("", include("jobs.api.urls")),
+    path("", include("documents.api.urls")),
+    path("", include("matching.api.urls")),
+    path("", include("notifications.api.urls")),
+    path("", include("analytics.api.urls")),
+    path("", include("recruiters.api.urls")),
+]
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("", include("accounts.urls")),
+    path("", include("companies.urls")),
+    path("", include("candidates.urls")),
+    path("", include("jobs.urls")),
+    path("", include("documents.urls")),
+    path("", include("matching.urls")),
+    path("", include("notifications.urls")),
+    path("", include("analytics.urls")),
+    path("", include("recruiters.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include(api_v1)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path(
+        "api/docs/",
+        SpectacularSwaggerView.as_view(url_name="api-schema"),
+        name="api-docs",
+    ),
+    path("health/live", health.live, name="health-live"),
+    path("health/ready", health.ready, name="health-ready"),
+    path("metrics", health.metrics_view, name="metrics"),
+]
+
+handler400 = "hotgigs.views.bad_request"
+handler403 = "hotgigs.views.permission_denied"
+handler404 = "hotgigs.views.page_not_found"
+handler500 = "hotgigs.views.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
