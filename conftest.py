@@ -90,3 +90,39 @@ def api_as():
         return client
 
     return make
+
+
+@pytest.fixture
+def acme(olivia, tom):
+    """Employer company Acme: olivia is its owner, tom a member (teammate)."""
+    from companies.models import MembershipRole
+    from companies.tests.factories import CompanyFactory, MembershipFactory
+
+    company = CompanyFactory(name="Acme", slug="acme")
+    MembershipFactory(company=company, user=olivia, role=MembershipRole.OWNER)
+    MembershipFactory(company=company, user=tom, role=MembershipRole.MEMBER)
+    return company
+
+
+@pytest.fixture
+def globex(eve):
+    """Another employer: eve owns it, so she is an outsider to Acme."""
+    from companies.models import MembershipRole
+    from companies.tests.factories import CompanyFactory, MembershipFactory
+
+    company = CompanyFactory(name="Globex", slug="globex")
+    MembershipFactory(company=company, user=eve, role=MembershipRole.OWNER)
+    return company
+
+
+@pytest.fixture
+def agency(rita):
+    """Recruiting agency: rita is its owner."""
+    from companies.models import CompanyKind, MembershipRole
+    from companies.tests.factories import CompanyFactory, MembershipFactory
+
+    company = CompanyFactory(
+        name="Hire Partners", slug="hire-partners", kind=CompanyKind.AGENCY
+    )
+    MembershipFactory(company=company, user=rita, role=MembershipRole.OWNER)
+    return company
