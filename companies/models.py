@@ -1,7 +1,13 @@
+import secrets
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
+from hotgigs.countries import validate_country_code
 from hotgigs.models import TimeStampedModel
 
 
@@ -29,6 +35,9 @@ class CompanyQuerySet(models.QuerySet):
     def for_member(self, user):
         return self.filter(memberships__user=user)
 
+    def verified(self):
+        return self.filter(is_verified=True)
+
 
 class Company(TimeStampedModel):
     kind = models.CharField(
@@ -43,7 +52,11 @@ class Company(TimeStampedModel):
     hq_city = models.CharField("headquarters city", max_length=100, blank=True)
     hq_region = models.CharField("headquarters region", max_length=100, blank=True)
     hq_country = models.CharField(
-        "headquarters country", max_length=2, blank=True, help_text="ISO 3166 code"
+        "headquarters country",
+        max_length=2,
+        blank=True,
+        validators=[validate_country_code],
+        help_text="ISO 3166-1 alpha-2 code, e.g. DE",
     )
     is_verified = models.BooleanField("verified", default=False)
     logo = models.ImageField(upload_to="logos/", blank=True)
@@ -62,6 +75,8 @@ class Company(TimeStampedModel):
             models.Index(
                 fields=["kind", "is_verified"], name="company_kind_verified_idx"
             ),
+            # Directory filter ?industry= (and the admin's industry filter).
+            models.Index(fields=["industry"], name="company_industry_idx"),
         ]
 
     def __str__(self):
@@ -111,3 +126,83 @@ class Membership(TimeStampedModel):
     @property
     def can_manage(self):
         return self.role in (MembershipRole.OWNER, MembershipRole.ADMIN)
+
+
+def _invitation_token():
+    return secrets.token_urlsafe(32)
+
+
+INVITATION_LIFETIME = timedelta(days=7)
+
+
+def _invitation_expiry():
+    return timezone.now() + INVITATION_LIFETIME
+
+
+class InvitationQuerySet(models.QuerySet):
+    def open(self):
+        """Not accepted and not expired: the link still works."""
+        return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class Invitation(TimeStampedModel):
+    """An emailed invitation to join a company; accepting it creates a Membership."""
+
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(help_text="Stored lower-case.")
+    role = models.CharField(
+        max_length=16, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
+    token = models.CharField(max_length=64, unique=True, default=_invitation_token)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    expires_at = models.DateTimeField(default=_invitation_expiry)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            # One pending invitation per company and address; re-inviting refreshes it.
+            models.UniqueConstraint(
+                fields=["company", "email"],
+                condition=Q(accepted_at__isnull=True),
+                name="invitation_open_company_email_unique",
+            ),
+        ]
+        indexes = [
+            # The team page: pending invitations of a company, newest first.
+            models.Index(
+                fields=["company", "-created_at"],
+                condition=Q(accepted_at__isnull=True),
+                name="invitation_pending_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.company} ({self.role})"
+
+    def get_absolute_url(self):
+        return reverse("companies:invitation", kwargs={"token": self.token})
+
+    @property
+    def is_expired(self):
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_open(self):
+        return self.accepted_at is None and not self.is_expired
