@@ -257,6 +257,10 @@ STORAGES = {
 # Send private downloads through the web server (nginx X-Accel-Redirect) in production.
 PRIVATE_ACCEL_REDIRECT_PREFIX = env("PRIVATE_ACCEL_REDIRECT_PREFIX")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Documents (resumes, cover letters, portfolios): per file, per user, per PDF/DOCX.
+DOCUMENT_MAX_BYTES = envint("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
+DOCUMENT_USER_QUOTA_BYTES = envint("DOCUMENT_USER_QUOTA_BYTES", 100 * 1024 * 1024)
+DOCUMENT_MAX_PAGES = envint("DOCUMENT_MAX_PAGES", 100)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # --- Email ---------------------------------------------------------------------------
