@@ -1,22 +1,64 @@
 from django.db import models
+from django.db.models import F, Q
+
+
+class SkillCategory(models.TextChoices):
+    TECHNOLOGY = "technology", "Technology"
+    DATA = "data", "Data and analytics"
+    DESIGN = "design", "Design and creative"
+    HEALTHCARE = "healthcare", "Health care"
+    FINANCE = "finance", "Finance and accounting"
+    SALES = "sales", "Sales"
+    MARKETING = "marketing", "Marketing and communications"
+    LOGISTICS = "logistics", "Logistics and supply chain"
+    HOSPITALITY = "hospitality", "Hospitality and food service"
+    CONSTRUCTION = "construction", "Construction and trades"
+    ENGINEERING = "engineering", "Engineering"
+    MANUFACTURING = "manufacturing", "Manufacturing"
+    LEGAL = "legal", "Legal"
+    EDUCATION = "education", "Education"
+    HR = "hr", "Human resources"
+    CUSTOMER_SERVICE = "customer_service", "Customer service"
+    MANAGEMENT = "management", "Management and business"
+    LANGUAGE = "language", "Spoken languages"
+    SOFT = "soft", "Soft skills"
+    CERTIFICATION = "certification", "Certifications and licences"
+    OTHER = "other", "Other"
 
 
 class Skill(models.Model):
-    """A skill in the taxonomy (grown into the full taxonomy by the matching work)."""
+    """A canonical skill in the taxonomy; other spellings are `SkillAlias` rows."""
 
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=140, unique=True)
-    category = models.CharField(max_length=60, blank=True)
+    category = models.CharField(
+        max_length=60, blank=True, choices=SkillCategory.choices
+    )
+    related = models.ManyToManyField(
+        "self",
+        through="RelatedSkill",
+        symmetrical=False,
+        related_name="+",
+        blank=True,
+    )
 
     class Meta:
         ordering = ["name"]
+        indexes = [
+            # admin and the taxonomy API filter skills by category
+            models.Index(fields=["category", "name"], name="skill_category_name_idx"),
+        ]
 
     def __str__(self):
         return self.name
 
 
 class SkillAlias(models.Model):
-    """Another spelling of a skill ("ReactJS", "react.js" → React)."""
+    """Another spelling of a skill ("ReactJS", "react.js" → React).
+
+    `alias` holds the normalised key (see `matching.engine.taxonomy.skill_key`), so
+    "React.js" and "ReactJS" are one row.
+    """
 
     skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="aliases")
     alias = models.CharField(max_length=120, unique=True, help_text="Normalised form.")
@@ -26,3 +68,33 @@ class SkillAlias(models.Model):
 
     def __str__(self):
         return f"{self.alias} → {self.skill}"
+
+
+class RelatedSkill(models.Model):
+    """Knowing `from_skill` gives partial credit for `to_skill` (weight 0–1)."""
+
+    from_skill = models.ForeignKey(
+        Skill, on_delete=models.CASCADE, related_name="related_links"
+    )
+    to_skill = models.ForeignKey(
+        Skill, on_delete=models.CASCADE, related_name="related_backlinks"
+    )
+    weight = models.FloatField(help_text="0–1: share of credit a match gives.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_skill", "to_skill"], name="relatedskill_unique_pair"
+            ),
+            models.CheckConstraint(
+                condition=Q(weight__gte=0) & Q(weight__lte=1),
+                name="relatedskill_weight_0_1",
+            ),
+            models.CheckConstraint(
+                condition=~Q(from_skill=F("to_skill")),
+                name="relatedskill_not_self",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_skill} ~ {self.to_skill} ({self.weight:.2f})"
