@@ -4,6 +4,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 from hotgigs.models import TimeStampedModel
 
@@ -135,7 +136,8 @@ class CandidateProfile(TimeStampedModel):
     search_vector = SearchVectorField(null=True, editable=False)
     # Plain-text copy of the searchable words for the SQLite fallback.
     search_document = models.TextField(blank=True, editable=False)
-    last_active_at = models.DateTimeField(null=True, blank=True)
+    # Bumped by the candidate's own edits; sorts "most recently active".
+    last_active_at = models.DateTimeField(default=timezone.now)
 
     objects = CandidateProfileQuerySet.as_manager()
 
