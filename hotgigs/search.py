@@ -1,0 +1,215 @@
+"""Full-text search helpers shared by job search and candidate search.
+
+PostgreSQL
+    A weighted ``tsvector`` is stored in the row (kept up to date by the app's
+    services, see ``weighted_vector``) with a GIN index; a free-text query is
+    parsed with ``websearch_to_tsquery`` (``websearch_query``), which accepts
+    anything a person types — quoted phrases, ``-exclusions``, ``or`` — and never
+    raises on broken syntax.
+
+    Ranking is bounded: ``ts_rank`` is computed only for a capped candidate set
+    (the caller's pre-filter limited to ``RANK_CANDIDATES`` rows, e.g. the most
+    recent matches), so a word matching half the table does not rank every row.
+
+SQLite (embedded default, tests)
+    No tsvector: ``fallback_q`` tokenises the query the same way (phrases,
+    exclusions, ``or``) and ANDs ``icontains`` lookups over the same fields;
+    ``fallback_rank`` scores a row by the weights of the fields its terms hit, so
+    "title match above description match" holds on both back-ends.
+
+Always pass user input through ``clean_query`` first: it caps the length
+(``MAX_QUERY_LENGTH``), removes NUL and control characters (PostgreSQL rejects
+NUL in text) and collapses whitespace.
+
+The cursor helpers (``encode_cursor``/``decode_cursor``) make opaque, tamper-
+checked keyset cursors for paginating search results.
+"""
+
+import binascii
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core import signing
+from django.db import connection
+from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models.expressions import Combinable
+
+SEARCH_CONFIG = "english"
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+RANK_CANDIDATES = 1000
+# ts_rank's default weights for D, C, B, A — reused by the SQLite fallback.
+WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
+
+
+def uses_postgres_search() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def clean_query(text: str | None) -> str:
+    """User text → safe query text: no control characters, bounded length."""
+    if not text:
+        return ""
+    text = _CONTROL.sub(" ", str(text))
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def websearch_query(text: str, *, config: str = SEARCH_CONFIG) -> SearchQuery:
+    """A ``websearch_to_tsquery`` for cleaned user text (see ``clean_query``)."""
+    return SearchQuery(text, search_type="websearch", config=config)
+
+
+def weighted_vector(
+    parts: Mapping[str, str | Combinable], *, config: str = SEARCH_CONFIG
+) -> Combinable:
+    """``{"A": title, "B": skills_text, ...}`` → one weighted tsvector expression.
+
+    Values may be plain strings (wrapped in ``Value``) or expressions (``F``);
+    use it in ``queryset.update(search_vector=weighted_vector(...))``.
+    """
+    vector = None
+    for weight, source in parts.items():
+        expression = Value(source or "") if isinstance(source, str) else source
+        part = SearchVector(expression, weight=weight, config=config)
+        vector = part if vector is None else vector + part
+    return vector
+
+
+def rank(vector_field: str, query: SearchQuery) -> SearchRank:
+    """``ts_rank`` of the stored vector against the query (normalised by length)."""
+    return SearchRank(F(vector_field), query, normalization=Value(1))
+
+
+# --- SQLite fallback --------------------------------------------------------------
+
+
+def parse_terms(text: str) -> tuple[list[list[str]], list[str]]:
+    """Websearch-like parse: ``(groups, excluded)``.
+
+    Each group is a list of alternatives (joined by ``or``); the groups are ANDed.
+    ``'python "data engineer" -java or go'`` →
+    ``([["python"], ["data engineer"]], ["java"])`` + ``or`` joins ``go`` to the
+    previous group.
+    """
+    groups: list[list[str]] = []
+    excluded: list[str] = []
+    join_next = False
+    for match in _TOKEN.finditer(text):
+        negated, phrase, word = match.group(1), match.group(2), match.group(3)
+        if word is not None:
+            negated = "-" if word.startswith("-") and len(word) > 1 else ""
+            word = word[1:] if negated else word
+            term = word.strip("\"'()")
+        else:
+            term = " ".join(phrase.split())
+        if not term:
+            continue
+        if not negated and term.lower() == "or":
+            join_next = bool(groups)
+            continue
+        if negated:
+            excluded.append(term)
+        elif join_next and groups:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        join_next = False
+        if len(groups) + len(excluded) >= MAX_TERMS:
+            break
+    return groups, excluded
+
+
+FieldSpec = str | Callable[[str], Q]
+
+
+def _term_q(term: str, fields: Iterable[FieldSpec]) -> Q:
+    q = Q()
+    for field in fields:
+        q |= field(term) if callable(field) else Q(**{f"{field}__icontains": term})
+    return q
+
+
+def fallback_q(text: str, fields: Iterable[FieldSpec]) -> Q:
+    """Every group must hit one of ``fields``; excluded terms must hit none.
+
+    A field is an ORM path (``"title"``) or a callable ``term -> Q`` (e.g. an
+    ``Exists`` over a related table, which avoids duplicate rows from joins).
+    """
+    fields = list(fields)
+    groups, excluded = parse_terms(text)
+    q = Q()
+    for alternatives in groups:
+        any_of = Q()
+        for term in alternatives:
+            any_of |= _term_q(term, fields)
+        q &= any_of
+    for term in excluded:
+        q &= ~_term_q(term, fields)
+    return q
+
+
+def fallback_rank(text: str, weighted_fields: Mapping[str, str]) -> Combinable:
+    """A relevance score: for each term, the weight of each field it appears in.
+
+    ``weighted_fields`` maps an ORM path (local fields only, to avoid joins) to
+    a weight letter ``A``–``D``.
+    """
+    groups, _ = parse_terms(text)
+    score = Value(0.0, output_field=FloatField())
+    for alternatives in groups:
+        for term in alternatives:
+            for field, weight in weighted_fields.items():
+                score = score + Case(
+                    When(**{f"{field}__icontains": term}, then=Value(WEIGHTS[weight])),
+                    default=Value(0.0),
+                    output_field=FloatField(),
+                )
+    return score
+
+
+# --- Cursors ------------------------------------------------------------------------
+
+_CURSOR_SALT = "hotgigs.search.cursor"
+
+
+class InvalidCursor(ValueError):
+    """A cursor that was not made by ``encode_cursor`` (or for another search)."""
+
+
+def encode_cursor(payload: dict) -> str:
+    """An opaque, signed cursor for a dict of JSON values."""
+    return signing.dumps(payload, salt=_CURSOR_SALT, compress=True)
+
+
+def decode_cursor(cursor: str) -> dict:
+    try:
+        payload = signing.loads(cursor, salt=_CURSOR_SALT)
+    except (signing.BadSignature, binascii.Error, ValueError, json.JSONDecodeError):
+        raise InvalidCursor("Invalid cursor.") from None
+    if not isinstance(payload, dict):
+        raise InvalidCursor("Invalid cursor.")
+    return payload
+
+
+__all__ = [
+    "MAX_QUERY_LENGTH",
+    "RANK_CANDIDATES",
+    "SEARCH_CONFIG",
+    "WEIGHTS",
+    "InvalidCursor",
+    "clean_query",
+    "decode_cursor",
+    "encode_cursor",
+    "fallback_q",
+    "fallback_rank",
+    "parse_terms",
+    "rank",
+    "uses_postgres_search",
+    "websearch_query",
+    "weighted_vector",
+]
