@@ -1,6 +1,7 @@
 """Health checks: `/health/live` (the process answers) and `/health/ready`
 (database, cache and broker reachable; 503 naming the one that failed)."""
 
+import hmac
 import uuid
 
 from django.conf import settings
@@ -34,7 +35,8 @@ def check_broker():
     from hotgigs.celery import app
 
     with app.connection_for_write() as connection:
-        connection.ensure_connection(max_retries=1, timeout=2)
+        # One quick attempt: a readiness probe must answer fast, not retry.
+        connection.ensure_connection(max_retries=1, interval_start=0, timeout=2)
 
 
 CHECKS = {"database": check_database, "cache": check_cache, "broker": check_broker}
@@ -72,7 +74,7 @@ def metrics_view(request):
     token = settings.METRICS_TOKEN
     header = request.headers.get("Authorization", "")
     allowed = (request.user.is_authenticated and request.user.is_staff) or (
-        token and header == f"Bearer {token}"
+        bool(token) and hmac.compare_digest(header.encode(), f"Bearer {token}".encode())
     )
     if not allowed:
         return HttpResponse("Forbidden\n", status=403, content_type="text/plain")

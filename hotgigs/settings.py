@@ -133,9 +133,11 @@ if DATABASE_URL:
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # A runaway query is cut off instead of holding a worker forever.
         timeout_ms = envint("DB_STATEMENT_TIMEOUT_MS", 30000)
-        DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-            f"-c statement_timeout={timeout_ms}"
-        )
+        options = DATABASES["default"].setdefault("OPTIONS", {})
+        options["options"] = f"-c statement_timeout={timeout_ms}"
+        # An unreachable database fails fast (health checks, requests) instead of
+        # hanging on the operating system's TCP timeout.
+        options.setdefault("connect_timeout", envint("DB_CONNECT_TIMEOUT", 5))
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -317,6 +319,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_VERSIONING_CLASS": None,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # Behind a load balancer, the client IP for per-IP throttles is taken from
+    # X-Forwarded-For, trusting this many proxies.
+    "NUM_PROXIES": envint("NUM_PROXIES", None),
 }
 
 SIMPLE_JWT = {
@@ -345,6 +350,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "hotgigs.api.schema.postprocess_schema",
+    ],
 }
 
 # --- Security ------------------------------------------------------------------------
@@ -352,6 +361,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "hotgigs.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

@@ -1,7 +1,8 @@
-"""Site-wide pages: home, the role-aware dashboard entry, and error pages."""
+"""Site-wide pages: home, and the error pages (HTML for pages, JSON for the API)."""
 
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 
 from hotgigs.api.errors import error_body
 
@@ -41,10 +42,23 @@ def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
 
 
+def csrf_failure(request, reason=""):
+    """A failed CSRF check on a page form: our 403 page, saying what to do."""
+    message = "Your form expired or came from another site. Reload the page and retry."
+    if _wants_json(request):
+        return JsonResponse(error_body("csrf_failed", message), status=403)
+    return render(request, "403.html", {"message": message}, status=403)
+
+
 def page_not_found(request, exception=None):
     if _wants_json(request):
         return JsonResponse(error_body("not_found", "Not found."), status=404)
     return render(request, "404.html", status=404)
+
+
+def api_not_found(request, path=""):
+    """Unknown `/api/…` URLs answer in the error shape even with DEBUG on."""
+    return JsonResponse(error_body("not_found", "Not found."), status=404)
 
 
 def server_error(request):
@@ -52,4 +66,6 @@ def server_error(request):
         return JsonResponse(
             error_body("server_error", "Something went wrong on our side."), status=500
         )
-    return render(request, "500.html", status=500)
+    # Rendered without the request: the context processors (the user, the
+    # session) may be what failed, so the error page must not depend on them.
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -3,11 +3,16 @@
 {"error": {"code": "...", "message": "...", "fields": {...}}}
 """
 
+import logging
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework.views import set_rollback
+
+logger = logging.getLogger("hotgigs.api")
 
 
 class Conflict(exceptions.APIException):
@@ -46,7 +51,20 @@ def exception_handler(exc, context):
         exc = exceptions.PermissionDenied()
     response = drf_exception_handler(exc, context)
     if response is None:
-        return None  # unexpected: Django's 500 handler answers in JSON for the API
+        # An unexpected error: log it with its traceback for the operators, answer
+        # the client in the one error shape (never an HTML page or a traceback,
+        # even with DEBUG on) and roll back the request's transaction.
+        request = context.get("request")
+        logger.error(
+            "unhandled API error",
+            exc_info=(type(exc), exc, exc.__traceback__),
+            extra={"path": getattr(request, "path", "")},
+        )
+        set_rollback()
+        return Response(
+            error_body("server_error", "Something went wrong on our side."),
+            status=status.HTTP_500_INTERNAL_SERVER_ERROR,
+        )
     if isinstance(exc, exceptions.ValidationError):
         detail = exc.detail
         if isinstance(detail, list):
