@@ -1,5 +1,23 @@
 """Jobs app models, one module per sub-domain, re-exported here."""
 
+from jobs.models.applications import (
+    CANDIDATE_REJECTION_TEXT,
+    CLOSED_STAGES,
+    OPEN_STAGES,
+    PIPELINE,
+    TEAM_TRANSITIONS,
+    Application,
+    ApplicationEvent,
+    ApplicationNote,
+    ApplicationQuerySet,
+    ApplicationRating,
+    Interview,
+    InterviewStatus,
+    RejectionReason,
+    SavedJob,
+    Source,
+    Stage,
+)
 from jobs.models.jobs import (
     PERIODS_PER_YEAR,
     EmploymentType,
@@ -14,6 +32,22 @@ from jobs.models.jobs import (
 )
 
 __all__ = [
+    "CANDIDATE_REJECTION_TEXT",
+    "CLOSED_STAGES",
+    "OPEN_STAGES",
+    "PIPELINE",
+    "TEAM_TRANSITIONS",
+    "Application",
+    "ApplicationEvent",
+    "ApplicationNote",
+    "ApplicationQuerySet",
+    "ApplicationRating",
+    "Interview",
+    "InterviewStatus",
+    "RejectionReason",
+    "SavedJob",
+    "Source",
+    "Stage",
     "PERIODS_PER_YEAR",
     "EmploymentType",
     "ExperienceLevel",
