@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "hotgigs.api.etag.ConditionalGetMiddleware",
+    # Turns django-ratelimit's Ratelimited into RATELIMIT_VIEW (429 + Retry-After).
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "hotgigs.urls"
@@ -285,6 +287,8 @@ API_THROTTLE_USER_HOURLY = env("API_THROTTLE_USER_HOURLY", "1000/hour")
 API_THROTTLE_ANON = env("API_THROTTLE_ANON", "100/minute")
 API_THROTTLE_ANON_HOURLY = env("API_THROTTLE_ANON_HOURLY", "1000/hour")
 API_THROTTLE_AUTH = env("API_THROTTLE_AUTH", "10/minute")
+# Sign-in attempts per account (email), whatever the client IP.
+API_THROTTLE_AUTH_ACCOUNT = env("API_THROTTLE_AUTH_ACCOUNT", "5/minute")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -314,6 +318,7 @@ REST_FRAMEWORK = {
         "anon_minute": API_THROTTLE_ANON,
         "anon_hour": API_THROTTLE_ANON_HOURLY,
         "auth": API_THROTTLE_AUTH,
+        "auth_account": API_THROTTLE_AUTH_ACCOUNT,
     },
     "EXCEPTION_HANDLER": "hotgigs.api.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -334,6 +339,9 @@ SIMPLE_JWT = {
     "SIGNING_KEY": env("JWT_SIGNING_KEY", SECRET_KEY),
     "USER_ID_FIELD": "id",
     "USER_ID_CLAIM": "user_id",
+    # Tokens carry a fingerprint of the password hash: a password change revokes
+    # every earlier token at once, even one issued in the same second.
+    "CHECK_REVOKE_TOKEN": True,
 }
 
 SPECTACULAR_SETTINGS = {
