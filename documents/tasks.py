@@ -1,0 +1,17 @@
+"""Celery tasks for documents: thin wrappers over the services."""
+
+from celery import shared_task
+
+from documents.services import document_extract
+
+
+@shared_task(
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=3,
+    acks_late=True,
+)
+def extract_document_text(document_id: int) -> str | None:
+    """Extract the text of one document (idempotent: safe to retry)."""
+    document = document_extract(document_id=document_id)
+    return document.status if document is not None else None
