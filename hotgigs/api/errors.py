@@ -72,9 +72,16 @@ def exception_handler(exc, context):
         fields = _flatten(detail)
         body = error_body("invalid", _first_message(fields), fields)
     else:
+        detail = getattr(exc, "detail", str(exc))
         codes = exc.get_codes() if hasattr(exc, "get_codes") else "error"
-        code = codes if isinstance(codes, str) else "error"
-        body = error_body(code, str(exc.detail) if hasattr(exc, "detail") else str(exc))
+        if isinstance(detail, dict):
+            # simplejwt's token errors: {"detail": …, "code": …, "messages": […]}
+            message = str(detail.get("detail", "Request failed."))
+            code = str(detail.get("code", "error"))
+        else:
+            message = str(detail)
+            code = codes if isinstance(codes, str) else "error"
+        body = error_body(code, message)
     response.data = body
     return response
 
