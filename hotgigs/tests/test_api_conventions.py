@@ -19,7 +19,7 @@ def error(code, message, fields=None):
     return {"error": {"code": code, "message": message, "fields": fields or {}}}
 
 
-# --- The one error shape ----------------------------------------------------------
+# --- The one error shape ---
 
 
 def test_400_invalid_input_names_each_field(api):
@@ -177,7 +177,7 @@ def test_django_500_handler_renders_the_page_without_the_request(rf):
     assert b"<title>Something went wrong" in response.content
 
 
-# --- Throttles ---------------------------------------------------------------------
+# --- Throttles ---
 
 
 @pytest.fixture
@@ -221,7 +221,7 @@ def test_hourly_throttle_applies_too(api, monkeypatch):
     assert response["Retry-After"] == "3600"
 
 
-# --- Pagination ----------------------------------------------------------------------
+# --- Pagination ---
 
 
 @pytest.fixture
@@ -327,7 +327,7 @@ def test_cursor_pagination_rejects_a_forged_cursor(api, db):
     assert response.json() == error("not_found", "Invalid cursor")
 
 
-# --- Sparse fieldsets ------------------------------------------------------------------
+# --- Sparse fieldsets ---
 
 
 def test_fields_keeps_only_the_named_fields(api, users):
@@ -345,7 +345,7 @@ def test_fields_with_only_unknown_names_returns_everything(api, users):
     assert set(body["results"][0]) == {"id", "email", "full_name", "role"}
 
 
-# --- ETag and gzip ----------------------------------------------------------------------
+# --- ETag and gzip ---
 
 
 def test_get_has_an_etag_and_if_none_match_answers_304(api):
