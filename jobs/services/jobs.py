@@ -1,0 +1,283 @@
+"""Writing jobs: create, update, status changes, expiry, search vectors.
+
+Every change bumps the job-search cache version (on commit), so cached search
+results never outlive the data they were computed from.
+"""
+
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.crypto import get_random_string
+from django.utils.text import slugify
+
+from hotgigs.richtext import html_to_text, sanitize_html
+from jobs.models import Job, JobSkill, JobStatus, yearly
+from jobs.permissions import can_edit_job, can_post_for
+from jobs.search_cache import bump_search_version
+from matching.models import Skill
+
+# Fields a member may set through job_create / job_update.
+EDITABLE_FIELDS = (
+    "title",
+    "description",
+    "employment_type",
+    "experience_level",
+    "min_years_experience",
+    "city",
+    "region",
+    "country",
+    "remote_policy",
+    "salary_min",
+    "salary_max",
+    "salary_currency",
+    "salary_period",
+    "openings",
+    "expires_at",
+)
+
+# draft → published ⇄ paused → closed → archived (closed only from published/paused).
+TRANSITIONS = {
+    JobStatus.DRAFT: {JobStatus.PUBLISHED},
+    JobStatus.PUBLISHED: {JobStatus.PAUSED, JobStatus.CLOSED},
+    JobStatus.PAUSED: {JobStatus.PUBLISHED, JobStatus.CLOSED},
+    JobStatus.CLOSED: {JobStatus.ARCHIVED},
+    JobStatus.ARCHIVED: set(),
+}
+
+
+class JobTransitionError(Exception):
+    """A status change that is not on the allowed paths."""
+
+
+def _unique_slug(title: str) -> str:
+    base = slugify(title)[:80].strip("-") or "job"
+    while True:
+        slug = f"{base}-{get_random_string(6, 'abcdefghijkmnpqrstuvwxyz23456789')}"
+        if not Job.objects.filter(slug=slug).exists():
+            return slug
+
+
+def _normalise(job: Job) -> None:
+    job.title = " ".join((job.title or "").split())
+    job.description = sanitize_html(job.description)
+    job.city = " ".join((job.city or "").split())
+    job.region = " ".join((job.region or "").split())
+    job.country = (job.country or "").strip().upper()
+    job.salary_currency = (job.salary_currency or "").strip().upper()
+    job.salary_min_yearly = yearly(job.salary_min, job.salary_period)
+    job.salary_max_yearly = yearly(job.salary_max, job.salary_period)
+
+
+def _validate(job: Job) -> None:
+    """Field validation for every save (a draft may be incomplete)."""
+    errors = {}
+    try:
+        job.full_clean(exclude=["company", "posted_by", "slug", "search_vector"])
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if (
+        job.salary_min is not None
+        and job.salary_max is not None
+        and job.salary_min > job.salary_max
+    ):
+        errors.setdefault("salary_max", []).append(
+            "The maximum salary must be at least the minimum salary."
+        )
+    if (job.salary_min is not None or job.salary_max is not None) and not (
+        job.salary_currency
+    ):
+        errors.setdefault("salary_currency", []).append(
+            "Give the currency of the salary (e.g. EUR)."
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def publish_errors(job: Job, *, now: datetime | None = None) -> dict[str, list[str]]:
+    """What a job lacks to be published (empty when it may be published)."""
+    now = now or timezone.now()
+    errors: dict[str, list[str]] = {}
+    required = {
+        "title": job.title,
+        "employment_type": job.employment_type,
+        "experience_level": job.experience_level,
+        "remote_policy": job.remote_policy,
+        "country": job.country,
+    }
+    for field, value in required.items():
+        if not value:
+            errors[field] = ["This field is required to publish the job."]
+    if not html_to_text(job.description):
+        errors["description"] = ["Describe the job before publishing it."]
+    if job.remote_policy and job.remote_policy != "remote" and not job.city:
+        errors["city"] = ["Give the city of an on-site or hybrid job."]
+    if job.expires_at is not None and job.expires_at <= now:
+        errors["expires_at"] = ["The expiry date must be in the future."]
+    return errors
+
+
+def _set_skills(job: Job, skills: list[dict]) -> None:
+    """Replace the skills: ``[{"skill": Skill or slug, "is_required", ...}]``."""
+    rows = {}
+    slugs = [s["skill"] for s in skills if isinstance(s["skill"], str)]
+    by_slug = {s.slug: s for s in Skill.objects.filter(slug__in=slugs)}
+    unknown = sorted(set(slugs) - set(by_slug))
+    if unknown:
+        raise ValidationError({"skills": [f"Unknown skill: {', '.join(unknown)}."]})
+    for item in skills:
+        skill = item["skill"]
+        skill = by_slug[skill] if isinstance(skill, str) else skill
+        rows[skill.pk] = JobSkill(
+            job=job,
+            skill=skill,
+            is_required=item.get("is_required", True),
+            min_years=item.get("min_years"),
+        )
+    if len(rows) > 50:
+        raise ValidationError({"skills": ["A job lists at most 50 skills."]})
+    JobSkill.objects.filter(job=job).delete()
+    JobSkill.objects.bulk_create(rows.values())
+
+
+def refresh_search_vectors(*, job_ids=None) -> None:
+    """Recompute the weighted tsvector (A title, B skills, C company, D description).
+
+    One set-based UPDATE on PostgreSQL (``job_ids=None`` refreshes every job, as
+    the bulk demo loader does); a no-op on SQLite, where search uses the fallback.
+    The description is HTML: PostgreSQL's parser drops the tags itself.
+    """
+    if connection.vendor != "postgresql":
+        return
+    where = "" if job_ids is None else "AND j.id = ANY(%s)"
+    params = [] if job_ids is None else [list(job_ids)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            UPDATE jobs_job AS j SET search_vector =
+                setweight(to_tsvector('english', j.title), 'A')
+                || setweight(to_tsvector('english', coalesce((
+                    SELECT string_agg(s.name, ' ')
+                    FROM jobs_jobskill js JOIN matching_skill s ON s.id = js.skill_id
+                    WHERE js.job_id = j.id), '')), 'B')
+                || setweight(to_tsvector('english', c.name), 'C')
+                || setweight(to_tsvector('english', j.description), 'D')
+            FROM companies_company AS c
+            WHERE c.id = j.company_id {where}
+            """,  # noqa: S608 - `where` is a constant; ids are parameters
+            params,
+        )
+
+
+def _after_change(job_ids) -> None:
+    refresh_search_vectors(job_ids=job_ids)
+    transaction.on_commit(bump_search_version)
+
+
+@transaction.atomic
+def job_create(
+    *, company, posted_by, data: dict, skills: list[dict] | None = None
+) -> Job:
+    """A new draft job for ``company``; only its members may create one."""
+    if not can_post_for(posted_by, company):
+        raise PermissionDenied("Only members of the company can post its jobs.")
+    unknown = set(data) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError({name: ["Unknown field."] for name in sorted(unknown)})
+    job = Job(company=company, posted_by=posted_by, status=JobStatus.DRAFT, **data)
+    _normalise(job)
+    _validate(job)
+    job.slug = _unique_slug(job.title)
+    job.save()
+    if skills:
+        _set_skills(job, skills)
+    _after_change([job.pk])
+    return job
+
+
+@transaction.atomic
+def job_update(*, job: Job, user, data: dict, skills: list[dict] | None = None) -> Job:
+    """Change a job's fields (and skills when given); a published job stays complete."""
+    if not can_edit_job(user, job):
+        raise PermissionDenied("Only members of the company can edit its jobs.")
+    unknown = set(data) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError({name: ["Unknown field."] for name in sorted(unknown)})
+    job = Job.objects.select_for_update().get(pk=job.pk)
+    for name, value in data.items():
+        setattr(job, name, value)
+    _normalise(job)
+    _validate(job)
+    if job.status in (JobStatus.PUBLISHED, JobStatus.PAUSED):
+        errors = publish_errors(job)
+        if errors:
+            raise ValidationError(errors)
+    job.save()
+    if skills is not None:
+        _set_skills(job, skills)
+    _after_change([job.pk])
+    return job
+
+
+@transaction.atomic
+def job_set_status(*, job: Job, user, status: str, now=None) -> Job:
+    """Move a job along draft → published ⇄ paused → closed → archived.
+
+    Publishing checks the fields a public job needs and that the expiry is in the
+    future; ``published_at`` is set on the first publish only.
+    """
+    if user is not None and not can_edit_job(user, job):
+        raise PermissionDenied("Only members of the company can change its jobs.")
+    now = now or timezone.now()
+    try:
+        target = JobStatus(status)
+    except ValueError:
+        raise ValidationError({"status": [f"Unknown status: {status}."]}) from None
+    job = Job.objects.select_for_update().get(pk=job.pk)
+    current = JobStatus(job.status)
+    if target not in TRANSITIONS[current]:
+        raise JobTransitionError(
+            f"A {current.label.lower()} job cannot become {target.label.lower()}."
+        )
+    if target == JobStatus.PUBLISHED:
+        errors = publish_errors(job, now=now)
+        if errors:
+            raise ValidationError(errors)
+        if job.published_at is None:
+            job.published_at = now
+    job.status = target
+    job.save(update_fields=["status", "published_at", "updated_at"])
+    transaction.on_commit(bump_search_version)
+    return job
+
+
+def job_publish(*, job: Job, user) -> Job:
+    return job_set_status(job=job, user=user, status=JobStatus.PUBLISHED)
+
+
+def job_close(*, job: Job, user) -> Job:
+    return job_set_status(job=job, user=user, status=JobStatus.CLOSED)
+
+
+@transaction.atomic
+def jobs_close_expired(*, now=None) -> int:
+    """Close published and paused jobs past their expiry; the number closed.
+
+    Search already hides them at query time; this makes the status say so.
+    """
+    now = now or timezone.now()
+    closed = Job.objects.filter(
+        status__in=[JobStatus.PUBLISHED, JobStatus.PAUSED],
+        expires_at__isnull=False,
+        expires_at__lte=now,
+    ).update(status=JobStatus.CLOSED, updated_at=now)
+    if closed:
+        transaction.on_commit(bump_search_version)
+    return closed
+
+
+def jobs_refresh_company(*, company) -> None:
+    """After a company is renamed: its jobs' search vectors and cached searches."""
+    refresh_search_vectors(job_ids=list(company.jobs.values_list("pk", flat=True)))
+    transaction.on_commit(bump_search_version)
