@@ -195,7 +195,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_BACKEND = None
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Search hides expired jobs at query time; this makes their status say so.
+    "close-expired-jobs": {
+        "task": "jobs.tasks.close_expired_jobs",
+        "schedule": 15 * 60,
+    },
+}
 
 if REDIS_URL:
     CHANNEL_LAYERS = {
