@@ -1,4 +1,7 @@
-"""Access rules for companies: plain predicates used by pages and API alike."""
+"""Access rules for companies: plain predicates used by pages and API alike,
+and the DRF permission classes built over the same predicates."""
+
+from rest_framework import permissions as drf_permissions
 
 from companies.models import Company, Membership, MembershipRole
 
@@ -27,3 +30,46 @@ def can_manage_company(user, company: Company) -> bool:
             role__in=[MembershipRole.OWNER, MembershipRole.ADMIN],
         ).exists()
     )
+
+
+def is_owner(user, company: Company) -> bool:
+    """Only owners grant or take away ownership."""
+    return (
+        user.is_authenticated
+        and Membership.objects.filter(
+            company=company, user=user, role=MembershipRole.OWNER
+        ).exists()
+    )
+
+
+def can_create_company(user) -> bool:
+    return user.is_authenticated and user.role in ("employer", "recruiter")
+
+
+class IsCompanyMember(drf_permissions.BasePermission):
+    """Object permission: the request user belongs to the company (`obj`)."""
+
+    message = "Only members of this company can do this."
+
+    def has_object_permission(self, request, view, obj):
+        return is_member(request.user, obj)
+
+
+class CanManageCompany(drf_permissions.BasePermission):
+    """Object permission: reads for anyone, writes for owners and admins."""
+
+    message = "Only owners and admins of this company can do this."
+
+    def has_object_permission(self, request, view, obj):
+        if request.method in drf_permissions.SAFE_METHODS:
+            return True
+        return can_manage_company(request.user, obj)
+
+
+class CanCreateCompany(drf_permissions.BasePermission):
+    message = "Only employer and recruiter accounts can create a company."
+
+    def has_permission(self, request, view):
+        if request.method != "POST":
+            return True
+        return can_create_company(request.user)
