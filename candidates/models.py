@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from candidates.validators import validate_github, validate_linkedin
 from hotgigs.models import TimeStampedModel
 
 
@@ -116,8 +117,10 @@ class CandidateProfile(TimeStampedModel):
     )
     available_from = models.DateField(null=True, blank=True)
     portfolio_url = models.URLField(blank=True)
-    github_url = models.URLField("GitHub URL", blank=True)
-    linkedin_url = models.URLField("LinkedIn URL", blank=True)
+    github_url = models.URLField("GitHub URL", blank=True, validators=[validate_github])
+    linkedin_url = models.URLField(
+        "LinkedIn URL", blank=True, validators=[validate_linkedin]
+    )
     phone = models.CharField(max_length=32, blank=True)
     visibility = models.CharField(
         max_length=32,
@@ -317,6 +320,8 @@ class ProfileView(models.Model):
 
 
 class SavedCandidateSearch(TimeStampedModel):
+    """An employer's or recruiter's search, re-run with one click (`query_string`)."""
+
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -341,3 +346,9 @@ class SavedCandidateSearch(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def query_string(self):
+        from urllib.parse import urlencode
+
+        return urlencode(self.params or {}, doseq=True)

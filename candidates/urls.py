@@ -1,5 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from candidates import views
 
 app_name = "candidates"
 
-urlpatterns = []
+urlpatterns = [
+    path("profile/", views.profile_edit, name="profile"),
+    path("candidates/", views.search, name="search"),
+    path("candidates/<int:pk>/", views.detail, name="detail"),
+    path("candidates/saved/", views.saved_search_create, name="saved-search-create"),
+    path(
+        "candidates/saved/<int:pk>/delete/",
+        views.saved_search_delete,
+        name="saved-search-delete",
+    ),
+]

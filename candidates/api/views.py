@@ -1,0 +1,281 @@
+import base64
+import binascii
+
+from django.db import IntegrityError, transaction
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, permissions, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import (
+    NotAuthenticated,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from candidates import selectors, services
+from candidates.api.serializers import (
+    CandidateDetailSerializer,
+    CandidateListSerializer,
+    CandidateSkillSerializer,
+    EducationSerializer,
+    MyProfileSerializer,
+    SavedCandidateSearchSerializer,
+    WorkExperienceSerializer,
+)
+from candidates.forms import CandidateSearchForm
+from candidates.models import CandidateProfile, SavedCandidateSearch
+from candidates.permissions import (
+    CanSearchCandidates,
+    IsCandidate,
+    can_view_profile,
+)
+from candidates.search import search_candidate_ids
+from hotgigs.api.errors import Conflict
+from hotgigs.api.pagination import MAX_PAGE_SIZE
+
+SEARCH_PARAMETERS = [
+    OpenApiParameter("q", str, description="Free text (websearch syntax)"),
+    OpenApiParameter("skills", str, description="Comma-separated skill names/slugs"),
+    OpenApiParameter("skills_mode", str, enum=["all", "any"]),
+    OpenApiParameter("city", str),
+    OpenApiParameter("country", str, description="ISO code"),
+    OpenApiParameter("remote", str, many=True),
+    OpenApiParameter("years_min", int),
+    OpenApiParameter("years_max", int),
+    OpenApiParameter("level", str, many=True),
+    OpenApiParameter("budget_min", int),
+    OpenApiParameter("budget_max", int),
+    OpenApiParameter("budget_period", str, enum=["year", "month", "hour"]),
+    OpenApiParameter("availability", str, many=True),
+    OpenApiParameter("available_before", OpenApiTypes.DATE),
+    OpenApiParameter("willing_to_relocate", bool),
+    OpenApiParameter("sort", str, enum=["relevance", "recent", "experience"]),
+    OpenApiParameter("cursor", str),
+    OpenApiParameter("page_size", int),
+]
+
+
+class SearchCursorPagination:
+    """Cursor pagination over a cached, ordered id list.
+
+    The cursor is an opaque token holding a position in the cached result list, so
+    each page costs the same whatever its depth (two queries for the page).
+    """
+
+    page_size = 20
+
+    def paginate(self, request, ids):
+        self.request = request
+        try:
+            size = int(request.query_params.get("page_size", self.page_size))
+        except ValueError:
+            raise ValidationError({"page_size": ["Must be an integer."]}) from None
+        size = max(1, min(size, MAX_PAGE_SIZE))
+        offset = self._decode(request.query_params.get("cursor"))
+        self.size, self.offset, self.total = size, offset, len(ids)
+        return ids[offset : offset + size]
+
+    def _decode(self, cursor):
+        if not cursor:
+            return 0
+        try:
+            offset = int(base64.urlsafe_b64decode(cursor.encode()).decode())
+        except (binascii.Error, ValueError, UnicodeDecodeError):
+            raise NotFound("Invalid cursor.") from None
+        if offset < 0:
+            raise NotFound("Invalid cursor.")
+        return offset
+
+    def _link(self, offset):
+        url = self.request.build_absolute_uri()
+        if offset <= 0:
+            return remove_query_param(url, "cursor")
+        token = base64.urlsafe_b64encode(str(offset).encode()).decode()
+        return replace_query_param(url, "cursor", token)
+
+    def response(self, data):
+        next_offset = self.offset + self.size
+        return Response(
+            {
+                "next": self._link(next_offset) if next_offset < self.total else None,
+                "previous": self._link(self.offset - self.size)
+                if self.offset > 0
+                else None,
+                "results": data,
+            }
+        )
+
+
+class CandidatePage(serializers.Serializer):
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = CandidateListSerializer(many=True)
+
+
+class CandidateViewSet(viewsets.GenericViewSet):
+    """Candidate search and profiles (`me` is the signed-in candidate's own)."""
+
+    queryset = CandidateProfile.objects.none()
+    serializer_class = CandidateDetailSerializer
+    lookup_value_regex = r"\d+"
+
+    def get_permissions(self):
+        if self.action == "list":
+            return [permissions.IsAuthenticated(), CanSearchCandidates()]
+        if self.action == "me":
+            return [permissions.IsAuthenticated(), IsCandidate()]
+        return [permissions.AllowAny()]
+
+    @extend_schema(parameters=SEARCH_PARAMETERS, responses=CandidatePage)
+    def list(self, request):
+        form = CandidateSearchForm(request.query_params)
+        if not form.is_valid():
+            raise ValidationError(
+                {
+                    k: [e["message"] for e in v]
+                    for k, v in form.errors.get_json_data().items()
+                }
+            )
+        paginator = SearchCursorPagination()
+        ids = paginator.paginate(request, search_candidate_ids(form.to_params()))
+        profiles = selectors.profiles_in_order(ids)
+        data = CandidateListSerializer(
+            profiles, many=True, context={"request": request}
+        ).data
+        return paginator.response(data)
+
+    @extend_schema(responses=CandidateDetailSerializer)
+    def retrieve(self, request, pk=None):
+        try:
+            profile = selectors.profile_detail(pk)
+        except CandidateProfile.DoesNotExist:
+            raise NotFound("No such candidate.") from None
+        if not can_view_profile(request.user, profile):
+            if not request.user.is_authenticated:
+                raise NotAuthenticated()
+            if request.user.is_candidate and not request.user.is_staff:
+                raise PermissionDenied("Candidates cannot see other candidates.")
+            raise NotFound("No such candidate.")
+        services.profile_view_record(profile=profile, viewer=request.user)
+        return Response(
+            CandidateDetailSerializer(profile, context={"request": request}).data
+        )
+
+    @extend_schema(methods=["GET"], responses=MyProfileSerializer)
+    @extend_schema(
+        methods=["PATCH"], request=MyProfileSerializer, responses=MyProfileSerializer
+    )
+    @action(detail=False, methods=["get", "patch"], url_path="me")
+    def me(self, request):
+        profile = services.profile_get_or_create(user=request.user)
+        if request.method == "PATCH":
+            serializer = MyProfileSerializer(profile, data=request.data, partial=True)
+            serializer.is_valid(raise_exception=True)
+            for name, value in serializer.validated_data.items():
+                setattr(profile, name, value)
+            services.profile_save(profile=profile)
+        profile = selectors.profile_for_user(request.user)
+        return Response(MyProfileSerializer(profile).data)
+
+
+class MyRowsViewSet(viewsets.ModelViewSet):
+    """CRUD on one of the signed-in candidate's row lists."""
+
+    permission_classes = [permissions.IsAuthenticated, IsCandidate]
+    pagination_class = None
+    lookup_value_regex = r"\d+"
+    related_name = ""
+
+    def profile(self):
+        if not hasattr(self, "_profile"):
+            self._profile = services.profile_get_or_create(user=self.request.user)
+        return self._profile
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.serializer_class.Meta.model.objects.none()
+        return getattr(self.profile(), self.related_name).all()
+
+    def perform_create(self, serializer):
+        with transaction.atomic():
+            serializer.save(profile=self.profile())
+            services.profile_changed(profile=self.profile())
+
+    def perform_update(self, serializer):
+        with transaction.atomic():
+            serializer.save()
+            services.profile_changed(profile=self.profile())
+
+    def perform_destroy(self, instance):
+        with transaction.atomic():
+            instance.delete()
+            services.profile_changed(profile=self.profile())
+
+
+class MySkillViewSet(MyRowsViewSet):
+    serializer_class = CandidateSkillSerializer
+    related_name = "skills"
+
+    def _save(self, serializer, instance=None):
+        data = serializer.validated_data
+        try:
+            row = services.candidate_skill_save(
+                profile=self.profile(),
+                name=data.get("name", getattr(instance, "name", "")),
+                level=data.get("level", getattr(instance, "level", 3)),
+                years=data.get("years", getattr(instance, "years", 0)),
+                instance=instance,
+            )
+        except services.DuplicateSkill as exc:
+            raise Conflict(str(exc)) from None
+        serializer.instance = row
+
+    def perform_create(self, serializer):
+        self._save(serializer)
+
+    def perform_update(self, serializer):
+        self._save(serializer, serializer.instance)
+
+
+class MyExperienceViewSet(MyRowsViewSet):
+    serializer_class = WorkExperienceSerializer
+    related_name = "experience"
+
+
+class MyEducationViewSet(MyRowsViewSet):
+    serializer_class = EducationSerializer
+    related_name = "education"
+
+
+class SavedCandidateSearchViewSet(
+    mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = SavedCandidateSearchSerializer
+    permission_classes = [permissions.IsAuthenticated, CanSearchCandidates]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return SavedCandidateSearch.objects.none()
+        return SavedCandidateSearch.objects.filter(owner=self.request.user)
+
+    def perform_create(self, serializer):
+        try:
+            with transaction.atomic():
+                serializer.save(owner=self.request.user)
+        except IntegrityError:
+            raise Conflict("You already have a saved search with this name.") from None
+
+    def perform_update(self, serializer):
+        try:
+            with transaction.atomic():
+                serializer.save()
+        except IntegrityError:
+            raise Conflict("You already have a saved search with this name.") from None

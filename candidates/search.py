@@ -1,0 +1,222 @@
+"""Candidate search: PostgreSQL full-text with a SQLite fallback, cached by version.
+
+hotgigs/search.py (shared helpers) did not exist when this was written, so the few
+helpers needed live here; they follow the same shape as job search.
+
+A search turns validated parameters into an ordered list of profile ids (at most
+``MAX_RESULTS``), cached under a version key that every profile change bumps.
+Pages and the API paginate over that list, then load one page of profiles with a
+fixed number of queries.
+"""
+
+import hashlib
+import json
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Count, F, Q
+from django.db.models.functions import Coalesce
+
+from candidates.models import (
+    PERIODS_PER_YEAR,
+    Availability,
+    CandidateProfile,
+    CandidateSkill,
+)
+
+MAX_RESULTS = 1000
+# Full-text matches ranked at most: the most recently active N matches are ranked,
+# so a common word does not make PostgreSQL rank every row.
+RANK_WINDOW = 5000
+CACHE_TIMEOUT = 300
+VERSION_KEY = "candidates:search:version"
+
+
+class Sort:
+    RELEVANCE = "relevance"
+    RECENT = "recent"
+    EXPERIENCE = "experience"
+    choices = [
+        (RELEVANCE, "Relevance"),
+        (RECENT, "Recently active"),
+        (EXPERIENCE, "Most experience"),
+    ]
+
+
+@dataclass(frozen=True)
+class CandidateSearchParams:
+    q: str = ""
+    skills: tuple[str, ...] = ()  # skill slugs
+    skills_mode: str = "all"  # all | any
+    city: str = ""
+    country: str = ""
+    remote: tuple[str, ...] = ()
+    years_min: int | None = None
+    years_max: int | None = None
+    levels: tuple[str, ...] = ()
+    budget_min: int | None = None
+    budget_max: int | None = None
+    budget_period: str = "year"
+    availability: tuple[str, ...] = ()
+    available_before: date | None = None
+    willing_to_relocate: bool | None = None
+    sort: str = Sort.RELEVANCE
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def cache_key(self, version):
+        data = asdict(self)
+        data.pop("extra")
+        raw = json.dumps(data, sort_keys=True, default=str)
+        digest = hashlib.sha256(raw.encode()).hexdigest()
+        return f"candidates:search:{version}:{digest}"
+
+
+def search_version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY) or version
+    return version
+
+
+def bump_search_version() -> None:
+    """Called by every service that changes what a search can return."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def _is_postgres():
+    return connection.vendor == "postgresql"
+
+
+def filtered_profiles(params: CandidateSearchParams):
+    """The filter part of a search (no text, no order): searchable profiles only."""
+    qs = CandidateProfile.objects.searchable()
+    if params.skills:
+        slugs = list(dict.fromkeys(params.skills))
+        having = CandidateSkill.objects.filter(skill__slug__in=slugs).values(
+            "profile_id"
+        )
+        if params.skills_mode != "any":
+            having = having.annotate(n=Count("skill_id", distinct=True)).filter(
+                n=len(slugs)
+            )
+        qs = qs.filter(pk__in=having.values("profile_id"))
+    if params.city:
+        qs = qs.filter(city__iexact=params.city)
+    if params.country:
+        qs = qs.filter(country__iexact=params.country)
+    if params.remote:
+        qs = qs.filter(remote_preference__in=params.remote)
+    if params.years_min is not None:
+        qs = qs.filter(years_experience__gte=params.years_min)
+    if params.years_max is not None:
+        qs = qs.filter(years_experience__lte=params.years_max)
+    if params.levels:
+        qs = qs.filter(experience_level__in=params.levels)
+    if params.budget_min is not None or params.budget_max is not None:
+        factor = PERIODS_PER_YEAR.get(params.budget_period, 1)
+        # A profile without a desired salary has nothing to overlap: left out.
+        qs = qs.filter(
+            Q(desired_salary_min_yearly__isnull=False)
+            | Q(desired_salary_max_yearly__isnull=False)
+        )
+        if params.budget_max is not None:
+            qs = qs.filter(
+                Q(desired_salary_min_yearly__isnull=True)
+                | Q(desired_salary_min_yearly__lte=params.budget_max * factor)
+            )
+        if params.budget_min is not None:
+            qs = qs.annotate(
+                _top=Coalesce("desired_salary_max_yearly", "desired_salary_min_yearly")
+            ).filter(_top__gte=params.budget_min * factor)
+    if params.availability:
+        qs = qs.filter(availability__in=params.availability)
+    if params.available_before is not None:
+        qs = qs.exclude(availability=Availability.NOT_LOOKING).filter(
+            Q(available_from__isnull=True)
+            | Q(available_from__lte=params.available_before)
+        )
+    if params.willing_to_relocate is not None:
+        qs = qs.filter(willing_to_relocate=params.willing_to_relocate)
+    return qs
+
+
+def _text_filter(qs, q):
+    if _is_postgres():
+        query = SearchQuery(q, search_type="websearch", config="english")
+        return qs.filter(search_vector=query), query
+    for word in q.split():
+        word = word.strip("\"'-+")
+        if word and word.lower() != "or":
+            qs = qs.filter(search_document__icontains=word)
+    return qs, None
+
+
+def _run(params: CandidateSearchParams) -> list[int]:
+    qs = filtered_profiles(params)
+    q = params.q.strip()
+    query = None
+    if q:
+        qs, query = _text_filter(qs, q)
+    if params.sort == Sort.EXPERIENCE:
+        order = ("-years_experience", "-last_active_at", "-id")
+        return list(qs.order_by(*order).values_list("id", flat=True)[:MAX_RESULTS])
+    if params.sort == Sort.RELEVANCE and query is not None:
+        window = qs.order_by("-last_active_at", "-id").values("id")[:RANK_WINDOW]
+        ranked = (
+            CandidateProfile.objects.filter(pk__in=window)
+            # normalization 32: rank / (rank + 1), bounded to [0, 1).
+            .annotate(rank=SearchRank(F("search_vector"), query, normalization=32))
+            .order_by("-rank", "-last_active_at", "-id")
+        )
+        return list(ranked.values_list("id", flat=True)[:MAX_RESULTS])
+    order = ("-last_active_at", "-id")
+    return list(qs.order_by(*order).values_list("id", flat=True)[:MAX_RESULTS])
+
+
+def search_candidate_ids(params: CandidateSearchParams) -> list[int]:
+    """Ordered ids of the matching profiles, from the cache when it is fresh."""
+    key = params.cache_key(search_version())
+    ids = cache.get(key)
+    if ids is None:
+        ids = _run(params)
+        cache.set(key, ids, getattr(settings, "CANDIDATE_SEARCH_CACHE", CACHE_TIMEOUT))
+    return ids
+
+
+def search_document_for(*, headline, summary, skills, titles) -> str:
+    return " ".join(part for part in [headline, *skills, *titles, summary] if part)
+
+
+def update_search_vector(profile_ids) -> None:
+    """Recompute `search_vector` (PostgreSQL) from `search_document` parts."""
+    if not _is_postgres() or not profile_ids:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(SEARCH_VECTOR_SQL + " WHERE p.id = ANY(%s)", [list(profile_ids)])
+
+
+def update_all_search_vectors() -> None:
+    if _is_postgres():
+        with connection.cursor() as cursor:
+            cursor.execute(SEARCH_VECTOR_SQL)
+
+
+# Headline A; skills and job titles B; summary C.
+SEARCH_VECTOR_SQL = """
+UPDATE candidates_candidateprofile AS p SET search_vector =
+    setweight(to_tsvector('english', coalesce(p.headline, '')), 'A')
+    || setweight(to_tsvector('english', coalesce((
+        SELECT string_agg(s.name, ' ') FROM candidates_candidateskill s
+        WHERE s.profile_id = p.id), '')), 'B')
+    || setweight(to_tsvector('english', coalesce((
+        SELECT string_agg(w.title, ' ') FROM candidates_workexperience w
+        WHERE w.profile_id = p.id), '')), 'B')
+    || setweight(to_tsvector('english', coalesce(p.summary, '')), 'C')
+"""

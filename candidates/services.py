@@ -1,0 +1,146 @@
+"""State changes for candidate profiles.
+
+Every write that can change what a search returns goes through `profile_save` or
+`profile_changed`: they keep the yearly salary, the search document/vector and the
+search cache version in step with the rows.
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from candidates import search
+from candidates.models import (
+    PERIODS_PER_YEAR,
+    CandidateProfile,
+    CandidateSkill,
+    ProfileView,
+)
+from candidates.permissions import company_ids_for, is_company_user
+from matching.models import Skill, SkillAlias
+
+
+def profile_get_or_create(*, user) -> CandidateProfile:
+    profile, created = CandidateProfile.objects.get_or_create(user=user)
+    if created:
+        search.bump_search_version()
+    return profile
+
+
+def _normalise(profile: CandidateProfile) -> None:
+    factor = PERIODS_PER_YEAR.get(profile.salary_period, 1)
+    profile.desired_salary_min_yearly = (
+        profile.desired_salary_min * factor
+        if profile.desired_salary_min is not None
+        else None
+    )
+    profile.desired_salary_max_yearly = (
+        profile.desired_salary_max * factor
+        if profile.desired_salary_max is not None
+        else None
+    )
+    profile.country = (profile.country or "").strip().upper()
+    profile.city = (profile.city or "").strip()
+    profile.employment_types = sorted(set(profile.employment_types or []))
+
+
+@transaction.atomic
+def profile_save(*, profile: CandidateProfile) -> CandidateProfile:
+    """Save the profile's own fields (already validated by a form or serializer)."""
+    _normalise(profile)
+    profile.last_active_at = timezone.now()
+    profile.save()
+    profile_refresh_search(profile=profile)
+    return profile
+
+
+def profile_refresh_search(*, profile: CandidateProfile) -> None:
+    skills = list(profile.skills.values_list("name", flat=True))
+    titles = list(profile.experience.values_list("title", flat=True))
+    document = search.search_document_for(
+        headline=profile.headline, summary=profile.summary, skills=skills, titles=titles
+    )
+    CandidateProfile.objects.filter(pk=profile.pk).update(search_document=document)
+    profile.search_document = document
+    search.update_search_vector([profile.pk])
+    transaction.on_commit(search.bump_search_version)
+    search.bump_search_version()
+
+
+@transaction.atomic
+def profile_changed(*, profile: CandidateProfile) -> None:
+    """A nested list (skills, experience, education) changed."""
+    now = timezone.now()
+    CandidateProfile.objects.filter(pk=profile.pk).update(last_active_at=now)
+    profile.last_active_at = now
+    profile_refresh_search(profile=profile)
+
+
+def skill_resolve(name: str) -> Skill | None:
+    """The taxonomy skill a typed name means (slug, name or alias), or None."""
+    name = (name or "").strip()
+    if not name:
+        return None
+    skill = (
+        Skill.objects.filter(slug=slugify(name)).first()
+        or Skill.objects.filter(name__iexact=name).first()
+    )
+    if skill is None:
+        alias = (
+            SkillAlias.objects.select_related("skill")
+            .filter(alias__iexact=name.lower())
+            .first()
+        )
+        skill = alias.skill if alias else None
+    return skill
+
+
+class DuplicateSkill(Exception):
+    pass
+
+
+@transaction.atomic
+def candidate_skill_save(
+    *,
+    profile: CandidateProfile,
+    name: str,
+    level: int,
+    years: int,
+    instance: CandidateSkill | None = None,
+) -> CandidateSkill:
+    """Add or change a skill; a known name links the taxonomy skill, else free text."""
+    skill = skill_resolve(name)
+    row = instance or CandidateSkill(profile=profile)
+    row.skill = skill
+    row.name = skill.name if skill else name.strip()
+    row.level = level
+    row.years = years
+    duplicate = profile.skills.exclude(pk=row.pk).filter(name__iexact=row.name)
+    if skill is not None:
+        duplicate = profile.skills.exclude(pk=row.pk).filter(skill=skill)
+    if duplicate.exists():
+        raise DuplicateSkill(f"{row.name} is already in the profile.")
+    try:
+        with transaction.atomic():
+            row.save()
+    except IntegrityError as exc:
+        raise DuplicateSkill(f"{row.name} is already in the profile.") from exc
+    profile_changed(profile=profile)
+    return row
+
+
+def profile_view_record(*, profile: CandidateProfile, viewer) -> bool:
+    """Record that an employer or recruiter opened the profile, once per day.
+
+    The owner, candidates, staff and anonymous visitors are not recorded.
+    """
+    if not is_company_user(viewer) or viewer.pk == profile.user_id:
+        return False
+    company_ids = company_ids_for(viewer)
+    _view, created = ProfileView.objects.get_or_create(
+        profile=profile,
+        viewer=viewer,
+        day=timezone.localdate(),
+        defaults={"viewer_company_id": company_ids[0] if company_ids else None},
+    )
+    return created
