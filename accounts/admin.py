@@ -1,7 +1,14 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import transaction
 
 from accounts.models import User
+from accounts.services import (
+    user_activate,
+    user_deactivate,
+    user_delete_account,
+    user_revoke_tokens,
+)
 
 
 @admin.register(User)
@@ -14,18 +21,38 @@ class UserAdmin(DjangoUserAdmin):
         "is_active",
         "is_staff",
         "date_joined",
+        "last_login",
     )
-    list_filter = ("role", "is_active", "is_staff")
+    list_filter = (
+        "role",
+        "is_active",
+        "is_staff",
+        "is_superuser",
+        ("date_joined", admin.DateFieldListFilter),
+        ("last_login", admin.DateFieldListFilter),
+    )
     search_fields = ("email", "full_name")
-    readonly_fields = ("last_login", "date_joined")
+    date_hierarchy = "date_joined"
+    readonly_fields = ("last_login", "date_joined", "tokens_valid_after")
+    list_per_page = 50
+    show_full_result_count = False  # the users table grows large
+    actions = ("deactivate_users", "activate_users", "revoke_tokens")
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         ("Profile", {"fields": ("full_name", "role")}),
         (
             "Permissions",
-            {"fields": ("is_active", "is_staff", "is_superuser", "groups")},
+            {
+                "fields": (
+                    "is_active",
+                    "is_staff",
+                    "is_superuser",
+                    "groups",
+                    "user_permissions",
+                )
+            },
         ),
-        ("Dates", {"fields": ("last_login", "date_joined")}),
+        ("Dates", {"fields": ("last_login", "date_joined", "tokens_valid_after")}),
     )
     add_fieldsets = (
         (
@@ -36,3 +63,38 @@ class UserAdmin(DjangoUserAdmin):
             },
         ),
     )
+    filter_horizontal = ("groups", "user_permissions")
+
+    @admin.action(description="Deactivate (and sign out everywhere)")
+    def deactivate_users(self, request, queryset):
+        count = 0
+        with transaction.atomic():
+            for user in queryset.filter(is_active=True):
+                user_deactivate(user=user)
+                count += 1
+        self.message_user(request, f"{count} account(s) deactivated.", messages.SUCCESS)
+
+    @admin.action(description="Reactivate")
+    def activate_users(self, request, queryset):
+        count = 0
+        for user in queryset.filter(is_active=False):
+            user_activate(user=user)
+            count += 1
+        self.message_user(request, f"{count} account(s) reactivated.", messages.SUCCESS)
+
+    @admin.action(description="Sign out of every app (revoke API tokens)")
+    def revoke_tokens(self, request, queryset):
+        count = 0
+        for user in queryset:
+            user_revoke_tokens(user=user)
+            count += 1
+        self.message_user(request, f"Tokens revoked for {count} account(s).")
+
+    def delete_model(self, request, obj):
+        # Every app's personal data and files go too, as for a self-service deletion.
+        user_delete_account(user=obj)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            for user in queryset:
+                user_delete_account(user=user)

@@ -1,4 +1,3 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from accounts import views
@@ -7,13 +6,31 @@ app_name = "accounts"
 
 urlpatterns = [
     path("accounts/signup/", views.signup, name="signup"),
+    path("accounts/login/", views.login_view, name="login"),
+    path("accounts/logout/", views.logout_view, name="logout"),
     path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(template_name="accounts/login.html"),
-        name="login",
+        "accounts/password/change/",
+        views.PasswordChangeView.as_view(),
+        name="password_change",
     ),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password/reset/", views.password_reset, name="password_reset"),
+    path(
+        "accounts/password/reset/sent/",
+        views.password_reset_done,
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        views.password_reset_confirm,
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/reset/done/",
+        views.password_reset_complete,
+        name="password_reset_complete",
+    ),
+    path("accounts/settings/", views.account_settings, name="settings"),
+    path("accounts/settings/export/", views.export_data, name="export"),
+    path("accounts/settings/delete/", views.delete_account, name="delete"),
     path("dashboard/", views.dashboard, name="dashboard"),
 ]
-
-urlpatterns += [path("accounts/settings/", views.account_settings, name="settings")]

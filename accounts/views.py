@@ -1,24 +1,194 @@
-from django.contrib.auth import login
+import json
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.messages.views import SuccessMessageMixin
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
-from accounts.forms import SignupForm
+from accounts.forms import (
+    AccountSettingsForm,
+    DeleteAccountForm,
+    LoginForm,
+    PasswordChangeThroughServiceForm,
+    SetPasswordThroughServiceForm,
+    SignupForm,
+)
+from accounts.models import Role
+from accounts.ratelimits import limit_posts
+from accounts.services import (
+    user_delete_account,
+    user_export_data,
+    user_register,
+    user_update_profile,
+)
+
+# Employers and recruiters continue to company (or agency) onboarding,
+# built by the companies app.
+COMPANY_ONBOARDING_PATH = "/companies/new/"
+
+_SIGNUP_FIELDS = {"password": "password1"}
 
 
+def _add_service_errors(form, exc: ValidationError, field_map=None):
+    field_map = field_map or {}
+    for field, errors in exc.message_dict.items():
+        name = field_map.get(field, field)
+        form.add_error(name if name in form.fields else None, errors)
+
+
+def redirect_after_signup(user):
+    if user.role == Role.CANDIDATE:
+        return reverse("accounts:dashboard")
+    return COMPANY_ONBOARDING_PATH
+
+
+@never_cache
+@limit_posts("signup", email_field="email")
 def signup(request):
+    if request.user.is_authenticated:
+        return redirect("accounts:dashboard")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user)
-        return redirect("accounts:dashboard")
+        data = form.cleaned_data
+        try:
+            user = user_register(
+                email=data["email"],
+                password=data["password1"],
+                full_name=data["full_name"],
+                role=data["role"],
+            )
+        except ValidationError as exc:
+            _add_service_errors(form, exc, _SIGNUP_FIELDS)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, "Welcome to HotGigs! Your account is ready.")
+            return redirect(redirect_after_signup(user))
     return render(request, "accounts/signup.html", {"form": form})
+
+
+login_view = limit_posts("login", email_field="username")(
+    auth_views.LoginView.as_view(
+        template_name="accounts/login.html",
+        authentication_form=LoginForm,
+        redirect_authenticated_user=True,
+    )
+)
+
+logout_view = auth_views.LogoutView.as_view()
+
+
+class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
+    form_class = PasswordChangeThroughServiceForm
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:settings")
+    success_message = (
+        "Your password was changed. Apps signed in with the old one must sign in again."
+    )
+
+
+password_reset = limit_posts("password_reset", email_field="email")(
+    auth_views.PasswordResetView.as_view(
+        template_name="registration/password_reset_form.html",
+        email_template_name="registration/password_reset_email.txt",
+        html_email_template_name="registration/password_reset_email.html",
+        subject_template_name="registration/password_reset_subject.txt",
+        success_url=reverse_lazy("accounts:password_reset_done"),
+    )
+)
+
+password_reset_done = auth_views.PasswordResetDoneView.as_view(
+    template_name="registration/password_reset_done.html"
+)
+
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name="registration/password_reset_confirm.html",
+    form_class=SetPasswordThroughServiceForm,
+    success_url=reverse_lazy("accounts:password_reset_complete"),
+)
+
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="registration/password_reset_complete.html"
+)
+
+
+def _dashboard_links(user):
+    if user.role == Role.EMPLOYER:
+        return [
+            ("Your company", COMPANY_ONBOARDING_PATH, "Set up or open your company."),
+            ("Jobs", "/jobs/", "Post jobs and follow your openings."),
+            ("Candidates", "/candidates/", "Search candidates for your roles."),
+        ]
+    if user.role == Role.RECRUITER:
+        return [
+            ("Your agency", COMPANY_ONBOARDING_PATH, "Set up or open your agency."),
+            ("Recruiter desk", "/recruiter/", "Clients, submissions, placements."),
+            ("Candidates", "/candidates/", "Search candidates for your clients."),
+        ]
+    return [
+        ("Your profile", "/profile/", "Skills, experience and what you look for."),
+        ("Documents", "/documents/", "Your resume, cover letters and portfolio."),
+        ("Jobs", "/jobs/", "Search open jobs and apply."),
+    ]
 
 
 @login_required
 def dashboard(request):
-    return render(request, "accounts/dashboard.html")
+    return render(
+        request,
+        "accounts/dashboard.html",
+        {"links": _dashboard_links(request.user)},
+    )
 
 
+@never_cache
 @login_required
 def account_settings(request):
-    return render(request, "accounts/settings.html")
+    user = request.user
+    form = AccountSettingsForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user_update_profile(
+                user=user,
+                full_name=form.cleaned_data["full_name"],
+                email=form.cleaned_data["email"],
+            )
+        except ValidationError as exc:
+            _add_service_errors(form, exc)
+        else:
+            messages.success(request, "Your account settings were saved.")
+            return redirect("accounts:settings")
+    return render(request, "accounts/settings.html", {"form": form})
+
+
+@never_cache
+@require_GET
+@login_required
+def export_data(request):
+    data = user_export_data(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, indent=2),
+        content_type="application/json",
+    )
+    response["Content-Disposition"] = 'attachment; filename="hotgigs-my-data.json"'
+    return response
+
+
+@never_cache
+@login_required
+def delete_account(request):
+    user = request.user
+    form = DeleteAccountForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        user_delete_account(user=user)
+        logout(request)
+        messages.success(request, "Your account and your data were deleted.")
+        return redirect("home")
+    return render(request, "accounts/delete.html", {"form": form})

@@ -372,6 +372,11 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "hotgigs.api.schema.postprocess_schema",
     ],
+    # Choice sets sharing a field name across apps ("role", "kind") get one
+    # stable name each instead of a hash suffix.
+    "ENUM_NAME_OVERRIDES": {
+        "UserRoleEnum": "accounts.models.Role",
+    },
 }
 
 # --- Security ------------------------------------------------------------------------

@@ -1,0 +1,212 @@
+"""Auth and `/me` endpoints.
+
+Sign-in endpoints use no authentication class (a stale access token must not
+block a login or a logout) and answer 401 with a WWW-Authenticate header.
+"""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.serializers import as_serializer_error
+from rest_framework.views import APIView
+from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
+from rest_framework_simplejwt.tokens import RefreshToken
+from rest_framework_simplejwt.views import TokenViewBase
+
+from accounts.api.serializers import (
+    AccessTokenSerializer,
+    EmailTokenObtainSerializer,
+    LogoutInputSerializer,
+    MeInputSerializer,
+    PasswordChangeInputSerializer,
+    PasswordConfirmInputSerializer,
+    RegisterInputSerializer,
+    RevocationAwareRefreshSerializer,
+    TokenPairSerializer,
+    UserSerializer,
+)
+from accounts.api.throttling import AccountThrottle
+from accounts.services import (
+    user_change_password,
+    user_delete_account,
+    user_export_data,
+    user_register,
+    user_update_profile,
+)
+from hotgigs.api.throttling import AuthThrottle
+
+AUTH_TAG = ["auth"]
+ME_TAG = ["me"]
+
+
+def _as_api_error(exc: DjangoValidationError) -> ValidationError:
+    return ValidationError(as_serializer_error(exc))
+
+
+def _no_store(response):
+    # Personal data and credentials: never kept by a shared or browser cache.
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class RegisterView(APIView):
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+    throttle_classes = (AuthThrottle,)
+
+    @extend_schema(
+        tags=AUTH_TAG,
+        operation_id="auth_register",
+        summary="Create an account",
+        request=RegisterInputSerializer,
+        responses={201: UserSerializer},
+        auth=[],
+    )
+    def post(self, request):
+        serializer = RegisterInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            user = user_register(**serializer.validated_data)
+        except DjangoValidationError as exc:
+            raise _as_api_error(exc) from None
+        return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)
+
+
+class TokenObtainView(TokenViewBase):
+    serializer_class = EmailTokenObtainSerializer
+    throttle_classes = (AuthThrottle, AccountThrottle)
+
+    @extend_schema(
+        tags=AUTH_TAG,
+        operation_id="auth_token",
+        summary="Sign in: email and password for an access and a refresh token",
+        responses={200: TokenPairSerializer},
+        auth=[],
+    )
+    def post(self, request, *args, **kwargs):
+        return _no_store(super().post(request, *args, **kwargs))
+
+
+class TokenRefreshView(TokenViewBase):
+    serializer_class = RevocationAwareRefreshSerializer
+
+    @extend_schema(
+        tags=AUTH_TAG,
+        operation_id="auth_token_refresh",
+        summary="Trade a refresh token for a new access and refresh token",
+        responses={200: AccessTokenSerializer},
+        auth=[],
+    )
+    def post(self, request, *args, **kwargs):
+        return _no_store(super().post(request, *args, **kwargs))
+
+
+class LogoutView(TokenViewBase):
+    serializer_class = LogoutInputSerializer
+
+    @extend_schema(
+        tags=AUTH_TAG,
+        operation_id="auth_logout",
+        summary="Sign out: the refresh token is blacklisted",
+        request=LogoutInputSerializer,
+        responses={204: OpenApiResponse(description="Signed out.")},
+        auth=[],
+    )
+    def post(self, request, *args, **kwargs):
+        serializer = LogoutInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            RefreshToken(serializer.validated_data["refresh"]).blacklist()
+        except TokenError as exc:
+            raise InvalidToken(exc.args[0]) from exc
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MeView(APIView):
+    http_method_names = ["get", "patch", "head", "options"]
+
+    @extend_schema(tags=ME_TAG, operation_id="me_retrieve", responses=UserSerializer)
+    def get(self, request):
+        return _no_store(Response(UserSerializer(request.user).data))
+
+    @extend_schema(
+        tags=ME_TAG,
+        operation_id="me_update",
+        summary="Change your name or email (role and staff status are read-only)",
+        request=MeInputSerializer,
+        responses=UserSerializer,
+    )
+    def patch(self, request):
+        serializer = MeInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            user = user_update_profile(user=request.user, **serializer.validated_data)
+        except DjangoValidationError as exc:
+            raise _as_api_error(exc) from None
+        return _no_store(Response(UserSerializer(user).data))
+
+
+class PasswordChangeView(APIView):
+    throttle_classes = (AuthThrottle,)
+
+    @extend_schema(
+        tags=ME_TAG,
+        operation_id="me_password",
+        summary="Change your password; every earlier token stops working",
+        description=(
+            "Answers a fresh token pair: the access and refresh tokens issued "
+            "before the change (this request's included) are refused from now on."
+        ),
+        request=PasswordChangeInputSerializer,
+        responses={200: TokenPairSerializer},
+    )
+    def post(self, request):
+        serializer = PasswordChangeInputSerializer(
+            data=request.data, context={"request": request}
+        )
+        serializer.is_valid(raise_exception=True)
+        user = user_change_password(
+            user=request.user, new_password=serializer.validated_data["new_password"]
+        )
+        refresh = RefreshToken.for_user(user)
+        return _no_store(
+            Response({"access": str(refresh.access_token), "refresh": str(refresh)})
+        )
+
+
+class ExportView(APIView):
+    @extend_schema(
+        tags=ME_TAG,
+        operation_id="me_export",
+        summary="Everything HotGigs holds about you, app by app",
+        responses={
+            200: OpenApiResponse(
+                response={"type": "object", "additionalProperties": True},
+                description='`{"account": {...}, "<app>": {...}}`',
+            )
+        },
+    )
+    def get(self, request):
+        return _no_store(Response(user_export_data(user=request.user)))
+
+
+class DeleteAccountView(APIView):
+    throttle_classes = (AuthThrottle,)
+
+    @extend_schema(
+        tags=ME_TAG,
+        operation_id="me_delete",
+        summary="Delete your account and all your data (password required)",
+        request=PasswordConfirmInputSerializer,
+        responses={204: OpenApiResponse(description="Deleted.")},
+    )
+    def post(self, request):
+        serializer = PasswordConfirmInputSerializer(
+            data=request.data, context={"request": request}
+        )
+        serializer.is_valid(raise_exception=True)
+        user_delete_account(user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,153 @@
+"""Account state changes: sign-up, profile, password, token revocation, deletion.
+
+Pages, the API and the admin all call these, so a rule lives in one place.
+"""
+
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from rest_framework_simplejwt.token_blacklist.models import (
+    BlacklistedToken,
+    OutstandingToken,
+)
+
+from accounts import privacy
+from accounts.models import Role, User
+from accounts.selectors import email_is_taken
+
+EMAIL_TAKEN = "An account with this email address already exists."
+
+
+def user_register(*, email: str, password: str, full_name: str, role: str) -> User:
+    """Create an account; raises ValidationError keyed by field (`email`,
+    `password`, `full_name`, `role`) when the input breaks a rule."""
+    email = User.objects.normalize_email(email)
+    full_name = (full_name or "").strip()
+    errors: dict[str, list[str]] = {}
+    if not full_name:
+        errors["full_name"] = ["Enter your name."]
+    if role not in Role.values:
+        errors["role"] = [f"Choose one of: {', '.join(Role.values)}."]
+    if not email:
+        errors["email"] = ["Enter an email address."]
+    elif email_is_taken(email=email):
+        errors["email"] = [EMAIL_TAKEN]
+    user = User(email=email, full_name=full_name, role=role)
+    try:
+        password_validation.validate_password(password, user=user)
+    except ValidationError as exc:
+        errors["password"] = exc.messages
+    if errors:
+        raise ValidationError(errors)
+    user.set_password(password)
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:
+        # A concurrent sign-up with the same address won the race.
+        raise ValidationError({"email": [EMAIL_TAKEN]}) from None
+    return user
+
+
+def user_update_profile(
+    *, user: User, full_name: str | None = None, email: str | None = None
+) -> User:
+    """Change the name and/or sign-in email (unique, case-insensitive)."""
+    errors: dict[str, list[str]] = {}
+    changed = []
+    if full_name is not None:
+        full_name = full_name.strip()
+        if not full_name:
+            errors["full_name"] = ["Enter your name."]
+        elif full_name != user.full_name:
+            user.full_name = full_name
+            changed.append("full_name")
+    if email is not None:
+        email = User.objects.normalize_email(email)
+        if not email:
+            errors["email"] = ["Enter an email address."]
+        elif email_is_taken(email=email, exclude_user=user):
+            errors["email"] = [EMAIL_TAKEN]
+        elif email != user.email:
+            user.email = email
+            changed.append("email")
+    if errors:
+        user.refresh_from_db(fields=["full_name", "email"])
+        raise ValidationError(errors)
+    if changed:
+        try:
+            with transaction.atomic():
+                user.save(update_fields=changed)
+        except IntegrityError:
+            user.refresh_from_db(fields=["full_name", "email"])
+            raise ValidationError({"email": [EMAIL_TAKEN]}) from None
+    return user
+
+
+def user_revoke_tokens(*, user: User) -> None:
+    """Refuse every token issued so far: access tokens through
+    `tokens_valid_after` (accounts.authentication), refresh tokens by
+    blacklisting all of the user's outstanding ones."""
+    now = timezone.now()
+    with transaction.atomic():
+        user.tokens_valid_after = now
+        user.save(update_fields=["tokens_valid_after"])
+        outstanding = OutstandingToken.objects.filter(
+            user=user, expires_at__gt=now, blacklistedtoken__isnull=True
+        )
+        BlacklistedToken.objects.bulk_create(
+            [BlacklistedToken(token=token) for token in outstanding],
+            ignore_conflicts=True,
+        )
+
+
+def user_change_password(*, user: User, new_password: str) -> User:
+    """Set a new password (already validated by the caller's form or
+    serializer) and revoke every token issued before it."""
+    with transaction.atomic():
+        user.set_password(new_password)
+        user.save(update_fields=["password"])
+        user_revoke_tokens(user=user)
+    return user
+
+
+def user_deactivate(*, user: User) -> User:
+    """Stop the account from signing in; its tokens stop working at once."""
+    with transaction.atomic():
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+        user_revoke_tokens(user=user)
+    return user
+
+
+def user_activate(*, user: User) -> User:
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    return user
+
+
+def user_export_data(*, user: User) -> dict:
+    """Everything the platform holds about the user, app by app:
+    `{"account": {...}, "<app label>": {...}}` (JSON-serialisable)."""
+    data = {"account": privacy.export(user)}
+    for label, module in privacy.app_privacy_modules():
+        export = getattr(module, "export", None)
+        if export is not None:
+            data[label] = export(user)
+    return data
+
+
+def user_delete_account(*, user: User) -> None:
+    """Erase the user's personal data in every app (higher layers first, so
+    nothing a lower app deletes is still needed above it), then the user.
+
+    One transaction: if any app fails, nothing is erased. Apps delete stored
+    files through `privacy.delete_file_on_commit`, so a rollback keeps them."""
+    with transaction.atomic():
+        for _label, module in reversed(privacy.app_privacy_modules()):
+            erase = getattr(module, "erase", None)
+            if erase is not None:
+                erase(user)
+        privacy.erase(user)
+        user.delete()
