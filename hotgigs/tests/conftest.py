@@ -1,0 +1,68 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+# Runs requests through Django's test client in a fresh process, so the settings
+# come from the environment given (a dead database, cache or broker) and this
+# process's settings are never reloaded.
+REQUEST_SCRIPT = """
+import json, os, sys
+import django
+os.environ["DJANGO_SETTINGS_MODULE"] = "hotgigs.settings"
+django.setup()
+from django.test import Client
+out = []
+for spec in json.loads(sys.argv[1]):
+    response = Client(raise_request_exception=False).generic(
+        spec.get("method", "GET"), spec["path"], secure=spec.get("secure", False),
+        **spec.get("headers", {}),
+    )
+    out.append({
+        "path": spec["path"],
+        "status": response.status_code,
+        "headers": dict(response.items()),
+        "cookies": {
+            name: {"secure": bool(morsel["secure"]), "httponly": bool(morsel["httponly"])}
+            for name, morsel in response.cookies.items()
+        },
+        "body": b"".join(response.streaming_content if response.streaming
+                         else [response.content]).decode("utf-8", "replace"),
+    })
+print("RESULT " + json.dumps(out))
+"""
+
+CLOSED_PORT = 9  # "discard": nothing listens there on a test machine
+
+
+@pytest.fixture
+def request_in_subprocess(tmp_path):
+    """`request_in_subprocess([{"path": …}], **env)` → the responses, as dicts."""
+
+    def run(specs, **variables):
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(tmp_path),
+            "VAR_DIR": str(tmp_path / "var"),
+        }
+        env.update(variables)
+        result = subprocess.run(
+            [sys.executable, "-c", REQUEST_SCRIPT, json.dumps(specs)],
+            cwd=BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        lines = [
+            line for line in result.stdout.splitlines() if line.startswith("RESULT ")
+        ]
+        assert result.returncode == 0 and lines, result.stdout + result.stderr
+        return json.loads(lines[-1][len("RESULT ") :])
+
+    return run
