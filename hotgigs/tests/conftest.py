@@ -28,8 +28,8 @@ for spec in json.loads(sys.argv[1]):
         "status": response.status_code,
         "headers": dict(response.items()),
         "cookies": {
-            name: {"secure": bool(morsel["secure"]), "httponly": bool(morsel["httponly"])}
-            for name, morsel in response.cookies.items()
+            name: {"secure": bool(m["secure"]), "httponly": bool(m["httponly"])}
+            for name, m in response.cookies.items()
         },
         "body": b"".join(response.streaming_content if response.streaming
                          else [response.content]).decode("utf-8", "replace"),
