@@ -27,7 +27,6 @@ from companies.models import (
     Membership,
     MembershipRole,
 )
-from hotgigs.countries import validate_country_code
 from hotgigs.richtext import sanitize_html
 
 # Slugs that would collide with the pages under /companies/.
@@ -75,7 +74,6 @@ def _clean_fields(company: Company, fields: dict) -> None:
         setattr(company, name, value)
     if "name" in fields and not company.name:
         raise ValidationError({"name": "A company needs a name."})
-    validate_country_code(company.hq_country)
     company.full_clean(exclude=["slug", "logo", "logo_small", "logo_large"])
 
 
