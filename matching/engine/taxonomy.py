@@ -1,0 +1,282 @@
+"""Skill normalisation and extraction over an in-memory taxonomy (pure).
+
+Two keys are derived from any spelling:
+
+* the *compact key* (`skill_key`): lower case, accents folded, everything but letters,
+  digits, ``+`` and ``#`` dropped — "ReactJS", "react.js" and "React JS" are all
+  ``reactjs``. `Taxonomy.normalize` looks spellings up by it.
+* the *token key* (`token_keys`): the same per word, words kept apart, so extraction
+  never glues "in design" into "InDesign". A leading dot is kept (".NET" is not "net").
+
+Extraction rules (`Taxonomy.extract`):
+
+1. Text is split into lines, lines into word tokens; "C++", "C#", "Node.js", ".NET" are
+   single tokens, "/", "&", "-" and spaces separate tokens ("CI/CD" = "ci cd").
+2. At each token the longest known phrase starting there wins ("JavaScript" over "Java",
+   "Google Cloud Platform" over "Google Cloud"), then scanning resumes after it, so
+   overlapping names never produce two hits.
+3. Ambiguous spellings — keys of one or two characters, common English words ("Go",
+   "Swift", "Excel", "Spark"), and short all-capital acronyms ("SAN", "PR") — only match
+   with the exact letter case written in the taxonomy ("Go" but not "go", "PR" but not
+   "pr").
+4. Single-letter names and "Go" also need context on the same line: another technical
+   skill hit, or a word such as "programming", "language" or "developer". "Grade C" or
+   "Go to market" are therefore not hits.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+_NON_KEY = re.compile(r"[^a-z0-9+#]")
+_WORD = r"[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]"
+TOKEN_RE = re.compile(
+    rf"{_WORD}[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF+#]*"
+    rf"(?:[.'’]{_WORD}[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF+#]*)*"
+    r"|\.[A-Za-z][A-Za-z0-9]*"
+)
+MAX_PHRASE_TOKENS = 8
+
+# Spellings that are everyday words: they match only with the taxonomy's letter case.
+AMBIGUOUS_WORDS = frozenset(
+    """
+    go swift rust ruby dart elm crystal julia nim scheme racket pascal delphi ada apex
+    lisp lua groovy perl scala less sass lit echo rocket gin remix flux argo spark hive
+    pig beam ray dash torch flask express next nest bun ember backbone parcel rollup
+    vite babel jest mocha jasmine cucumber gherkin chef puppet salt vault consul nomad
+    packer helm notion zoom slack teams word excel outlook access monday trello asana
+    basecamp stitch prefect glue airflow kafka unity godot prolog fortran cobol stata
+    sketch figma canva maya blender resolve premiere illustrator audition acrobat avid
+    lightroom inventor creo lever greenhouse gong buffer braze sage xero concur ariba
+    coupa epic cerner workday bloomberg zendesk intercom shopify storyboard splunk
+    sentry envoy jaeger istio nagios zabbix vim emacs eclipse jupyter polars dask
+    keras pandas pytorch tableau looker qlik metabase superset bootstrap tailwind jquery
+    redux mobx preact storybook webpack svelte angular react django laravel symfony
+    spring rails hibernate android flutter ionic cordova firebase redis mongo oracle
+    cassandra couchbase solr snowflake teradata heroku vercel netlify cloudflare ansible
+    terraform kubernetes docker jenkins travis bamboo github gitlab bitbucket linux unix
+    debian ubuntu centos windows nginx apache kibana logstash grafana prometheus
+    datadog wireshark burp metasploit cypress playwright puppeteer selenium postman
+    appium gatling jmeter pytest unittest junit mockito phoenix akka ktor axum actix
+    quarkus micronaut pyramid tornado celery pydantic deno koa fastify htmx alpine
+    solid svelte gatsby nuxt vue d3 three chart plotly seaborn matplotlib numpy scipy
+    latex markdown yaml json xml html css sql graphql bash zsh shell powershell matlab
+    mercury storm tomcat jetty maven gradle ant make cmake bazel npm yarn pip conda
+    dispatch routing switching testing coding programming drafting editing painting
+    cleaning cooking baking welding plumbing roofing tiling glazing framing surveying
+    sales marketing logistics procurement purchasing buying reception filing typing
+    scheduling tutoring teaching training coaching mentoring research translation
+    interpreting catering housekeeping bartending security safeguarding leadership
+    integrity ethics patience resilience organization adaptability flexibility
+    creativity communication teamwork collaboration accountability ownership
+    delegation persuasion influence storytelling narrative numeracy literacy
+    english spanish french german italian portuguese dutch chinese japanese korean
+    arabic hindi russian polish greek turkish hebrew swedish danish finnish thai
+    irish welsh latin basque georgian
+    """.split()
+)
+# Keys that additionally need a technical context word or hit on the same line.
+CONTEXT_KEYS = frozenset({"c", "r", "d", "go", "v", "b", "j", "k"})
+CONTEXT_WORDS = frozenset(
+    """
+    programming language languages developer developers development engineer
+    engineering code coding software stack scripting compiler embedded backend
+    frontend
+    """.split()
+)
+TECH_CATEGORIES = frozenset({"technology", "data"})
+
+
+def _fold(text: str) -> str:
+    return (
+        unicodedata.normalize("NFKD", text)
+        .encode("ascii", "ignore")
+        .decode("ascii")
+        .lower()
+    )
+
+
+def skill_key(text: str) -> str:
+    """The compact lookup key of a spelling ("React.js" → "reactjs", "C++" → "c++")."""
+    return _NON_KEY.sub("", _fold(text or ""))
+
+
+def _token_key(token: str) -> str:
+    key = skill_key(token)
+    if token.startswith(".") and key:
+        return "." + key
+    return key
+
+
+def token_keys(text: str) -> tuple[str, ...]:
+    """The per-word keys of a spelling ("CI/CD" → ("ci", "cd"))."""
+    return tuple(k for k in (_token_key(t) for t in TOKEN_RE.findall(text or "")) if k)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def is_ambiguous(form: str) -> bool:
+    """True when a spelling must match with its exact letter case (rule 3)."""
+    key = skill_key(form)
+    if len(key) <= 2 or key in AMBIGUOUS_WORDS or key in CONTEXT_KEYS:
+        return True
+    letters = _letters(form)
+    return len(letters) <= 4 and letters.isupper()
+
+
+@dataclass(frozen=True)
+class SkillRef:
+    slug: str
+    name: str
+    category: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class SkillEntry:
+    """One skill as plain data: what `Taxonomy` is built from."""
+
+    slug: str
+    name: str
+    category: str = ""
+    aliases: tuple[str, ...] = ()
+    related: Mapping[str, float] = field(default_factory=dict)
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class SkillHit:
+    """A skill found in text, with the evidence: the line it was found on."""
+
+    skill: SkillRef
+    matched_text: str
+    line_no: int  # 1-based
+    line: str
+    start: int  # offset of the match in the line
+
+
+@dataclass(frozen=True)
+class _Form:
+    skill: SkillRef
+    text: str
+    ambiguous: bool
+    needs_context: bool
+
+
+class Taxonomy:
+    """An immutable index over skills, built once per process (see matching.skills)."""
+
+    def __init__(self, entries: Iterable[SkillEntry], *, version: str = ""):
+        self.version = version
+        self._by_slug: dict[str, SkillRef] = {}
+        self._related: dict[str, dict[str, float]] = {}
+        compact: dict[str, set[str]] = {}
+        phrases: dict[tuple[str, ...], list[_Form]] = {}
+        for entry in entries:
+            ref = SkillRef(
+                slug=entry.slug, name=entry.name, category=entry.category, id=entry.id
+            )
+            self._by_slug[entry.slug] = ref
+            self._related[entry.slug] = dict(entry.related)
+            for form in (entry.name, *entry.aliases):
+                key = skill_key(form)
+                if not key:
+                    continue
+                compact.setdefault(key, set()).add(entry.slug)
+                tokens = token_keys(form)
+                if tokens and len(tokens) <= MAX_PHRASE_TOKENS:
+                    phrases.setdefault(tokens, []).append(
+                        _Form(
+                            skill=ref,
+                            text=form,
+                            ambiguous=is_ambiguous(form),
+                            needs_context=key in CONTEXT_KEYS,
+                        )
+                    )
+        # The canonical name wins a compact key shared with another skill's alias;
+        # a key shared only by aliases of different skills is dropped (ambiguous).
+        self._compact: dict[str, SkillRef] = {}
+        for key, slugs in compact.items():
+            owners = [s for s in slugs if skill_key(self._by_slug[s].name) == key]
+            if len(owners) == 1:
+                self._compact[key] = self._by_slug[owners[0]]
+            elif len(slugs) == 1:
+                self._compact[key] = self._by_slug[next(iter(slugs))]
+        self._phrases = phrases
+        self._max_tokens = max((len(k) for k in phrases), default=1)
+
+    def __len__(self) -> int:
+        return len(self._by_slug)
+
+    def get(self, slug: str) -> SkillRef | None:
+        return self._by_slug.get(slug)
+
+    def related(self, slug: str) -> dict[str, float]:
+        """Related skills of `slug` with their partial-credit weights (0–1)."""
+        return dict(self._related.get(slug, {}))
+
+    def related_map(self) -> dict[str, dict[str, float]]:
+        return {slug: dict(rel) for slug, rel in self._related.items() if rel}
+
+    def normalize(self, text: str) -> SkillRef | None:
+        """The canonical skill for a spelling, or None (callers keep the free text)."""
+        return self._compact.get(skill_key(text))
+
+    def extract(self, text: str) -> list[SkillHit]:
+        """Skills mentioned in `text`, in order, each with its line as evidence."""
+        hits: list[SkillHit] = []
+        for line_no, line in enumerate((text or "").splitlines(), start=1):
+            hits.extend(self._extract_line(line, line_no))
+        return hits
+
+    def _extract_line(self, line: str, line_no: int) -> list[SkillHit]:
+        matches = list(TOKEN_RE.finditer(line))
+        if not matches:
+            return []
+        keys = [_token_key(m.group()) for m in matches]
+        found: list[tuple[SkillHit, bool]] = []
+        i, n = 0, len(matches)
+        while i < n:
+            for size in range(min(self._max_tokens, n - i), 0, -1):
+                forms = self._phrases.get(tuple(keys[i : i + size]))
+                if not forms:
+                    continue
+                start, end = matches[i].start(), matches[i + size - 1].end()
+                matched = line[start:end]
+                form = self._accept(forms, matched)
+                if form is None:
+                    continue
+                hit = SkillHit(
+                    skill=form.skill,
+                    matched_text=matched,
+                    line_no=line_no,
+                    line=line.strip(),
+                    start=start,
+                )
+                found.append((hit, form.needs_context))
+                i += size
+                break
+            else:
+                i += 1
+        if not any(needs for _, needs in found):
+            return [hit for hit, _ in found]
+        has_context = any(
+            not needs and hit.skill.category in TECH_CATEGORIES for hit, needs in found
+        ) or any(k in CONTEXT_WORDS for k in keys)
+        return [hit for hit, needs in found if has_context or not needs]
+
+    @staticmethod
+    def _accept(forms: list[_Form], matched: str) -> _Form | None:
+        slugs = {f.skill.slug for f in forms}
+        exact = [f for f in forms if _letters(f.text) == _letters(matched)]
+        if exact and len({f.skill.slug for f in exact}) == 1:
+            return exact[0]
+        if len(slugs) != 1:
+            return None  # one spelling, several skills, no exact case to decide
+        lenient = [f for f in forms if not f.ambiguous]
+        return lenient[0] if lenient else None
