@@ -19,9 +19,12 @@ def content_disposition(filename: str) -> str:
     )
     ascii_name = "".join(
         "_" if (c in UNSAFE or not c.isprintable()) else c for c in ascii_name
-    ).strip(" .")
-    if not ascii_name or ascii_name.startswith("."):
-        ascii_name = "document" + ascii_name
+    ).strip(" ")
+    stem, dot, extension = ascii_name.rpartition(".")
+    if not dot:
+        stem, extension = ascii_name, ""
+    stem = stem.strip(" .") or "document"
+    ascii_name = f"{stem}.{extension}" if extension else stem
     encoded = quote(filename, safe="")
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{encoded}"
 
