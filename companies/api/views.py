@@ -63,7 +63,12 @@ class CompanyFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=CompanyKind.choices)
     industry = django_filters.CharFilter(field_name="industry", lookup_expr="iexact")
     country = django_filters.CharFilter(method="filter_country", max_length=2)
-    verified = django_filters.BooleanFilter(field_name="is_verified")
+    # Strict: an unknown value is a 400, not silently "no filter".
+    verified = django_filters.TypedChoiceFilter(
+        field_name="is_verified",
+        choices=[("true", "true"), ("false", "false")],
+        coerce=lambda value: value == "true",
+    )
     search = django_filters.CharFilter(
         field_name="name", lookup_expr="icontains", max_length=100
     )
@@ -131,7 +136,7 @@ class CompanyViewSet(
         kind = data.pop("kind", None)
         if kind is not None and kind != company.kind:
             raise exceptions.ValidationError(
-                {"kind": "The kind of a company cannot change."}
+                {"kind": ["The kind of a company cannot change."]}
             )
         if not (
             permissions.can_manage_company(request.user, company)
