@@ -10,6 +10,7 @@ from jobs.models import (
     JobSkill,
     JobStatus,
     RemotePolicy,
+    SalaryPeriod,
     yearly,
 )
 
@@ -44,6 +45,10 @@ class JobFactory(factory.django.DjangoModelFactory):
     country = "DE"
     remote_policy = RemotePolicy.HYBRID
     status = JobStatus.DRAFT
+    salary_min = None
+    salary_max = None
+    salary_currency = ""
+    salary_period = SalaryPeriod.YEAR
     salary_min_yearly = factory.LazyAttribute(
         lambda o: yearly(o.salary_min, o.salary_period)
     )

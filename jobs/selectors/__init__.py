@@ -1,0 +1,1 @@
+"""Job reads (selectors), one module per sub-domain: jobs.selectors.jobs, …"""
