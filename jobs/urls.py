@@ -12,3 +12,8 @@ urlpatterns = [
     path("jobs/<slug:slug>/status/", views.job_status, name="status"),
     path("company-jobs/", views.company_jobs, name="company_jobs"),
 ]
+
+# Applications, pipeline and saved jobs (issue 6).
+from jobs.urls_applications import urlpatterns as application_urlpatterns  # noqa: E402
+
+urlpatterns += application_urlpatterns

@@ -1,5 +1,20 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-router = SimpleRouter()
+from jobs.api.applications import (
+    ApplicationViewSet,
+    ApplyView,
+    InterviewViewSet,
+    SavedJobViewSet,
+)
 
-urlpatterns = router.urls
+router = SimpleRouter()
+# Applications (issue 6).
+router.register("applications", ApplicationViewSet, basename="application")
+router.register("interviews", InterviewViewSet, basename="interview")
+router.register("saved-jobs", SavedJobViewSet, basename="saved-job")
+
+urlpatterns = [
+    path("jobs/<int:pk>/apply/", ApplyView.as_view(), name="job-apply"),
+    *router.urls,
+]
