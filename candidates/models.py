@@ -351,4 +351,4 @@ class SavedCandidateSearch(TimeStampedModel):
     def query_string(self):
         from urllib.parse import urlencode
 
-        return urlencode(self.params or {}, doseq=True)
+        return urlencode(sorted((self.params or {}).items()), doseq=True)
