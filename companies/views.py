@@ -150,14 +150,14 @@ def _team_context(company, membership, **extra):
 def company_team(request, slug):
     company, membership = _member_company_or_403(request, slug)
     if request.method == "POST":
+        if not membership.can_manage:
+            raise PermissionDenied("Only owners and admins invite teammates.")
         form = InviteForm(request.POST)
         if form.is_valid():
             try:
                 invitation = services.invitation_create(
                     user=request.user, company=company, **form.cleaned_data
                 )
-            except PermissionDenied:
-                raise
             except ValidationError as exc:
                 _add_errors(form, exc)
             else:
