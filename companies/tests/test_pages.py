@@ -406,3 +406,17 @@ def test_wrong_user_cannot_accept(client, acme, alice, bob_invited):
 
 def test_unknown_invitation_is_404(client):
     assert client.get("/invitations/not-a-token/").status_code == 404
+
+
+def test_public_page_lists_only_open_jobs(client, acme, django_assert_max_num_queries):
+    factories = pytest.importorskip("jobs.tests.factories")
+    factories.JobFactory(
+        company=acme, title="Rocket Engineer", slug="rocket", published=True
+    )
+    factories.JobFactory(company=acme, title="Secret Draft", slug="draft")
+
+    with django_assert_max_num_queries(4):
+        body = text(client.get("/companies/acme/"))
+
+    assert "Rocket Engineer" in body
+    assert "Secret Draft" not in body
