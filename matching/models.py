@@ -62,12 +62,15 @@ class SkillAlias(models.Model):
 
     skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="aliases")
     alias = models.CharField(max_length=120, unique=True, help_text="Normalised form.")
+    text = models.CharField(
+        max_length=120, blank=True, help_text="The spelling as written (keeps case)."
+    )
 
     class Meta:
         verbose_name_plural = "skill aliases"
 
     def __str__(self):
-        return f"{self.alias} → {self.skill}"
+        return f"{self.text or self.alias} → {self.skill}"
 
 
 class RelatedSkill(models.Model):

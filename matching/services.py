@@ -1,0 +1,131 @@
+"""State changes for the taxonomy: loading the data file and cache invalidation."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from django.core.cache import cache
+from django.db import transaction
+
+from matching.engine.taxonomy import skill_key
+
+TAXONOMY_FILE = Path(__file__).resolve().parent / "data" / "skills.json"
+TAXONOMY_VERSION_CACHE_KEY = "matching:taxonomy:version"
+
+
+def taxonomy_read_file(path: Path = TAXONOMY_FILE) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def taxonomy_bump_version() -> str:
+    """Invalidate every process's in-memory taxonomy index (matching.skills)."""
+    token = uuid.uuid4().hex
+    cache.set(TAXONOMY_VERSION_CACHE_KEY, token, timeout=None)
+    return token
+
+
+def taxonomy_load(
+    *,
+    data: dict | None = None,
+    skill_model=None,
+    alias_model=None,
+    related_model=None,
+    log: Callable[[str], None] | None = None,
+) -> dict[str, int]:
+    """Upsert the taxonomy file into the database; safe to run any number of times.
+
+    Skills are matched by slug (name and category updated), aliases by normalised key
+    (an alias moves to the skill the file gives it), related links by pair (weight
+    updated). Rows added by staff in admin that the file does not mention are kept.
+    The model arguments let a data migration pass its historical models.
+    """
+    from matching.models import RelatedSkill, Skill, SkillAlias
+
+    data = data if data is not None else taxonomy_read_file()
+    skill_model = skill_model or Skill
+    alias_model = alias_model or SkillAlias
+    related_model = related_model or RelatedSkill
+    counts = dict.fromkeys(
+        ["skills_created", "skills_updated", "aliases_created", "aliases_updated"], 0
+    ) | {"related_created": 0, "related_updated": 0}
+
+    with transaction.atomic():
+        existing = {s.slug: s for s in skill_model.objects.all()}
+        # A renamed skill may take the name of another row: free names first.
+        to_create, to_update = [], []
+        for entry in data["skills"]:
+            skill = existing.get(entry["slug"])
+            if skill is None:
+                to_create.append(
+                    skill_model(
+                        slug=entry["slug"],
+                        name=entry["name"],
+                        category=entry["category"],
+                    )
+                )
+            elif (skill.name, skill.category) != (entry["name"], entry["category"]):
+                skill.name, skill.category = entry["name"], entry["category"]
+                to_update.append(skill)
+        skill_model.objects.bulk_update(to_update, ["name", "category"], batch_size=500)
+        skill_model.objects.bulk_create(to_create, batch_size=500)
+        counts["skills_created"], counts["skills_updated"] = (
+            len(to_create),
+            len(to_update),
+        )
+        ids = dict(skill_model.objects.values_list("slug", "id"))
+        name_keys = {skill_key(n) for n in skill_model.objects.values_list("name", flat=True)}
+
+        aliases = {a.alias: a for a in alias_model.objects.all()}
+        new_aliases, changed_aliases = [], []
+        for entry in data["skills"]:
+            skill_id = ids[entry["slug"]]
+            for text in entry["aliases"]:
+                key = skill_key(text)[:120]
+                if not key or key in name_keys:
+                    continue
+                row = aliases.get(key)
+                if row is None:
+                    row = alias_model(skill_id=skill_id, alias=key, text=text[:120])
+                    aliases[key] = row
+                    new_aliases.append(row)
+                elif (row.skill_id, row.text) != (skill_id, text[:120]):
+                    row.skill_id, row.text = skill_id, text[:120]
+                    changed_aliases.append(row)
+        alias_model.objects.bulk_create(new_aliases, batch_size=1000)
+        alias_model.objects.bulk_update(
+            changed_aliases, ["skill_id", "text"], batch_size=1000
+        )
+        counts["aliases_created"] = len(new_aliases)
+        counts["aliases_updated"] = len(changed_aliases)
+
+        links = {
+            (r.from_skill_id, r.to_skill_id): r for r in related_model.objects.all()
+        }
+        new_links, changed_links = [], []
+        for from_slug, to_slug, weight in data.get("related", []):
+            pair = (ids[from_slug], ids[to_slug])
+            row = links.get(pair)
+            if row is None:
+                new_links.append(
+                    related_model(
+                        from_skill_id=pair[0], to_skill_id=pair[1], weight=weight
+                    )
+                )
+            elif row.weight != weight:
+                row.weight = weight
+                changed_links.append(row)
+        related_model.objects.bulk_create(new_links, batch_size=1000)
+        related_model.objects.bulk_update(changed_links, ["weight"], batch_size=1000)
+        counts["related_created"] = len(new_links)
+        counts["related_updated"] = len(changed_links)
+        transaction.on_commit(taxonomy_bump_version)
+
+    if log:
+        log(
+            f"taxonomy {data.get('version', '?')}: "
+            + ", ".join(f"{k} {v}" for k, v in counts.items())
+        )
+    return counts

@@ -1,0 +1,85 @@
+"""The process-wide taxonomy index and the helpers the other apps call.
+
+The index is built once per process from the database (3 queries, ~1 900 skills) and
+rebuilt when the taxonomy version token in the shared cache changes — services that
+change the taxonomy (`taxonomy_load`, admin saves) bump it, so every process picks up
+edits on its next call. If the cache loses the token a new one is minted, which only
+costs a rebuild.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+
+from django.core.cache import cache
+
+from matching.engine.taxonomy import SkillEntry, SkillHit, SkillRef, Taxonomy
+from matching.services import TAXONOMY_VERSION_CACHE_KEY
+
+_lock = threading.Lock()
+_state: dict[str, object] = {"version": None, "taxonomy": None}
+
+
+def _build_from_db(version: str) -> Taxonomy:
+    from matching.models import RelatedSkill, Skill, SkillAlias
+
+    aliases: dict[int, list[str]] = {}
+    for skill_id, key, text in SkillAlias.objects.values_list(
+        "skill_id", "alias", "text"
+    ):
+        aliases.setdefault(skill_id, []).append(text or key)
+    related: dict[int, dict[str, float]] = {}
+    for from_id, to_slug, weight in RelatedSkill.objects.values_list(
+        "from_skill_id", "to_skill__slug", "weight"
+    ):
+        related.setdefault(from_id, {})[to_slug] = weight
+    entries = [
+        SkillEntry(
+            id=skill_id,
+            slug=slug,
+            name=name,
+            category=category,
+            aliases=tuple(aliases.get(skill_id, ())),
+            related=related.get(skill_id, {}),
+        )
+        for skill_id, slug, name, category in Skill.objects.values_list(
+            "id", "slug", "name", "category"
+        )
+    ]
+    return Taxonomy(entries, version=version)
+
+
+def get_taxonomy() -> Taxonomy:
+    """The current taxonomy index (cached per process, keyed by version)."""
+    version = cache.get(TAXONOMY_VERSION_CACHE_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        if not cache.add(TAXONOMY_VERSION_CACHE_KEY, version, timeout=None):
+            version = cache.get(TAXONOMY_VERSION_CACHE_KEY) or version
+    taxonomy = _state["taxonomy"]
+    if taxonomy is not None and _state["version"] == version:
+        return taxonomy
+    with _lock:
+        taxonomy = _build_from_db(version)
+        _state["taxonomy"], _state["version"] = taxonomy, version
+    return taxonomy
+
+
+def resolve_skill(text: str) -> SkillRef | None:
+    """The canonical skill for a spelling, or None for unknown text."""
+    return get_taxonomy().normalize(text)
+
+
+def normalize_skill(text: str) -> str | None:
+    """Canonical skill name: normalize_skill("react.js") == "React"; unknown → None.
+
+    Callers keep unknown input as free text rather than dropping it.
+    """
+    ref = resolve_skill(text)
+    return ref.name if ref else None
+
+
+def extract_skills(text: str) -> list[SkillHit]:
+    """Skills mentioned in free text, each with its line as evidence."""
+    return get_taxonomy().extract(text)
