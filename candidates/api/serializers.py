@@ -212,6 +212,7 @@ class CandidateDetailSerializer(serializers.ModelSerializer):
 
 class SavedCandidateSearchSerializer(serializers.ModelSerializer):
     params = serializers.DictField(required=False)
+    query_string = serializers.CharField(read_only=True)
 
     class Meta:
         model = SavedCandidateSearch
