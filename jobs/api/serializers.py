@@ -1,0 +1,204 @@
+"""Job API serializers: separate shapes for search results, detail and input."""
+
+from rest_framework import serializers
+
+from companies.models import Company
+from hotgigs.api.fields import SparseFieldsetMixin
+from jobs.models import (
+    EmploymentType,
+    ExperienceLevel,
+    Job,
+    JobSkill,
+    JobStatus,
+    RemotePolicy,
+    SalaryPeriod,
+)
+
+
+class CompanyRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    slug = serializers.CharField()
+
+
+class LocationSerializer(serializers.Serializer):
+    city = serializers.CharField(allow_blank=True)
+    region = serializers.CharField(allow_blank=True)
+    country = serializers.CharField(allow_blank=True)
+
+
+class SalarySerializer(serializers.Serializer):
+    min = serializers.IntegerField(allow_null=True)
+    max = serializers.IntegerField(allow_null=True)
+    currency = serializers.CharField()
+    period = serializers.ChoiceField(choices=SalaryPeriod.choices)
+
+
+class JobSearchResultSerializer(SparseFieldsetMixin, serializers.Serializer):
+    """One search hit (built from cached plain data: no database access)."""
+
+    id = serializers.IntegerField()
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    url = serializers.CharField()
+    company = CompanyRefSerializer()
+    location = LocationSerializer()
+    employment_type = serializers.CharField(allow_blank=True)
+    experience_level = serializers.CharField(allow_blank=True)
+    remote_policy = serializers.CharField(allow_blank=True)
+    salary = SalarySerializer(allow_null=True)
+    published_at = serializers.DateTimeField()
+
+
+class LocationFacetSerializer(serializers.Serializer):
+    city = serializers.CharField()
+    country = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class FacetsSerializer(serializers.Serializer):
+    employment_type = serializers.DictField(child=serializers.IntegerField())
+    experience_level = serializers.DictField(child=serializers.IntegerField())
+    remote_policy = serializers.DictField(child=serializers.IntegerField())
+    locations = LocationFacetSerializer(many=True)
+
+
+class JobSearchResponseSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="Matches, capped at 10,000.")
+    count_capped = serializers.BooleanField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = JobSearchResultSerializer(many=True)
+    facets = FacetsSerializer()
+
+
+class JobSkillSerializer(serializers.ModelSerializer):
+    skill = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    name = serializers.CharField(source="skill.name", read_only=True)
+
+    class Meta:
+        model = JobSkill
+        fields = ["skill", "name", "is_required", "min_years"]
+        read_only_fields = fields
+
+
+class JobSerializer(SparseFieldsetMixin, serializers.ModelSerializer):
+    """A job in full (detail, create/update answers)."""
+
+    company = CompanyRefSerializer(read_only=True)
+    skills = JobSkillSerializer(source="job_skills", many=True, read_only=True)
+    url = serializers.CharField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = Job
+        fields = [
+            "id",
+            "slug",
+            "title",
+            "url",
+            "company",
+            "description",
+            "skills",
+            "employment_type",
+            "experience_level",
+            "min_years_experience",
+            "city",
+            "region",
+            "country",
+            "remote_policy",
+            "salary_min",
+            "salary_max",
+            "salary_currency",
+            "salary_period",
+            "openings",
+            "status",
+            "published_at",
+            "expires_at",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class CompanyJobSerializer(serializers.ModelSerializer):
+    """A row of "my company's jobs" (any status)."""
+
+    company = CompanyRefSerializer(read_only=True)
+    url = serializers.CharField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = Job
+        fields = [
+            "id",
+            "slug",
+            "title",
+            "url",
+            "company",
+            "status",
+            "published_at",
+            "expires_at",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class JobSkillInputSerializer(serializers.Serializer):
+    skill = serializers.SlugField(help_text="Skill slug from the taxonomy.")
+    is_required = serializers.BooleanField(default=True)
+    min_years = serializers.IntegerField(
+        min_value=0, max_value=50, required=False, allow_null=True
+    )
+
+
+class JobInputSerializer(serializers.Serializer):
+    """Create (with ``company``) or update a job. The service checks the rest."""
+
+    company = serializers.PrimaryKeyRelatedField(
+        queryset=Company.objects.all(), help_text="Only on create."
+    )
+    title = serializers.CharField(max_length=200)
+    description = serializers.CharField(
+        allow_blank=True, required=False, max_length=50_000
+    )
+    skills = JobSkillInputSerializer(many=True, required=False, max_length=50)
+    employment_type = serializers.ChoiceField(
+        choices=EmploymentType.choices, allow_blank=True, required=False
+    )
+    experience_level = serializers.ChoiceField(
+        choices=ExperienceLevel.choices, allow_blank=True, required=False
+    )
+    min_years_experience = serializers.IntegerField(
+        min_value=0, max_value=50, required=False, allow_null=True
+    )
+    city = serializers.CharField(max_length=100, allow_blank=True, required=False)
+    region = serializers.CharField(max_length=100, allow_blank=True, required=False)
+    country = serializers.CharField(max_length=2, allow_blank=True, required=False)
+    remote_policy = serializers.ChoiceField(
+        choices=RemotePolicy.choices, allow_blank=True, required=False
+    )
+    salary_min = serializers.IntegerField(
+        min_value=0, max_value=2_000_000_000, required=False, allow_null=True
+    )
+    salary_max = serializers.IntegerField(
+        min_value=0, max_value=2_000_000_000, required=False, allow_null=True
+    )
+    salary_currency = serializers.CharField(
+        max_length=3, allow_blank=True, required=False
+    )
+    salary_period = serializers.ChoiceField(
+        choices=SalaryPeriod.choices, required=False
+    )
+    openings = serializers.IntegerField(min_value=1, max_value=1000, required=False)
+    expires_at = serializers.DateTimeField(required=False, allow_null=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance is not None or self.partial:
+            self.fields.pop("company")
+        if self.partial:
+            self.fields["title"].required = False
+
+
+class JobStatusInputSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=JobStatus.choices)
