@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 
 from companies import services
 from companies.models import Company, Invitation, Membership
@@ -44,6 +45,7 @@ class CompanyAdmin(admin.ModelAdmin):
     actions = ["verify", "unverify"]
     date_hierarchy = "created_at"
     show_full_result_count = False
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def _set_verified(self, request, queryset, verified):
         changed = 0
