@@ -1,5 +1,15 @@
+"""Notifications, delivery preferences, and messaging between candidates and teams.
+
+``Notification`` is the in-app row; its ``email_mode``/``emailed_at`` pair drives
+email delivery (immediately or in the daily digest) and makes it at-most-once: a
+sender claims a row with a conditional UPDATE on ``emailed_at IS NULL`` before it
+sends. Messaging refers to companies and applications by string label only
+(notifications sit below companies and jobs in the layers).
+"""
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 
 class NotificationKind(models.TextChoices):
@@ -14,6 +24,28 @@ class NotificationKind(models.TextChoices):
     TEAM_INVITATION = "team_invitation", "Team invitation"
     SUBMISSION_REQUEST = "submission_request", "Recruiter submission request"
     PLACEMENT_RECORDED = "placement_recorded", "Placement recorded"
+
+
+class EmailMode(models.TextChoices):
+    OFF = "off", "Off"
+    IMMEDIATE = "immediate", "Immediately"
+    DIGEST = "digest", "Daily digest"
+
+
+# Without a saved preference: in-app always on; email as below.
+DEFAULT_EMAIL_MODE = {
+    NotificationKind.NEW_APPLICATION: EmailMode.DIGEST,
+    NotificationKind.JOB_EXPIRING: EmailMode.IMMEDIATE,
+    NotificationKind.STAGE_CHANGED: EmailMode.IMMEDIATE,
+    NotificationKind.INTERVIEW_SCHEDULED: EmailMode.IMMEDIATE,
+    NotificationKind.INTERVIEW_CHANGED: EmailMode.IMMEDIATE,
+    NotificationKind.REJECTION: EmailMode.IMMEDIATE,
+    NotificationKind.NEW_MESSAGE: EmailMode.IMMEDIATE,
+    NotificationKind.JOB_ALERT: EmailMode.IMMEDIATE,
+    NotificationKind.TEAM_INVITATION: EmailMode.IMMEDIATE,
+    NotificationKind.SUBMISSION_REQUEST: EmailMode.IMMEDIATE,
+    NotificationKind.PLACEMENT_RECORDED: EmailMode.DIGEST,
+}
 
 
 class Notification(models.Model):
@@ -35,6 +67,12 @@ class Notification(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    # How this notification goes out by email (the recipient's preference when it
+    # was created) and when it was claimed for sending (at most once).
+    email_mode = models.CharField(
+        max_length=16, choices=EmailMode.choices, default=EmailMode.OFF
+    )
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -50,7 +88,185 @@ class Notification(models.Model):
                 condition=models.Q(read_at__isnull=True),
                 name="notification_unread_idx",
             ),
+            # The daily digest: notifications still waiting for their digest email.
+            models.Index(
+                fields=["recipient", "created_at"],
+                condition=Q(email_mode="digest", emailed_at__isnull=True),
+                name="notification_digest_due_idx",
+            ),
         ]
 
     def __str__(self):
         return f"{self.get_kind_display()} → {self.recipient}"
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None
+
+
+class NotificationPreference(models.Model):
+    """A user's choice for one kind; no row means the defaults."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+    )
+    kind = models.CharField(max_length=32, choices=NotificationKind.choices)
+    in_app = models.BooleanField(default=True)
+    email = models.CharField(
+        max_length=16, choices=EmailMode.choices, default=EmailMode.IMMEDIATE
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["user_id", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind"], name="notification_pref_user_kind_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.kind}: in-app={self.in_app} email={self.email}"
+
+
+class Conversation(models.Model):
+    """A thread between one candidate and one company's team (employer or agency)."""
+
+    candidate = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="candidate_conversations",
+    )
+    company = models.ForeignKey(
+        "companies.Company", on_delete=models.CASCADE, related_name="conversations"
+    )
+    application = models.ForeignKey(
+        "jobs.Application",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="conversations",
+    )
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    subject = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_message_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-last_message_at", "-id"]
+        constraints = [
+            # One thread per application; one direct thread per candidate+company.
+            models.UniqueConstraint(
+                fields=["application"],
+                condition=Q(application__isnull=False),
+                name="conversation_application_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["candidate", "company"],
+                condition=Q(application__isnull=True),
+                name="conversation_direct_unique",
+            ),
+        ]
+        indexes = [
+            # The candidate's inbox, most recent first.
+            models.Index(
+                fields=["candidate", "-last_message_at"],
+                name="conversation_candidate_idx",
+            ),
+            # A company team's inbox, most recent first.
+            models.Index(
+                fields=["company", "-last_message_at"],
+                name="conversation_company_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return self.subject or f"Conversation #{self.pk}"
+
+    def get_absolute_url(self):
+        return f"/messages/{self.pk}/"
+
+
+class ConversationReadMarker(models.Model):
+    """Read receipt: how far one participant has read one conversation."""
+
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="read_markers"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    last_read_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conversation", "user"], name="conversation_read_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} read #{self.conversation_id} at {self.last_read_at}"
+
+
+MESSAGE_MAX_LENGTH = 5000
+
+
+class Message(models.Model):
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="messages"
+    )
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    body = models.TextField(max_length=MESSAGE_MAX_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(body=""), name="message_body_not_empty")
+        ]
+        indexes = [
+            # A conversation's messages in order (page and API).
+            models.Index(
+                fields=["conversation", "created_at", "id"],
+                name="message_conversation_idx",
+            )
+        ]
+
+    def __str__(self):
+        return f"Message #{self.pk} in #{self.conversation_id}"
+
+
+class CompanyBlock(models.Model):
+    """A candidate refuses messages from a company."""
+
+    candidate = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    company = models.ForeignKey(
+        "companies.Company", on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["candidate", "company"], name="company_block_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.candidate} blocks {self.company}"

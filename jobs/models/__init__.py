@@ -1,5 +1,6 @@
 """Jobs app models, one module per sub-domain, re-exported here."""
 
+from jobs.models.alerts import AlertDelivery, AlertFrequency, SavedSearch
 from jobs.models.applications import (
     CANDIDATE_REJECTION_TEXT,
     CLOSED_STAGES,
@@ -32,6 +33,9 @@ from jobs.models.jobs import (
 )
 
 __all__ = [
+    "AlertDelivery",
+    "AlertFrequency",
+    "SavedSearch",
     "CANDIDATE_REJECTION_TEXT",
     "CLOSED_STAGES",
     "OPEN_STAGES",
