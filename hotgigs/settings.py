@@ -242,7 +242,7 @@ USE_TZ = True
 
 # --- Static and private files ------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
@@ -368,15 +368,27 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # One schema name per shared choice set (fields named `kind`, `role`, `stage`
+    # in several apps would otherwise collide). Add yours when a warning asks.
+    "ENUM_NAME_OVERRIDES": {
+        "UserRoleEnum": "accounts.models.Role",
+        "MembershipRoleEnum": "companies.models.MembershipRole",
+        "CompanyKindEnum": "companies.models.CompanyKind",
+        "DocumentKindEnum": "documents.models.DocumentKind",
+        "NotificationKindEnum": "notifications.models.NotificationKind",
+        "ApplicationStageEnum": "jobs.models.applications.Stage",
+        "JobStatusEnum": "jobs.models.jobs.JobStatus",
+        "InterviewStatusEnum": "jobs.models.applications.InterviewStatus",
+        "DocumentStatusEnum": "documents.models.DocumentStatus",
+        "SalaryPeriodEnum": "jobs.models.jobs.SalaryPeriod",
+    },
+    # `check --deploy` is about the deployment's security; the schema has its
+    # own strict gate in CI (`spectacular --validate --fail-on-warn`).
+    "ENABLE_DJANGO_DEPLOY_CHECK": False,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "hotgigs.api.schema.postprocess_schema",
     ],
-    # Choice sets sharing a field name across apps ("role", "kind") get one
-    # stable name each instead of a hash suffix.
-    "ENUM_NAME_OVERRIDES": {
-        "UserRoleEnum": "accounts.models.Role",
-    },
 }
 
 # --- Security ------------------------------------------------------------------------
@@ -435,3 +447,7 @@ LOGGING = {
         },
     },
 }
+
+# --- Matching ------------------------------------------------------------------------
+# The scoring provider (import string); the default is the local CPU engine.
+MATCHING_PROVIDER = env("MATCHING_PROVIDER", "matching.engine.local.LocalProvider")

@@ -1,0 +1,314 @@
+"""The local match score: deterministic, explainable, pure.
+
+Total = weighted mean of the components below (weights in WEIGHTS; a component with
+nothing to compare — e.g. text when either side has none — is left out and the others
+are re-weighted), then capped when required skills are missing.
+
+Components (each 0–100):
+
+* skills — every job skill counts 2 if required, 1 if nice to have. Credit per skill:
+  1.0 when the candidate has it (times a years factor: candidate years ÷ the job's
+  minimum, floored at 0.5; 0.8 when the job asks for years and the candidate gave
+  none); otherwise the best related-skill weight (0–1, from the taxonomy) as partial
+  credit; otherwise 0 (missing). A job without skills scores 50 (neutral).
+* experience — mean of the parts that are known: level (same level 100, one below 60,
+  two or more below 20, one above 85, two or more above 60) and years (100 at or above
+  the job's minimum, proportional below). Nothing known → 50.
+* location — remote jobs: 100 (80 if the candidate prefers onsite). Onsite and hybrid
+  jobs: same city 100; same country 60 (85 if willing to relocate); another country 10
+  (70 if willing to relocate); then × 0.5 for an onsite job when the candidate prefers
+  remote, × 0.75 for a hybrid job when they prefer remote, × 0.9 for a hybrid job when
+  they prefer onsite. Unknown places → 50.
+* salary — same currency: 100 when the candidate's minimum is within or below the job's
+  maximum; above it, 100 − 400 × the relative gap (a 25 % gap scores 0). Unknown or a
+  different currency → 50.
+* text — TF-IDF cosine of candidate text and job text (idf from the corpus passed in),
+  saturating: 100 × min(1, cosine ÷ TEXT_SATURATION).
+
+Cap (MISSING_REQUIRED_CAP): when at least one required skill is missing outright, the
+total cannot exceed 30 + 70 × required coverage (coverage = credit earned on required
+skills ÷ their count): 4 of 5 required → ≤ 86, 2 of 4 → ≤ 65, none → ≤ 30.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from matching.engine.text import tfidf_cosine
+from matching.engine.types import (
+    LEVELS,
+    CandidateData,
+    Component,
+    JobData,
+    MatchResult,
+    RemotePolicy,
+    RemotePreference,
+    ScoringContext,
+)
+
+WEIGHTS = {"skills": 45.0, "experience": 20.0, "location": 15.0, "salary": 10.0}
+TEXT_WEIGHT = 10.0
+REQUIRED_WEIGHT, NICE_WEIGHT = 2.0, 1.0
+YEARS_FLOOR, YEARS_UNKNOWN = 0.5, 0.8
+MISSING_REQUIRED_CAP = (30.0, 70.0)  # floor, + share × coverage
+TEXT_SATURATION = 0.5
+NEUTRAL = 50.0
+SALARY_GAP_PENALTY = 400.0
+LEVEL_SCORES = {0: 100.0, -1: 60.0, 1: 85.0}
+LEVEL_FAR_BELOW, LEVEL_FAR_ABOVE = 20.0, 60.0
+
+
+class OptedOut(Exception):
+    """The candidate opted out of automated scoring for employers."""
+
+
+def _skills(candidate: CandidateData, job: JobData, context: ScoringContext):
+    have = {s.slug: s for s in candidate.skills}
+    matched, partial, missing = [], [], []
+    earned = total = req_earned = 0.0
+    req_count = missing_required = 0
+    for js in job.skills:
+        weight = REQUIRED_WEIGHT if js.required else NICE_WEIGHT
+        label = js.name or js.slug
+        own = have.get(js.slug)
+        if own is not None:
+            credit = 1.0
+            if js.min_years:
+                if own.years is None:
+                    credit = YEARS_UNKNOWN
+                else:
+                    credit = max(YEARS_FLOOR, min(1.0, own.years / js.min_years))
+            matched.append(label)
+        else:
+            credit = max(
+                (
+                    max(
+                        context.related.get(slug, {}).get(js.slug, 0.0),
+                        context.related.get(js.slug, {}).get(slug, 0.0),
+                    )
+                    for slug in have
+                ),
+                default=0.0,
+            )
+            if credit > 0:
+                partial.append(label)
+            else:
+                missing.append(label)
+                missing_required += js.required
+        earned += weight * credit
+        total += weight
+        if js.required:
+            req_count += 1
+            req_earned += credit
+    if not job.skills:
+        return NEUTRAL, ("the job lists no skills",), matched, partial, missing, None
+    required = [s for s in job.skills if s.required]
+    n_have = sum(1 for s in required if s.slug in have)
+    reasons = []
+    if required:
+        if n_have == len(required):
+            reasons.append(f"all {len(required)} required skills")
+        else:
+            reasons.append(f"{n_have} of {len(required)} required skills")
+    nice = [s for s in job.skills if not s.required]
+    if nice:
+        n_nice = sum(1 for s in nice if s.slug in have)
+        reasons.append(f"{n_nice} of {len(nice)} nice-to-have skills")
+    if partial:
+        reasons.append("related experience in " + ", ".join(partial))
+    if missing:
+        reasons.append("missing " + ", ".join(missing))
+    cap = None
+    if missing_required:
+        floor, share = MISSING_REQUIRED_CAP
+        cap = floor + share * (req_earned / req_count)
+    return 100.0 * earned / total, tuple(reasons), matched, partial, missing, cap
+
+
+def _level_index(level: str | None) -> int | None:
+    return LEVELS.index(level) if level in LEVELS else None
+
+
+def _experience(candidate: CandidateData, job: JobData, who: str):
+    parts, reasons = [], []
+    c_level, j_level = _level_index(candidate.level), _level_index(job.level)
+    if c_level is not None and j_level is not None:
+        diff = c_level - j_level
+        if diff in LEVEL_SCORES:
+            parts.append(LEVEL_SCORES[diff])
+        else:
+            parts.append(LEVEL_FAR_BELOW if diff < 0 else LEVEL_FAR_ABOVE)
+        if diff == 0:
+            reasons.append(f"{job.level} level matches")
+        else:
+            reasons.append(f"{candidate.level} profile for a {job.level} job")
+    if job.min_years:
+        years = candidate.years_experience
+        if years is None:
+            parts.append(NEUTRAL)
+            reasons.append(f"{job.min_years:g} years asked, {who} gave none")
+        else:
+            parts.append(100.0 * min(1.0, years / job.min_years))
+            reasons.append(
+                f"{years:g} years of experience ({job.min_years:g} asked)"
+            )
+    if not parts:
+        return NEUTRAL, ("no experience requirements to compare",)
+    return sum(parts) / len(parts), tuple(reasons)
+
+
+def _location(candidate: CandidateData, job: JobData, who: str, pref_verb: str):
+    pref = candidate.remote_preference or RemotePreference.ANY
+    where = job.city or job.country or "an unknown place"
+    if job.remote_policy == RemotePolicy.REMOTE:
+        if pref == RemotePreference.ONSITE:
+            return 80.0, (f"remote job and {who} {pref_verb} onsite",)
+        return 100.0, ("remote job",)
+    same_country = bool(job.country and candidate.country) and (
+        job.country.upper() == candidate.country.upper()
+    )
+    same_city = same_country and bool(job.city and candidate.city) and (
+        job.city.casefold() == candidate.city.casefold()
+    )
+    if not (job.country and candidate.country):
+        base, reasons = NEUTRAL, [f"the job is {job.remote_policy} in {where}"]
+    elif same_city:
+        base, reasons = 100.0, [f"same city ({job.city})"]
+    elif same_country:
+        base = 85.0 if candidate.willing_to_relocate else 60.0
+        reasons = [f"same country, the job is in {where}"]
+        if candidate.willing_to_relocate:
+            reasons.append("willing to relocate")
+    else:
+        base = 70.0 if candidate.willing_to_relocate else 10.0
+        reasons = [f"the job is {job.remote_policy} in {where}, another country"]
+        if candidate.willing_to_relocate:
+            reasons.append("willing to relocate")
+    factor = 1.0
+    if pref == RemotePreference.REMOTE:
+        factor = 0.5 if job.remote_policy == RemotePolicy.ONSITE else 0.75
+        reasons.append(
+            f"the job is {job.remote_policy} in {where} and {who} {pref_verb} remote"
+        )
+    elif pref == RemotePreference.ONSITE and job.remote_policy == RemotePolicy.HYBRID:
+        factor = 0.9
+        reasons.append(f"the job is hybrid and {who} {pref_verb} onsite")
+    return base * factor, tuple(reasons)
+
+
+def _salary(candidate: CandidateData, job: JobData):
+    wanted, offered = candidate.salary, job.salary
+    if not (wanted and wanted.known and offered and offered.known):
+        return NEUTRAL, ("salary not known on both sides",)
+    if wanted.currency.upper() != offered.currency.upper():
+        return NEUTRAL, (
+            f"salary in {wanted.currency} vs {offered.currency}, not compared",
+        )
+    if wanted.low <= offered.high:
+        return 100.0, ("salary fits",)
+    gap = (wanted.low - offered.high) / offered.high if offered.high else 1.0
+    score = max(0.0, 100.0 - SALARY_GAP_PENALTY * gap)
+    return score, (f"salary expectation {gap:.0%} above the range",)
+
+
+def _text(candidate: CandidateData, job: JobData, context: ScoringContext):
+    if not candidate.text.strip() or not job.text.strip():
+        return None
+    cosine = tfidf_cosine(candidate.text, job.text, context.corpus)
+    score = 100.0 * min(1.0, cosine / TEXT_SATURATION)
+    return score, (f"text similarity {cosine:.2f}",)
+
+
+def _round(value: float) -> int:
+    return int(math.floor(value + 0.5))
+
+
+def score(
+    candidate: CandidateData,
+    job: JobData,
+    context: ScoringContext | None = None,
+    *,
+    audience: str = "candidate",
+) -> MatchResult:
+    """Score one candidate against one job (0–100 with components and reasons).
+
+    `audience="employer"` phrases reasons about "the candidate" and refuses candidates
+    who opted out of automated scoring (`OptedOut`).
+    """
+    context = context or ScoringContext()
+    if audience == "employer":
+        if candidate.opted_out:
+            raise OptedOut(candidate.id)
+        who, pref_verb = "the candidate", "prefers"
+    else:
+        who, pref_verb = "you", "prefer"
+    s_score, s_reasons, matched, partial, missing, cap = _skills(
+        candidate, job, context
+    )
+    e_score, e_reasons = _experience(candidate, job, who)
+    l_score, l_reasons = _location(candidate, job, who, pref_verb)
+    m_score, m_reasons = _salary(candidate, job)
+    components = [
+        Component("skills", round(s_score, 2), WEIGHTS["skills"], s_reasons),
+        Component("experience", round(e_score, 2), WEIGHTS["experience"], e_reasons),
+        Component("location", round(l_score, 2), WEIGHTS["location"], l_reasons),
+        Component("salary", round(m_score, 2), WEIGHTS["salary"], m_reasons),
+    ]
+    text = _text(candidate, job, context)
+    if text is not None:
+        components.append(Component("text", round(text[0], 2), TEXT_WEIGHT, text[1]))
+    total_weight = sum(c.weight for c in components)
+    precise = sum(c.score * c.weight for c in components) / total_weight
+    capped = cap is not None and precise > cap
+    if capped:
+        precise = cap
+    headline = [s_reasons[0]]
+    if e_reasons and job.min_years and candidate.years_experience is not None:
+        headline.append(e_reasons[-1])
+    headline.append(m_reasons[0])
+    headline.append(l_reasons[-1])
+    if capped:
+        headline.append("capped because required skills are missing")
+    return MatchResult(
+        candidate_id=candidate.id,
+        job_id=job.id,
+        score=_round(precise),
+        precise=round(precise, 4),
+        components=tuple(components),
+        matched_skills=tuple(matched),
+        partial_skills=tuple(partial),
+        missing_skills=tuple(missing),
+        explanation="; ".join(headline),
+        capped=capped,
+    )
+
+
+def rank(
+    candidate: CandidateData,
+    jobs: Iterable[JobData],
+    context: ScoringContext | None = None,
+    *,
+    limit: int | None = None,
+) -> list[MatchResult]:
+    """Jobs for a candidate, best first; ties broken by job id (ascending)."""
+    results = [score(candidate, job, context) for job in jobs]
+    results.sort(key=lambda r: (-r.precise, r.job_id))
+    return results[:limit] if limit is not None else results
+
+
+def rank_candidates(
+    job: JobData,
+    candidates: Iterable[CandidateData],
+    context: ScoringContext | None = None,
+    *,
+    limit: int | None = None,
+) -> list[MatchResult]:
+    """Candidates for a job, best first, ties by candidate id; opted-out are skipped."""
+    results = [
+        score(c, job, context, audience="employer")
+        for c in candidates
+        if not c.opted_out
+    ]
+    results.sort(key=lambda r: (-r.precise, r.candidate_id))
+    return results[:limit] if limit is not None else results
