@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -255,8 +254,6 @@ def job_create_view(request):
 def job_edit(request, slug):
     job = job_for_viewer(user=request.user, slug=slug)
     if not can_edit_job(request.user, job):
-        if not job.is_public:
-            raise Http404("No such job.")
         raise PermissionDenied("Only the company's members can edit this job.")
     return _job_form_page(request, job=job)
 

@@ -101,6 +101,14 @@ class Job(TimeStampedModel):
         blank=True,
         related_name="posted_jobs",
     )
+    # The recruiting agency running this job for its client (recruiters issue).
+    agency = models.ForeignKey(
+        "companies.Company",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agency_jobs",
+    )
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
     description = models.TextField(blank=True, help_text="Sanitised rich text.")
@@ -167,6 +175,9 @@ class Job(TimeStampedModel):
                 | Q(salary_max__isnull=True)
                 | Q(salary_min__lte=models.F("salary_max")),
                 name="job_salary_min_lte_max",
+                violation_error_message=(
+                    "The maximum salary must be at least the minimum salary."
+                ),
             ),
         ]
         indexes = [
