@@ -17,6 +17,8 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from accounts.models import Role
 from accounts.tests.factories import UserFactory
 
+pytest_plugins = ["hotgigs.testing.browser"]
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():

@@ -4,7 +4,14 @@ It is cleaned on input (services store the clean version) and again on output
 (the `richtext` template filter), so a row written by any path renders safely.
 """
 
+import re
+
 import nh3
+
+# Block-level boundaries become spaces in plain text ("<h2>A</h2><p>B" → "A B").
+BLOCK_BOUNDARY = re.compile(
+    r"<(?=/?(?:p|br|h[1-6]|li|ul|ol|div|blockquote|pre|hr|tr|td|th)\b)", re.I
+)
 
 ALLOWED_TAGS = {
     "p",
@@ -47,4 +54,5 @@ def html_to_text(value: str | None) -> str:
     """Plain text of a rich-text field, for search vectors and previews."""
     if not value:
         return ""
-    return " ".join(nh3.clean(value, tags=set()).split())
+    text = nh3.clean(BLOCK_BOUNDARY.sub(" <", value), tags=set())
+    return " ".join(text.split())
