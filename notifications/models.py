@@ -73,6 +73,9 @@ class Notification(models.Model):
         max_length=16, choices=EmailMode.choices, default=EmailMode.OFF
     )
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # False when the recipient turned in-app off for this kind but still wants the
+    # email: the row exists only to drive delivery (created read, hidden from feeds).
+    in_app = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -53,4 +53,16 @@ class Migration(migrations.Migration):
             model_name='alertdelivery',
             constraint=models.UniqueConstraint(fields=('saved_search', 'job'), name='alert_delivery_unique'),
         ),
+        migrations.CreateModel(
+            name='JobExpiryNotice',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('expires_at', models.DateTimeField()),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('job', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='jobs.job')),
+            ],
+            options={
+                'constraints': [models.UniqueConstraint(fields=('job', 'expires_at'), name='job_expiry_notice_unique')],
+            },
+        ),
     ]

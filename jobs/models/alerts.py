@@ -66,3 +66,21 @@ class AlertDelivery(models.Model):
 
     def __str__(self):
         return f"{self.saved_search_id} → job {self.job_id}"
+
+
+class JobExpiryNotice(models.Model):
+    """The team of this job was told it is about to expire: once per expiry date."""
+
+    job = models.ForeignKey("jobs.Job", on_delete=models.CASCADE, related_name="+")
+    expires_at = models.DateTimeField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["job", "expires_at"], name="job_expiry_notice_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"job {self.job_id} expiring {self.expires_at:%Y-%m-%d}"
