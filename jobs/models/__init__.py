@@ -1,6 +1,11 @@
 """Jobs app models, one module per sub-domain, re-exported here."""
 
-from jobs.models.alerts import AlertDelivery, AlertFrequency, SavedSearch
+from jobs.models.alerts import (
+    AlertDelivery,
+    AlertFrequency,
+    JobExpiryNotice,
+    SavedSearch,
+)
 from jobs.models.applications import (
     CANDIDATE_REJECTION_TEXT,
     CLOSED_STAGES,
@@ -35,6 +40,7 @@ from jobs.models.jobs import (
 __all__ = [
     "AlertDelivery",
     "AlertFrequency",
+    "JobExpiryNotice",
     "SavedSearch",
     "CANDIDATE_REJECTION_TEXT",
     "CLOSED_STAGES",
