@@ -4,13 +4,18 @@ Total = weighted mean of the components below (weights in WEIGHTS; a component w
 nothing to compare — e.g. text when either side has none — is left out and the others
 are re-weighted), then capped when required skills are missing.
 
+Weights: skills 45, experience 20, location 15, salary 10, text 15 (before
+re-weighting).
+
 Components (each 0–100):
 
 * skills — every job skill counts 2 if required, 1 if nice to have. Credit per skill:
   1.0 when the candidate has it (times a years factor: candidate years ÷ the job's
   minimum, floored at 0.5; 0.8 when the job asks for years and the candidate gave
   none); otherwise the best related-skill weight (0–1, from the taxonomy) as partial
-  credit; otherwise 0 (missing). A job without skills scores 50 (neutral).
+  credit; otherwise, when the candidate has another skill of the same taxonomy
+  category (context.categories), SAME_CATEGORY_CREDIT — the skill is still reported
+  missing; otherwise 0. A job without skills scores 50 (neutral).
 * experience — mean of the parts that are known: level (same level 100, one below 60,
   two or more below 20, one above 85, two or more above 60) and years (100 at or above
   the job's minimum, proportional below). Nothing known → 50.
@@ -26,8 +31,10 @@ Components (each 0–100):
   saturating: 100 × min(1, cosine ÷ TEXT_SATURATION).
 
 Cap (MISSING_REQUIRED_CAP): when at least one required skill is missing outright, the
-total cannot exceed 30 + 70 × required coverage (coverage = credit earned on required
-skills ÷ their count): 4 of 5 required → ≤ 86, 2 of 4 → ≤ 65, none → ≤ 30.
+cap is 30 + 70 × required coverage (coverage = credit earned on required skills ÷
+their count): 4 of 5 required → 86, 2 of 4 → 65, none → 30. The total is scaled by
+cap ÷ 100, so it never exceeds the cap and capped jobs keep their relative order (a
+hard clamp would tie every job that misses all required skills at 30).
 """
 
 from __future__ import annotations
@@ -48,7 +55,8 @@ from matching.engine.types import (
 )
 
 WEIGHTS = {"skills": 45.0, "experience": 20.0, "location": 15.0, "salary": 10.0}
-TEXT_WEIGHT = 10.0
+TEXT_WEIGHT = 15.0
+SAME_CATEGORY_CREDIT = 0.15
 REQUIRED_WEIGHT, NICE_WEIGHT = 2.0, 1.0
 YEARS_FLOOR, YEARS_UNKNOWN = 0.5, 0.8
 MISSING_REQUIRED_CAP = (30.0, 70.0)  # floor, + share × coverage
@@ -65,6 +73,7 @@ class OptedOut(Exception):
 
 def _skills(candidate: CandidateData, job: JobData, context: ScoringContext):
     have = {s.slug: s for s in candidate.skills}
+    have_categories = {context.categories.get(slug) for slug in have} - {None}
     matched, partial, missing = [], [], []
     earned = total = req_earned = 0.0
     req_count = missing_required = 0
@@ -96,6 +105,8 @@ def _skills(candidate: CandidateData, job: JobData, context: ScoringContext):
             else:
                 missing.append(label)
                 missing_required += js.required
+                if context.categories.get(js.slug) in have_categories:
+                    credit = SAME_CATEGORY_CREDIT
         earned += weight * credit
         total += weight
         if js.required:
@@ -260,9 +271,9 @@ def score(
         components.append(Component("text", round(text[0], 2), TEXT_WEIGHT, text[1]))
     total_weight = sum(c.weight for c in components)
     precise = sum(c.score * c.weight for c in components) / total_weight
-    capped = cap is not None and precise > cap
+    capped = cap is not None
     if capped:
-        precise = cap
+        precise = precise * cap / 100.0
     headline = [s_reasons[0]]
     if e_reasons and job.min_years and candidate.years_experience is not None:
         headline.append(e_reasons[-1])

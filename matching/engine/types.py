@@ -112,6 +112,7 @@ class ScoringContext:
 
     related: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     corpus: CorpusStats | None = None
+    categories: Mapping[str, str] = field(default_factory=dict)  # slug → category
 
 
 @dataclass(frozen=True)
