@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.text import slugify
 
+from companies.permissions import is_member
 from hotgigs.richtext import html_to_text, sanitize_html
 from jobs.models import Job, JobSkill, JobStatus, yearly
 from jobs.permissions import can_edit_job, can_post_for
@@ -177,15 +178,29 @@ def _after_change(job_ids) -> None:
 
 @transaction.atomic
 def job_create(
-    *, company, posted_by, data: dict, skills: list[dict] | None = None
+    *,
+    company,
+    posted_by,
+    data: dict,
+    skills: list[dict] | None = None,
+    acting_agency=None,
 ) -> Job:
-    """A new draft job for ``company``; only its members may create one."""
-    if not can_post_for(posted_by, company):
+    """A new draft job for ``company``; only its members may create one.
+
+    ``acting_agency``: a recruiting agency posting for its client. Only the
+    recruiters services pass it, after checking the agency's active engagement
+    with ``company``; here the poster must be a member of that agency.
+    """
+    if acting_agency is not None:
+        if not (acting_agency.is_agency and is_member(posted_by, acting_agency)):
+            raise PermissionDenied("Only the agency's recruiters can post for it.")
+    elif not can_post_for(posted_by, company):
         raise PermissionDenied("Only members of the company can post its jobs.")
     unknown = set(data) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError({name: ["Unknown field."] for name in sorted(unknown)})
     job = Job(company=company, posted_by=posted_by, status=JobStatus.DRAFT, **data)
+    job.agency = acting_agency
     _normalise(job)
     _validate(job)
     job.slug = _unique_slug(job.title)
@@ -197,9 +212,22 @@ def job_create(
 
 
 @transaction.atomic
-def job_update(*, job: Job, user, data: dict, skills: list[dict] | None = None) -> Job:
-    """Change a job's fields (and skills when given); a published job stays complete."""
-    if not can_edit_job(user, job):
+def job_update(
+    *,
+    job: Job,
+    user,
+    data: dict,
+    skills: list[dict] | None = None,
+    acting_agency=None,
+) -> Job:
+    """Change a job's fields (and skills when given); a published job stays complete.
+
+    ``acting_agency``: as in ``job_create``, for the agency running the job.
+    """
+    if acting_agency is not None:
+        if not (job.agency_id == acting_agency.pk and is_member(user, acting_agency)):
+            raise PermissionDenied("Only the agency running this job can edit it.")
+    elif not can_edit_job(user, job):
         raise PermissionDenied("Only members of the company can edit its jobs.")
     unknown = set(data) - set(EDITABLE_FIELDS)
     if unknown:
