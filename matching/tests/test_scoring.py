@@ -1,0 +1,312 @@
+"""The pure engine: every component at its edges, the cap, ties, explanations."""
+
+import pytest
+
+from matching.engine.local import LocalProvider
+from matching.engine.scoring import OptedOut, rank, rank_candidates, score
+from matching.engine.text import corpus_stats
+from matching.engine.types import (
+    CandidateData,
+    CandidateSkill,
+    JobData,
+    JobSkill,
+    Salary,
+    ScoringContext,
+    yearly,
+)
+
+PY = CandidateSkill("python", "Python", years=5)
+DJ = CandidateSkill("django", "Django", years=4)
+
+
+def job(**kw):
+    defaults = dict(
+        id=10,
+        title="Backend developer",
+        skills=(JobSkill("python", "Python"), JobSkill("django", "Django")),
+        city="Berlin",
+        country="DE",
+        remote_policy="onsite",
+    )
+    return JobData(**(defaults | kw))
+
+
+def candidate(**kw):
+    defaults = dict(id=1, skills=(PY, DJ), city="Berlin", country="DE")
+    return CandidateData(**(defaults | kw))
+
+
+def comp(result, name):
+    return result.component(name).score
+
+
+def test_perfect_match_scores_100_with_reasons():
+    result = score(
+        candidate(years_experience=5, level="senior", salary=Salary(60000, None, "EUR")),
+        job(min_years=3, level="senior", salary=Salary(55000, 70000, "EUR")),
+    )
+
+    assert result.score == 100
+    assert [c.name for c in result.components] == [
+        "skills",
+        "experience",
+        "location",
+        "salary",
+    ]
+    assert result.matched_skills == ("Python", "Django")
+    assert result.partial_skills == ()
+    assert result.missing_skills == ()
+    assert result.explanation == (
+        "all 2 required skills; 5 years of experience (3 asked); salary fits; "
+        "same city (Berlin)"
+    )
+
+
+def test_the_issue_example_explanation():
+    result = score(
+        candidate(remote_preference="remote", salary=Salary(50000, None, "EUR")),
+        job(
+            skills=tuple(JobSkill(s, s.title()) for s in ["python", "django", "sql"])
+            + (JobSkill("docker", "Docker"), JobSkill("redis", "Redis")),
+            salary=Salary(50000, 65000, "EUR"),
+        ),
+    )
+
+    assert result.explanation.startswith("2 of 5 required skills; salary fits; ")
+    assert result.explanation.endswith(
+        "the job is onsite in Berlin and you prefer remote; "
+        "capped because required skills are missing"
+    )
+
+
+def test_skills_required_weigh_twice_nice_to_have():
+    the_job = job(
+        skills=(JobSkill("python", "Python"), JobSkill("rust", "Rust", required=False))
+    )
+    has_required = score(candidate(skills=(PY,)), the_job)
+    has_nice = score(candidate(skills=(CandidateSkill("rust"),)), the_job)
+
+    assert comp(has_required, "skills") == pytest.approx(100 * 2 / 3, abs=0.01)
+    assert comp(has_nice, "skills") == pytest.approx(100 * 1 / 3, abs=0.01)
+
+
+def test_skills_years_below_the_minimum_reduce_credit_with_a_floor():
+    one_skill = (JobSkill("python", "Python", min_years=4),)
+    two_years = candidate(skills=(CandidateSkill("python", years=2),))
+    half_year = candidate(skills=(CandidateSkill("python", years=0.5),))
+    unknown = candidate(skills=(CandidateSkill("python"),))
+
+    assert comp(score(two_years, job(skills=one_skill)), "skills") == 50.0
+    assert comp(score(half_year, job(skills=one_skill)), "skills") == 50.0
+    assert comp(score(unknown, job(skills=one_skill)), "skills") == 80.0
+
+
+def test_related_skills_give_partial_credit_and_are_reported():
+    context = ScoringContext(related={"django": {"flask": 0.5}})
+    result = score(
+        candidate(skills=(DJ,)),
+        job(skills=(JobSkill("flask", "Flask"),)),
+        context,
+    )
+
+    assert comp(result, "skills") == 50.0
+    assert result.partial_skills == ("Flask",)
+    assert result.missing_skills == ()
+    assert not result.capped
+
+
+def test_related_credit_is_symmetric_and_takes_the_best_link():
+    context = ScoringContext(related={"flask": {"django": 0.4}, "python": {"flask": 0.3}})
+    result = score(candidate(), job(skills=(JobSkill("flask", "Flask"),)), context)
+
+    assert comp(result, "skills") == 40.0
+
+
+def test_job_without_skills_is_neutral():
+    result = score(candidate(), job(skills=()))
+
+    assert comp(result, "skills") == 50.0
+    assert result.component("skills").reasons == ("the job lists no skills",)
+
+
+def test_missing_required_skills_cap_the_total():
+    the_job = job(
+        skills=tuple(JobSkill(s, s) for s in ["python", "django", "go", "rust"])
+    )
+    result = score(candidate(), the_job)
+
+    # coverage 2/4 → cap 30 + 70 × 0.5 = 65; total scaled by 0.65
+    uncapped = (50 * 45 + 50 * 20 + 100 * 15 + 50 * 10) / 90
+    assert result.capped
+    assert result.precise == pytest.approx(uncapped * 0.65, abs=0.001)
+    assert result.score <= 65
+    assert result.missing_skills == ("go", "rust")
+
+
+def test_no_required_skill_at_all_caps_at_30():
+    result = score(
+        candidate(skills=()),
+        job(skills=(JobSkill("python", "Python"),), remote_policy="remote"),
+    )
+
+    assert result.score <= 30
+    assert result.capped
+
+
+@pytest.mark.parametrize(
+    ("cand_level", "job_level", "expected"),
+    [
+        ("senior", "senior", 100.0),
+        ("mid", "senior", 60.0),
+        ("junior", "senior", 20.0),
+        ("lead", "senior", 85.0),
+        ("executive", "mid", 60.0),
+    ],
+)
+def test_experience_level_edges(cand_level, job_level, expected):
+    result = score(candidate(level=cand_level), job(level=job_level))
+
+    assert comp(result, "experience") == expected
+
+
+@pytest.mark.parametrize(
+    ("years", "expected"), [(0, 0.0), (2, 50.0), (4, 100.0), (9, 100.0), (None, 50.0)]
+)
+def test_experience_years_edges(years, expected):
+    result = score(candidate(years_experience=years), job(min_years=4))
+
+    assert comp(result, "experience") == expected
+
+
+def test_experience_unknown_is_neutral():
+    assert comp(score(candidate(), job()), "experience") == 50.0
+
+
+@pytest.mark.parametrize(
+    ("cand", "the_job", "expected"),
+    [
+        (dict(), dict(), 100.0),
+        (dict(city="Munich"), dict(), 60.0),
+        (dict(city="Munich", willing_to_relocate=True), dict(), 85.0),
+        (dict(city="Paris", country="FR"), dict(), 10.0),
+        (dict(city="Paris", country="FR", willing_to_relocate=True), dict(), 70.0),
+        (dict(remote_preference="remote"), dict(), 50.0),
+        (dict(remote_preference="remote"), dict(remote_policy="hybrid"), 75.0),
+        (dict(remote_preference="onsite"), dict(remote_policy="hybrid"), 90.0),
+        (dict(country="", city=""), dict(), 50.0),
+        (dict(city="Lima", country="PE"), dict(remote_policy="remote"), 100.0),
+        (dict(remote_preference="onsite"), dict(remote_policy="remote"), 80.0),
+    ],
+)
+def test_location_and_remote_edges(cand, the_job, expected):
+    result = score(candidate(**cand), job(**the_job))
+
+    assert comp(result, "location") == expected
+
+
+@pytest.mark.parametrize(
+    ("wanted", "offered", "expected", "reason"),
+    [
+        (Salary(50000, None, "EUR"), Salary(40000, 60000, "EUR"), 100.0, "salary fits"),
+        (Salary(30000, 35000, "EUR"), Salary(40000, 60000, "EUR"), 100.0, "salary fits"),
+        (Salary(60000, None, "EUR"), Salary(40000, 60000, "EUR"), 100.0, "salary fits"),
+        (
+            Salary(66000, None, "EUR"),
+            Salary(40000, 60000, "EUR"),
+            60.0,
+            "salary expectation 10% above the range",
+        ),
+        (
+            Salary(90000, None, "EUR"),
+            Salary(40000, 60000, "EUR"),
+            0.0,
+            "salary expectation 50% above the range",
+        ),
+        (
+            Salary(50000, None, "GBP"),
+            Salary(40000, 60000, "EUR"),
+            50.0,
+            "salary in GBP vs EUR, not compared",
+        ),
+        (None, Salary(40000, 60000, "EUR"), 50.0, "salary not known on both sides"),
+    ],
+)
+def test_salary_edges(wanted, offered, expected, reason):
+    result = score(candidate(salary=wanted), job(salary=offered))
+
+    assert comp(result, "salary") == expected
+    assert result.component("salary").reasons == (reason,)
+
+
+def test_yearly_normalises_periods():
+    assert yearly(4000, "month") == 48000.0
+    assert yearly(20, "hour") == 41600.0
+    assert yearly(None) is None
+
+
+def test_text_component_only_when_both_sides_have_text():
+    corpus = corpus_stats(["python django backend", "nurse icu patient care"])
+    context = ScoringContext(corpus=corpus)
+    same = score(
+        candidate(text="python django backend"),
+        job(text="python django backend"),
+        context,
+    )
+    unrelated = score(
+        candidate(text="nurse icu patient care"), job(text="python backend"), context
+    )
+    none = score(candidate(text=""), job(text="python backend"), context)
+
+    assert comp(same, "text") == 100.0
+    assert comp(unrelated, "text") == 0.0
+    assert none.component("text") is None
+
+
+def test_scores_are_deterministic():
+    c = candidate(text="python developer", salary=Salary(1, None, "EUR"))
+    j = job(text="python developer wanted", salary=Salary(1, 2, "EUR"))
+
+    assert score(c, j) == score(c, j)
+
+
+def test_rank_breaks_ties_by_job_id():
+    jobs = [job(id=3), job(id=1), job(id=2), job(id=4, skills=(JobSkill("go", "Go"),))]
+
+    assert [r.job_id for r in rank(candidate(), jobs)] == [1, 2, 3, 4]
+    assert [r.job_id for r in rank(candidate(), jobs, limit=2)] == [1, 2]
+
+
+def test_rank_candidates_ties_by_id_and_skips_opted_out():
+    people = [
+        candidate(id=5),
+        candidate(id=2),
+        candidate(id=9, opted_out=True),
+        candidate(id=1, skills=()),
+    ]
+
+    results = rank_candidates(job(), people)
+
+    assert [r.candidate_id for r in results] == [2, 5, 1]
+
+
+def test_opted_out_candidate_is_never_scored_for_employers():
+    with pytest.raises(OptedOut):
+        score(candidate(opted_out=True), job(), audience="employer")
+
+
+def test_employer_audience_speaks_of_the_candidate():
+    result = score(candidate(remote_preference="remote"), job(), audience="employer")
+
+    assert result.explanation.endswith(
+        "the job is onsite in Berlin and the candidate prefers remote"
+    )
+
+
+def test_local_provider_is_the_default_seam(settings):
+    from matching.providers import _load, get_provider
+
+    _load.cache_clear()
+    assert isinstance(get_provider(), LocalProvider)
+    assert get_provider().score(candidate(), job()).score == score(
+        candidate(), job()
+    ).score
