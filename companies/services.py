@@ -44,6 +44,10 @@ EDITABLE_FIELDS = (
     "hq_country",
 )
 
+# Invitations send email to addresses the company types in: cap the pending ones
+# so a compromised or careless account cannot turn the platform into a mailer.
+MAX_PENDING_INVITATIONS = 100
+
 LAST_OWNER_MESSAGE = (
     "A company needs at least one owner: make someone else an owner first."
 )
@@ -223,6 +227,14 @@ def invitation_create(
         .first()
     )
     if invitation is None:
+        if (
+            Invitation.objects.open().filter(company=company).count()
+            >= MAX_PENDING_INVITATIONS
+        ):
+            raise ValidationError(
+                f"{company.name} has {MAX_PENDING_INVITATIONS} pending invitations; "
+                "revoke some or wait for them to be accepted."
+            )
         invitation = Invitation(company=company, email=email)
     else:
         fresh = Invitation()

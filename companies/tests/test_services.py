@@ -477,3 +477,19 @@ def test_outsider_cannot_leave_a_company_they_are_not_in(acme, eve):
         services.membership_leave(user=eve, company=acme)
 
     assert info.value.messages == ["You are not a member of this company."]
+
+
+def test_pending_invitations_are_capped(acme, olivia, monkeypatch):
+    monkeypatch.setattr(services, "MAX_PENDING_INVITATIONS", 2)
+    services.invitation_create(user=olivia, company=acme, email="a@y.test")
+    services.invitation_create(user=olivia, company=acme, email="b@y.test")
+
+    with pytest.raises(ValidationError) as info:
+        services.invitation_create(user=olivia, company=acme, email="c@y.test")
+
+    assert info.value.messages == [
+        "Acme has 2 pending invitations; revoke some or wait for them to be accepted."
+    ]
+    # Refreshing an existing invitation is still allowed.
+    services.invitation_create(user=olivia, company=acme, email="a@y.test")
+    assert Invitation.objects.count() == 2
