@@ -40,6 +40,8 @@ class ApplyForm(forms.Form):
         self.fields["cover_letter_document"].queryset = own.filter(
             kind__in=[DocumentKind.COVER_LETTER, DocumentKind.RESUME]
         )
+        for name in ("resume", "cover_letter_document"):
+            self.fields[name].label_from_instance = lambda document: document.name
         if not self.is_bound:
             default = next(
                 (d for d in self.fields["resume"].queryset if d.is_default), None
