@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageFile
 
 from companies import logos
-from companies.tests.conftest import exif_with_gps, image_bytes
+from companies.tests.images import exif_with_gps, image_bytes
 
 
 def upload(data, name="logo.png", content_type="image/png"):

@@ -3,7 +3,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from companies import services
 from companies.models import Company, CompanyKind, Invitation, Membership
-from companies.tests.conftest import image_bytes
+from companies.tests.images import image_bytes
 
 pytestmark = pytest.mark.django_db
 

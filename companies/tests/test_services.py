@@ -15,7 +15,7 @@ from companies.models import (
     Membership,
     MembershipRole,
 )
-from companies.tests.conftest import image_bytes
+from companies.tests.images import image_bytes
 
 pytestmark = pytest.mark.django_db
 
