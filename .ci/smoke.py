@@ -2,9 +2,12 @@
 
 import os
 import sys
+from pathlib import Path
 
 import django
 
+# Run as `python .ci/smoke.py`: the project root is one level up.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hotgigs.settings")
 django.setup()
 
@@ -19,6 +22,11 @@ CHECKS = [
     ("/api/schema/", 200),
     ("/api/docs/", 200),
     ("/api/v1/me/", 401),
+    ("/api/v1/no-such-endpoint/", 404),
+    ("/jobs/", 200),
+    ("/api/v1/jobs/", 200),
+    ("/dashboard/", 302),
+    ("/static/css/site.css", 200),
 ]
 
 
@@ -44,6 +52,15 @@ def main():
         print(f"{me.status_code} /api/v1/me/ (demo candidate)")
         if me.status_code != 200:
             failures.append(f"/api/v1/me/: {me.status_code}")
+    if client.login(email="candidate@hotgigs.test", password="hotgigs-demo"):
+        dashboard = client.get("/dashboard/")
+        print(f"{dashboard.status_code} /dashboard/ (demo candidate)")
+        if dashboard.status_code != 200:
+            failures.append(
+                f"/dashboard/ as the demo candidate: {dashboard.status_code}"
+            )
+    else:
+        failures.append("demo candidate cannot log in to the pages")
     if failures:
         print("smoke failed:\n  " + "\n  ".join(failures))
         sys.exit(1)
