@@ -68,6 +68,8 @@ class CommaMultipleChoiceField(forms.MultipleChoiceField):
     """Accepts ``?x=a&x=b`` and ``?x=a,b`` alike."""
 
     def to_python(self, value):
+        if isinstance(value, str):
+            value = [value]
         values = super().to_python(value)
         out = []
         for item in values:
@@ -475,34 +477,41 @@ def _page(params: JobSearchParams, base, cursor: dict | None, page_size: int):
 
 
 def _facets(base) -> tuple[dict, int, bool]:
-    """Facet counts over at most FACET_CAP matching jobs (two queries)."""
+    """Facet counts over at most FACET_CAP matching jobs, in one GROUP BY query.
+
+    The groups (type × level × remote × city × country) are few; the counts per
+    facet are summed from them in Python.
+    """
     sample = Job.objects.filter(
         id__in=Subquery(base.order_by().values("id")[: FACET_CAP + 1])
     )
-    aggregates = {"total": Count("id")}
+    groups = (
+        sample.values(
+            "employment_type", "experience_level", "remote_policy", "city", "country"
+        )
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     enums = {
         "employment_type": EmploymentType,
         "experience_level": ExperienceLevel,
         "remote_policy": RemotePolicy,
     }
-    for name, enum in enums.items():
-        for value in enum.values:
-            aggregates[f"{name}:{value}"] = Count("id", filter=Q(**{name: value}))
-    counts = sample.aggregate(**aggregates)
-    total = counts.pop("total")
-    facets = {name: {} for name in enums}
-    for key, value in counts.items():
-        name, choice = key.split(":")
-        facets[name][choice] = value
-    locations = (
-        sample.exclude(city="")
-        .values("city", "country")
-        .annotate(count=Count("id"))
-        .order_by("-count", "city", "country")[:TOP_LOCATIONS]
-    )
+    facets = {name: dict.fromkeys(enum.values, 0) for name, enum in enums.items()}
+    locations: dict[tuple[str, str], int] = {}
+    total = 0
+    for row in groups:
+        total += row["n"]
+        for name in enums:
+            if row[name] in facets[name]:
+                facets[name][row[name]] += row["n"]
+        if row["city"]:
+            key = (row["city"], row["country"])
+            locations[key] = locations.get(key, 0) + row["n"]
+    top = sorted(locations.items(), key=lambda item: (-item[1], item[0]))
     facets["locations"] = [
-        {"city": row["city"], "country": row["country"], "count": row["count"]}
-        for row in locations
+        {"city": city, "country": country, "count": count}
+        for (city, country), count in top[:TOP_LOCATIONS]
     ]
     return facets, min(total, FACET_CAP), total > FACET_CAP
 

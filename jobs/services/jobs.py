@@ -142,16 +142,19 @@ def _set_skills(job: Job, skills: list[dict]) -> None:
     JobSkill.objects.bulk_create(rows.values())
 
 
-def refresh_search_vectors(*, job_ids=None) -> None:
+def refresh_search_vectors(*, job_ids=None, missing_only: bool = False) -> None:
     """Recompute the weighted tsvector (A title, B skills, C company, D description).
 
-    One set-based UPDATE on PostgreSQL (``job_ids=None`` refreshes every job, as
-    the bulk demo loader does); a no-op on SQLite, where search uses the fallback.
+    One set-based UPDATE on PostgreSQL (``job_ids=None`` refreshes every job;
+    ``missing_only`` only rows without a vector, as the bulk loader does); a
+    no-op on SQLite, where search uses the fallback.
     The description is HTML: PostgreSQL's parser drops the tags itself.
     """
     if connection.vendor != "postgresql":
         return
     where = "" if job_ids is None else "AND j.id = ANY(%s)"
+    if missing_only:
+        where += " AND j.search_vector IS NULL"
     params = [] if job_ids is None else [list(job_ids)]
     with connection.cursor() as cursor:
         cursor.execute(
