@@ -87,3 +87,9 @@ class JobAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         refresh_search_vectors(job_ids=[form.instance.pk])
         transaction.on_commit(bump_search_version)
+
+
+# Applications, interviews, notes and saved jobs (issue 6).
+import jobs.admin_applications  # noqa: E402, F401
+
+from jobs import admin_alerts  # noqa: E402,F401  (job alerts admin, issue 8)
