@@ -1,9 +1,23 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from jobs.api.applications import (
+    ApplicationViewSet,
+    ApplyView,
+    InterviewViewSet,
+    SavedJobViewSet,
+)
 from jobs.api.views import CompanyJobViewSet, JobViewSet
 
 router = SimpleRouter()
 router.register("jobs", JobViewSet, basename="job")
 router.register("company-jobs", CompanyJobViewSet, basename="company-job")
+# Applications (issue 6).
+router.register("applications", ApplicationViewSet, basename="application")
+router.register("interviews", InterviewViewSet, basename="interview")
+router.register("saved-jobs", SavedJobViewSet, basename="saved-job")
 
-urlpatterns = router.urls
+urlpatterns = [
+    path("jobs/<int:pk>/apply/", ApplyView.as_view(), name="job-apply"),
+    *router.urls,
+]
