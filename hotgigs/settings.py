@@ -117,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "hotgigs.context_processors.site",
+                "notifications.context_processors.header_counts",
             ],
         },
     },
@@ -196,6 +197,30 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_BACKEND = None
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
+    # Notifications: the daily email digest; job alerts by frequency; expiry notices.
+    "notification-email-digest": {
+        "task": "notifications.tasks.send_email_digests",
+        "schedule": 24 * 60 * 60,
+    },
+    "job-alerts-instantly": {
+        "task": "jobs.tasks.run_job_alerts",
+        "schedule": 5 * 60,
+        "args": ("instantly",),
+    },
+    "job-alerts-daily": {
+        "task": "jobs.tasks.run_job_alerts",
+        "schedule": 60 * 60,
+        "args": ("daily",),
+    },
+    "job-alerts-weekly": {
+        "task": "jobs.tasks.run_job_alerts",
+        "schedule": 60 * 60,
+        "args": ("weekly",),
+    },
+    "notify-expiring-jobs": {
+        "task": "jobs.tasks.notify_expiring_jobs",
+        "schedule": 60 * 60,
+    },
     # Search hides expired jobs at query time; this makes their status say so.
     "close-expired-jobs": {
         "task": "jobs.tasks.close_expired_jobs",

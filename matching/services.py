@@ -76,7 +76,9 @@ def taxonomy_load(
             len(to_update),
         )
         ids = dict(skill_model.objects.values_list("slug", "id"))
-        name_keys = {skill_key(n) for n in skill_model.objects.values_list("name", flat=True)}
+        name_keys = {
+            skill_key(n) for n in skill_model.objects.values_list("name", flat=True)
+        }
 
         aliases = {a.alias: a for a in alias_model.objects.all()}
         new_aliases, changed_aliases = [], []

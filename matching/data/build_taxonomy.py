@@ -10,12 +10,14 @@ versioned JSON file that the `matching` data migration and `load_skills` load.
 Alias variants added (each kept only when it is a new spelling):
 * British/American spellings: -ise/-ize, -isation/-ization, -yse/-yze, colour/color,
   behaviour/behavior, labour/labor, centre/center, licence/license, programme/program,
-  paediatric/pediatric, anaesthesia/anesthesia, haematology/hematology, modelling/modeling,
+  paediatric/pediatric, anaesthesia/anesthesia, haematology/hematology,
+  modelling/modeling,
   fulfilment/fulfillment, defence/defense, catalogue/catalog, orthopaedic/orthopedic.
 * "&" written as "and" and the reverse ("Food & Beverage" / "Food and Beverage").
 * "… management" also written "… mgmt".
 * Programming languages and frameworks: "<name> developer" ("Python developer").
-* Spoken languages: "<name> speaker", "native <name>", "fluent <name>", "<name> language".
+* Spoken languages: "<name> speaker", "native <name>", "fluent <name>",
+  "<name> language".
 * Soft skills: "<name> skills".
 * Certifications with an acronym: "<ACRONYM> certified", "<ACRONYM> certification".
 
@@ -86,7 +88,7 @@ NOT_DEVELOPER = {
     "Serverless", "Protocol Buffers", "Web Components", "Zsh", "Celery",
     "SQLAlchemy", "Pydantic", "Hibernate", "Jakarta Servlets", "gRPC",
     "Entity Framework", "Core Data", "Xcode", "Android Studio", "Firebase", "UIKit",
-    "Akka", "Regular expressions",
+    "Akka",
 }  # fmt: skip
 NEIGHBOUR_WEIGHT = 0.3
 
@@ -282,7 +284,8 @@ SPELLING_SWAPS = [
 ]  # fmt: skip
 # Words where -ise/-ize is not a spelling variant.
 NO_ISE = {"enterprise", "expertise", "exercise", "premise", "franchise", "precise",
-          "size", "prize", "wise", "noise", "raise", "advise", "merchandise"}  # fmt: skip
+          "size", "prize", "wise", "noise", "raise", "advise",
+          "merchandise"}  # fmt: skip
 
 
 def parse(category: str, text: str) -> list[dict]:
@@ -347,7 +350,9 @@ def generated_aliases(skill: dict) -> set[str]:
     if category == "soft" and not name.lower().endswith("skills"):
         out.add(f"{name} skills")
     if category == "certification":
-        acronyms = [a for a in skill["aliases"] if re.fullmatch(r"[A-Z][A-Z0-9-]{1,7}", a)]
+        acronyms = [
+            a for a in skill["aliases"] if re.fullmatch(r"[A-Z][A-Z0-9-]{1,7}", a)
+        ]
         for acronym in acronyms[:1]:
             out |= {f"{acronym} certified", f"{acronym} certification"}
     return out
@@ -404,7 +409,9 @@ def build() -> dict:
                 raise SystemExit(f"related pair names an unknown skill: {n!r}")
         link(a, b, float(weight))
     for prev, cur in zip(skills, skills[1:], strict=False):
-        same_group = prev["group"] == cur["group"] and prev["category"] == cur["category"]
+        same_group = (
+            prev["group"] == cur["group"] and prev["category"] == cur["category"]
+        )
         if same_group and cur["group"] not in NO_NEIGHBOUR_GROUPS:
             link(prev["name"], cur["name"], NEIGHBOUR_WEIGHT)
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Curated skills for engineering, manufacturing, law, education, HR, service,
 management, spoken languages, soft skills and certifications."""
 

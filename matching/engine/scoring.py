@@ -161,9 +161,7 @@ def _experience(candidate: CandidateData, job: JobData, who: str):
             reasons.append(f"{job.min_years:g} years asked, {who} gave none")
         else:
             parts.append(100.0 * min(1.0, years / job.min_years))
-            reasons.append(
-                f"{years:g} years of experience ({job.min_years:g} asked)"
-            )
+            reasons.append(f"{years:g} years of experience ({job.min_years:g} asked)")
     if not parts:
         return NEUTRAL, ("no experience requirements to compare",)
     return sum(parts) / len(parts), tuple(reasons)
@@ -179,8 +177,10 @@ def _location(candidate: CandidateData, job: JobData, who: str, pref_verb: str):
     same_country = bool(job.country and candidate.country) and (
         job.country.upper() == candidate.country.upper()
     )
-    same_city = same_country and bool(job.city and candidate.city) and (
-        job.city.casefold() == candidate.city.casefold()
+    same_city = (
+        same_country
+        and bool(job.city and candidate.city)
+        and (job.city.casefold() == candidate.city.casefold())
     )
     if not (job.country and candidate.country):
         base, reasons = NEUTRAL, [f"the job is {job.remote_policy} in {where}"]

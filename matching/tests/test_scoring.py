@@ -20,19 +20,19 @@ DJ = CandidateSkill("django", "Django", years=4)
 
 
 def job(**kw):
-    defaults = dict(
-        id=10,
-        title="Backend developer",
-        skills=(JobSkill("python", "Python"), JobSkill("django", "Django")),
-        city="Berlin",
-        country="DE",
-        remote_policy="onsite",
-    )
+    defaults = {
+        "id": 10,
+        "title": "Backend developer",
+        "skills": (JobSkill("python", "Python"), JobSkill("django", "Django")),
+        "city": "Berlin",
+        "country": "DE",
+        "remote_policy": "onsite",
+    }
     return JobData(**(defaults | kw))
 
 
 def candidate(**kw):
-    defaults = dict(id=1, skills=(PY, DJ), city="Berlin", country="DE")
+    defaults = {"id": 1, "skills": (PY, DJ), "city": "Berlin", "country": "DE"}
     return CandidateData(**(defaults | kw))
 
 
@@ -42,7 +42,9 @@ def comp(result, name):
 
 def test_perfect_match_scores_100_with_reasons():
     result = score(
-        candidate(years_experience=5, level="senior", salary=Salary(60000, None, "EUR")),
+        candidate(
+            years_experience=5, level="senior", salary=Salary(60000, None, "EUR")
+        ),
         job(min_years=3, level="senior", salary=Salary(55000, 70000, "EUR")),
     )
 
@@ -116,7 +118,9 @@ def test_related_skills_give_partial_credit_and_are_reported():
 
 
 def test_related_credit_is_symmetric_and_takes_the_best_link():
-    context = ScoringContext(related={"flask": {"django": 0.4}, "python": {"flask": 0.3}})
+    context = ScoringContext(
+        related={"flask": {"django": 0.4}, "python": {"flask": 0.3}}
+    )
     result = score(candidate(), job(skills=(JobSkill("flask", "Flask"),)), context)
 
     assert comp(result, "skills") == 40.0
@@ -185,17 +189,17 @@ def test_experience_unknown_is_neutral():
 @pytest.mark.parametrize(
     ("cand", "the_job", "expected"),
     [
-        (dict(), dict(), 100.0),
-        (dict(city="Munich"), dict(), 60.0),
-        (dict(city="Munich", willing_to_relocate=True), dict(), 85.0),
-        (dict(city="Paris", country="FR"), dict(), 10.0),
-        (dict(city="Paris", country="FR", willing_to_relocate=True), dict(), 70.0),
-        (dict(remote_preference="remote"), dict(), 50.0),
-        (dict(remote_preference="remote"), dict(remote_policy="hybrid"), 75.0),
-        (dict(remote_preference="onsite"), dict(remote_policy="hybrid"), 90.0),
-        (dict(country="", city=""), dict(), 50.0),
-        (dict(city="Lima", country="PE"), dict(remote_policy="remote"), 100.0),
-        (dict(remote_preference="onsite"), dict(remote_policy="remote"), 80.0),
+        ({}, {}, 100.0),
+        ({"city": "Munich"}, {}, 60.0),
+        ({"city": "Munich", "willing_to_relocate": True}, {}, 85.0),
+        ({"city": "Paris", "country": "FR"}, {}, 10.0),
+        ({"city": "Paris", "country": "FR", "willing_to_relocate": True}, {}, 70.0),
+        ({"remote_preference": "remote"}, {}, 50.0),
+        ({"remote_preference": "remote"}, {"remote_policy": "hybrid"}, 75.0),
+        ({"remote_preference": "onsite"}, {"remote_policy": "hybrid"}, 90.0),
+        ({"country": "", "city": ""}, {}, 50.0),
+        ({"city": "Lima", "country": "PE"}, {"remote_policy": "remote"}, 100.0),
+        ({"remote_preference": "onsite"}, {"remote_policy": "remote"}, 80.0),
     ],
 )
 def test_location_and_remote_edges(cand, the_job, expected):
@@ -208,7 +212,12 @@ def test_location_and_remote_edges(cand, the_job, expected):
     ("wanted", "offered", "expected", "reason"),
     [
         (Salary(50000, None, "EUR"), Salary(40000, 60000, "EUR"), 100.0, "salary fits"),
-        (Salary(30000, 35000, "EUR"), Salary(40000, 60000, "EUR"), 100.0, "salary fits"),
+        (
+            Salary(30000, 35000, "EUR"),
+            Salary(40000, 60000, "EUR"),
+            100.0,
+            "salary fits",
+        ),
         (Salary(60000, None, "EUR"), Salary(40000, 60000, "EUR"), 100.0, "salary fits"),
         (
             Salary(66000, None, "EUR"),
@@ -307,6 +316,7 @@ def test_local_provider_is_the_default_seam(settings):
 
     _load.cache_clear()
     assert isinstance(get_provider(), LocalProvider)
-    assert get_provider().score(candidate(), job()).score == score(
-        candidate(), job()
-    ).score
+    assert (
+        get_provider().score(candidate(), job()).score
+        == score(candidate(), job()).score
+    )

@@ -60,7 +60,8 @@ ARCHETYPES = {
         ["ifrs", "xero", "quickbooks", "bank-reconciliation", "vat"],
         "accountant closing the books and preparing financial statements", 48000),
     "fin-analyst": ("finance", ["financial-analysis", "financial-modeling",
-        "microsoft-excel"], ["budgeting", "forecasting", "power-bi", "variance-analysis"],
+        "microsoft-excel"],
+        ["budgeting", "forecasting", "power-bi", "variance-analysis"],
         "financial analyst building models, forecasts and budget reports", 55000),
     "warehouse": ("logistics", ["warehouse-management", "forklift-operation",
         "order-picking"], ["inventory-management", "shipping-and-receiving",
@@ -184,7 +185,9 @@ def main():
     candidates = [
         make_candidate(rng, i + 1, archs[(i * 5) % len(archs)]) for i in range(45)
     ]
-    grades = {str(c["id"]): {str(j["id"]): grade(c, j) for j in jobs} for c in candidates}
+    grades = {
+        str(c["id"]): {str(j["id"]): grade(c, j) for j in jobs} for c in candidates
+    }
     for name, data in [("jobs", jobs), ("candidates", candidates), ("grades", grades)]:
         (HERE / f"{name}.json").write_text(json.dumps(data, indent=1) + "\n")
     print(f"{len(candidates)} candidates × {len(jobs)} jobs written")
