@@ -1,3 +1,5 @@
 """WebSocket routes. Each app that serves live updates adds its consumers here."""
 
-websocket_urlpatterns = []
+from notifications.routing import websocket_urlpatterns as notification_routes
+
+websocket_urlpatterns = [*notification_routes]

@@ -7,3 +7,19 @@ from jobs.services import jobs_close_expired
 def close_expired_jobs() -> int:
     """Beat: close jobs past their expiry (search hides them already)."""
     return jobs_close_expired()
+
+
+@shared_task
+def run_job_alerts(frequency: str) -> dict:
+    """Beat: run the due job alerts of one frequency (instantly/daily/weekly)."""
+    from jobs.alerts import alerts_run
+
+    return alerts_run(frequency=frequency)
+
+
+@shared_task
+def notify_expiring_jobs() -> int:
+    """Beat: tell teams once that a job of theirs expires within three days."""
+    from jobs.alerts import jobs_notify_expiring
+
+    return jobs_notify_expiring()

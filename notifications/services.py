@@ -1,16 +1,45 @@
-"""Notifications: the one entry point other apps call, `notify(...)`.
+"""Notifications: the one entry point other apps call, `notify(...)`, and delivery.
 
 Services that change state call `notify` inside `transaction.on_commit`, so a
-rolled-back change never notifies anybody. Delivery beyond the in-app row (email,
-digests, live WebSocket push, preferences) is added by the notifications issue
-behind this same function.
+rolled-back change never notifies anybody. `notify` honours each recipient's
+preference for the kind (in-app on/off; email off, immediately or in the daily
+digest), writes the rows, and on commit schedules one email task per immediate
+notification and pushes the new unread count to each recipient's WebSocket group.
 """
 
+import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
 
-from notifications.models import Notification, NotificationKind
+from notifications import live
+from notifications.models import (
+    EmailMode,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+)
+from notifications.selectors import effective_preferences
+
+logger = logging.getLogger(__name__)
+
+UNSUBSCRIBE_SALT = "notifications.unsubscribe"
+
+
+@dataclass(frozen=True)
+class Pending:
+    """One notification for `notify_each`: same kind, per-recipient content."""
+
+    recipient_id: int
+    title: str
+    body: str = ""
+    link: str = ""
 
 
 def notify(
@@ -22,18 +51,162 @@ def notify(
     link: str = "",
     actor=None,
 ) -> list[Notification]:
-    """Create one in-app notification per recipient (the actor is never notified)."""
+    """Notify each recipient once (never the actor), as their preferences say."""
     actor_id = getattr(actor, "pk", None)
-    unique = {user.pk: user for user in recipients if user.pk != actor_id}
-    with transaction.atomic():
-        return Notification.objects.bulk_create(
+    user_ids = list(
+        dict.fromkeys(user.pk for user in recipients if user.pk != actor_id)
+    )
+    return notify_each(
+        kind=kind,
+        items=[Pending(uid, title, body, link) for uid in user_ids],
+        actor=actor,
+    )
+
+
+def notify_each(
+    *, kind: NotificationKind | str, items: list[Pending], actor=None
+) -> list[Notification]:
+    """Bulk form of `notify` (job alerts): one preference query, one insert."""
+    kind = NotificationKind(kind)
+    prefs = effective_preferences({item.recipient_id for item in items}, kind)
+    now = timezone.now()
+    rows = []
+    for item in items:
+        in_app, email = prefs[item.recipient_id]
+        if not in_app and email == EmailMode.OFF:
+            continue
+        rows.append(
             Notification(
-                recipient=user,
+                recipient_id=item.recipient_id,
                 kind=kind,
-                title=title[:200],
-                body=body,
-                link=link,
+                title=item.title[:200],
+                body=item.body,
+                link=item.link[:500],
                 actor=actor,
+                in_app=in_app,
+                # A row that exists only for its email never counts as unread.
+                read_at=None if in_app else now,
+                email_mode=email,
             )
-            for user in unique.values()
         )
+    if not rows:
+        return []
+    with transaction.atomic():
+        created = Notification.objects.bulk_create(rows, batch_size=2000)
+        transaction.on_commit(lambda: _deliver(created))
+    return created
+
+
+def _deliver(created: list[Notification]) -> None:
+    from notifications.tasks import send_notification_email
+
+    for row in created:
+        if row.email_mode == EmailMode.IMMEDIATE and row.pk:
+            try:
+                send_notification_email.delay(row.pk)
+            except Exception:
+                logger.exception("could not schedule email for notification %s", row.pk)
+    _push_unread({row.recipient_id: row for row in created if row.in_app})
+
+
+def _push_unread(latest_by_user: dict[int, Notification]) -> None:
+    if not latest_by_user:
+        return
+    counts = dict(
+        Notification.objects.filter(
+            recipient_id__in=list(latest_by_user), read_at__isnull=True
+        )
+        .values("recipient_id")
+        .annotate(n=Count("id"))
+        .values_list("recipient_id", "n")
+    )
+    for user_id, row in latest_by_user.items():
+        live.push_to_user(
+            user_id,
+            {
+                "type": "notification",
+                "unread": counts.get(user_id, 0),
+                "id": row.pk,
+                "kind": row.kind,
+                "title": row.title,
+                "link": row.link,
+            },
+        )
+
+
+def push_unread_count(user) -> None:
+    _push_unread_counts([user.pk])
+
+
+def _push_unread_counts(user_ids) -> None:
+    for user_id in user_ids:
+        count = Notification.objects.filter(
+            recipient_id=user_id, read_at__isnull=True
+        ).count()
+        live.push_to_user(user_id, {"type": "notification", "unread": count})
+
+
+# --- Reading ---------------------------------------------------------------------
+
+
+def notification_mark_read(*, user, ids: Iterable[int] | None = None) -> int:
+    """Mark the user's notifications read (all of them when ``ids`` is None)."""
+    qs = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if ids is not None:
+        qs = qs.filter(pk__in=list(ids))
+    changed = qs.update(read_at=timezone.now())
+    if changed:
+        transaction.on_commit(lambda: _push_unread_counts([user.pk]))
+    return changed
+
+
+# --- Preferences -----------------------------------------------------------------
+
+
+def preference_set(
+    *, user, kind: str, in_app: bool | None = None, email: str | None = None
+) -> NotificationPreference:
+    if kind not in NotificationKind.values:
+        raise ValidationError({"kind": f"Unknown notification kind “{kind}”."})
+    if email is not None and email not in EmailMode.values:
+        raise ValidationError({"email": f"Unknown email setting “{email}”."})
+    current = effective_preferences([user.pk], kind)[user.pk]
+    pref, _ = NotificationPreference.objects.update_or_create(
+        user=user,
+        kind=kind,
+        defaults={
+            "in_app": current[0] if in_app is None else bool(in_app),
+            "email": current[1] if email is None else email,
+        },
+    )
+    return pref
+
+
+def unsubscribe_token(*, user_id: int, kind: str) -> str:
+    return signing.dumps({"u": user_id, "k": kind}, salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_parse(token: str) -> tuple[int, str]:
+    """→ (user id, kind); raises ``signing.BadSignature`` for a forged token."""
+    data = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=None)
+    if not isinstance(data, dict) or data.get("k") not in NotificationKind.values:
+        raise signing.BadSignature("Malformed unsubscribe token.")
+    return int(data["u"]), data["k"]
+
+
+def unsubscribe(*, token: str):
+    """Turn email off for the token's user and kind; works without signing in."""
+    from django.contrib.auth import get_user_model
+
+    user_id, kind = unsubscribe_parse(token)
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if user is None:
+        raise signing.BadSignature("Unknown user.")
+    preference_set(user=user, kind=kind, email=EmailMode.OFF)
+    return user, NotificationKind(kind)
+
+
+def site_url(path: str) -> str:
+    if path.startswith(("http://", "https://")):
+        return path
+    return settings.SITE_URL.rstrip("/") + path

@@ -1,6 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from jobs.api.alerts import SavedSearchViewSet
 from jobs.api.applications import (
     ApplicationViewSet,
     ApplyView,
@@ -16,6 +17,8 @@ router.register("company-jobs", CompanyJobViewSet, basename="company-job")
 router.register("applications", ApplicationViewSet, basename="application")
 router.register("interviews", InterviewViewSet, basename="interview")
 router.register("saved-jobs", SavedJobViewSet, basename="saved-job")
+# Job alerts (issue 8).
+router.register("saved-searches", SavedSearchViewSet, basename="saved-search")
 
 urlpatterns = [
     path("jobs/<int:pk>/apply/", ApplyView.as_view(), name="job-apply"),

@@ -1,0 +1,66 @@
+"""`/api/v1/saved-searches/`: a candidate's job alerts (name, query, frequency)."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import exceptions, serializers, status, viewsets
+from rest_framework.response import Response
+
+from jobs import alerts
+from jobs.models import AlertFrequency, SavedSearch
+
+
+class SavedSearchSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SavedSearch
+        fields = ["id", "name", "query", "frequency", "last_run_at", "created_at"]
+        read_only_fields = fields
+
+
+class SavedSearchInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=100)
+    query = serializers.JSONField()
+    frequency = serializers.ChoiceField(
+        choices=AlertFrequency.choices, default=AlertFrequency.DAILY
+    )
+
+
+def _invalid(exc: DjangoValidationError):
+    raise exceptions.ValidationError(
+        exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+    )
+
+
+class SavedSearchViewSet(viewsets.ModelViewSet):
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return SavedSearch.objects.none()
+        return SavedSearch.objects.filter(user=self.request.user)
+
+    def get_serializer_class(self):
+        if self.action in ("create", "partial_update"):
+            return SavedSearchInputSerializer
+        return SavedSearchSerializer
+
+    def create(self, request, *args, **kwargs):
+        data = SavedSearchInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            alert = alerts.saved_search_create(user=request.user, **data.validated_data)
+        except DjangoValidationError as exc:
+            _invalid(exc)
+        return Response(
+            SavedSearchSerializer(alert).data, status=status.HTTP_201_CREATED
+        )
+
+    def partial_update(self, request, *args, **kwargs):
+        alert = self.get_object()
+        data = SavedSearchInputSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        try:
+            alert = alerts.saved_search_update(
+                saved_search=alert, **data.validated_data
+            )
+        except DjangoValidationError as exc:
+            _invalid(exc)
+        return Response(SavedSearchSerializer(alert).data)
