@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -225,6 +226,11 @@ CELERY_BEAT_SCHEDULE = {
     "close-expired-jobs": {
         "task": "jobs.tasks.close_expired_jobs",
         "schedule": 15 * 60,
+    },
+    # Nightly analytics roll-ups (the last few days, idempotent).
+    "analytics-rollup": {
+        "task": "analytics.tasks.rollup_recent_days",
+        "schedule": crontab(hour=0, minute=20),
     },
 }
 

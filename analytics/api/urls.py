@@ -1,5 +1,19 @@
-from rest_framework.routers import SimpleRouter
+from django.urls import path
 
-router = SimpleRouter()
+from analytics.api import views
 
-urlpatterns = router.urls
+urlpatterns = [
+    path(
+        "analytics/dashboard/",
+        views.DashboardView.as_view(),
+        name="analytics-dashboard",
+    ),
+    path(
+        "analytics/jobs/<int:pk>/",
+        views.JobAnalyticsView.as_view(),
+        name="analytics-job",
+    ),
+    path(
+        "analytics/platform/", views.PlatformView.as_view(), name="analytics-platform"
+    ),
+]

@@ -1,0 +1,21 @@
+"""Celery tasks: thin wrappers over the roll-up service."""
+
+import datetime
+
+from celery import shared_task
+from django.utils import timezone
+
+from analytics.rollups import analytics_rollup
+
+# The nightly run recomputes a few days back: late events (a transaction that
+# committed after midnight) and a missed night are picked up without a backfill.
+NIGHTLY_LOOKBACK_DAYS = 3
+
+
+@shared_task
+def rollup_recent_days():
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    return analytics_rollup(
+        since=yesterday - datetime.timedelta(days=NIGHTLY_LOOKBACK_DAYS - 1),
+        until=yesterday,
+    )
