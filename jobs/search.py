@@ -23,7 +23,7 @@ How it stays fast at a million rows
 import datetime
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from django import forms
 from django.core.cache import cache
@@ -542,7 +542,13 @@ def search_jobs(
     decoded = fts.decode_cursor(cursor) if cursor else None
     base = filtered_jobs(params)
     rows, next_cursor, previous_cursor = _page(params, base, decoded, page_size)
-    facets, count, capped = _facets(base)
+    # Facets do not depend on the sort or the page: later pages reuse them.
+    facets_key = _cache_key(replace(params, sort=""), "facets", 0)
+    cached_facets = cache.get(facets_key)
+    if cached_facets is None:
+        cached_facets = _facets(base)
+        cache.set(facets_key, cached_facets, CACHE_TIMEOUT)
+    facets, count, capped = cached_facets
     result = JobSearchResult(
         results=[_as_result(row) for row in rows],
         facets=facets,

@@ -367,3 +367,13 @@ def test_postgres_uses_the_stored_vector(catalogue):
         pytest.skip("PostgreSQL only")
     catalogue["lead"].refresh_from_db()
     assert "'python':" in str(catalogue["lead"].search_vector)
+
+
+def test_later_pages_reuse_the_facets(catalogue, django_assert_num_queries):
+    form = JobSearchForm({"country": "DE"})
+    assert form.is_valid()
+    first = search_jobs(form.params(), page_size=1)
+    with django_assert_num_queries(1):  # the page only
+        second = search_jobs(form.params(), cursor=first.next_cursor, page_size=1)
+    assert second.facets == first.facets
+    assert [r["title"] for r in second.results] == ["Engineering Lead"]
