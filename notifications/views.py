@@ -82,12 +82,16 @@ def unsubscribe(request, token):
     try:
         user_id, kind = services.unsubscribe_parse(token)
     except signing.BadSignature:
-        return render(request, "notifications/unsubscribe.html", {"bad": True}, 400)
+        return render(
+            request, "notifications/unsubscribe.html", {"bad": True}, status=400
+        )
     if request.method == "POST":
         try:
             services.unsubscribe(token=token)
         except signing.BadSignature:
-            return render(request, "notifications/unsubscribe.html", {"bad": True}, 400)
+            return render(
+                request, "notifications/unsubscribe.html", {"bad": True}, status=400
+            )
         return render(
             request,
             "notifications/unsubscribe.html",
