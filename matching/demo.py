@@ -1,4 +1,4 @@
-"""Demo data: the taxonomy is loaded by migration; re-sync it in case the file moved on."""
+"""Demo data: the taxonomy comes by migration; re-sync it with the data file."""
 
 from matching.services import taxonomy_load
 
