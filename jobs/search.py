@@ -304,7 +304,9 @@ def filtered_jobs(params: JobSearchParams):
             qs = qs.filter(salary_currency=params.salary_currency)
     if params.company:
         if params.company.isdigit():
-            qs = qs.filter(company_id=int(params.company))
+            # Longer than a bigint can hold: no such company (not an overflow).
+            company_id = int(params.company) if len(params.company) <= 18 else 0
+            qs = qs.filter(company_id=company_id)
         else:
             qs = qs.filter(company__slug=params.company)
     if params.posted_within_days:

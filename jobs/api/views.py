@@ -223,7 +223,7 @@ class CompanyJobViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         company = self.request.query_params.get("company", "").strip()
         if company:
             qs = (
-                qs.filter(company_id=int(company))
+                qs.filter(company_id=int(company) if len(company) <= 18 else 0)
                 if company.isdigit()
                 else qs.filter(company__slug=company)
             )

@@ -126,6 +126,16 @@ def test_list_bad_input_is_a_clear_400(api, public_job, params, field):
     assert error["message"].startswith(f"{field}: ")
 
 
+@pytest.mark.parametrize(
+    "params",
+    [{"company": "9" * 30}, {"skills": "no-such-skill"}, {"city": "Atlantis"}],
+)
+def test_list_unknown_values_give_an_empty_result(api, public_job, params):
+    response = api.get(LIST, params)
+    assert response.status_code == 200
+    assert response.json()["results"] == []
+
+
 @pytest.mark.parametrize("q", ['"unclosed', "(((", "a & | ! b", "-", "or or"])
 def test_list_broken_query_syntax_is_not_an_error(api, public_job, q):
     response = api.get(LIST, {"q": q})
