@@ -1,0 +1,122 @@
+"""Who sees which dashboard, through the API and the pages."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = "/api/v1/analytics/dashboard/"
+PLATFORM = "/api/v1/analytics/platform/"
+
+
+def job_url(job):
+    return f"/api/v1/analytics/jobs/{job.pk}/"
+
+
+def test_anonymous_gets_401_everywhere(api, funnel):
+    for url in (DASHBOARD, PLATFORM, job_url(funnel)):
+        response = api.get(url)
+        assert response.status_code == 401
+        assert response.json()["error"]["code"] == "not_authenticated"
+
+
+@pytest.mark.parametrize("persona", ["olivia", "tom"])
+def test_acme_members_see_acme_only(persona, request, api_as, funnel, globex_job):
+    user = request.getfixturevalue(persona)
+    client = api_as(user)
+
+    dashboard = client.get(DASHBOARD).json()
+    assert dashboard["role"] == "employer"
+    assert dashboard["data"]["company"]["slug"] == "acme"
+    assert dashboard["data"]["headline"]["applies"] == 5
+    assert client.get(job_url(funnel)).json()["headline"]["applies"] == 5
+    assert client.get(job_url(globex_job)).status_code == 404
+    assert client.get(DASHBOARD, {"company": "globex"}).status_code == 404
+    assert client.get(DASHBOARD, {"job": globex_job.pk}).status_code == 404
+    assert client.get(PLATFORM).status_code == 403
+
+
+def test_eve_sees_globex_only(api_as, eve, funnel, globex_job):
+    client = api_as(eve)
+    data = client.get(DASHBOARD).json()["data"]
+    assert data["company"]["slug"] == "globex"
+    assert [r["count"] for r in data["tables"]["funnel"]] == [7, 1, 1, 1, 1, 1]
+    assert client.get(job_url(funnel)).status_code == 404
+
+
+def test_candidates_see_their_own(api_as, alice, bob, funnel):
+    from analytics.tests.conftest import make_application
+
+    make_application(funnel, alice)
+    alice_data = api_as(alice).get(DASHBOARD).json()
+    bob_data = api_as(bob).get(DASHBOARD).json()
+    assert alice_data["role"] == "candidate"
+    assert alice_data["data"]["headline"]["applications"] == 1
+    assert bob_data["data"]["headline"]["applications"] == 0
+    assert api_as(alice).get(job_url(funnel)).status_code == 404
+    assert api_as(alice).get(PLATFORM).status_code == 403
+
+
+def test_recruiter_gets_the_recruiter_dashboard(api_as, rita, agency, funnel):
+    response = api_as(rita).get(DASHBOARD)
+    assert response.status_code == 200
+    assert response.json()["role"] == "recruiter"
+    assert api_as(rita).get(job_url(funnel)).status_code == 404
+
+
+def test_agency_running_the_job_sees_its_analytics(api_as, rita, agency, funnel):
+    funnel.agency = agency
+    funnel.save(update_fields=["agency"])
+    assert api_as(rita).get(job_url(funnel)).status_code == 200
+
+
+def test_staff_see_the_platform_not_company_jobs(api_as, sam, funnel):
+    client = api_as(sam)
+    platform = client.get(PLATFORM)
+    assert platform.status_code == 200
+    assert platform.json()["headline"]["applications"] == 6
+    assert client.get(DASHBOARD).json()["role"] == "staff"
+    assert client.get(job_url(funnel)).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({"since": "yesterday"}, "since"),
+        ({"until": "2024-13-01"}, "until"),
+        ({"since": "2025-02-01", "until": "2025-01-01"}, "non_field_errors"),
+        ({"since": "2000-01-01", "until": "2025-01-01"}, "non_field_errors"),
+        ({"job": "abc"}, "job"),
+    ],
+)
+def test_bad_filters_answer_400(params, field, api_as, olivia, acme):
+    response = api_as(olivia).get(DASHBOARD, params)
+    assert response.status_code == 400
+    assert field in response.json()["error"]["fields"]
+
+
+def test_pages_per_persona(
+    client, olivia, eve, alice, sam, rita, agency, funnel, globex_job
+):
+    page = reverse("analytics:insights")
+    job_page = reverse("analytics:job", args=[funnel.pk])
+    response = client.get(page)
+    assert response.status_code == 302 and "/login" in response["Location"]
+
+    client.force_login(olivia)
+    response = client.get(page)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Insights: Acme" in body and "<svg" in body and "Download CSV" in body
+    assert client.get(job_page).status_code == 200
+    assert client.get(reverse("analytics:job", args=[globex_job.pk])).status_code == 404
+    assert client.get(page, {"since": "nope"}).status_code == 400
+
+    client.force_login(eve)
+    assert client.get(job_page).status_code == 404
+    client.force_login(alice)
+    assert "Your insights" in client.get(page).content.decode()
+    client.force_login(rita)
+    assert "Agency insights" in client.get(page).content.decode()
+    client.force_login(sam)
+    assert "Platform statistics" in client.get(page).content.decode()
