@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from analytics import tracking
 from hotgigs.richtext import html_to_text, sanitize_html
 from hotgigs.search import InvalidCursor
 from jobs.forms import JobForm
@@ -56,6 +57,11 @@ def job_search(request):
                 form.params(),
                 cursor=request.GET.get("cursor") or None,
                 page_size=PAGE_SIZE,
+            )
+            tracking.record_search(
+                request=request,
+                query=form.cleaned_data.get("q") or "",
+                results=[(r["id"], r["company__id"]) for r in result.results],
             )
         except InvalidCursor:
             status, error = 400, "That results page link is no longer valid."
@@ -178,6 +184,17 @@ def job_detail(request, slug):
         "can_edit": can_edit_job(request.user, job),
         "summary": html_to_text(job.description)[:160],
     }
+    tracking.record(
+        tracking.EventKind.JOB_VIEW,
+        request=request,
+        job_id=job.pk,
+        company_id=job.company_id,
+        is_own_team=context["can_edit"],
+    )
+    # Apply / save buttons and the pipeline link (applications, issue 6).
+    from jobs.selectors.applications import job_actions_for
+
+    context.update(job_actions_for(request.user, job))
     return render(request, "jobs/detail.html", context)
 
 

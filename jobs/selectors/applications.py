@@ -145,3 +145,15 @@ def saved_jobs_for(user):
         .select_related("job__company")
         .order_by("-created_at", "-id")
     )
+
+
+def job_actions_for(user, job) -> dict:
+    """Context of the apply/save buttons on a job page (include
+    "jobs/applications/_job_actions.html"): the viewer's application, if any, and
+    whether they saved the job. No query for anonymous visitors."""
+    if not user.is_authenticated:
+        return {"application": None, "is_saved": False}
+    return {
+        "application": Application.objects.filter(job=job, candidate=user).first(),
+        "is_saved": SavedJob.objects.filter(user=user, job=job).exists(),
+    }

@@ -479,3 +479,19 @@ def test_save_and_unsave(as_user, alice, acme_job, closed_job):
     assert response.status_code == 302
     assert SavedJob.objects.count() == 0
     assert client.get("/jobs/backend/save/").status_code == 405
+
+
+def test_job_page_shows_apply_save_and_pipeline(client, as_user, alice, tom, acme_job):
+    html = client.get("/jobs/backend/").content.decode()
+    assert 'href="/jobs/backend/apply/"' in html
+    assert 'action="/jobs/backend/save/"' not in html  # anonymous: no save button
+    client = as_user(alice)
+    assert 'value="save"' in client.get("/jobs/backend/").content.decode()
+    client.post("/jobs/backend/save/", {"action": "save"})
+    html = client.get("/jobs/backend/").content.decode()
+    assert 'value="unsave"' in html
+    make_application(acme_job, alice)
+    assert "You applied — Applied" in client.get("/jobs/backend/").content.decode()
+    html = as_user(tom).get("/jobs/backend/").content.decode()
+    assert 'href="/jobs/backend/pipeline/"' in html
+    assert 'href="/jobs/backend/apply/"' not in html
