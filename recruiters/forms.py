@@ -83,6 +83,12 @@ class EngagementForm(forms.ModelForm):
             and not self.errors.get("client")
         ):
             self.add_error("client", "Choose an existing client or name a new one.")
+        needed = {"percent": "fee_percent", "flat": "flat_fee"}.get(
+            data.get("fee_type")
+        )
+        if needed and data.get(needed) is None and needed not in self.errors:
+            label = "fee percentage" if needed == "fee_percent" else "flat fee"
+            self.add_error(needed, f"Give the {label}.")
         return data
 
     def service_fields(self) -> dict:

@@ -852,7 +852,9 @@ def placement_set_splits(*, user, placement: Placement, splits) -> list[Placemen
         rows.append((recruiter, number))
     total = sum((p for _, p in rows), Decimal("0"))
     if total != HUNDRED:
-        raise ValidationError({"splits": f"The shares add up to {total} %, not 100 %."})
+        raise ValidationError(
+            {"splits": f"The shares add up to {money.to_cents(total)} %, not 100 %."}
+        )
     rows.sort(key=lambda r: -r[1])
     amounts = money.split_amounts(placement.fee, [p for _, p in rows])
     placement.splits.all().delete()
