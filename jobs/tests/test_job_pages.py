@@ -329,7 +329,7 @@ def test_teammate_edits_a_job(client, tom, public_job):
     assert public_job.status == "published"
 
 
-# --- company jobs and status actions ----------------------------------------------------
+# --- company jobs and status actions ---------------------------------------
 
 
 def test_company_jobs_lists_the_members_jobs_with_actions(
@@ -383,7 +383,7 @@ def test_status_action_anonymous_goes_to_login(client, public_job):
     assert Job.objects.get(pk=public_job.pk).status == "published"
 
 
-# --- admin --------------------------------------------------------------------------------
+# --- admin ----------------------------------------------------------------------
 
 
 def test_admin_lists_and_bulk_closes(client, sam, public_job, draft_job):
