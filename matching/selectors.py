@@ -1,9 +1,37 @@
-"""Reads of the taxonomy for pages and the API."""
+"""Reads of the taxonomy for pages and the API, and the wiring of the engine.
 
-from django.db.models import Q, QuerySet
+The taxonomy part (skills_search) is low; everything else here sits high (like
+analytics): it builds the engine's dataclasses from jobs and candidates rows in one
+batch of prefetches, then scores in Python — never a query inside a scoring loop.
+"""
 
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from hotgigs.richtext import html_to_text
+from matching.engine import advice as advice_engine
+from matching.engine.resume import ResumeAnalysis, analyze_resume, profile_suggestions
+from matching.engine.scoring import OptedOut
 from matching.engine.taxonomy import skill_key
+from matching.engine.text import tfidf_cosine
+from matching.engine.types import (
+    CandidateData,
+    CandidateSkill,
+    JobData,
+    JobSkill,
+    MatchResult,
+    Salary,
+    ScoringContext,
+)
 from matching.models import Skill
+from matching.providers import get_provider
+from matching.skills import get_taxonomy
 
 
 def skills_search(*, query: str = "", category: str = "") -> QuerySet[Skill]:
@@ -18,3 +46,599 @@ def skills_search(*, query: str = "", category: str = "") -> QuerySet[Skill]:
             condition |= Q(aliases__alias__contains=key)
         skills = skills.filter(condition).distinct()
     return skills.prefetch_related("aliases").order_by("name")
+
+
+# --- builders ---------------------------------------------------------------
+
+# jobs/candidates say "entry"; the engine's ladder says "junior".
+LEVEL_TO_ENGINE = {"entry": "junior", "mid": "mid", "senior": "senior",
+                   "lead": "lead", "executive": "executive"}  # fmt: skip
+# Candidates with a pool this big are scored; the SQL pre-filter keeps the rest out.
+POOL_CAP = 2000
+RECENT_DAYS = 60
+RECOMMENDATIONS_KEPT = 50
+SIMILAR_POOL = 300
+SIMILAR_KEPT = 5
+CACHE_SECONDS = 15 * 60
+NOT_SCORED_REASON = "not scored at the candidate's request"
+
+
+def _job_skill_prefetch():
+    from jobs.models import JobSkill as JobSkillRow
+
+    return Prefetch(
+        "job_skills",
+        queryset=JobSkillRow.objects.select_related("skill").order_by(
+            "-is_required", "skill__name"
+        ),
+        to_attr="scoring_skills",
+    )
+
+
+def _profile_prefetches():
+    from candidates.models import CandidateSkill as CandidateSkillRow
+
+    return (
+        Prefetch(
+            "skills",
+            queryset=CandidateSkillRow.objects.select_related("skill").order_by(
+                "-level", "name"
+            ),
+            to_attr="scoring_skills",
+        ),
+        "experience",
+    )
+
+
+def jobs_for_scoring(queryset=None):
+    """Jobs with what `job_data_for` reads: 2 queries whatever their number."""
+    from jobs.models import Job
+
+    queryset = Job.objects.all() if queryset is None else queryset
+    return queryset.select_related("company").prefetch_related(_job_skill_prefetch())
+
+
+def profiles_for_scoring(queryset=None):
+    """Profiles with what `candidate_data_for` reads: 3 queries in all."""
+    from candidates.models import CandidateProfile
+
+    queryset = CandidateProfile.objects.all() if queryset is None else queryset
+    return queryset.select_related("user").prefetch_related(*_profile_prefetches())
+
+
+def _skills_of(obj):
+    rows = getattr(obj, "scoring_skills", None)
+    if rows is None:  # not loaded through *_for_scoring: one query, callers beware
+        rows = (
+            list(obj.job_skills.select_related("skill"))
+            if hasattr(obj, "job_skills")
+            else list(obj.skills.select_related("skill"))
+        )
+    return rows
+
+
+def job_text(job) -> str:
+    names = " ".join(r.skill.name for r in _skills_of(job))
+    return f"{job.title}\n{names}\n{html_to_text(job.description)}"
+
+
+def job_data_for(job) -> JobData:
+    """A job row (loaded by `jobs_for_scoring`) as the engine's `JobData`."""
+    salary = None
+    if job.salary_currency and (job.salary_min_yearly or job.salary_max_yearly):
+        salary = Salary(
+            float(job.salary_min_yearly) if job.salary_min_yearly else None,
+            float(job.salary_max_yearly) if job.salary_max_yearly else None,
+            job.salary_currency,
+        )
+    return JobData(
+        id=job.pk,
+        title=job.title,
+        skills=tuple(
+            JobSkill(
+                slug=row.skill.slug,
+                name=row.skill.name,
+                required=row.is_required,
+                min_years=float(row.min_years) if row.min_years else None,
+            )
+            for row in _skills_of(job)
+        ),
+        min_years=float(job.min_years_experience) if job.min_years_experience else None,
+        level=LEVEL_TO_ENGINE.get(job.experience_level),
+        city=job.city,
+        country=job.country,
+        remote_policy=job.remote_policy or "onsite",
+        salary=salary,
+        text=job_text(job),
+    )
+
+
+def candidate_data_for(profile) -> CandidateData:
+    """A profile (loaded by `profiles_for_scoring`) as the engine's `CandidateData`.
+
+    A 0 in years of experience (the field's default) counts as "not given", and
+    free-text skills the taxonomy does not know cannot match a job skill, so they
+    are left out of the skills (they stay in the text).
+    """
+    skills = _skills_of(profile)
+    experience = list(profile.experience.all())
+    salary = None
+    low, high = profile.desired_salary_min_yearly, profile.desired_salary_max_yearly
+    if profile.salary_currency and (low or high):
+        salary = Salary(
+            float(low) if low else None,
+            float(high) if high else None,
+            profile.salary_currency,
+        )
+    text = "\n".join(
+        [profile.headline, profile.summary]
+        + [r.name for r in skills]
+        + [f"{e.title} {e.description}" for e in experience]
+    )
+    return CandidateData(
+        id=profile.pk,
+        skills=tuple(
+            CandidateSkill(
+                slug=r.skill.slug,
+                name=r.skill.name,
+                years=float(r.years) if r.years else None,
+                level=r.level,
+            )
+            for r in skills
+            if r.skill_id is not None
+        ),
+        years_experience=float(profile.years_experience)
+        if profile.years_experience
+        else None,
+        level=LEVEL_TO_ENGINE.get(profile.experience_level),
+        city=profile.city,
+        country=profile.country,
+        remote_preference=profile.remote_preference or "any",
+        willing_to_relocate=profile.willing_to_relocate,
+        salary=salary,
+        text=text,
+        opted_out=profile.opt_out_of_matching,
+        name=profile.user.full_name if hasattr(profile, "user") else "",
+    )
+
+
+def scoring_context() -> ScoringContext:
+    related, categories = get_taxonomy().scoring_maps()
+    return ScoringContext(related=related, categories=categories)
+
+
+def profile_for_scoring(user):
+    """The user's own profile with scoring prefetches, or None."""
+    if not user.is_authenticated:
+        return None
+    return profiles_for_scoring().filter(user=user).first()
+
+
+# --- one pair ---------------------------------------------------------------
+
+
+def match_for_candidate(*, profile, job) -> MatchResult:
+    """The candidate's own score for a job. Opting out stops scoring *for
+    employers*; a candidate still sees their own score."""
+    return get_provider().score(
+        candidate_data_for(profile), job_data_for(job), scoring_context()
+    )
+
+
+def match_for_employer(*, profile, job) -> MatchResult:
+    """A candidate's score as the job's team sees it; raises `OptedOut`."""
+    return get_provider().score(
+        candidate_data_for(profile),
+        job_data_for(job),
+        scoring_context(),
+        audience="employer",
+    )
+
+
+# --- recommendations --------------------------------------------------------
+
+
+def jobs_version() -> str:
+    from jobs.search_cache import search_version
+
+    return search_version()
+
+
+def _skill_ids_with_related(slugs) -> list[int]:
+    taxonomy = get_taxonomy()
+    related, _ = taxonomy.scoring_maps()
+    wanted = set(slugs)
+    for slug in slugs:
+        wanted.update(related.get(slug, {}))
+    return sorted(taxonomy.ids_for(wanted))
+
+
+def recommendation_pool(*, profile, candidate: CandidateData, now=None):
+    """Ids of published recent jobs worth scoring, newest first, at most POOL_CAP.
+
+    Jobs sharing at least one of the candidate's skills or their related skills
+    (JobSkill's (skill, job) index), in a place the candidate can work (remote, their
+    country, or anywhere when they relocate), published in the last RECENT_DAYS,
+    never a job they applied to.
+    """
+    from jobs.models import Job
+    from jobs.models import JobSkill as JobSkillRow
+
+    now = now or timezone.now()
+    skill_ids = _skill_ids_with_related([s.slug for s in candidate.skills])
+    if not skill_ids:
+        return []
+    jobs = Job.objects.published().filter(
+        published_at__gte=now - datetime.timedelta(days=RECENT_DAYS),
+        id__in=JobSkillRow.objects.filter(skill_id__in=skill_ids).values("job_id"),
+    )
+    if candidate.country and not candidate.willing_to_relocate:
+        jobs = jobs.filter(
+            Q(remote_policy="remote") | Q(country=candidate.country) | Q(country="")
+        )
+    if candidate.remote_preference == "remote":
+        jobs = jobs.filter(remote_policy__in=["remote", "hybrid"])
+    jobs = jobs.exclude(applications__candidate_id=profile.user_id)
+    return list(
+        jobs.order_by("-published_at", "-id").values_list("id", flat=True)[:POOL_CAP]
+    )
+
+
+def _profile_version(profile) -> str:
+    stamp = profile.last_active_at or profile.updated_at
+    return f"{profile.pk}:{stamp.timestamp() if stamp else 0}"
+
+
+def _applied_job_ids(user_id, job_ids) -> set[int]:
+    from jobs.models import Application
+
+    return set(
+        Application.objects.filter(
+            candidate_id=user_id, job_id__in=list(job_ids)
+        ).values_list("job_id", flat=True)
+    )
+
+
+def recommendations_for(*, profile, limit: int = 20):
+    """[(job, MatchResult)] best first, for the candidate's own profile.
+
+    The ranking (ids and results) is cached per candidate under a key holding the
+    profile's last change and the jobs version (every job change bumps it); the
+    job rows of the page are then read in 2 queries. Applied jobs are filtered again
+    on read, so applying shows at once even though applying bumps neither version.
+    """
+    key = f"matching:recs:{_profile_version(profile)}:{jobs_version()}"
+    results = cache.get(key)
+    if results is None:
+        candidate = candidate_data_for(profile)
+        pool = recommendation_pool(profile=profile, candidate=candidate)
+        jobs = [
+            job_data_for(j) for j in jobs_for_scoring().filter(id__in=pool).order_by()
+        ]
+        results = get_provider().rank(
+            candidate, jobs, scoring_context(), limit=RECOMMENDATIONS_KEPT
+        )
+        cache.set(key, results, CACHE_SECONDS)
+    applied = _applied_job_ids(profile.user_id, [r.job_id for r in results])
+    results = [r for r in results if r.job_id not in applied][:limit]
+    from jobs.models import Job
+
+    by_id = jobs_for_scoring(Job.objects.published()).in_bulk(
+        [r.job_id for r in results]
+    )
+    return [(by_id[r.job_id], r) for r in results if r.job_id in by_id]
+
+
+# --- similar jobs -----------------------------------------------------------
+
+
+def similar_jobs(*, job, limit: int = SIMILAR_KEPT):
+    """Published jobs like this one: skill overlap (Jaccard, 70 %) and title text
+    (TF-IDF cosine, 30 %); cached per job and jobs version. 3 queries on a miss,
+    2 on a hit."""
+    from jobs.models import Job
+    from jobs.models import JobSkill as JobSkillRow
+
+    key = f"matching:similar:{job.pk}:{jobs_version()}"
+    ids = cache.get(key)
+    if ids is None:
+        own = {r.skill_id for r in _skills_of(job)}
+        pool = Job.objects.published().exclude(pk=job.pk)
+        if own:
+            pool = pool.filter(
+                id__in=JobSkillRow.objects.filter(skill_id__in=own).values("job_id")
+            )
+        else:
+            words = advice_engine.title_key(job.title).split()
+            if not words:
+                return []
+            pool = pool.filter(title__icontains=max(words, key=len))
+        candidates = list(
+            Job.objects.filter(
+                id__in=list(
+                    pool.order_by("-published_at", "-id").values_list("id", flat=True)[
+                        :SIMILAR_POOL
+                    ]
+                )
+            )
+            .prefetch_related("job_skills")
+            .only("id", "title")
+        )
+        scored = []
+        for other in candidates:
+            theirs = {r.skill_id for r in other.job_skills.all()}
+            union = own | theirs
+            jaccard = len(own & theirs) / len(union) if union else 0.0
+            title = tfidf_cosine(job.title, other.title)
+            value = 0.7 * jaccard + 0.3 * title
+            if value > 0:
+                scored.append((-value, other.pk))
+        scored.sort()
+        ids = [pk for _, pk in scored[:limit]]
+        cache.set(key, ids, CACHE_SECONDS)
+    by_id = (
+        Job.objects.published().select_related("company").in_bulk(ids) if ids else {}
+    )
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+# --- candidates ranked for a job ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class RankedCandidate:
+    profile: object
+    result: MatchResult | None  # None: not scored (opted out)
+    application: object | None = None
+
+    @property
+    def not_scored_reason(self) -> str:
+        return "" if self.result else NOT_SCORED_REASON
+
+
+def _rank_rows(job, profiles, applications_by_user) -> list[RankedCandidate]:
+    job_data = job_data_for(job)
+    candidates = [candidate_data_for(p) for p in profiles]
+    by_pk = {p.pk: p for p in profiles}
+    results = get_provider().rank_candidates(job_data, candidates, scoring_context())
+    rows = [
+        RankedCandidate(
+            by_pk[r.candidate_id],
+            r,
+            applications_by_user.get(by_pk[r.candidate_id].user_id),
+        )
+        for r in results
+    ]
+    rows.extend(
+        RankedCandidate(p, None, applications_by_user.get(p.user_id))
+        for p in sorted(profiles, key=lambda p: p.pk)
+        if p.opt_out_of_matching
+    )
+    return rows
+
+
+def ranked_applicants(*, job) -> list[RankedCandidate]:
+    """The job's applicants with a profile (withdrawn ones left out), best first;
+    those who opted out come last, unscored. 5 queries whatever their number."""
+    from jobs.models import Application, Stage
+
+    applications = {
+        a.candidate_id: a
+        for a in Application.objects.filter(job=job).exclude(stage=Stage.WITHDRAWN)
+    }
+    profiles = list(profiles_for_scoring().filter(user_id__in=list(applications)))
+    return _rank_rows(job, profiles, applications)
+
+
+def candidate_pool_for_job(job_data: JobData, *, limit: int = POOL_CAP):
+    """Visible (not hidden) profiles sharing a skill (or a related one) with the
+    job, most recently active first; CandidateSkill's (skill, profile) index."""
+    from candidates.models import CandidateProfile
+    from candidates.models import CandidateSkill as CandidateSkillRow
+
+    skill_ids = _skill_ids_with_related([s.slug for s in job_data.skills])
+    if not skill_ids:
+        return []
+    return list(
+        CandidateProfile.objects.searchable()
+        .filter(
+            id__in=CandidateSkillRow.objects.filter(skill_id__in=skill_ids).values(
+                "profile_id"
+            )
+        )
+        .order_by("-last_active_at", "-id")
+        .values_list("id", flat=True)[:limit]
+    )
+
+
+def ranked_candidates_for_job(*, job, applicants_only: bool = False):
+    """Applicants, or applicants and matching visible profiles, best first.
+
+    Hidden profiles appear only as applicants (the company they applied to may see
+    them); candidates who opted out are listed unscored, after the scored ones.
+    """
+    if applicants_only:
+        return ranked_applicants(job=job)
+    from jobs.models import Application, Stage
+
+    applications = {
+        a.candidate_id: a
+        for a in Application.objects.filter(job=job).exclude(stage=Stage.WITHDRAWN)
+    }
+    job_data = job_data_for(job)
+    pool = candidate_pool_for_job(job_data)
+    profiles = list(
+        profiles_for_scoring().filter(
+            Q(id__in=pool) | Q(user_id__in=list(applications))
+        )
+    )
+    return _rank_rows(job, profiles, applications)
+
+
+# --- resume analysis ----------------------------------------------------------
+
+
+def resume_analysis_for(*, document, job=None) -> ResumeAnalysis:
+    job_skills = [r.skill.name for r in _skills_of(job)] if job is not None else []
+    return analyze_resume(
+        document.extracted_text, taxonomy=get_taxonomy(), job_skills=job_skills
+    )
+
+
+def profile_proposal_for(*, analysis: ResumeAnalysis, profile) -> dict:
+    """What "Fill my profile from this resume" would change (nothing written)."""
+    current = {
+        "headline": profile.headline if profile else "",
+        "skills": [r.name for r in _skills_of(profile)] if profile else [],
+        "years_experience": profile.years_experience if profile else None,
+        "experience": [e.title for e in profile.experience.all()] if profile else [],
+    }
+    return profile_suggestions(analysis, current)
+
+
+# --- job-posting advice -------------------------------------------------------
+
+ADVICE_POOL = 2000
+
+
+def _midpoint(low, high):
+    values = [v for v in (low, high) if v]
+    return sum(values) / len(values) if values else None
+
+
+@dataclass(frozen=True)
+class AdviceResult:
+    advice: advice_engine.JobAdvice
+    salary_basis: str  # which comparables the band came from
+    salary_currency: str
+    comparable_jobs: int
+    candidates_scored: int
+
+
+def job_advice_for(*, draft: dict, exclude_job_id: int | None = None) -> AdviceResult:
+    """Advice for a draft (keys of `matching.engine.advice.job_advice`, plus
+    salary_currency, salary_period, min_years and skill names).
+
+    Comparable jobs are published jobs whose title has the same normalised words
+    (`title_key`). The salary band uses their yearly midpoints in the draft's
+    currency (or the most common one), narrowing by level and country first and
+    widening when fewer than MIN_SAMPLE remain; `salary_basis` says which.
+    """
+    from jobs.models import Job
+
+    key = advice_engine.title_key(draft.get("title", ""))
+    words = key.split()
+    comparables = []
+    if words:
+        qs = Job.objects.published()
+        for word in words:
+            qs = qs.filter(title__icontains=word)
+        if exclude_job_id:
+            qs = qs.exclude(pk=exclude_job_id)
+        rows = list(jobs_for_scoring(qs).order_by("-published_at", "-id")[:ADVICE_POOL])
+        comparables = [j for j in rows if advice_engine.title_key(j.title) == key]
+    cooccurrence: dict[str, int] = {}
+    for job in comparables:
+        for row in _skills_of(job):
+            cooccurrence[row.skill.name] = cooccurrence.get(row.skill.name, 0) + 1
+
+    currency = (draft.get("salary_currency") or "").upper()
+    if not currency:
+        counts: dict[str, int] = {}
+        for job in comparables:
+            if job.salary_currency:
+                counts[job.salary_currency] = counts.get(job.salary_currency, 0) + 1
+        currency = min(counts, key=lambda c: (-counts[c], c)) if counts else ""
+    paid = [
+        j
+        for j in comparables
+        if j.salary_currency == currency
+        and _midpoint(j.salary_min_yearly, j.salary_max_yearly) is not None
+    ]
+    level, country = draft.get("level") or "", (draft.get("country") or "").upper()
+    tiers = [
+        ("same title, level and country", lambda j: (
+            j.experience_level == level and j.country == country)),
+        ("same title and country", lambda j: j.country == country),
+        ("same title and level", lambda j: j.experience_level == level),
+        ("same title", lambda j: True),
+    ]  # fmt: skip
+    salaries, basis = [], "no comparable published jobs with a salary"
+    for label, keep in tiers:
+        if "level" in label and not level or "country" in label and not country:
+            continue
+        chosen = [
+            _midpoint(j.salary_min_yearly, j.salary_max_yearly) for j in paid if keep(j)
+        ]
+        if len(chosen) >= advice_engine.MIN_SAMPLE:
+            salaries, basis = chosen, label
+            break
+
+    job_data = draft_job_data(draft)
+    pool = candidate_pool_for_job(job_data)
+    profiles = list(profiles_for_scoring().filter(id__in=pool))
+    candidates = [candidate_data_for(p) for p in profiles]
+    results = get_provider().rank_candidates(job_data, candidates, scoring_context())
+    advice = advice_engine.job_advice(
+        draft,
+        cooccurrence={key: cooccurrence},
+        job_counts={key: len(comparables)},
+        comparable_salaries=salaries,
+        candidate_scores=[r.score for r in results],
+    )
+    return AdviceResult(
+        advice=advice,
+        salary_basis=basis,
+        salary_currency=currency,
+        comparable_jobs=len(comparables),
+        candidates_scored=len(results),
+    )
+
+
+def draft_job_data(draft: dict) -> JobData:
+    """A draft payload as `JobData` (skills resolved through the taxonomy)."""
+    from jobs.models import yearly as jobs_yearly
+
+    taxonomy = get_taxonomy()
+    skills = []
+    for name in draft.get("skills") or ():
+        ref = taxonomy.normalize(name)
+        if ref is not None and ref.slug not in {s.slug for s in skills}:
+            skills.append(JobSkill(slug=ref.slug, name=ref.name))
+    period = draft.get("salary_period") or "year"
+    low = jobs_yearly(draft.get("salary_min"), period)
+    high = jobs_yearly(draft.get("salary_max"), period)
+    currency = (draft.get("salary_currency") or "").upper()
+    return JobData(
+        id=0,
+        title=draft.get("title", ""),
+        skills=tuple(skills),
+        min_years=float(draft["min_years"]) if draft.get("min_years") else None,
+        level=LEVEL_TO_ENGINE.get(draft.get("level") or ""),
+        city=draft.get("city") or "",
+        country=(draft.get("country") or "").upper(),
+        remote_policy=draft.get("remote_policy") or "onsite",
+        salary=Salary(low, high, currency) if currency and (low or high) else None,
+        text=f"{draft.get('title', '')}\n{html_to_text(draft.get('description'))}",
+    )
+
+
+def draft_from_job(job) -> dict:
+    """The advice payload of a saved job (loaded by `jobs_for_scoring`)."""
+    return {
+        "title": job.title,
+        "description": html_to_text(job.description),
+        "skills": [r.skill.name for r in _skills_of(job)],
+        "level": job.experience_level,
+        "min_years": job.min_years_experience,
+        "city": job.city,
+        "country": job.country,
+        "remote_policy": job.remote_policy,
+        "salary_min": job.salary_min,
+        "salary_max": job.salary_max,
+        "salary_currency": job.salary_currency,
+        "salary_period": job.salary_period,
+    }
+
+
+__all__ = ["OptedOut"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from django.core.cache import cache
@@ -130,4 +130,73 @@ def taxonomy_load(
             f"taxonomy {data.get('version', '?')}: "
             + ", ".join(f"{k} {v}" for k, v in counts.items())
         )
+    return counts
+
+
+# --- "Fill my profile from this resume" (wiring: calls the candidates services) ---
+
+EMPLOYER_UNKNOWN = "(from resume)"
+
+
+def profile_fill_from_resume(
+    *,
+    user,
+    proposal: dict,
+    apply_headline: bool = True,
+    skill_slugs: Iterable[str] | None = None,
+    apply_experience: bool = True,
+    apply_years: bool = True,
+) -> dict[str, int]:
+    """Apply a resume proposal (`matching.selectors.profile_proposal_for`) that the
+    candidate confirmed; nothing is written without this call.
+
+    The proposal is recomputed by the caller from the document at confirmation
+    time, never taken from the request. `skill_slugs` limits the skills added (None:
+    all proposed). Skills already in the profile are skipped, not duplicated;
+    experience entries get "(from resume)" as employer for the candidate to edit.
+    """
+    from datetime import date
+
+    from candidates import services as candidate_services
+
+    counts = {"headline": 0, "skills": 0, "experience": 0, "years": 0}
+    with transaction.atomic():
+        profile = candidate_services.profile_get_or_create(user=user)
+        changed = False
+        if apply_headline and proposal.get("headline") and not profile.headline:
+            profile.headline = proposal["headline"][:200]
+            counts["headline"] = 1
+            changed = True
+        if apply_years and proposal.get("years_experience"):
+            profile.years_experience = min(70, round(proposal["years_experience"]))
+            counts["years"] = 1
+            changed = True
+        if changed:
+            candidate_services.profile_save(profile=profile)
+        wanted = None if skill_slugs is None else set(skill_slugs)
+        for skill in proposal.get("skills_to_add", ()):
+            if wanted is not None and skill["slug"] not in wanted:
+                continue
+            try:
+                candidate_services.candidate_skill_save(
+                    profile=profile,
+                    name=skill["name"],
+                    level=max(1, min(5, int(skill.get("level") or 3))),
+                    years=0,
+                )
+                counts["skills"] += 1
+            except candidate_services.DuplicateSkill:
+                continue
+        if apply_experience:
+            for entry in proposal.get("experience_entries", ()):
+                profile.experience.create(
+                    title=entry["title"][:200],
+                    employer_name=EMPLOYER_UNKNOWN,
+                    start_date=date.fromisoformat(entry["start"]),
+                    end_date=date.fromisoformat(entry["end"]) if entry["end"] else None,
+                    is_current=entry["end"] is None,
+                )
+                counts["experience"] += 1
+            if counts["experience"]:
+                candidate_services.profile_changed(profile=profile)
     return counts

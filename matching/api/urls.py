@@ -1,8 +1,28 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from matching.api import ai
 from matching.api.views import SkillViewSet
 
 router = SimpleRouter()
 router.register("ai/skills", SkillViewSet, basename="skill")
 
-urlpatterns = router.urls
+urlpatterns = router.urls + [
+    path("ai/match/", ai.MatchView.as_view(), name="ai-match"),
+    path(
+        "ai/recommendations/",
+        ai.RecommendationsView.as_view(),
+        name="ai-recommendations",
+    ),
+    path(
+        "ai/jobs/<int:pk>/candidates/",
+        ai.RankedCandidatesView.as_view(),
+        name="ai-job-candidates",
+    ),
+    path(
+        "ai/resume-analysis/",
+        ai.ResumeAnalysisView.as_view(),
+        name="ai-resume-analysis",
+    ),
+    path("ai/job-advice/", ai.JobAdviceView.as_view(), name="ai-job-advice"),
+]

@@ -543,6 +543,7 @@ class Taxonomy:
             elif len(slugs) == 1:
                 self._compact[key] = self._by_slug[next(iter(slugs))]
         self._phrases = phrases
+        self._scoring_maps = None
         self._max_tokens = max((len(k) for k in phrases), default=1)
 
     def __len__(self) -> int:
@@ -557,6 +558,21 @@ class Taxonomy:
 
     def related_map(self) -> dict[str, dict[str, float]]:
         return {slug: dict(rel) for slug, rel in self._related.items() if rel}
+
+    def scoring_maps(self) -> tuple[dict[str, dict[str, float]], dict[str, str]]:
+        """(related weights, categories) by slug, built once per index: the
+        scoring context every request shares (treat as read-only)."""
+        if self._scoring_maps is None:
+            self._scoring_maps = (
+                self.related_map(),
+                {slug: ref.category for slug, ref in self._by_slug.items()},
+            )
+        return self._scoring_maps
+
+    def ids_for(self, slugs) -> list[int]:
+        """Database ids of known slugs (unknown ones and id-less entries skipped)."""
+        refs = (self._by_slug.get(s) for s in slugs)
+        return [r.id for r in refs if r is not None and r.id is not None]
 
     def normalize(self, text: str) -> SkillRef | None:
         """The canonical skill for a spelling, or None (callers keep the free text)."""

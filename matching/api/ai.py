@@ -1,0 +1,296 @@
+"""/api/v1/ai/: match scores, recommendations, ranked candidates, resume analysis
+and job-posting advice. Access rules live in matching.permissions (shared with the
+pages); reads in matching.selectors."""
+
+from django.http import Http404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import permissions, serializers
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from hotgigs.api.errors import Conflict
+from hotgigs.api.pagination import PageNumberPagination
+from matching import selectors
+from matching.api.serializers import (
+    JobAdviceInput,
+    JobAdviceSerializer,
+    MatchInput,
+    MatchSerializer,
+    RankedCandidateSerializer,
+    RankedCandidatesInput,
+    RecommendationSerializer,
+    ResumeAnalysisInput,
+    ResumeAnalysisSerializer,
+)
+from matching.engine.scoring import OptedOut
+from matching.permissions import (
+    own_document_or_404,
+    require_candidate,
+    team_job_or_404,
+    visible_job_or_404,
+)
+
+OPTED_OUT_MESSAGE = (
+    "This candidate opted out of automated match scoring; "
+    "their profile is not scored for employers."
+)
+
+
+def _candidate_profile_for_team(user, pk):
+    """A profile the team member may see, loaded for scoring, else Http404."""
+    from candidates.permissions import can_view_profile
+
+    profile = selectors.profiles_for_scoring().filter(pk=pk).first()
+    if profile is None or not can_view_profile(user, profile):
+        raise Http404("No such candidate.")
+    return profile
+
+
+class MatchView(APIView):
+    """A match score with its components, skills and explanation.
+
+    `?job=` alone: the signed-in candidate's own score. `&candidate=<profile id>`:
+    for the job's team only (a candidate gets 403, anyone else off the team 404); a
+    candidate who opted out of scoring answers 409.
+    """
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("job", int, required=True),
+            OpenApiParameter("candidate", int, description="Candidate profile id"),
+        ],
+        responses=MatchSerializer,
+    )
+    def get(self, request):
+        params = MatchInput(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        job_id = params.validated_data["job"]
+        candidate_id = params.validated_data.get("candidate")
+        if candidate_id is None:
+            require_candidate(request.user)
+            job = visible_job_or_404(request.user, pk=job_id)
+            profile = selectors.profile_for_scoring(request.user)
+            if profile is None:
+                raise Http404("Create your profile first to see match scores.")
+            result = selectors.match_for_candidate(profile=profile, job=job)
+            return Response(MatchSerializer(result).data)
+        job = team_job_or_404(request.user, pk=job_id)
+        profile = _candidate_profile_for_team(request.user, candidate_id)
+        try:
+            result = selectors.match_for_employer(profile=profile, job=job)
+        except OptedOut:
+            raise Conflict(OPTED_OUT_MESSAGE) from None
+        return Response(MatchSerializer(result).data)
+
+
+class RecommendationsView(APIView):
+    """The signed-in candidate's best published jobs, excluding applied ones."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(responses=RecommendationSerializer(many=True))
+    def get(self, request):
+        require_candidate(request.user)
+        profile = selectors.profile_for_scoring(request.user)
+        if profile is None:
+            return Response([])
+        rows = selectors.recommendations_for(profile=profile)
+        return Response(
+            RecommendationSerializer(
+                [{"job": job, "match": result} for job, result in rows], many=True
+            ).data
+        )
+
+
+class RankedCandidatesView(APIView):
+    """Candidates ranked for a job (team only): applicants, and with
+    `applicants_only=false` (the default) matching visible profiles too. Candidates
+    who opted out are listed last, unscored, with the reason."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    pagination_class = PageNumberPagination
+
+    @extend_schema(
+        parameters=[OpenApiParameter("applicants_only", bool)],
+        responses=RankedCandidateSerializer(many=True),
+    )
+    def get(self, request, pk):
+        job = team_job_or_404(request.user, pk=pk)
+        params = RankedCandidatesInput(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        rows = selectors.ranked_candidates_for_job(
+            job=job, applicants_only=params.validated_data["applicants_only"]
+        )
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(rows, request, view=self)
+        return paginator.get_paginated_response(
+            RankedCandidateSerializer(page, many=True).data
+        )
+
+
+def analysis_payload(document, analysis, proposal) -> dict:
+    return {
+        "document": document.pk,
+        "contact": {
+            "emails": list(analysis.emails),
+            "phones": list(analysis.phones),
+            "links": list(analysis.links),
+        },
+        "sections": list(analysis.sections),
+        "skills": [
+            {
+                "skill": {
+                    "id": h.skill.id,
+                    "slug": h.skill.slug,
+                    "name": h.skill.name,
+                    "category": h.skill.category,
+                },
+                "matched_text": h.matched_text,
+                "line_no": h.line_no,
+                "line": h.line,
+            }
+            for h in analysis.skills
+        ],
+        "experience_years": analysis.total_years,
+        "roles": [
+            {
+                "title": r.title,
+                "start": r.start,
+                "end": r.end,
+                "years": r.years,
+                "line": r.line,
+            }
+            for r in analysis.roles
+        ],
+        "education": [
+            {"degree": e.degree, "year": e.year, "line": e.line}
+            for e in analysis.education
+        ],
+        "word_count": analysis.word_count,
+        "pages": analysis.pages,
+        "suggestions": [
+            {
+                "code": s.code,
+                "severity": s.severity,
+                "message": s.message,
+                "passage": s.passage,
+            }
+            for s in analysis.suggestions
+        ],
+        "score": analysis.score,
+        "score_parts": dict(analysis.score_parts),
+        "profile_proposal": proposal,
+    }
+
+
+def ready_document(user, pk):
+    """The user's own document with extracted text; 404 if not theirs, 400 if it
+    is not ready or has no text to analyse."""
+    from documents.models import DocumentStatus
+
+    document = own_document_or_404(user, pk)
+    if document.status != DocumentStatus.READY:
+        raise serializers.ValidationError(
+            {"document": [f"The document is {document.status}, not ready."]}
+        )
+    if not document.extracted_text.strip():
+        raise serializers.ValidationError(
+            {"document": ["No text could be read from this document."]}
+        )
+    return document
+
+
+class ResumeAnalysisView(APIView):
+    """Analyse one of the candidate's own ready documents (optionally against a
+    job's skills): contact, sections, skills with evidence, years, education,
+    suggestions with severity and passage, a score with its parts, and the
+    profile changes "Fill my profile" would propose."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=ResumeAnalysisInput, responses=ResumeAnalysisSerializer)
+    def post(self, request):
+        if not request.user.is_candidate:
+            raise PermissionDenied("Only candidates analyse their resumes.")
+        params = ResumeAnalysisInput(data=request.data)
+        params.is_valid(raise_exception=True)
+        document = ready_document(request.user, params.validated_data["document"])
+        job = None
+        if params.validated_data.get("job"):
+            job = visible_job_or_404(request.user, pk=params.validated_data["job"])
+        analysis = selectors.resume_analysis_for(document=document, job=job)
+        proposal = selectors.profile_proposal_for(
+            analysis=analysis, profile=selectors.profile_for_scoring(request.user)
+        )
+        return Response(
+            ResumeAnalysisSerializer(
+                analysis_payload(document, analysis, proposal)
+            ).data
+        )
+
+
+def advice_payload(result) -> dict:
+    advice = result.advice
+    band = advice.salary_band
+    return {
+        "suggested_skills": [
+            {"name": s.name, "jobs": s.jobs, "share": s.share}
+            for s in advice.suggested_skills
+        ],
+        "comparable_jobs": result.comparable_jobs,
+        "salary_band": None
+        if band is None
+        else {
+            "p25": band.p25,
+            "p50": band.p50,
+            "p75": band.p75,
+            "sample_size": band.sample_size,
+            "currency": result.salary_currency,
+            "basis": result.salary_basis,
+        },
+        "salary_basis": result.salary_basis,
+        "wording": [
+            {
+                "term": w.term,
+                "why": w.why,
+                "replacement": w.replacement,
+                "passage": w.passage,
+            }
+            for w in advice.wording
+        ],
+        "missing_fields": list(advice.missing_fields),
+        "vague": list(advice.vague),
+        "reading_ease": advice.reading_ease,
+        "reading_level": advice.reading_level,
+        "candidates_at_60_plus": advice.candidates_at_threshold or 0,
+        "candidates_scored": result.candidates_scored,
+    }
+
+
+class JobAdviceView(APIView):
+    """Advice for a job of the member's company (`{"job": id}`) or for a draft
+    payload (title, description, skills, level, country, salary…). Employers and
+    recruiters only: candidates get 403."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=JobAdviceInput, responses=JobAdviceSerializer)
+    def post(self, request):
+        if request.user.is_candidate:
+            raise PermissionDenied(
+                "Job-posting advice is for employers and recruiters."
+            )
+        params = JobAdviceInput(data=request.data)
+        params.is_valid(raise_exception=True)
+        data = params.validated_data
+        if "job" in data:
+            job = team_job_or_404(request.user, pk=data["job"])
+            result = selectors.job_advice_for(
+                draft=selectors.draft_from_job(job), exclude_job_id=job.pk
+            )
+        else:
+            result = selectors.job_advice_for(draft=dict(data))
+        return Response(JobAdviceSerializer(advice_payload(result)).data)
