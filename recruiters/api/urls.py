@@ -1,5 +1,25 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-router = SimpleRouter()
+from recruiters.api.views import (
+    EngagementViewSet,
+    PlacementViewSet,
+    PoolViewSet,
+    ReportView,
+    SubmissionViewSet,
+)
 
-urlpatterns = router.urls
+router = SimpleRouter()
+router.register("recruiters/clients", EngagementViewSet, basename="recruiter-client")
+router.register("recruiters/pool", PoolViewSet, basename="recruiter-pool")
+router.register(
+    "recruiters/submissions", SubmissionViewSet, basename="recruiter-submission"
+)
+router.register(
+    "recruiters/placements", PlacementViewSet, basename="recruiter-placement"
+)
+
+urlpatterns = [
+    path("recruiters/reports/", ReportView.as_view(), name="recruiter-reports"),
+    *router.urls,
+]

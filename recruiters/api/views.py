@@ -1,0 +1,498 @@
+"""Recruiters API under /api/v1/recruiters/.
+
+Every queryset is scoped to the requesting user: agency members see their
+agency's engagements, pool and placements; submissions are seen by the agency,
+the client's team (its jobs) and the candidate. Other objects are 404s.
+Service errors map to the shared error shape: 400 invalid, 403, 409 conflict.
+"""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.models import User
+from companies.models import Company, CompanyKind
+from jobs.models import Application, Job
+from recruiters import permissions, reports, selectors, services
+from recruiters.api.serializers import (
+    DuplicateGroupSerializer,
+    EngagementInputSerializer,
+    EngagementSerializer,
+    FeeInputSerializer,
+    MergeInputSerializer,
+    PlacementCreateSerializer,
+    PlacementSerializer,
+    PlacementTermsSerializer,
+    PlacementTransitionInputSerializer,
+    PoolEntryInputSerializer,
+    PoolEntrySerializer,
+    ReportSerializer,
+    SplitsInputSerializer,
+    SubmissionInputSerializer,
+    SubmissionSerializer,
+)
+from recruiters.models import (
+    ClientEngagement,
+    Placement,
+    PlacementSplit,
+    Submission,
+    TalentPoolEntry,
+)
+
+AGENCY_PARAM = OpenApiParameter(
+    "agency", str, description="Agency slug (default: your first agency)"
+)
+
+
+def _call(service, **kwargs):
+    try:
+        return service(**kwargs)
+    except DjangoValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            raise ValidationError(exc.message_dict) from None
+        raise ValidationError({"non_field_errors": exc.messages}) from None
+
+
+def _agency_for(request):
+    agencies = permissions.agencies_for(request.user)
+    slug = request.query_params.get("agency")
+    agency = agencies.filter(slug=slug).first() if slug else agencies.first()
+    if agency is None:
+        raise PermissionDenied("Only members of a recruiting agency can do this.")
+    return agency
+
+
+def _member_agencies(user):
+    if not user.is_authenticated:  # the schema generator's fake request
+        return Company.objects.none()
+    return Company.objects.filter(kind=CompanyKind.AGENCY, memberships__user=user)
+
+
+def _users(ids, field):
+    ids = list(dict.fromkeys(ids))
+    users = list(User.objects.filter(pk__in=ids))
+    if len(users) != len(ids):
+        raise ValidationError({field: "Unknown user."})
+    order = {pk: i for i, pk in enumerate(ids)}
+    return sorted(users, key=lambda u: order[u.pk])
+
+
+class EngagementViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """The agency's clients and their terms. DELETE ends an engagement (the row
+    stays for history and reports)."""
+
+    queryset = ClientEngagement.objects.none()  # for the schema; see get_queryset
+    serializer_class = EngagementSerializer
+    lookup_value_regex = r"[0-9]{1,18}"
+
+    def get_queryset(self):
+        return (
+            ClientEngagement.objects.filter(
+                agency__in=_member_agencies(self.request.user)
+            )
+            .select_related("agency", "client")
+            .prefetch_related("recruiters")
+            .order_by("-created_at", "-id")
+        )
+
+    @extend_schema(
+        parameters=[AGENCY_PARAM],
+        request=EngagementInputSerializer,
+        responses={201: EngagementSerializer},
+    )
+    def create(self, request):
+        agency = _agency_for(request)
+        data = EngagementInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        fields = dict(data.validated_data)
+        fields.pop("status", None)
+        slug = fields.pop("client", None)
+        client = None
+        if slug:
+            client = Company.objects.filter(slug=slug).first()
+            if client is None:
+                raise ValidationError({"client": "No company has this slug."})
+        elif not fields.get("client_name"):
+            raise ValidationError({"client": "Give a client slug or a client_name."})
+        recruiter_ids = fields.pop("recruiters", None)
+        recruiters = (
+            _users(recruiter_ids, "recruiters") if recruiter_ids is not None else None
+        )
+        engagement = _call(
+            services.engagement_create,
+            user=request.user,
+            agency=agency,
+            client=client,
+            recruiters=recruiters,
+            **fields,
+        )
+        return Response(
+            EngagementSerializer(self.get_queryset().get(pk=engagement.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+    @extend_schema(request=EngagementInputSerializer, responses=EngagementSerializer)
+    def partial_update(self, request, pk=None):
+        engagement = self.get_object()
+        data = EngagementInputSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        fields = dict(data.validated_data)
+        if "client" in fields or "client_name" in fields:
+            raise ValidationError({"client": "The client of an engagement is fixed."})
+        recruiter_ids = fields.pop("recruiters", None)
+        _call(
+            services.engagement_update,
+            user=request.user,
+            engagement=engagement,
+            status=fields.pop("status", None),
+            recruiters=_users(recruiter_ids, "recruiters")
+            if recruiter_ids is not None
+            else None,
+            **fields,
+        )
+        return Response(EngagementSerializer(self.get_queryset().get(pk=pk)).data)
+
+    @extend_schema(request=None, responses={204: None})
+    def destroy(self, request, pk=None):
+        _call(services.engagement_end, user=request.user, engagement=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PoolViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    queryset = TalentPoolEntry.objects.none()  # for the schema; see get_queryset
+    serializer_class = PoolEntrySerializer
+    lookup_value_regex = r"[0-9]{1,18}"
+
+    def get_queryset(self):
+        return (
+            TalentPoolEntry.objects.filter(
+                agency__in=_member_agencies(self.request.user)
+            )
+            .select_related("candidate")
+            .prefetch_related("tags")
+            .order_by("-created_at", "-id")
+        )
+
+    @extend_schema(
+        parameters=[OpenApiParameter("tag", str), OpenApiParameter("q", str)]
+    )
+    def list(self, request):
+        qs = self.get_queryset()
+        tag = request.query_params.get("tag", "").strip().lower()
+        if tag:
+            qs = qs.filter(tags__name=tag)
+        q = request.query_params.get("q", "").strip()[:100]
+        if q:
+            qs = qs.filter(Q(candidate__full_name__icontains=q) | Q(email__icontains=q))
+        page = self.paginate_queryset(qs)
+        return self.get_paginated_response(PoolEntrySerializer(page, many=True).data)
+
+    @extend_schema(
+        parameters=[AGENCY_PARAM],
+        request=PoolEntryInputSerializer,
+        responses={201: PoolEntrySerializer},
+    )
+    def create(self, request):
+        agency = _agency_for(request)
+        data = PoolEntryInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        fields = dict(data.validated_data)
+        if "candidate" not in fields:
+            raise ValidationError({"candidate": "This field is required."})
+        candidate = User.objects.filter(pk=fields.pop("candidate")).first()
+        if candidate is None:
+            raise ValidationError({"candidate": "Unknown candidate."})
+        entry = _call(
+            services.talent_pool_add,
+            user=request.user,
+            agency=agency,
+            candidate=candidate,
+            **fields,
+        )
+        return Response(
+            PoolEntrySerializer(self.get_queryset().get(pk=entry.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+    @extend_schema(request=PoolEntryInputSerializer, responses=PoolEntrySerializer)
+    def partial_update(self, request, pk=None):
+        entry = self.get_object()
+        data = PoolEntryInputSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        fields = dict(data.validated_data)
+        if set(fields) & {"candidate", "source"}:
+            raise ValidationError({"candidate": "Candidate and source are fixed."})
+        _call(services.talent_pool_update, user=request.user, entry=entry, **fields)
+        return Response(PoolEntrySerializer(self.get_queryset().get(pk=pk)).data)
+
+    @extend_schema(request=None, responses={204: None})
+    def destroy(self, request, pk=None):
+        _call(services.talent_pool_remove, user=request.user, entry=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(request=MergeInputSerializer, responses=PoolEntrySerializer)
+    @action(detail=False, methods=["post"])
+    def merge(self, request):
+        """Merge two duplicate entries: ``merge`` is folded into ``keep``."""
+        data = MergeInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        qs = self.get_queryset()
+        keep = qs.filter(pk=data.validated_data["keep"]).first()
+        merge = qs.filter(pk=data.validated_data["merge"]).first()
+        if keep is None or merge is None:
+            raise NotFound("No such pool entry.")
+        kept = _call(
+            services.talent_pool_merge, user=request.user, keep=keep, merge=merge
+        )
+        return Response(PoolEntrySerializer(qs.get(pk=kept.pk)).data)
+
+    @extend_schema(
+        parameters=[AGENCY_PARAM], responses=DuplicateGroupSerializer(many=True)
+    )
+    @action(detail=False, methods=["get"], pagination_class=None)
+    def duplicates(self, request):
+        """Groups of entries sharing an email or phone (one person, twice)."""
+        agency = _agency_for(request)
+        groups = selectors.pool_duplicates(agency)
+        return Response(
+            DuplicateGroupSerializer(
+                [{"entries": group} for group in groups], many=True
+            ).data
+        )
+
+
+class SubmissionViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Agency members see their agency's submissions, a client's team the ones
+    to its jobs, a candidate their own requests."""
+
+    queryset = Submission.objects.none()  # for the schema; see get_queryset
+    serializer_class = SubmissionSerializer
+    lookup_value_regex = r"[0-9]{1,18}"
+
+    def get_queryset(self):
+        user = self.request.user
+        if not user.is_authenticated:
+            return Submission.objects.none()
+        agencies = _member_agencies(user).values("pk")
+        companies = Company.objects.filter(memberships__user=user).values("pk")
+        return (
+            Submission.objects.filter(
+                Q(agency__in=agencies)
+                | Q(candidate=user)
+                | Q(job__company__in=companies)
+            )
+            .select_related("agency", "job__company", "candidate", "recruiter")
+            .order_by("-created_at", "-id")
+        )
+
+    @extend_schema(
+        parameters=[AGENCY_PARAM],
+        request=SubmissionInputSerializer,
+        responses={201: SubmissionSerializer},
+    )
+    def create(self, request):
+        agency = _agency_for(request)
+        data = SubmissionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        job = (
+            Job.objects.select_related("company")
+            .filter(pk=data.validated_data["job"])
+            .first()
+        )
+        if job is None:
+            raise ValidationError({"job": "Unknown job."})
+        candidate = User.objects.filter(pk=data.validated_data["candidate"]).first()
+        if candidate is None:
+            raise ValidationError({"candidate": "Unknown candidate."})
+        engagement = (
+            ClientEngagement.objects.filter(agency=agency, client_id=job.company_id)
+            .exclude(status="ended")
+            .first()
+        )
+        if engagement is None:
+            raise ValidationError(
+                {"job": "This job's company is not an active client."}
+            )
+        submission = _call(
+            services.submission_create,
+            user=request.user,
+            engagement=engagement,
+            job=job,
+            candidate=candidate,
+            pitch=data.validated_data.get("pitch", ""),
+        )
+        return Response(
+            SubmissionSerializer(self.get_queryset().get(pk=submission.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+    def _answer(self, service):
+        submission = self.get_object()
+        _call(service, user=self.request.user, submission=submission)
+        return Response(
+            SubmissionSerializer(self.get_queryset().get(pk=submission.pk)).data
+        )
+
+    @extend_schema(request=None, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"])
+    def accept(self, request, pk=None):
+        """The candidate consents: the application is created."""
+        return self._answer(services.submission_accept)
+
+    @extend_schema(request=None, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"])
+    def decline(self, request, pk=None):
+        return self._answer(services.submission_decline)
+
+    @extend_schema(request=None, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        """The agency takes back a request not answered yet."""
+        return self._answer(services.submission_withdraw)
+
+
+class PlacementViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    queryset = Placement.objects.none()  # for the schema; see get_queryset
+    serializer_class = PlacementSerializer
+    lookup_value_regex = r"[0-9]{1,18}"
+
+    def get_queryset(self):
+        from django.db.models import Prefetch
+
+        return (
+            Placement.objects.filter(agency__in=_member_agencies(self.request.user))
+            .select_related("candidate")
+            .prefetch_related(
+                Prefetch(
+                    "splits",
+                    queryset=PlacementSplit.objects.select_related("recruiter"),
+                )
+            )
+            .order_by("-created_at", "-id")
+        )
+
+    def _respond(self, placement, code=status.HTTP_200_OK):
+        return Response(
+            PlacementSerializer(self.get_queryset().get(pk=placement.pk)).data,
+            status=code,
+        )
+
+    @extend_schema(
+        request=PlacementCreateSerializer, responses={201: PlacementSerializer}
+    )
+    def create(self, request):
+        """Record the placement of a hired, agency-submitted application."""
+        data = PlacementCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        fields = dict(data.validated_data)
+        application = Application.objects.filter(
+            pk=fields.pop("application"),
+            submission__agency__in=_member_agencies(request.user),
+        ).first()
+        if application is None:
+            raise ValidationError({"application": "Unknown application."})
+        placement = _call(
+            services.placement_create_from_application,
+            user=request.user,
+            application=application,
+            **fields,
+        )
+        return self._respond(placement, status.HTTP_201_CREATED)
+
+    @extend_schema(request=PlacementTermsSerializer, responses=PlacementSerializer)
+    @action(detail=True, methods=["post"])
+    def terms(self, request, pk=None):
+        """Salary, currency, start date; the fee is recomputed from the terms."""
+        data = PlacementTermsSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        placement = _call(
+            services.placement_update_terms,
+            user=request.user,
+            placement=self.get_object(),
+            **data.validated_data,
+        )
+        return self._respond(placement)
+
+    @extend_schema(request=FeeInputSerializer, responses=PlacementSerializer)
+    @action(detail=True, methods=["post"])
+    def fee(self, request, pk=None):
+        """Override the fee; a reason is required."""
+        data = FeeInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        placement = _call(
+            services.placement_update_fee,
+            user=request.user,
+            placement=self.get_object(),
+            **data.validated_data,
+        )
+        return self._respond(placement)
+
+    @extend_schema(request=SplitsInputSerializer, responses=PlacementSerializer)
+    @action(detail=True, methods=["put"])
+    def splits(self, request, pk=None):
+        """Replace the commission split (percents summing to 100.00)."""
+        data = SplitsInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        rows = data.validated_data["splits"]
+        users = {u.pk: u for u in _users([r["recruiter"] for r in rows], "splits")}
+        placement = self.get_object()
+        _call(
+            services.placement_set_splits,
+            user=request.user,
+            placement=placement,
+            splits=[(users[r["recruiter"]], r["percent"]) for r in rows],
+        )
+        return self._respond(placement)
+
+    @extend_schema(
+        request=PlacementTransitionInputSerializer, responses=PlacementSerializer
+    )
+    @action(detail=True, methods=["post"])
+    def transition(self, request, pk=None):
+        """pending → invoiced → paid; any → cancelled (fall-off inside guarantee)."""
+        data = PlacementTransitionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        placement = _call(
+            services.placement_transition,
+            user=request.user,
+            placement=self.get_object(),
+            to_status=data.validated_data["status"],
+        )
+        return self._respond(placement)
+
+
+class ReportView(APIView):
+    @extend_schema(
+        parameters=[
+            AGENCY_PARAM,
+            OpenApiParameter("by", OpenApiTypes.STR, enum=["recruiter", "client"]),
+        ],
+        responses=ReportSerializer,
+    )
+    def get(self, request):
+        """Submissions, interviews, placements, fall-offs, fees, commission, fill
+        rate and time to fill, per recruiter or per client."""
+        by = request.query_params.get("by", "recruiter")
+        if by not in ("recruiter", "client"):
+            raise ValidationError({"by": "Choose recruiter or client."})
+        agency = _agency_for(request)
+        rows = (
+            reports.report_by_recruiter(agency)
+            if by == "recruiter"
+            else reports.report_by_client(agency)
+        )
+        return Response(ReportSerializer({"by": by, "rows": rows}).data)
