@@ -125,10 +125,24 @@ class RankedCandidatesView(APIView):
             job=job, applicants_only=params.validated_data["applicants_only"]
         )
         paginator = self.pagination_class()
-        page = paginator.paginate_queryset(rows, request, view=self)
+        page = paginator.paginate_queryset(_Rows(rows), request, view=self)
         return paginator.get_paginated_response(
             RankedCandidateSerializer(page, many=True).data
         )
+
+
+class _Rows:
+    """A list the shared paginator can slice and measure: its `capped_count` calls
+    `.count()` on anything that has one, which a plain list's takes an argument."""
+
+    def __init__(self, rows):
+        self._rows = rows
+
+    def __len__(self):
+        return len(self._rows)
+
+    def __getitem__(self, index):
+        return self._rows[index]
 
 
 def analysis_payload(document, analysis, proposal) -> dict:
