@@ -1,11 +1,13 @@
 """Demo jobs (idempotent): ~40 realistic published jobs across the demo
 companies, plus a draft and a closed one. ``seed_demo --jobs N`` adds N generated
-published jobs fast (bulk inserts in batches, one search-vector UPDATE).
+published jobs fast (bulk inserts in batches, one search-vector UPDATE per
+batch, then ANALYZE).
 """
 
 import datetime
 import random
 
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -374,7 +376,11 @@ def _bulk(total: int, *, companies, seed: int, log):
                     for k, skill in enumerate(skills[job.title])
                 ]
             )
+            # One set-based UPDATE per batch: short statements, no timeout.
+            refresh_search_vectors(job_ids=[job.pk for job in created])
             made += size
             bar.update(size)
-    refresh_search_vectors(missing_only=True)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE jobs_job, jobs_jobskill")
     log(f"jobs: {todo} generated jobs added ({existing + todo} in all)")
