@@ -28,7 +28,7 @@ class ApplyInputSerializer(serializers.Serializer):
     cover_letter_document = serializers.IntegerField(required=False, allow_null=True)
 
 
-class TransitionInputSerializer(serializers.Serializer):
+class ApplicationTransitionInputSerializer(serializers.Serializer):
     to_stage = serializers.ChoiceField(
         choices=[s for s in Stage.values if s != Stage.WITHDRAWN]
     )
@@ -44,21 +44,21 @@ class TransitionInputSerializer(serializers.Serializer):
     notify_candidate = serializers.BooleanField(required=False, default=True)
 
 
-class WithdrawInputSerializer(serializers.Serializer):
+class ApplicationWithdrawInputSerializer(serializers.Serializer):
     reason = serializers.CharField(
         required=False, allow_blank=True, max_length=NOTE_MAX_LENGTH
     )
 
 
-class NoteInputSerializer(serializers.Serializer):
+class ApplicationNoteInputSerializer(serializers.Serializer):
     body = serializers.CharField(max_length=NOTE_MAX_LENGTH)
 
 
-class RatingInputSerializer(serializers.Serializer):
+class ApplicationRatingInputSerializer(serializers.Serializer):
     score = serializers.IntegerField(min_value=1, max_value=5)
 
 
-class InterviewInputSerializer(serializers.Serializer):
+class InterviewScheduleInputSerializer(serializers.Serializer):
     starts_at = serializers.DateTimeField(help_text="ISO 8601 with an offset.")
     duration_minutes = serializers.IntegerField(min_value=5, max_value=480)
     timezone = serializers.CharField(max_length=64, help_text="e.g. Europe/Berlin")
@@ -69,7 +69,7 @@ class InterviewInputSerializer(serializers.Serializer):
     video_url = serializers.URLField(required=False, allow_blank=True)
 
 
-class InterviewPatchSerializer(InterviewInputSerializer):
+class InterviewPatchSerializer(InterviewScheduleInputSerializer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
@@ -90,20 +90,20 @@ class ApplicationJobSerializer(serializers.Serializer):
     company = serializers.CharField(source="company.name")
 
 
-class DocumentRefSerializer(serializers.Serializer):
+class ApplicationDocumentSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     kind = serializers.CharField()
     content_type = serializers.CharField()
 
 
-class StageEventSerializer(serializers.ModelSerializer):
+class ApplicationStageEventSerializer(serializers.ModelSerializer):
     class Meta:
         model = ApplicationEvent
         fields = ["from_stage", "to_stage", "created_at"]
 
 
-class TeamEventSerializer(serializers.ModelSerializer):
+class ApplicationTeamEventSerializer(serializers.ModelSerializer):
     actor = serializers.CharField(source="actor.full_name", default=None)
 
     class Meta:
@@ -111,7 +111,7 @@ class TeamEventSerializer(serializers.ModelSerializer):
         fields = ["id", "from_stage", "to_stage", "note", "actor", "created_at"]
 
 
-class NoteSerializer(serializers.ModelSerializer):
+class ApplicationNoteSerializer(serializers.ModelSerializer):
     author = serializers.CharField(source="author.full_name", default=None)
 
     class Meta:
@@ -146,9 +146,9 @@ class CandidateApplicationSerializer(serializers.ModelSerializer):
     """What the candidate sees: never notes, ratings or the internal reason."""
 
     job = ApplicationJobSerializer()
-    resume = DocumentRefSerializer(allow_null=True)
-    cover_letter_document = DocumentRefSerializer(allow_null=True)
-    history = StageEventSerializer(source="stage_events", many=True)
+    resume = ApplicationDocumentSerializer(allow_null=True)
+    cover_letter_document = ApplicationDocumentSerializer(allow_null=True)
+    history = ApplicationStageEventSerializer(source="stage_events", many=True)
     interviews = InterviewSerializer(many=True)
     next_step = serializers.CharField()
     message = serializers.SerializerMethodField()
@@ -175,7 +175,7 @@ class CandidateApplicationSerializer(serializers.ModelSerializer):
         return CANDIDATE_REJECTION_TEXT if application.stage == Stage.REJECTED else ""
 
 
-class CandidateRefSerializer(serializers.Serializer):
+class ApplicantSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     full_name = serializers.CharField()
     email = serializers.EmailField()
@@ -188,7 +188,7 @@ class CandidateRefSerializer(serializers.Serializer):
 
 class TeamApplicationListSerializer(serializers.ModelSerializer):
     job = ApplicationJobSerializer()
-    candidate = CandidateRefSerializer()
+    candidate = ApplicantSerializer()
     average_rating = serializers.FloatField(allow_null=True)
 
     class Meta:
@@ -207,10 +207,10 @@ class TeamApplicationListSerializer(serializers.ModelSerializer):
 
 
 class TeamApplicationSerializer(TeamApplicationListSerializer):
-    resume = DocumentRefSerializer(allow_null=True)
-    cover_letter_document = DocumentRefSerializer(allow_null=True)
-    events = TeamEventSerializer(many=True)
-    notes = NoteSerializer(many=True)
+    resume = ApplicationDocumentSerializer(allow_null=True)
+    cover_letter_document = ApplicationDocumentSerializer(allow_null=True)
+    events = ApplicationTeamEventSerializer(many=True)
+    notes = ApplicationNoteSerializer(many=True)
     ratings = serializers.SerializerMethodField()
     interviews = InterviewSerializer(many=True)
 
