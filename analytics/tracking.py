@@ -5,14 +5,16 @@
                     company_id=job.company_id, exclude_user_ids=team_ids)
 
 How it stays cheap: a call builds its rows in memory and writes them with ONE
-`INSERT … ON CONFLICT DO NOTHING` (`bulk_create(ignore_conflicts=True)`), deferred
-with `transaction.on_commit` so it never holds or joins the caller's transaction
-and is skipped when that transaction rolls back. A search page's 20 impressions
-are one statement, not 20. We chose this over a Celery task per event because
-the broker round trip costs as much as the insert and adds a moving part; the
-insert is ~1 ms and failures are logged and swallowed: analytics never breaks a
-page. De-duplication ("people" per day) is the database's job: partial unique
-constraints on Event make a repeated view a no-op, whatever the process.
+`INSERT … ON CONFLICT DO NOTHING` (`bulk_create(ignore_conflicts=True)`) — a
+search page's 20 impressions are one statement, not 20, about a millisecond.
+It runs inside a savepoint of the caller's transaction (if any): an event of a
+rolled-back apply disappears with it, and a failed insert is logged and
+swallowed without breaking the caller's transaction — analytics never breaks a
+page. We chose this over a Celery task per event (the broker round trip costs
+as much as the insert and adds a moving part) and over `on_commit` (it would
+add callbacks to every service that records). De-duplication ("people" per
+day) is the database's job: partial unique constraints on Event make a
+repeated view a no-op, whatever the process.
 """
 
 import hashlib
@@ -67,16 +69,14 @@ def _user_agent(request):
     return request.META.get("HTTP_USER_AGENT", "") if request is not None else ""
 
 
-def _write(rows):
+def _enqueue(rows):
+    if not rows:
+        return
     try:
-        Event.objects.bulk_create(rows, ignore_conflicts=True)
+        with transaction.atomic():  # a savepoint: a failure leaves the caller intact
+            Event.objects.bulk_create(rows, ignore_conflicts=True)
     except Exception:  # analytics must never break the page that records it
         logger.exception("analytics: could not record %d event(s)", len(rows))
-
-
-def _enqueue(rows):
-    if rows:
-        transaction.on_commit(lambda: _write(rows))
 
 
 def _skip(request, user_id, exclude_user_ids):
@@ -96,15 +96,17 @@ def record(
     source: str = "",
     query: str = "",
     exclude_user_ids=(),
+    is_own_team: bool = False,
 ) -> None:
-    """Record one event after the current transaction commits.
+    """Record one event (with the caller's transaction, if any).
 
     `request` gives the viewer (and bot detection); services without a request
-    pass `user`. `exclude_user_ids`: the subject's own team (a job's company
-    members, the candidate themself) whose views must not count.
+    pass `user`. The subject's own team (a job's company members, the candidate
+    themself) must not count: pass their ids as `exclude_user_ids`, or
+    `is_own_team=True` when the caller already knows the viewer is one of them.
     """
     user_id, viewer_key = _viewer(request, user)
-    if _skip(request, user_id, exclude_user_ids):
+    if is_own_team or _skip(request, user_id, exclude_user_ids):
         return
     now = timezone.now()
     _enqueue(

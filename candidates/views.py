@@ -7,6 +7,7 @@ from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from analytics import tracking
 from candidates import selectors, services
 from candidates.forms import (
     CandidateSearchForm,
@@ -131,6 +132,12 @@ def detail(request, pk):
             raise PermissionDenied("Candidates cannot see other candidates.")
         raise Http404("No such profile.")
     services.profile_view_record(profile=profile, viewer=request.user)
+    tracking.record(
+        tracking.EventKind.PROFILE_VIEW,
+        request=request,
+        candidate_id=profile.user_id,
+        is_own_team=request.user.pk == profile.user_id,
+    )
     context = {
         "profile": profile,
         "show_contact": can_see_contact_details(request.user, profile),

@@ -61,7 +61,7 @@ def job_search(request):
             tracking.record_search(
                 request=request,
                 query=form.cleaned_data.get("q") or "",
-                results=[(r["id"], r["company__id"]) for r in result.results],
+                results=[(r["id"], r["company"]["id"]) for r in result.results],
             )
         except InvalidCursor:
             status, error = 400, "That results page link is no longer valid."

@@ -66,6 +66,7 @@ def test_the_jobs_own_team_is_not_counted(
     with django_capture_on_commit_callbacks(execute=True):
         _view(_request(olivia), exclude_user_ids=[olivia.pk])
         _view(_request(alice), exclude_user_ids=[olivia.pk])
+        _view(_request(olivia), is_own_team=True)
     assert list(Event.objects.values_list("user_id", flat=True)) == [alice.pk]
 
 
@@ -103,7 +104,11 @@ def test_profile_views_dedupe_per_candidate(olivia, django_capture_on_commit_cal
 
 
 def test_nothing_is_written_when_the_transaction_rolls_back(alice):
-    _view(_request(alice))  # on_commit never fires inside the test's transaction
+    from django.db import transaction
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        _view(_request(alice))
+        raise RuntimeError("the caller fails")
     assert Event.objects.count() == 0
 
 
@@ -114,9 +119,9 @@ def test_a_failing_write_never_breaks_the_caller(
         raise RuntimeError("database gone")
 
     monkeypatch.setattr(Event.objects, "bulk_create", boom)
-    with django_capture_on_commit_callbacks(execute=True):
-        _view(_request(alice))
+    _view(_request(alice))
     assert Event.objects.count() == 0
+    assert alice.__class__.objects.filter(pk=alice.pk).exists()  # still usable
 
 
 def test_tracking_imports_no_domain_app():
@@ -135,3 +140,21 @@ def test_tracking_imports_no_domain_app():
         for alias in node.names
     }
     assert modules <= {"hashlib", "logging", "re", "django", "analytics"}
+
+
+def test_pages_record_views_and_searches(client, alice, olivia, funnel):
+    from analytics.models import Event
+
+    client.force_login(alice)
+    client.get(funnel.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    client.get(funnel.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    client.get("/jobs/", {"q": "Engineer"}, HTTP_USER_AGENT=BROWSER)
+    client.force_login(olivia)  # Acme's own team: not counted
+    client.get(funnel.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+
+    views = Event.objects.filter(kind=EventKind.JOB_VIEW, job_id=funnel.pk)
+    # The funnel fixture made 12 anonymous views; alice adds one, olivia none.
+    assert views.filter(user_id__isnull=False).count() == 1
+    assert views.get(user_id__isnull=False).user_id == alice.pk
+    search = Event.objects.get(kind=EventKind.SEARCH)
+    assert (search.user_id, search.query) == (alice.pk, "engineer")

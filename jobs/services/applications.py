@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
+from analytics import tracking
 from hotgigs.api.errors import Conflict
 from jobs.models import (
     CANDIDATE_REJECTION_TEXT,
@@ -143,6 +144,13 @@ def application_submit(
             )
             transaction.on_commit(
                 lambda: _notify_new_application(application, actor=candidate)
+            )
+            tracking.record(
+                tracking.EventKind.APPLY,
+                user=candidate,
+                job_id=job.pk,
+                company_id=job.company_id,
+                source=source,
             )
     except IntegrityError:
         # Lost the race with an identical request: the constraint kept one row.
