@@ -1,5 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from matching import views
 
 app_name = "matching"
 
-urlpatterns = []
+# /jobs/recommended/ would be taken by jobs' /jobs/<slug>/ (included first), so
+# recommendations live at /recommendations/.
+urlpatterns = [
+    path("recommendations/", views.recommendations, name="recommendations"),
+    path("jobs/<slug:slug>/match/", views.job_match, name="job-match"),
+    path("jobs/<slug:slug>/ranked/", views.ranked_candidates, name="ranked"),
+    path("jobs/<slug:slug>/advice/", views.job_advice, name="advice"),
+    path("resume-analysis/", views.resume_analysis, name="resume-analysis"),
+    path("resume-analysis/<int:pk>/fill/", views.resume_fill, name="resume-fill"),
+]

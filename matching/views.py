@@ -1,0 +1,167 @@
+"""Matching pages: the "why" panel with similar jobs, recommendations, ranked
+candidates, job-posting advice and resume analysis with "Fill my profile".
+
+Access rules come from matching.permissions (shared with the API); every page's
+context is built by matching.selectors, so templates never query.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from matching import selectors, services
+from matching.permissions import (
+    own_document_or_404,
+    require_candidate,
+    team_job_or_404,
+    visible_job_or_404,
+)
+
+RANKED_PAGE_SIZE = 50
+
+
+def job_match(request, slug):
+    """The job's "why" panel for a signed-in candidate, and similar jobs for all."""
+    job = visible_job_or_404(request.user, slug=slug)
+    result = profile = None
+    if request.user.is_authenticated and request.user.is_candidate:
+        profile = selectors.profile_for_scoring(request.user)
+        if profile is not None:
+            result = selectors.match_for_candidate(profile=profile, job=job)
+    context = {
+        "job": job,
+        "result": result,
+        "has_profile": profile is not None,
+        "similar": selectors.similar_jobs(job=job) if job.is_public else [],
+    }
+    return render(request, "matching/job_match.html", context)
+
+
+@login_required
+def recommendations(request):
+    require_candidate(request.user)
+    profile = selectors.profile_for_scoring(request.user)
+    rows = selectors.recommendations_for(profile=profile) if profile else []
+    return render(
+        request,
+        "matching/recommendations.html",
+        {"rows": rows, "has_profile": profile is not None},
+    )
+
+
+@login_required
+def ranked_candidates(request, slug):
+    job = team_job_or_404(request.user, slug=slug)
+    applicants_only = request.GET.get("applicants_only") in ("1", "true", "on")
+    rows = selectors.ranked_candidates_for_job(job=job, applicants_only=applicants_only)
+    return render(
+        request,
+        "matching/ranked.html",
+        {
+            "job": job,
+            "rows": rows[:RANKED_PAGE_SIZE],
+            "total": len(rows),
+            "applicants_only": applicants_only,
+        },
+    )
+
+
+@login_required
+def job_advice(request, slug):
+    job = team_job_or_404(request.user, slug=slug)
+    result = selectors.job_advice_for(
+        draft=selectors.draft_from_job(job), exclude_job_id=job.pk
+    )
+    return render(request, "matching/advice.html", {"job": job, "result": result})
+
+
+def _documents_for(user):
+    from documents.models import Document, DocumentStatus
+
+    return list(
+        Document.objects.visible()
+        .owned_by(user)
+        .filter(status=DocumentStatus.READY)
+        .order_by("-created_at", "-id")
+    )
+
+
+@login_required
+def resume_analysis(request):
+    """Choose a ready document (and optionally a job) → analysis + suggestions."""
+    require_candidate(request.user)
+    documents = _documents_for(request.user)
+    context = {"documents": documents, "analysis": None, "error": ""}
+    raw = request.GET.get("document")
+    status = 200
+    if raw:
+        try:
+            document = own_document_or_404(request.user, int(raw))
+        except (ValueError, OverflowError, Http404):
+            context["error"] = "Choose one of your documents."
+            status = 400
+        else:
+            if document not in documents or not document.extracted_text.strip():
+                context["error"] = "This document has no text ready to analyse."
+                status = 400
+            else:
+                job = None
+                if request.GET.get("job"):
+                    try:
+                        job = visible_job_or_404(
+                            request.user, slug=request.GET["job"][:220]
+                        )
+                    except Http404:
+                        context["error"] = "No such job; analysed without one."
+                analysis = selectors.resume_analysis_for(document=document, job=job)
+                context.update(
+                    document=document,
+                    analysis=analysis,
+                    job=job,
+                    proposal=selectors.profile_proposal_for(
+                        analysis=analysis,
+                        profile=selectors.profile_for_scoring(request.user),
+                    ),
+                )
+    return render(request, "matching/resume_analysis.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def resume_fill(request, pk):
+    """Preview the profile changes a resume proposes; apply them on confirmation.
+
+    The proposal is recomputed from the document on POST; the request only says
+    which parts to apply.
+    """
+    require_candidate(request.user)
+    document = own_document_or_404(request.user, pk)
+    if not document.extracted_text.strip():
+        raise PermissionDenied("This document has no text to read.")
+    analysis = selectors.resume_analysis_for(document=document)
+    proposal = selectors.profile_proposal_for(
+        analysis=analysis, profile=selectors.profile_for_scoring(request.user)
+    )
+    if request.method == "POST":
+        counts = services.profile_fill_from_resume(
+            user=request.user,
+            proposal=proposal,
+            apply_headline="headline" in request.POST,
+            skill_slugs=request.POST.getlist("skills"),
+            apply_experience="experience" in request.POST,
+            apply_years="years" in request.POST,
+        )
+        messages.success(
+            request,
+            f"Profile updated: {counts['skills']} skills, "
+            f"{counts['experience']} experience entries added.",
+        )
+        return redirect("matching:resume-fill", pk=document.pk)
+    return render(
+        request,
+        "matching/resume_fill.html",
+        {"document": document, "proposal": proposal},
+    )
