@@ -70,3 +70,18 @@ def dashboard_for_user(user, *, since, until, job_id=None, company_slug=None):
     if user.role != Role.CANDIDATE:
         raise PermissionDenied
     return role, candidate_report(user=user)
+
+
+HEADLINE_LABELS = {
+    "views": "Job views",
+    "applies": "Applications",
+    "apply_rate": "Apply rate %",
+    "hires": "Hires",
+    "applications": "Applications",
+    "response_rate": "Response rate %",
+    "median_days_to_first_response": "Median days to a response",
+    "profile_views_last_12_weeks": "Profile views (12 weeks)",
+    "users": "Users",
+    "open_jobs": "Open jobs",
+    "searches": "Searches",
+}

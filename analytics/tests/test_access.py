@@ -120,3 +120,23 @@ def test_pages_per_persona(
     assert "Agency insights" in client.get(page).content.decode()
     client.force_login(sam)
     assert "Platform statistics" in client.get(page).content.decode()
+
+
+@pytest.mark.parametrize("persona", ["olivia", "alice", "sam", "rita"])
+def test_account_dashboard_links_insights_and_its_headline(
+    persona, request, client, api_as, funnel, agency
+):
+    user = request.getfixturevalue(persona)
+    client.force_login(user)
+    body = client.get(reverse("accounts:dashboard")).content.decode()
+    assert 'href="/insights/"' in body
+    assert 'data-insights-url="/api/v1/analytics/dashboard/"' in body
+    assert "js/charts-headline.js" in body
+    # The numbers the card shows come from the dashboard API's headline.
+    headline = api_as(user).get("/api/v1/analytics/dashboard/").json()["data"]
+    expected = {
+        "olivia": {"views": 12, "applies": 5, "apply_rate": 41.7, "hires": 1},
+        "sam": {"applications": 6, "hires": 2},
+    }.get(persona, {})
+    for key, value in expected.items():
+        assert headline["headline"][key] == value
