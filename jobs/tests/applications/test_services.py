@@ -438,3 +438,41 @@ def test_rating_check_constraint_in_the_database(alice_application, tom):
         ApplicationRating.objects.create(
             application=alice_application, rater=tom, score=9
         )
+
+
+# ——— documents and privacy ———————————————————————————————————————————————————
+
+
+def test_team_may_download_the_snapshot_outsiders_may_not(
+    acme_job, alice, alice_resume, tom, eve, bob
+):
+    from documents.permissions import can_download
+
+    application = application_submit(candidate=alice, job=acme_job)
+    snapshot = application.resume
+    assert [can_download(u, snapshot) for u in (alice, tom, eve, bob)] == [
+        True,
+        True,
+        False,
+        False,
+    ]
+    # The candidate's original is not shared with the team, only the snapshot.
+    assert can_download(tom, alice_resume) is False
+
+
+def test_privacy_export_and_erase(acme_job, alice, tom):
+    from jobs import privacy
+
+    application = make_application(acme_job, alice, stage="screening")
+    application_note_add(application=application, author=tom, body="Internal")
+    data = privacy.export(alice)
+    assert [(a["job"], a["stage"]) for a in data["applications"]] == [
+        ("Backend Engineer", "screening")
+    ]
+    assert [h["to_stage"] for h in data["applications"][0]["history"]] == [
+        "applied",
+        "screening",
+    ]
+    assert "Internal" not in str(data)
+    privacy.erase(alice)
+    assert Application.objects.count() == 0
