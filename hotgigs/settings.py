@@ -428,6 +428,7 @@ SPECTACULAR_SETTINGS = {
         "InterviewStatusEnum": "jobs.models.applications.InterviewStatus",
         "DocumentStatusEnum": "documents.models.DocumentStatus",
         "SalaryPeriodEnum": "jobs.models.jobs.SalaryPeriod",
+        "ExperienceLevelEnum": "jobs.models.jobs.ExperienceLevel",
     },
     # `check --deploy` is about the deployment's security; the schema has its
     # own strict gate in CI (`spectacular --validate --fail-on-warn`).

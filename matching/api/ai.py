@@ -16,7 +16,7 @@ from matching.api.serializers import (
     JobAdviceInput,
     JobAdviceSerializer,
     MatchInput,
-    MatchSerializer,
+    MatchResultSerializer,
     RankedCandidateSerializer,
     RankedCandidatesInput,
     RecommendationSerializer,
@@ -62,7 +62,7 @@ class MatchView(APIView):
             OpenApiParameter("job", int, required=True),
             OpenApiParameter("candidate", int, description="Candidate profile id"),
         ],
-        responses=MatchSerializer,
+        responses=MatchResultSerializer,
     )
     def get(self, request):
         params = MatchInput(data=request.query_params)
@@ -76,14 +76,14 @@ class MatchView(APIView):
             if profile is None:
                 raise Http404("Create your profile first to see match scores.")
             result = selectors.match_for_candidate(profile=profile, job=job)
-            return Response(MatchSerializer(result).data)
+            return Response(MatchResultSerializer(result).data)
         job = team_job_or_404(request.user, pk=job_id)
         profile = _candidate_profile_for_team(request.user, candidate_id)
         try:
             result = selectors.match_for_employer(profile=profile, job=job)
         except OptedOut:
             raise Conflict(OPTED_OUT_MESSAGE) from None
-        return Response(MatchSerializer(result).data)
+        return Response(MatchResultSerializer(result).data)
 
 
 class RecommendationsView(APIView):

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from jobs.models import ExperienceLevel, RemotePolicy, SalaryPeriod
 from matching.models import Skill, SkillCategory
 
 MAX_EXTRACT_CHARS = 100_000
@@ -58,19 +59,19 @@ class ExtractOutput(serializers.Serializer):
 # --- /api/v1/ai/ wiring: scores, recommendations, ranking, resume, advice ---
 
 
-class ComponentSerializer(serializers.Serializer):
+class MatchComponentSerializer(serializers.Serializer):
     name = serializers.CharField()
     score = serializers.FloatField()
     weight = serializers.FloatField()
     reasons = serializers.ListField(child=serializers.CharField())
 
 
-class MatchSerializer(serializers.Serializer):
+class MatchResultSerializer(serializers.Serializer):
     job = serializers.IntegerField(source="job_id")
     candidate = serializers.IntegerField(source="candidate_id")
     score = serializers.IntegerField()
     capped = serializers.BooleanField()
-    components = ComponentSerializer(many=True)
+    components = MatchComponentSerializer(many=True)
     matched_skills = serializers.ListField(child=serializers.CharField())
     partial_skills = serializers.ListField(child=serializers.CharField())
     missing_skills = serializers.ListField(child=serializers.CharField())
@@ -96,7 +97,7 @@ class JobBriefSerializer(serializers.Serializer):
 
 class RecommendationSerializer(serializers.Serializer):
     job = JobBriefSerializer()
-    match = MatchSerializer()
+    match = MatchResultSerializer()
 
 
 class RankedCandidateSerializer(serializers.Serializer):
@@ -107,7 +108,7 @@ class RankedCandidateSerializer(serializers.Serializer):
     stage = serializers.SerializerMethodField()
     scored = serializers.SerializerMethodField()
     not_scored_reason = serializers.CharField()
-    match = MatchSerializer(source="result", allow_null=True)
+    match = MatchResultSerializer(source="result", allow_null=True)
 
     def get_applied(self, row) -> bool:
         return row.application is not None
@@ -128,7 +129,7 @@ class ResumeAnalysisInput(serializers.Serializer):
     job = serializers.IntegerField(min_value=1, max_value=2**31 - 1, required=False)
 
 
-class RoleSerializer(serializers.Serializer):
+class ResumeRoleSerializer(serializers.Serializer):
     title = serializers.CharField()
     start = serializers.DateField()
     end = serializers.DateField(allow_null=True)
@@ -136,20 +137,20 @@ class RoleSerializer(serializers.Serializer):
     line = serializers.CharField()
 
 
-class EducationSerializer(serializers.Serializer):
+class ResumeEducationSerializer(serializers.Serializer):
     degree = serializers.CharField()
     year = serializers.IntegerField(allow_null=True)
     line = serializers.CharField()
 
 
-class SuggestionSerializer(serializers.Serializer):
+class ResumeSuggestionSerializer(serializers.Serializer):
     code = serializers.CharField()
     severity = serializers.CharField()
     message = serializers.CharField()
     passage = serializers.CharField()
 
 
-class ContactSerializer(serializers.Serializer):
+class ResumeContactSerializer(serializers.Serializer):
     emails = serializers.ListField(child=serializers.CharField())
     phones = serializers.ListField(child=serializers.CharField())
     links = serializers.ListField(child=serializers.CharField())
@@ -157,22 +158,23 @@ class ContactSerializer(serializers.Serializer):
 
 class ResumeAnalysisSerializer(serializers.Serializer):
     document = serializers.IntegerField()
-    contact = ContactSerializer()
+    contact = ResumeContactSerializer()
     sections = serializers.ListField(child=serializers.CharField())
     skills = SkillHitSerializer(many=True)
     experience_years = serializers.FloatField()
-    roles = RoleSerializer(many=True)
-    education = EducationSerializer(many=True)
+    roles = ResumeRoleSerializer(many=True)
+    education = ResumeEducationSerializer(many=True)
     word_count = serializers.IntegerField()
     pages = serializers.FloatField()
-    suggestions = SuggestionSerializer(many=True)
+    suggestions = ResumeSuggestionSerializer(many=True)
     score = serializers.IntegerField()
     score_parts = serializers.DictField(child=serializers.IntegerField())
     profile_proposal = serializers.DictField()
 
 
-LEVEL_CHOICES = ["entry", "mid", "senior", "lead", "executive"]
-REMOTE_CHOICES = ["onsite", "hybrid", "remote"]
+# The jobs app's own choices, so the schema shares one enum per field with it.
+LEVEL_CHOICES = ExperienceLevel.choices
+REMOTE_CHOICES = RemotePolicy.choices
 
 
 class JobAdviceInput(serializers.Serializer):
@@ -203,7 +205,7 @@ class JobAdviceInput(serializers.Serializer):
         r"^[A-Za-z]{3}$", required=False, allow_blank=True
     )
     salary_period = serializers.ChoiceField(
-        ["year", "month", "hour"], required=False, default="year"
+        SalaryPeriod.choices, required=False, default="year"
     )
 
     def validate(self, attrs):
@@ -240,7 +242,7 @@ class SalaryBandSerializer(serializers.Serializer):
     basis = serializers.CharField()
 
 
-class WordingSerializer(serializers.Serializer):
+class AdviceWordingSerializer(serializers.Serializer):
     term = serializers.CharField()
     why = serializers.CharField()
     replacement = serializers.CharField()
@@ -252,7 +254,7 @@ class JobAdviceSerializer(serializers.Serializer):
     comparable_jobs = serializers.IntegerField()
     salary_band = SalaryBandSerializer(allow_null=True)
     salary_basis = serializers.CharField()
-    wording = WordingSerializer(many=True)
+    wording = AdviceWordingSerializer(many=True)
     missing_fields = serializers.ListField(child=serializers.CharField())
     vague = serializers.ListField(child=serializers.CharField())
     reading_ease = serializers.FloatField()

@@ -19,7 +19,7 @@ def score_for(scores, key):
 
 @register.filter
 def score_band(score):
-    """"high" (75+), "medium" (50–74) or "low": a CSS hook for the pill."""
+    """ "high" (75+), "medium" (50–74) or "low": a CSS hook for the pill."""
     if score is None:
         return ""
     return "high" if score >= 75 else "medium" if score >= 50 else "low"

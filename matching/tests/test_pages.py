@@ -86,7 +86,7 @@ def test_ranked_page_per_persona_and_opt_out(
         (alice.candidate_profile.pk, 93),
         (out.pk, None),
     ]
-    assert "Not scored at the candidate's request.".encode() in response.content
+    assert b"Not scored at the candidate's request." in response.content
     client.force_login(tom)
     assert client.get(url).status_code == 200
     for outsider, status in ((eve, 404), (sam, 404), (alice, 403)):
