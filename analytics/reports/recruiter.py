@@ -1,20 +1,41 @@
-"""The recruiter dashboard: over recruiters' own report selectors when they exist.
+"""The recruiter dashboard: the views over the recruiters app's own reports.
 
-The recruiters issue provides the numbers (submissions, interviews, placements,
-fees and commission by client and by month, fill rate, time to fill) in
-`recruiters.reports`; until it does, the dashboard reports "not available yet".
+`recruiters.reports` defines every figure (submissions, interviews, placements,
+fall-offs, fees invoiced and paid, commission, fill rate, time to fill) per
+client and per recruiter; this module only picks the user's agency, caches, and
+adds the headline totals. By month is not provided by it yet.
 """
 
-import importlib
+from analytics.cache import cached
+from companies.models import CompanyKind
+from companies.selectors import companies_for_user
+
+HEADLINE_FIELDS = ["submissions", "interviews", "placements", "fees_invoiced"]
+
+
+def agency_for(user):
+    return companies_for_user(user).filter(kind=CompanyKind.AGENCY).first()
+
+
+def _compute(agency):
+    from recruiters.reports import report_by_client, report_by_recruiter
+
+    by_client = report_by_client(agency)
+    return {
+        "available": True,
+        "agency": {"id": agency.pk, "name": agency.name, "slug": agency.slug},
+        "headline": {
+            field: sum(row[field] for row in by_client) for field in HEADLINE_FIELDS
+        },
+        "tables": {
+            "by_client": by_client,
+            "by_recruiter": report_by_recruiter(agency),
+        },
+    }
 
 
 def recruiter_report(*, user):
-    try:
-        reports = importlib.import_module("recruiters.reports")
-    except ImportError:
-        return {"available": False, "tables": {}, "headline": {}}
-    build = getattr(reports, "dashboard_for_user", None)
-    if build is None:
-        return {"available": False, "tables": {}, "headline": {}}
-    data = build(user=user)
-    return {"available": True, **data}
+    agency = agency_for(user)
+    if agency is None:
+        return {"available": False, "headline": {}, "tables": {}}
+    return cached("recruiter", {"agency": agency.pk}, lambda: _compute(agency))

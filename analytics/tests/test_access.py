@@ -57,11 +57,33 @@ def test_candidates_see_their_own(api_as, alice, bob, funnel):
     assert api_as(alice).get(PLATFORM).status_code == 403
 
 
-def test_recruiter_gets_the_recruiter_dashboard(api_as, rita, agency, funnel):
-    response = api_as(rita).get(DASHBOARD)
-    assert response.status_code == 200
-    assert response.json()["role"] == "recruiter"
+def test_recruiter_gets_her_agency_only(api_as, rita, agency, funnel):
+    from companies.models import CompanyKind, MembershipRole
+    from companies.tests.factories import CompanyFactory, MembershipFactory
+
+    other = CompanyFactory(name="Rival", slug="rival", kind=CompanyKind.AGENCY)
+    MembershipFactory(company=other, role=MembershipRole.OWNER)
+
+    body = api_as(rita).get(DASHBOARD).json()
+
+    assert body["role"] == "recruiter"
+    assert body["data"]["agency"]["slug"] == "hire-partners"
+    assert body["data"]["headline"] == {
+        "submissions": 0,
+        "interviews": 0,
+        "placements": 0,
+        "fees_invoiced": 0,
+    }
+    assert body["data"]["tables"]["by_client"] == []
+    assert [r["name"] for r in body["data"]["tables"]["by_recruiter"]] == [
+        "Rita Recruiter"
+    ]
     assert api_as(rita).get(job_url(funnel)).status_code == 404
+
+
+def test_recruiter_without_agency(api_as, rita):
+    body = api_as(rita).get(DASHBOARD).json()
+    assert body["data"] == {"available": False, "headline": {}, "tables": {}}
 
 
 def test_agency_running_the_job_sees_its_analytics(api_as, rita, agency, funnel):
