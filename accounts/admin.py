@@ -2,7 +2,8 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import transaction
 
-from accounts.models import User
+from accounts import audit
+from accounts.models import AuditAction, AuditLog, User
 from accounts.services import (
     user_activate,
     user_deactivate,
@@ -90,6 +91,25 @@ class UserAdmin(DjangoUserAdmin):
             count += 1
         self.message_user(request, f"Tokens revoked for {count} account(s).")
 
+    def save_model(self, request, obj, form, change):
+        changed = set(form.changed_data) if change else set()
+        super().save_model(request, obj, form, change)
+        # Role and privilege changes made by staff are security-relevant.
+        for field, action in (
+            ("role", AuditAction.ROLE_CHANGED),
+            ("is_staff", AuditAction.STAFF_CHANGED),
+            ("is_superuser", AuditAction.STAFF_CHANGED),
+        ):
+            if field in changed:
+                audit.record(
+                    action=action,
+                    request=request,
+                    target=obj,
+                    field=field,
+                    old=form.initial.get(field),
+                    new=getattr(obj, field),
+                )
+
     def delete_model(self, request, obj):
         # Every app's personal data and files go too, as for a self-service deletion.
         user_delete_account(user=obj)
@@ -98,3 +118,36 @@ class UserAdmin(DjangoUserAdmin):
         with transaction.atomic():
             for user in queryset:
                 user_delete_account(user=user)
+
+
+@admin.register(AuditLog)
+class AuditLogAdmin(admin.ModelAdmin):
+    """Read-only for everyone: the log is written by `accounts.audit.record`."""
+
+    list_display = (
+        "created_at",
+        "action",
+        "actor_label",
+        "target_type",
+        "target_label",
+        "ip_address",
+    )
+    list_filter = ("action", ("created_at", admin.DateFieldListFilter), "target_type")
+    search_fields = ("actor_label", "target_label", "target_id", "ip_address")
+    date_hierarchy = "created_at"
+    list_select_related = ("actor",)
+    list_per_page = 100
+    show_full_result_count = False  # the log grows without bound
+    readonly_fields = [field.name for field in AuditLog._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_staff

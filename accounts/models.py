@@ -91,3 +91,63 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_recruiter(self):
         return self.role == Role.RECRUITER
+
+
+class AuditAction(models.TextChoices):
+    LOGIN = "login", "Signed in"
+    LOGIN_FAILED = "login_failed", "Failed sign-in"
+    TOKEN_OBTAINED = "token_obtained", "API token obtained"
+    LOGOUT = "logout", "Signed out"
+    PASSWORD_CHANGED = "password_changed", "Password changed"
+    PASSWORD_RESET = "password_reset", "Password reset"
+    ROLE_CHANGED = "role_changed", "Role changed"
+    STAFF_CHANGED = "staff_changed", "Staff flag changed"
+    ACCOUNT_DEACTIVATED = "account_deactivated", "Account deactivated"
+    ACCOUNT_ACTIVATED = "account_activated", "Account activated"
+    ACCOUNT_DELETED = "account_deleted", "Account deleted"
+    TOKENS_REVOKED = "tokens_revoked", "Tokens revoked"
+    MEMBERSHIP_ADDED = "membership_added", "Membership added"
+    MEMBERSHIP_ROLE_CHANGED = "membership_role_changed", "Membership role changed"
+    MEMBERSHIP_REMOVED = "membership_removed", "Membership removed"
+    DATA_EXPORTED = "data_exported", "Personal data exported"
+    REPORT_EXPORTED = "report_exported", "Report exported"
+    DOCUMENT_DOWNLOADED = "document_downloaded", "Document downloaded"
+
+
+class AuditLog(models.Model):
+    """An append-only record of a security-relevant action (accounts.audit).
+
+    Rows outlive the people in them: `actor` becomes NULL when the account is
+    deleted, `actor_label` keeps who it was (the email at the time)."""
+
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    action = models.CharField(max_length=32, choices=AuditAction.choices)
+    actor = models.ForeignKey(
+        "accounts.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_label = models.CharField(max_length=254, blank=True)
+    target_type = models.CharField(max_length=64, blank=True)
+    target_id = models.CharField(max_length=64, blank=True)
+    target_label = models.CharField(max_length=254, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    details = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+        indexes = [
+            # Admin: the newest entries, filtered by action.
+            models.Index(
+                fields=["action", "-created_at"], name="audit_action_time_idx"
+            ),
+            # Admin: one person's history ("what did this account do").
+            models.Index(fields=["actor", "-created_at"], name="audit_actor_time_idx"),
+            # Admin: everything that happened to one object.
+            models.Index(fields=["target_type", "target_id"], name="audit_target_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_action_display()} by {self.actor_label or 'anonymous'}"

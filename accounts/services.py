@@ -12,8 +12,8 @@ from rest_framework_simplejwt.token_blacklist.models import (
     OutstandingToken,
 )
 
-from accounts import privacy
-from accounts.models import Role, User
+from accounts import audit, privacy
+from accounts.models import AuditAction, Role, User
 from accounts.selectors import email_is_taken
 
 EMAIL_TAKEN = "An account with this email address already exists."
@@ -109,6 +109,7 @@ def user_change_password(*, user: User, new_password: str) -> User:
         user.set_password(new_password)
         user.save(update_fields=["password"])
         user_revoke_tokens(user=user)
+        audit.record(action=AuditAction.PASSWORD_CHANGED, actor=user, target=user)
     return user
 
 
@@ -118,12 +119,15 @@ def user_deactivate(*, user: User) -> User:
         user.is_active = False
         user.save(update_fields=["is_active"])
         user_revoke_tokens(user=user)
+        audit.record(action=AuditAction.ACCOUNT_DEACTIVATED, target=user)
     return user
 
 
 def user_activate(*, user: User) -> User:
-    user.is_active = True
-    user.save(update_fields=["is_active"])
+    with transaction.atomic():
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+        audit.record(action=AuditAction.ACCOUNT_ACTIVATED, target=user)
     return user
 
 
@@ -135,6 +139,7 @@ def user_export_data(*, user: User) -> dict:
         export = getattr(module, "export", None)
         if export is not None:
             data[label] = export(user)
+    audit.record(action=AuditAction.DATA_EXPORTED, actor=user, target=user)
     return data
 
 
@@ -150,4 +155,11 @@ def user_delete_account(*, user: User) -> None:
             if erase is not None:
                 erase(user)
         privacy.erase(user)
+        # No email in the entry: the person asked to be forgotten.
+        audit.record(
+            action=AuditAction.ACCOUNT_DELETED,
+            actor_label=f"user #{user.pk}",
+            target_type="accounts.user",
+            target_id=str(user.pk),
+        )
         user.delete()

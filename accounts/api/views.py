@@ -16,6 +16,7 @@ from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.views import TokenViewBase
 
+from accounts import audit
 from accounts.api.serializers import (
     AccessTokenSerializer,
     EmailTokenObtainSerializer,
@@ -29,6 +30,7 @@ from accounts.api.serializers import (
     UserSerializer,
 )
 from accounts.api.throttling import AccountThrottle
+from accounts.models import AuditAction
 from accounts.services import (
     user_change_password,
     user_delete_account,
@@ -87,7 +89,17 @@ class TokenObtainView(TokenViewBase):
         auth=[],
     )
     def post(self, request, *args, **kwargs):
-        return _no_store(super().post(request, *args, **kwargs))
+        response = super().post(request, *args, **kwargs)
+        # A failed attempt is logged by the user_login_failed receiver.
+        user = getattr(getattr(self, "_serializer", None), "user", None)
+        if response.status_code == 200 and user is not None:
+            audit.record(action=AuditAction.TOKEN_OBTAINED, actor=user, request=request)
+        return _no_store(response)
+
+    def get_serializer(self, *args, **kwargs):
+        serializer = super().get_serializer(*args, **kwargs)
+        self._serializer = serializer
+        return serializer
 
 
 class TokenRefreshView(TokenViewBase):
