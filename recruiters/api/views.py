@@ -78,7 +78,7 @@ def _users(ids, field):
     ids = list(dict.fromkeys(ids))
     users = list(User.objects.filter(pk__in=ids))
     if len(users) != len(ids):
-        raise ValidationError({field: "Unknown user."})
+        raise ValidationError({field: ["Unknown user."]})
     order = {pk: i for i, pk in enumerate(ids)}
     return sorted(users, key=lambda u: order[u.pk])
 
@@ -119,9 +119,9 @@ class EngagementViewSet(
         if slug:
             client = Company.objects.filter(slug=slug).first()
             if client is None:
-                raise ValidationError({"client": "No company has this slug."})
+                raise ValidationError({"client": ["No company has this slug."]})
         elif not fields.get("client_name"):
-            raise ValidationError({"client": "Give a client slug or a client_name."})
+            raise ValidationError({"client": ["Give a client slug or a client_name."]})
         recruiter_ids = fields.pop("recruiters", None)
         recruiters = (
             _users(recruiter_ids, "recruiters") if recruiter_ids is not None else None
@@ -146,7 +146,7 @@ class EngagementViewSet(
         data.is_valid(raise_exception=True)
         fields = dict(data.validated_data)
         if "client" in fields or "client_name" in fields:
-            raise ValidationError({"client": "The client of an engagement is fixed."})
+            raise ValidationError({"client": ["The client of an engagement is fixed."]})
         recruiter_ids = fields.pop("recruiters", None)
         _call(
             services.engagement_update,
@@ -208,10 +208,10 @@ class PoolViewSet(
         data.is_valid(raise_exception=True)
         fields = dict(data.validated_data)
         if "candidate" not in fields:
-            raise ValidationError({"candidate": "This field is required."})
+            raise ValidationError({"candidate": ["This field is required."]})
         candidate = User.objects.filter(pk=fields.pop("candidate")).first()
         if candidate is None:
-            raise ValidationError({"candidate": "Unknown candidate."})
+            raise ValidationError({"candidate": ["Unknown candidate."]})
         entry = _call(
             services.talent_pool_add,
             user=request.user,
@@ -231,7 +231,7 @@ class PoolViewSet(
         data.is_valid(raise_exception=True)
         fields = dict(data.validated_data)
         if set(fields) & {"candidate", "source"}:
-            raise ValidationError({"candidate": "Candidate and source are fixed."})
+            raise ValidationError({"candidate": ["Candidate and source are fixed."]})
         _call(services.talent_pool_update, user=request.user, entry=entry, **fields)
         return Response(PoolEntrySerializer(self.get_queryset().get(pk=pk)).data)
 
@@ -312,19 +312,19 @@ class SubmissionViewSet(
             .first()
         )
         if job is None:
-            raise ValidationError({"job": "Unknown job."})
+            raise ValidationError({"job": ["Unknown job."]})
         candidate = User.objects.filter(pk=data.validated_data["candidate"]).first()
         if candidate is None:
-            raise ValidationError({"candidate": "Unknown candidate."})
+            raise ValidationError({"candidate": ["Unknown candidate."]})
+        # The latest engagement with the job's company: a paused or ended one
+        # is refused by the service with a 409.
         engagement = (
             ClientEngagement.objects.filter(agency=agency, client_id=job.company_id)
-            .exclude(status="ended")
+            .order_by("-created_at", "-id")
             .first()
         )
         if engagement is None:
-            raise ValidationError(
-                {"job": "This job's company is not an active client."}
-            )
+            raise ValidationError({"job": ["This job's company is not a client."]})
         submission = _call(
             services.submission_create,
             user=request.user,
@@ -404,7 +404,7 @@ class PlacementViewSet(
             submission__agency__in=_member_agencies(request.user),
         ).first()
         if application is None:
-            raise ValidationError({"application": "Unknown application."})
+            raise ValidationError({"application": ["Unknown application."]})
         placement = _call(
             services.placement_create_from_application,
             user=request.user,
@@ -488,7 +488,7 @@ class ReportView(APIView):
         rate and time to fill, per recruiter or per client."""
         by = request.query_params.get("by", "recruiter")
         if by not in ("recruiter", "client"):
-            raise ValidationError({"by": "Choose recruiter or client."})
+            raise ValidationError({"by": ["Choose recruiter or client."]})
         agency = _agency_for(request)
         rows = (
             reports.report_by_recruiter(agency)
