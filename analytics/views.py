@@ -5,6 +5,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from accounts import audit
+from accounts.models import AuditAction
 from analytics.exports import csv_response
 from analytics.forms import DateRangeForm
 from analytics.permissions import employer_companies
@@ -81,4 +83,7 @@ def export_csv(request, table):
     tables = (data or {}).get("tables", {})
     if table not in tables:
         raise Http404("No such table.")
+    audit.record(
+        action=AuditAction.REPORT_EXPORTED, request=request, report=f"{role}-{table}"
+    )
     return csv_response(tables[table], filename=f"{role}-{table}.csv")
