@@ -214,6 +214,11 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_BACKEND = None
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
+    # Recruiters: pending placements for hired, agency-submitted applications.
+    "recruiters-reconcile-placements": {
+        "task": "recruiters.tasks.reconcile_placements",
+        "schedule": 60 * 60,
+    },
     # Notifications: the daily email digest; job alerts by frequency; expiry notices.
     "notification-email-digest": {
         "task": "notifications.tasks.send_email_digests",

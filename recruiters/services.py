@@ -89,7 +89,8 @@ ENDED_MESSAGE = "This engagement is not active: the agency cannot act for it."
 def _require_agency_manager(user, agency):
     if not agency.is_agency:
         raise ValidationError({"agency": "Only a recruiting agency has clients."})
-    if not permissions.can_manage_agency(user, agency):
+    # Staff act from the admin site (its actions call these same services).
+    if not (user.is_staff or permissions.can_manage_agency(user, agency)):
         raise PermissionDenied("Only owners and admins of the agency can do this.")
 
 
@@ -759,7 +760,7 @@ def _locked_placement(placement) -> Placement:
 
 
 def _require_placement_manager(user, placement):
-    if not permissions.can_manage_placement(user, placement):
+    if not (user.is_staff or permissions.can_manage_placement(user, placement)):
         raise PermissionDenied("Only owners and admins of the agency can do this.")
 
 
