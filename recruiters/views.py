@@ -14,7 +14,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.models import User
+from accounts import audit
+from accounts.models import AuditAction, User
 from candidates.models import CandidateProfile
 from candidates.permissions import can_view_profile
 from hotgigs.api.errors import Conflict
@@ -726,6 +727,12 @@ def report_csv(request):
         reports.report_by_recruiter(agency)
         if by == "recruiter"
         else reports.report_by_client(agency)
+    )
+    audit.record(
+        action=AuditAction.REPORT_EXPORTED,
+        request=request,
+        target=agency,
+        report=f"recruiters-by-{by}",
     )
     response = StreamingHttpResponse(
         reports.csv_rows(rows, label=by), content_type="text/csv; charset=utf-8"
