@@ -9,6 +9,7 @@ lists: keyset pagination whose cost does not grow with the page number.
 from collections import OrderedDict
 
 from django.core.paginator import InvalidPage
+from django.db.models import QuerySet
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
@@ -19,7 +20,9 @@ COUNT_CAP = 10_000
 
 def capped_count(queryset, cap=COUNT_CAP):
     """Count at most `cap` + 1 rows: cheap on a table of any size."""
-    return queryset[: cap + 1].count() if hasattr(queryset, "count") else len(queryset)
+    if isinstance(queryset, QuerySet):
+        return queryset[: cap + 1].count()
+    return len(queryset)
 
 
 class PageNumberPagination(pagination.PageNumberPagination):

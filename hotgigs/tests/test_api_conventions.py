@@ -414,3 +414,9 @@ def test_gzipped_response_still_answers_304(api):
     )
 
     assert response.status_code == 304
+
+
+def test_capped_count_counts_plain_lists_too():
+    from hotgigs.api.pagination import capped_count
+
+    assert capped_count([1, 2, 3]) == 3
