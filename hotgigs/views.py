@@ -1,10 +1,43 @@
-"""Site-wide pages: home, and the error pages (HTML for pages, JSON for the API)."""
+"""Site-wide pages: home, and the error pages (HTML for pages, JSON for the API).
 
+hotgigs is the bottom layer: the home page's numbers come from higher apps'
+models, reached by label through `apps.get_model` (never imported), and only
+through their public querysets (`published()`, `searchable()`).
+"""
+
+from django.apps import apps
+from django.core.cache import cache
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 
 from hotgigs.api.errors import error_body
+from hotgigs.api.pagination import COUNT_CAP, capped_count
+
+HOME_NUMBERS_KEY = "home:numbers:v1"
+# The numbers are a shop window, not a report: five minutes old is fine.
+HOME_NUMBERS_TTL = 300
+
+
+def home_numbers() -> dict:
+    """Open jobs, companies hiring and candidates, each counted at most to
+    COUNT_CAP (+1, shown as "10,000+") and cached: cheap on tables of any size."""
+    numbers = cache.get(HOME_NUMBERS_KEY)
+    if numbers is not None:
+        return numbers
+    job = apps.get_model("jobs", "Job")
+    profile = apps.get_model("candidates", "CandidateProfile")
+    open_jobs = job.objects.published()
+    numbers = {
+        "open_jobs": capped_count(open_jobs),
+        "companies_hiring": capped_count(
+            open_jobs.order_by().values("company_id").distinct()
+        ),
+        "candidates": capped_count(profile.objects.searchable()),
+        "cap": COUNT_CAP,
+    }
+    cache.set(HOME_NUMBERS_KEY, numbers, HOME_NUMBERS_TTL)
+    return numbers
 
 
 def _wants_json(request):
@@ -14,7 +47,7 @@ def _wants_json(request):
 
 
 def home(request):
-    return render(request, "home.html")
+    return render(request, "home.html", {"numbers": home_numbers()})
 
 
 def ratelimited(request, exception=None):

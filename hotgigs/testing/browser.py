@@ -9,6 +9,16 @@ and is marked `@pytest.mark.browser`:
         page.goto("/accounts/signup/")
         screenshot(page, "signup")
 
+Other helpers:
+
+- `new_page(**context_options)`: more pages, each in its own browser context
+  (own cookies): a second user, JavaScript off (`java_script_enabled=False`),
+  a phone (`viewport=PHONE`).
+- `assert_accessible(page, name)`: runs axe-core (shipped inside
+  axe-playwright-python, injected from the package: nothing is downloaded)
+  on the page and fails on any serious or critical violation.
+- `log_in(page, user)`: the login form, with the factories' default password.
+
 Where no Chromium is installed the browser tests skip with the reason; under
 CI (`CI=true`) a missing Chromium fails them instead: CI always has it.
 """
@@ -32,6 +42,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 DEFAULT_TIMEOUT_MS = 15_000
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 800}
+# axe-core impacts that fail a test; "minor" and "moderate" are reported only.
+BLOCKING_IMPACTS = frozenset({"serious", "critical"})
 
 
 def artifacts_dir() -> Path:
@@ -79,26 +93,107 @@ def browser():
     playwright.stop()
 
 
-@pytest.fixture
-def page(browser, live_server, request):
-    """A fresh page (own cookies) whose relative URLs go to the live server.
-
-    On a failing test a screenshot is saved as `FAILED-<test name>.png`."""
-    context = browser.new_context(
-        base_url=live_server.url, viewport={"width": 1280, "height": 900}
-    )
+def _open_page(browser, base_url, **options):
+    options.setdefault("viewport", DESKTOP)
+    context = browser.new_context(base_url=base_url, **options)
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.js_errors = errors
-    yield page
+    return page
+
+
+def _close_pages(pages, request):
     report = getattr(request.node, "rep_call", None)
-    if report is not None and report.failed:
-        # Best effort: the test's own failure is what matters.
-        with contextlib.suppress(Exception):
-            screenshot(page, f"FAILED-{request.node.name}")
-    context.close()
+    for number, page in enumerate(pages):
+        if report is not None and report.failed:
+            # Best effort: the test's own failure is what matters.
+            suffix = f"-{number}" if number else ""
+            with contextlib.suppress(Exception):
+                screenshot(page, f"FAILED-{request.node.name}{suffix}")
+        page.context.close()
+
+
+@pytest.fixture
+def page(browser, live_server, request):
+    """A fresh page (own cookies) whose relative URLs go to the live server.
+
+    On a failing test a screenshot is saved as `FAILED-<test name>.png`."""
+    page = _open_page(browser, live_server.url)
+    yield page
+    _close_pages([page], request)
+
+
+@pytest.fixture
+def new_page(browser, live_server, request):
+    """`new_page(**context_options)` → another page in its own browser context
+    (own cookies), e.g. `new_page(java_script_enabled=False)` or
+    `new_page(viewport=PHONE)`; all are closed after the test."""
+    pages = []
+
+    def make(**options):
+        page = _open_page(browser, live_server.url, **options)
+        pages.append(page)
+        return page
+
+    yield make
+    _close_pages(pages, request)
+
+
+def log_in(page, user, next_url="/dashboard/", password=None):
+    """Log in through the login form and land on `next_url`."""
+    from playwright.sync_api import expect
+
+    if password is None:
+        from accounts.tests.factories import DEFAULT_PASSWORD
+
+        password = DEFAULT_PASSWORD
+    page.goto(f"/accounts/login/?next={next_url}")
+    page.locator("input[name=username], input[name=email]").first.fill(user.email)
+    page.fill("input[name=password]", password)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(next_url)
+
+
+def axe_violations(page, impacts=BLOCKING_IMPACTS) -> list[dict]:
+    """axe-core's violations on the current page whose impact is in `impacts`.
+
+    axe-core comes inside axe-playwright-python (`axe.min.js`) and is injected
+    through the DevTools protocol, so the CSP does not block it and nothing is
+    fetched from the network."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [v for v in results.response["violations"] if v["impact"] in impacts]
+
+
+def describe_violations(violations) -> str:
+    lines = []
+    for violation in violations:
+        targets = [", ".join(map(str, n["target"])) for n in violation["nodes"][:5]]
+        lines.append(
+            f"{violation['id']} ({violation['impact']}): {violation['help']} "
+            f"-> {'; '.join(targets)}"
+        )
+    return "\n".join(lines)
+
+
+def assert_accessible(page, name: str | None = None):
+    """Fail on serious/critical axe-core violations of the current page.
+
+    With `name`, also save a screenshot under that name."""
+    if name:
+        screenshot(page, name)
+    violations = axe_violations(page)
+    assert not violations, f"{page.url}:\n{describe_violations(violations)}"
+
+
+@pytest.fixture
+def axe():
+    """The axe check as a fixture: `axe(page)` fails on serious/critical
+    violations of the current page."""
+    return assert_accessible
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
