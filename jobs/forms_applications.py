@@ -6,7 +6,7 @@ import zoneinfo
 from django import forms
 from django.utils import timezone
 
-from jobs.models import RejectionReason, Stage
+from jobs.models import PIPELINE, RejectionReason, Stage
 from jobs.models.applications import validate_timezone_name
 from jobs.services.applications import COVER_LETTER_MAX_LENGTH, NOTE_MAX_LENGTH
 
@@ -103,7 +103,7 @@ class BulkForm(forms.Form):
         label="Move to",
         required=False,
         choices=[("", "—")]
-        + [(s.value, s.label) for s in Stage if s not in (Stage.APPLIED,)],
+        + [(s.value, s.label) for s in PIPELINE if s != Stage.APPLIED],
     )
     rejection_reason = forms.ChoiceField(
         label="Rejection reason",

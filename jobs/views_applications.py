@@ -58,6 +58,11 @@ def _add_errors(form, exc: ValidationError):
         form.add_error(None, exc.messages)
 
 
+def _posted(request):
+    """The POST data to bind, even when empty (an empty POST is still a submit)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _safe_next(request, fallback):
     target = request.POST.get("next") or request.GET.get("next")
     if target and url_has_allowed_host_and_scheme(
@@ -95,7 +100,7 @@ def apply(request, slug):
     if existing:
         messages.info(request, "You have already applied to this job.")
         return redirect(existing.get_absolute_url())
-    form = forms.ApplyForm(request.POST or None, candidate=request.user)
+    form = forms.ApplyForm(_posted(request), candidate=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             application = application_submit(
@@ -182,7 +187,7 @@ def withdraw(request, pk):
     application = get_object_or_404(Application.objects.select_related("job"), pk=pk)
     if not is_applicant(request.user, application):
         raise Http404
-    form = forms.WithdrawForm(request.POST or None)
+    form = forms.WithdrawForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             application_withdraw(
@@ -367,7 +372,7 @@ def interview_edit(request, pk, interview_pk=None):
         )
     company = application.job.company
     initial = forms.InterviewForm.initial_for(interview) if interview else None
-    form = forms.InterviewForm(request.POST or None, company=company, initial=initial)
+    form = forms.InterviewForm(_posted(request), company=company, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         values = {

@@ -495,3 +495,29 @@ def test_job_page_shows_apply_save_and_pipeline(client, as_user, alice, tom, acm
     html = as_user(tom).get("/jobs/backend/").content.decode()
     assert 'href="/jobs/backend/pipeline/"' in html
     assert 'href="/jobs/backend/apply/"' not in html
+
+
+def test_empty_posts_are_submits(as_user, alice, tom, acme_job, alice_resume):
+    client = as_user(alice)
+    response = client.post("/jobs/backend/apply/", {})
+    application = Application.objects.get()
+    assert response.status_code == 302
+    assert application.resume.snapshot_of_id == alice_resume.pk  # the default
+    assert (
+        client.post(f"/applications/{application.pk}/withdraw/", {}).status_code == 400
+    )
+    client = as_user(tom)
+    url = f"/applications/{application.pk}/interviews/new/"
+    assert client.post(url, {}).status_code == 400
+    assert Interview.objects.count() == 0
+
+
+def test_bulk_cannot_withdraw(as_user, tom, alice, acme_job):
+    a = make_application(acme_job, alice)
+    response = as_user(tom).post(
+        "/jobs/backend/pipeline/bulk/",
+        {"action": "move", "to_stage": "withdrawn", "applications": [a.pk]},
+    )
+    assert response.status_code == 302
+    a.refresh_from_db()
+    assert a.stage == "applied"
