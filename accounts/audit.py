@@ -48,10 +48,14 @@ def record(
     request=None,
     target=None,
     actor_label: str = "",
+    target_type: str = "",
+    target_id: str = "",
     **details,
 ) -> AuditLog:
-    """Write one audit entry. `actor` defaults to the request's user; `details`
-    must be JSON-serialisable (ids, names, old/new values — never secrets)."""
+    """Write one audit entry. `actor` defaults to the request's user; `target`
+    is a model instance (or give `target_type`/`target_id` for one that is
+    going away); `details` must be JSON-serialisable (ids, names, old/new
+    values — never secrets)."""
     if actor is None and request is not None:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
@@ -64,7 +68,10 @@ def record(
         actor_label=actor_label[:MAX_LABEL],
         ip_address=client_ip(request),
         details=details,
-        **_target_fields(target),
+        **(
+            _target_fields(target)
+            or {"target_type": target_type, "target_id": target_id}
+        ),
     )
 
 

@@ -17,7 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from accounts.models import Role
+from accounts import audit
+from accounts.models import AuditAction, Role
 from companies import permissions
 from companies.logos import process_logo
 from companies.models import (
@@ -284,6 +285,13 @@ def invitation_accept(*, user, invitation: Invitation) -> Membership:
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by", "updated_at"])
+    audit.record(
+        action=AuditAction.MEMBERSHIP_ADDED,
+        actor=user,
+        target=invitation.company,
+        member=user.email,
+        role=membership.role,
+    )
     return membership
 
 
@@ -322,8 +330,16 @@ def membership_change_role(*, user, membership: Membership, role: str) -> Member
         return membership
     if _is_last_owner(membership):
         raise ValidationError(LAST_OWNER_MESSAGE, code="last_owner")
-    membership.role = role
+    old_role, membership.role = membership.role, role
     membership.save(update_fields=["role", "updated_at"])
+    audit.record(
+        action=AuditAction.MEMBERSHIP_ROLE_CHANGED,
+        actor=user,
+        target=company,
+        member=membership.user.email,
+        old=old_role,
+        new=role,
+    )
     return membership
 
 
@@ -343,6 +359,13 @@ def membership_remove(*, user, membership: Membership) -> None:
     if _is_last_owner(membership):
         raise ValidationError(LAST_OWNER_MESSAGE, code="last_owner")
     membership.delete()
+    audit.record(
+        action=AuditAction.MEMBERSHIP_REMOVED,
+        actor=user,
+        target=company,
+        member=membership.user.email,
+        role=membership.role,
+    )
 
 
 @transaction.atomic
@@ -354,3 +377,10 @@ def membership_leave(*, user, company: Company) -> None:
     if _is_last_owner(membership):
         raise ValidationError(LAST_OWNER_MESSAGE, code="last_owner")
     membership.delete()
+    audit.record(
+        action=AuditAction.MEMBERSHIP_REMOVED,
+        actor=user,
+        target=company,
+        member=user.email,
+        role=membership.role,
+    )

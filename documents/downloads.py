@@ -6,6 +6,8 @@ from urllib.parse import quote
 from django.conf import settings
 from django.http import FileResponse, HttpResponse
 
+from accounts import audit
+from accounts.models import AuditAction
 from documents.models import Document
 from documents.services import open_blob
 
@@ -27,6 +29,17 @@ def content_disposition(filename: str) -> str:
     ascii_name = f"{stem}.{extension}" if extension else stem
     encoded = quote(filename, safe="")
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{encoded}"
+
+
+def record_download(request, document: Document) -> None:
+    """Audit a download by anyone but the owner (a company reading a resume)."""
+    if request.user.pk != document.owner_id:
+        audit.record(
+            action=AuditAction.DOCUMENT_DOWNLOADED,
+            request=request,
+            target=document,
+            owner_id=document.owner_id,
+        )
 
 
 def download_response(document: Document):

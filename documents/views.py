@@ -10,7 +10,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from documents import services
-from documents.downloads import download_response
+from documents.downloads import download_response, record_download
 from documents.forms import RenameForm, ReplaceForm, UploadForm
 from documents.models import Document
 from documents.permissions import can_download
@@ -211,4 +211,5 @@ def document_download(request, pk):
     document = Document.objects.select_related("blob").filter(pk=pk).first()
     if document is None or not can_download(request.user, document):
         raise Http404
+    record_download(request, document)
     return download_response(document)

@@ -13,7 +13,7 @@ from documents.api.serializers import (
     DocumentUpdateSerializer,
     DocumentUploadSerializer,
 )
-from documents.downloads import download_response
+from documents.downloads import download_response, record_download
 from documents.models import Document
 from documents.permissions import can_download
 from documents.selectors import documents_for_owner
@@ -160,4 +160,5 @@ class DocumentViewSet(
         )
         if document is None or not can_download(request.user, document):
             raise Http404
+        record_download(request, document)
         return download_response(document)
