@@ -16,6 +16,7 @@ from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from jobs.models import AlertDelivery, AlertFrequency, Job, JobExpiryNotice, SavedSearch
@@ -124,8 +125,6 @@ def _due(frequency, now):
     qs = SavedSearch.objects.filter(frequency=frequency)
     period = PERIOD[AlertFrequency(frequency)]
     if period:
-        from django.db.models import Q
-
         qs = qs.filter(Q(last_run_at__isnull=True) | Q(last_run_at__lte=now - period))
     return qs
 
@@ -134,12 +133,12 @@ def alerts_run(*, frequency: str, now=None) -> dict:
     """Run every due alert of ``frequency``; → counts for logs and the bench."""
     now = now or timezone.now()
     stats = {"alerts": 0, "queries": 0, "notified": 0, "deliveries": 0}
-    last_key = ""
+    last = ("", 0)
     while True:
         with transaction.atomic():
             batch = list(
                 _due(frequency, now)
-                .filter(query_key__gt=last_key)
+                .filter(Q(query_key__gt=last[0]) | Q(query_key=last[0], id__gt=last[1]))
                 .order_by("query_key", "id")
                 .select_for_update(skip_locked=True, of=("self",))
                 .only(
@@ -154,8 +153,9 @@ def alerts_run(*, frequency: str, now=None) -> dict:
             )
             if not batch:
                 break
-            # Finish the last query group in this batch (never split a group).
-            last_key = batch[-1].query_key
+            # Keyset over (query_key, id): a group split across batches runs its
+            # query once per batch, and no alert is skipped.
+            last = (batch[-1].query_key, batch[-1].pk)
             _run_batch(batch, now=now, stats=stats)
     return stats
 
