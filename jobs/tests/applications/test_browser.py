@@ -36,7 +36,9 @@ def test_apply_move_schedule_and_see_the_stage(
     log_in(page, alice, "/jobs/backend/")
     page.get_by_role("link", name="Apply").click()
     expect(page.get_by_label("Resume")).to_have_value(str(alice_resume.pk))
-    page.get_by_label("Cover letter", exact=True).fill("I would love to build your backend.")
+    page.get_by_label("Cover letter", exact=True).fill(
+        "I would love to build your backend."
+    )
     screenshot(page, "applications-01-apply")
     page.get_by_role("button", name="Send application").click()
     expect(page.locator("#application-stage")).to_have_text("Applied")
