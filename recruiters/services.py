@@ -155,7 +155,7 @@ def engagement_create(
     """Start working for a client (an existing employer, or a new unclaimed company
     named ``client_name``). One open engagement per agency and client."""
     _require_agency_manager(user, agency)
-    Company.objects.select_for_update().filter(pk=agency.pk).first()
+    Company.objects.select_for_update(of=("self",)).filter(pk=agency.pk).first()
     if client is None:
         client = _unclaimed_company(client_name)
     elif client.kind != CompanyKind.EMPLOYER:
@@ -181,7 +181,7 @@ def engagement_create(
 
 def _locked_engagement(engagement) -> ClientEngagement:
     return (
-        ClientEngagement.objects.select_for_update()
+        ClientEngagement.objects.select_for_update(of=("self",))
         .select_related("agency", "client")
         .get(pk=engagement.pk)
     )
@@ -393,7 +393,7 @@ def talent_pool_update(
 ) -> TalentPoolEntry:
     if not permissions.is_agency_member(user, entry.agency):
         raise PermissionDenied("Only members of the agency can edit its pool.")
-    entry = TalentPoolEntry.objects.select_for_update().get(pk=entry.pk)
+    entry = TalentPoolEntry.objects.select_for_update(of=("self",)).get(pk=entry.pk)
     if notes is not None:
         _check_notes(notes)
         entry.notes = notes.strip()
@@ -436,7 +436,7 @@ def talent_pool_merge(
         raise PermissionDenied("Only members of the agency can edit its pool.")
     locked = {
         e.pk: e
-        for e in TalentPoolEntry.objects.select_for_update()
+        for e in TalentPoolEntry.objects.select_for_update(of=("self",))
         .filter(pk__in=[keep.pk, merge.pk])
         .order_by("pk")
     }
@@ -530,7 +530,7 @@ def _notify_request(submission):
 
 def _locked_submission(submission) -> Submission:
     return (
-        Submission.objects.select_for_update()
+        Submission.objects.select_for_update(of=("self",))
         .select_related(
             "engagement", "job__company", "agency", "candidate", "recruiter"
         )
@@ -676,7 +676,7 @@ def placement_create_from_application(
     None for the reconciliation task.
     """
     application = (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("job__company", "candidate")
         .get(pk=application.pk)
     )
@@ -753,7 +753,7 @@ def placements_reconcile() -> int:
 
 def _locked_placement(placement) -> Placement:
     return (
-        Placement.objects.select_for_update()
+        Placement.objects.select_for_update(of=("self",))
         .select_related("engagement", "agency")
         .get(pk=placement.pk)
     )
