@@ -1,0 +1,101 @@
+"""The load test: Locust headless at a constant arrival rate, bounded in time.
+
+``users`` simulated users each make at most ``rate / users`` requests per second
+(think time), for ``seconds``; loopback only. Returns errors, percentiles and the
+sustained request rate from Locust's CSV statistics.
+"""
+
+import csv
+import json
+import os
+import subprocess
+import sys
+
+from bench import BASE_DIR
+
+LOG_DIR = os.path.join(BASE_DIR, "var", "bench")
+CANDIDATE_TOKENS = 20
+
+
+def load_context(ctx) -> dict:
+    """Ids, words and candidate tokens for the locustfile (read from the bench DB)."""
+    from rest_framework_simplejwt.tokens import RefreshToken
+
+    from accounts.models import User
+    from bench.dataset import BENCH_CANDIDATES, EMAIL_DOMAIN
+    from jobs.models import Application, Job
+
+    jobs = list(Job.objects.published().order_by("?").values_list("id", "slug")[:2000])
+    emails = [f"candidate{k}@{EMAIL_DOMAIN}" for k in range(2, BENCH_CANDIDATES + 1)]
+    candidates = list(User.objects.filter(email__in=emails[:CANDIDATE_TOKENS]))
+    Application.objects.filter(candidate__in=candidates).delete()
+    return {
+        "job_ids": [j[0] for j in jobs],
+        "job_slugs": [j[1] for j in jobs],
+        "words": [ctx.skill_word, "engineer", "developer", "senior", "team", "data"],
+        "countries": [ctx.country, "US", "GB", "FR", "NL"],
+        "candidate_tokens": [
+            str(RefreshToken.for_user(u).access_token) for u in candidates
+        ],
+    }
+
+
+def run(stack, ctx, *, users=1000, rate=100.0, seconds=60) -> dict:
+    os.makedirs(LOG_DIR, exist_ok=True)
+    prefix = os.path.join(LOG_DIR, "load")
+    env = dict(os.environ)
+    env["BENCH_CONTEXT"] = json.dumps(load_context(ctx))
+    env["BENCH_USER_RATE"] = str(rate / users)
+    command = [
+        sys.executable,
+        "-m",
+        "locust",
+        "-f",
+        os.path.join(BASE_DIR, "bench", "locustfile.py"),
+        "--headless",
+        "--host",
+        stack.base_url,
+        "--users",
+        str(users),
+        "--spawn-rate",
+        str(max(users // 5, 1)),
+        "--run-time",
+        f"{seconds}s",
+        "--stop-timeout",
+        "10",
+        "--csv",
+        prefix,
+        "--only-summary",
+        "--loglevel",
+        "WARNING",
+    ]
+    with open(f"{prefix}.log", "wb") as log:
+        subprocess.run(
+            command, cwd=BASE_DIR, env=env, stdout=log, stderr=log, check=False
+        )
+    return parse_stats(f"{prefix}_stats.csv") | {
+        "users": users,
+        "target_rate": rate,
+        "seconds": seconds,
+    }
+
+
+def parse_stats(path) -> dict:
+    rows = {}
+    with open(path, newline="") as f:
+        for row in csv.DictReader(f):
+            rows[row["Name"]] = row
+
+    def pick(row):
+        return {
+            "requests": int(row["Request Count"]),
+            "failures": int(row["Failure Count"]),
+            "p50": float(row["50%"]),
+            "p95": float(row["95%"]),
+            "p99": float(row["99%"]),
+            "rps": round(float(row["Requests/s"]), 1),
+        }
+
+    total = pick(rows.pop("Aggregated"))
+    total["by_name"] = {name: pick(row) for name, row in rows.items()}
+    return total

@@ -1,0 +1,186 @@
+"""The harness end to end against a live server, and its small parts."""
+
+import pytest
+
+from bench import Stack, report, run
+from bench.load import parse_stats
+from bench.scenarios import SCENARIOS, Scenario
+from jobs.tests.factories import JobFactory
+
+NEWEST = Scenario(
+    "newest",
+    "Job search API: newest",
+    lambda ctx: "/api/v1/jobs/?sort=newest",
+    modes=("warm",),
+    floor=False,
+)
+MISSING = Scenario("missing", "An endpoint not built yet", lambda ctx: "/api/v1/nope/")
+NEEDS_DATA = Scenario(
+    "needs_data", "Needs a cursor", lambda ctx: f"/x/{ctx.tokens['employer']}"
+)
+
+
+def _stack(live_server):
+    host, port = live_server.url.removeprefix("http://").split(":")
+    return Stack(host=host, port=int(port))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_scenario_end_to_end_over_http(live_server):
+    JobFactory.create_batch(3, published=True)
+    stack = _stack(live_server)
+    logs = []
+
+    results = run.run_scenarios(
+        stack,
+        run.Context(),
+        [NEWEST, MISSING, NEEDS_DATA],
+        n=3,
+        rps_clients=0,
+        log=logs.append,
+    )
+
+    warm = results["newest"]["warm"]
+    assert warm["n"] == 3
+    assert warm["statuses"] == {"200": 3}
+    # Repeated identical searches come from the cache: no SQL at all.
+    assert warm["queries"] == 0
+    assert warm["p50"] <= warm["p95"] <= warm["p99"]
+    assert "cold" not in results["newest"]
+    assert results["missing"] == {
+        "title": "An endpoint not built yet",
+        "targets": {},
+        "skipped": "not yet available (no such URL)",
+    }
+    assert results["needs_data"]["skipped"] == "not available (no data: KeyError)"
+    assert logs[1] == "  missing: not yet available (no such URL)"
+
+
+def test_the_results_table_lists_measured_and_skipped_scenarios():
+    results = {
+        "newest": {
+            "title": "Newest",
+            "targets": {"p50": 50, "p95": 150},
+            "cold": {
+                "p50": 40.0,
+                "p95": 90.0,
+                "p99": 99.0,
+                "queries": 2,
+                "statuses": {"200": 5},
+            },
+            "warm": {
+                "p50": 5.0,
+                "p95": 9.0,
+                "p99": 9.5,
+                "queries": 0,
+                "statuses": {"200": 5},
+            },
+            "rps": 120.0,
+            "floor": {"p50": 20.0, "ratio_p50": 2.0},
+        },
+        "missing": {"title": "Missing", "targets": {}, "skipped": "not yet available"},
+    }
+    data = {
+        "date": "2026-11-28T12:00:00+00:00",
+        "command": "python -m bench --quick",
+        "size": {
+            "name": "quick",
+            "jobs": 20000,
+            "companies": 400,
+            "candidates": 4000,
+            "applications": 40000,
+        },
+        "database": "hotgigs_bench_quick",
+        "gunicorn": {"workers": 2, "threads": 8},
+        "machine": {"nproc": 2, "memory": "23.0 GiB", "postgresql": "15.2"},
+        "scenarios": results,
+    }
+
+    text = report.render(data, "bench/results/x.json")
+
+    assert (
+        "| Newest | 40.0 / 90.0 / 99.0 | 2 | 5.0 / 9.0 / 9.5 | 0 | 120.0 | 20.0 "
+        "| 2.0 | p50 ≤ 50 ✅, p95 ≤ 150 ✅ |" in text
+    )
+    assert "| Missing | not yet available ||||||||" in text
+    assert "Command: `python -m bench --quick`" in text
+
+
+def test_readme_block_is_replaced_not_appended(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "# Bench\n\n<!-- results:quick -->\nOLD-BLOCK\n<!-- /results:quick -->\n"
+    )
+    data = {
+        "date": "d",
+        "command": "c",
+        "database": "db",
+        "size": {
+            "name": "quick",
+            "jobs": 1,
+            "companies": 1,
+            "candidates": 1,
+            "applications": 1,
+        },
+        "gunicorn": {"workers": 2, "threads": 8},
+    }
+
+    report.update_readme(str(readme), data, "x.json")
+    report.update_readme(str(readme), data, "x.json")
+
+    text = readme.read_text()
+    assert text.count("<!-- results:quick -->") == 1
+    assert "OLD-BLOCK" not in text
+    assert text.startswith("# Bench\n\n<!-- results:quick -->\nRun d")
+
+
+def test_percentiles_and_server_timing():
+    assert run.percentile([10, 20, 30, 40, 50], 50) == 30
+    assert run.percentile([10, 20, 30, 40, 50], 95) == 48
+    assert run.percentile([], 50) is None
+    header = 'app;dur=12.5, db;dur=3.1;desc="4 queries"'
+    assert run.queries_of({"Server-Timing": header}) == 4
+    assert run.queries_of({}) is None
+
+
+def test_locust_statistics_are_parsed(tmp_path):
+    stats = tmp_path / "load_stats.csv"
+    header = (
+        "Type,Name,Request Count,Failure Count,Median Response Time,"
+        "Average Response Time,Min Response Time,Max Response Time,"
+        "Average Content Size,Requests/s,Failures/s,50%,66%,75%,80%,90%,95%,98%,"
+        "99%,99.9%,99.99%,100%\n"
+    )
+    stats.write_text(
+        header
+        + "GET,job detail,100,0,20,22,5,90,800,10.04,0,20,22,25,27,30,40,60,80,90,"
+        "90,90\n"
+        + ",Aggregated,300,1,25,27,5,400,900,30.26,0.1,25,27,30,33,40,60,90,120,"
+        "300,400,400\n"
+    )
+
+    parsed = parse_stats(str(stats))
+
+    assert parsed == {
+        "requests": 300,
+        "failures": 1,
+        "p50": 25.0,
+        "p95": 60.0,
+        "p99": 120.0,
+        "rps": 30.3,
+        "by_name": {
+            "job detail": {
+                "requests": 100,
+                "failures": 0,
+                "p50": 20.0,
+                "p95": 40.0,
+                "p99": 80.0,
+                "rps": 10.0,
+            },
+        },
+    }
+
+
+def test_scenario_names_are_unique():
+    names = [s.name for s in SCENARIOS]
+    assert len(names) == len(set(names))
