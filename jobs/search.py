@@ -42,10 +42,11 @@ from jobs.models import (
     SalaryPeriod,
     yearly,
 )
+from jobs.models.jobs import SALARY_SORT_KEY
 from jobs.search_cache import search_version
 
 RANK_CANDIDATES = fts.RANK_CANDIDATES
-FACET_CAP = 10_000
+FACET_CAP = 1_000
 TOP_LOCATIONS = 10
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -328,29 +329,17 @@ def _after_newest(key, *, forward: bool) -> Q:
 
 
 def _after_salary(key, *, forward: bool) -> Q:
-    value, pk = key[0], int(key[1])
-    if value is not None:
-        value = int(value)
-    if forward:  # later in (salary desc nulls last, id desc)
-        if value is None:
-            return Q(salary_max_yearly__isnull=True, id__lt=pk)
-        return (
-            Q(salary_max_yearly__lt=value)
-            | Q(salary_max_yearly=value, id__lt=pk)
-            | Q(salary_max_yearly__isnull=True)
-        )
-    if value is None:
-        return Q(salary_max_yearly__isnull=False) | Q(
-            salary_max_yearly__isnull=True, id__gt=pk
-        )
-    return Q(salary_max_yearly__gt=value) | Q(salary_max_yearly=value, id__gt=pk)
+    value, pk = int(key[0]), int(key[1])
+    if forward:  # later in (salary key desc, id desc)
+        return Q(salary_key__lt=value) | Q(salary_key=value, id__lt=pk)
+    return Q(salary_key__gt=value) | Q(salary_key=value, id__gt=pk)
 
 
 def _ordering(sort: str, *, forward: bool):
     if sort == SortOrder.SALARY:
         if forward:
-            return [F("salary_max_yearly").desc(nulls_last=True), F("id").desc()]
-        return [F("salary_max_yearly").asc(nulls_first=True), F("id").asc()]
+            return [F("salary_key").desc(), F("id").desc()]
+        return [F("salary_key").asc(), F("id").asc()]
     if forward:
         return [F("published_at").desc(), F("id").desc()]
     return [F("published_at").asc(), F("id").asc()]
@@ -358,7 +347,7 @@ def _ordering(sort: str, *, forward: bool):
 
 def _key(sort: str, row: Job) -> list:
     if sort == SortOrder.SALARY:
-        return [row.salary_max_yearly, row.pk]
+        return [row.salary_key, row.pk]
     return [row.published_at.isoformat(), row.pk]
 
 
@@ -453,6 +442,8 @@ def _page(params: JobSearchParams, base, cursor: dict | None, page_size: int):
         return rows, next_cursor, previous_cursor
 
     forward = not cursor or cursor.get("d", "n") == "n"
+    if sort == SortOrder.SALARY:
+        qs = qs.annotate(salary_key=SALARY_SORT_KEY)
     after = _after_salary if sort == SortOrder.SALARY else _after_newest
     if cursor:
         try:

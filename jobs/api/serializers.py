@@ -64,7 +64,9 @@ class FacetsSerializer(serializers.Serializer):
 
 
 class JobSearchResponseSerializer(serializers.Serializer):
-    count = serializers.IntegerField(help_text="Matches, capped at 10,000.")
+    count = serializers.IntegerField(
+        help_text="Matches, capped at 1,000 (count_capped says so)."
+    )
     count_capped = serializers.BooleanField()
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)

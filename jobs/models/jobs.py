@@ -5,7 +5,8 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -66,6 +67,11 @@ def yearly(amount, period):
 
 
 PUBLISHED = Q(status=JobStatus.PUBLISHED)
+# The salary sort key: the yearly maximum, -1 for "no salary" (sorts last).
+# A signed output field: Django drops comparisons with -1 on a positive field.
+SALARY_SORT_KEY = Coalesce(
+    F("salary_max_yearly"), Value(-1), output_field=models.BigIntegerField()
+)
 
 
 class JobQuerySet(models.QuerySet):
@@ -194,11 +200,13 @@ class Job(TimeStampedModel):
                 fields=["status", "country", "city", "experience_level"],
                 name="job_status_loc_level_idx",
             ),
-            # Salary range overlap filter and the salary sort on published jobs.
+            # Salary sort on published jobs: SALARY_SORT_KEY DESC, id DESC (no
+            # salary sorts last; SQLite has no NULLS LAST in indexes).
             models.Index(
-                fields=["-salary_max_yearly", "salary_min_yearly", "-id"],
+                SALARY_SORT_KEY.desc(),
+                F("id").desc(),
                 condition=PUBLISHED,
-                name="job_salary_range_idx",
+                name="job_salary_sort_idx",
             ),
             # "My company's jobs" and the company page: jobs of a company by status.
             models.Index(fields=["company", "status"], name="job_company_status_idx"),
