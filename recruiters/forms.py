@@ -178,5 +178,5 @@ class SplitsForm(forms.Form):
 PLACEMENT_ACTIONS = [
     (PlacementStatus.INVOICED, "Mark invoiced"),
     (PlacementStatus.PAID, "Mark paid"),
-    (PlacementStatus.CANCELLED, "Cancel"),
+    (PlacementStatus.CANCELLED, "Cancel placement"),
 ]
