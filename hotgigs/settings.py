@@ -434,6 +434,12 @@ SPECTACULAR_SETTINGS = {
         "DocumentStatusEnum": "documents.models.DocumentStatus",
         "SalaryPeriodEnum": "jobs.models.jobs.SalaryPeriod",
         "ExperienceLevelEnum": "jobs.models.jobs.ExperienceLevel",
+        "ApplicationSourceEnum": "jobs.models.applications.Source",
+        "PoolSourceEnum": "recruiters.models.PoolSource",
+        "FeeTypeEnum": "recruiters.models.FeeType",
+        "EngagementStatusEnum": "recruiters.models.EngagementStatus",
+        "SubmissionStatusEnum": "recruiters.models.SubmissionStatus",
+        "PlacementStatusEnum": "recruiters.models.PlacementStatus",
     },
     # `check --deploy` is about the deployment's security; the schema has its
     # own strict gate in CI (`spectacular --validate --fail-on-warn`).
