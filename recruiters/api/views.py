@@ -417,12 +417,13 @@ class PlacementViewSet(
     @action(detail=True, methods=["post"])
     def terms(self, request, pk=None):
         """Salary, currency, start date; the fee is recomputed from the terms."""
+        placement = self.get_object()  # an outsider gets 404 before any 400
         data = PlacementTermsSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         placement = _call(
             services.placement_update_terms,
             user=request.user,
-            placement=self.get_object(),
+            placement=placement,
             **data.validated_data,
         )
         return self._respond(placement)
@@ -431,12 +432,13 @@ class PlacementViewSet(
     @action(detail=True, methods=["post"])
     def fee(self, request, pk=None):
         """Override the fee; a reason is required."""
+        placement = self.get_object()  # an outsider gets 404 before any 400
         data = FeeInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         placement = _call(
             services.placement_update_fee,
             user=request.user,
-            placement=self.get_object(),
+            placement=placement,
             **data.validated_data,
         )
         return self._respond(placement)
@@ -445,11 +447,11 @@ class PlacementViewSet(
     @action(detail=True, methods=["put"])
     def splits(self, request, pk=None):
         """Replace the commission split (percents summing to 100.00)."""
+        placement = self.get_object()  # an outsider gets 404 before any 400
         data = SplitsInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         rows = data.validated_data["splits"]
         users = {u.pk: u for u in _users([r["recruiter"] for r in rows], "splits")}
-        placement = self.get_object()
         _call(
             services.placement_set_splits,
             user=request.user,
@@ -464,12 +466,13 @@ class PlacementViewSet(
     @action(detail=True, methods=["post"])
     def transition(self, request, pk=None):
         """pending → invoiced → paid; any → cancelled (fall-off inside guarantee)."""
+        placement = self.get_object()  # an outsider gets 404 before any 400
         data = PlacementTransitionInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         placement = _call(
             services.placement_transition,
             user=request.user,
-            placement=self.get_object(),
+            placement=placement,
             to_status=data.validated_data["status"],
         )
         return self._respond(placement)
