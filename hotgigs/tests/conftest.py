@@ -16,7 +16,10 @@ import json, os, sys
 import django
 os.environ["DJANGO_SETTINGS_MODULE"] = "hotgigs.settings"
 django.setup()
+from django.core.management import call_command
 from django.test import Client
+if os.environ.get("MIGRATE_FIRST"):
+    call_command("migrate", verbosity=0)
 out = []
 for spec in json.loads(sys.argv[1]):
     response = Client(raise_request_exception=False).generic(
