@@ -24,6 +24,12 @@ USER_RATE = float(os.environ.get("BENCH_USER_RATE", "0.1"))
 class Visitor(HttpUser):
     wait_time = constant_throughput(USER_RATE)
 
+    def on_start(self):
+        # Think time (seconds) outlasts gunicorn's keep-alive (5 s): a reused idle
+        # connection races the server closing it. One connection per request, as
+        # a load balancer in front would do towards gunicorn.
+        self.client.headers["Connection"] = "close"
+
     @task(4)
     def browse(self):
         self.client.get("/api/v1/jobs/?sort=newest", name="browse newest")

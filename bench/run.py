@@ -608,8 +608,25 @@ def main(args, stack: Stack, log=print):
     return 0
 
 
+def _merge_previous(report):
+    """A partial run (``run`` or ``load``) keeps the other parts of the last run."""
+    import glob
+
+    size = report["size"]["name"]
+    previous = sorted(glob.glob(os.path.join(RESULTS_DIR, f"*-{size}.json")))
+    if not previous:
+        return
+    with open(previous[-1]) as f:
+        last = json.load(f)
+    for key in ("scenarios", "not_measured", "redis_down", "load"):
+        if key not in report and key in last:
+            report[key] = last[key]
+            report.setdefault("merged_from", {})[key] = os.path.basename(previous[-1])
+
+
 def write_results(report, *, readme=True):
     os.makedirs(RESULTS_DIR, exist_ok=True)
+    _merge_previous(report)
     stamp = report["date"].replace(":", "").replace("-", "")[:15]
     path = os.path.join(RESULTS_DIR, f"{stamp}-{report['size']['name']}.json")
     with open(path, "w") as f:

@@ -100,7 +100,7 @@ def test_the_results_table_lists_measured_and_skipped_scenarios():
 
     assert (
         "| Newest | 40.0 / 90.0 / 99.0 | 2 | 5.0 / 9.0 / 9.5 | 0 | 120.0 | 20.0 "
-        "| 2.0 | p50 ≤ 50 ✅, p95 ≤ 150 ✅ |" in text
+        "| 2.0 | cold p50 ≤ 50 ✅, cold p95 ≤ 150 ✅ |" in text
     )
     assert "| Missing | not yet available ||||||||" in text
     assert "Command: `python -m bench --quick`" in text
