@@ -1,0 +1,125 @@
+"""axe-core on every main page, per role: no serious or critical violations.
+
+The journeys check the pages they pass through; this sweeps the rest (lists,
+empty states, settings, error pages) so a page nobody walks still gets checked.
+All violations of a role are collected before failing, to fix them in one go.
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from candidates.tests.factories import make_profile
+from e2e.conftest import open_job
+from hotgigs.testing.browser import axe_violations, describe_violations, log_in
+from jobs.models import Application
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def sweep(page, paths):
+    problems = {}
+    for path in paths:
+        response = page.goto(path)
+        assert response.status < 500, f"{path} answered {response.status}"
+        expect(page.locator("h1").first).to_be_visible()
+        assert "HotGigs" in page.title(), f"{path}: title {page.title()!r}"
+        description = page.locator("meta[name=description]").get_attribute("content")
+        assert description, f"{path} has no meta description"
+        assert page.locator("html").get_attribute("lang") == "en"
+        violations = axe_violations(page)
+        if violations:
+            problems[path] = describe_violations(violations)
+    assert problems == {}, "\n".join(f"{p}:\n{v}" for p, v in problems.items())
+
+
+@pytest.fixture
+def world(acme, olivia, alice):
+    job = open_job(acme, title="Backend Developer", slug="backend", skills=["python"])
+    make_profile(alice, skills=["Python"], headline="Python developer")
+    Application.objects.create(job=job, candidate=alice, stage="applied")
+    return job
+
+
+def test_public_pages(page, world):
+    sweep(
+        page,
+        [
+            "/",
+            "/jobs/",
+            "/jobs/?q=zzzz-nothing",
+            "/jobs/backend/",
+            "/jobs/backend/match/",
+            "/companies/acme/",
+            "/accounts/login/",
+            "/accounts/signup/",
+            "/accounts/password/reset/",
+            "/no-such-page/",
+        ],
+    )
+
+
+def test_candidate_pages(page, world, alice):
+    log_in(page, alice)
+    sweep(
+        page,
+        [
+            "/dashboard/",
+            "/profile/",
+            "/documents/",
+            "/applications/",
+            "/saved-jobs/",
+            "/recommendations/",
+            "/resume-analysis/",
+            "/jobs/backend/match/",
+            "/notifications/",
+            "/notifications/preferences/",
+            "/messages/",
+            "/recruiter-requests/",
+            "/accounts/settings/",
+            "/accounts/settings/delete/",
+            "/insights/",
+        ],
+    )
+
+
+def test_employer_pages(page, world, olivia):
+    log_in(page, olivia)
+    sweep(
+        page,
+        [
+            "/dashboard/",
+            "/company-jobs/",
+            "/jobs/new/",
+            "/jobs/backend/edit/",
+            "/jobs/backend/pipeline/",
+            "/jobs/backend/ranked/",
+            "/jobs/backend/advice/",
+            f"/applications/{world.applications.get().pk}/",
+            "/candidates/",
+            "/companies/acme/team/",
+            "/companies/acme/settings/",
+            "/agency-submissions/",
+            "/insights/",
+            f"/insights/jobs/{world.pk}/",
+            "/messages/",
+        ],
+    )
+
+
+def test_recruiter_pages(page, rita, agency):
+    log_in(page, rita, next_url="/recruiter/")
+    sweep(
+        page,
+        [
+            "/recruiter/",
+            "/recruiter/clients/",
+            "/recruiter/clients/new/",
+            "/recruiter/pool/",
+            "/recruiter/pool/duplicates/",
+            "/recruiter/submissions/",
+            "/recruiter/submissions/new/",
+            "/recruiter/placements/",
+            "/recruiter/reports/",
+            "/insights/",
+        ],
+    )
