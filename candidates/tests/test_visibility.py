@@ -1,7 +1,6 @@
 """Visibility on every path × persona × visibility value (one table)."""
 
 import pytest
-from django.apps import apps
 from django.test import Client
 
 from candidates.models import Visibility
@@ -97,12 +96,31 @@ def test_applied_to_company_is_false_without_applications(alice, acme):
     assert candidate_applied_to_company(alice, []) is False
 
 
-def test_hidden_profile_shown_to_company_applied_to(alice, olivia, eve, acme, globex):
-    try:
-        apps.get_model("jobs", "Application")
-    except LookupError:
-        pytest.skip("jobs.Application does not exist yet")
-    pytest.skip("needs the jobs factories to create an application")  # pragma: no cover
+def test_hidden_profile_shown_to_company_applied_to(
+    alice, olivia, eve, acme, globex, api_as
+):
+    from jobs.models import Application
+    from jobs.tests.factories import JobFactory
+
+    profile = make_profile(
+        alice, headline="Quiet expert", phone="+49 30 1234", visibility="hidden"
+    )
+    olivia_api, eve_api = api_as(olivia), api_as(eve)
+    assert olivia_api.get(f"/api/v1/candidates/{profile.pk}/").status_code == 404
+
+    Application.objects.create(
+        job=JobFactory(company=acme, published=True), candidate=alice
+    )
+
+    body = olivia_api.get(f"/api/v1/candidates/{profile.pk}/").json()
+    assert body["headline"] == "Quiet expert"
+    assert body["contact"] == {"email": "alice@example.com", "phone": "+49 30 1234"}
+    page = Client()
+    page.force_login(olivia)
+    assert "Quiet expert" in page.get(f"/candidates/{profile.pk}/").content.decode()
+    assert eve_api.get(f"/api/v1/candidates/{profile.pk}/").status_code == 404
+    found = olivia_api.get("/api/v1/candidates/", {"q": "Quiet"}).json()["results"]
+    assert found == []  # a hidden profile never appears in search
 
 
 def test_contact_details_hidden_unless_shown(alice, olivia, acme, api_as):
