@@ -1,0 +1,118 @@
+"""The core flows with JavaScript switched off: search, apply, move a card on
+the board, read notifications, confirm a destructive action."""
+
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import expect
+
+from e2e.conftest import open_job
+from hotgigs.testing.browser import log_in, screenshot
+from jobs.models import Application
+from notifications.models import Notification
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def jobs(acme, globex):
+    return [
+        open_job(acme, title="Backend Developer", slug="backend", skills=["python"]),
+        open_job(globex, title="Data Engineer", slug="data", city="Paris"),
+    ]
+
+
+def test_search_apply_and_read_notifications_without_javascript(
+    new_page, jobs, alice, olivia
+):
+    page = new_page(java_script_enabled=False)
+    log_in(page, alice, next_url="/jobs/")
+
+    page.get_by_label("Keywords").fill("backend")
+    page.get_by_role("button", name="Search", exact=True).click()
+    expect(page.locator("#results-heading")).to_have_text("1 job")
+    page.get_by_role("link", name="Backend Developer").first.click()
+    page.get_by_role("link", name="Apply").click()
+    page.get_by_label("Cover letter", exact=True).fill("Hello without scripts.")
+    page.get_by_role("button", name="Send application").click()
+    expect(page.locator("#application-stage")).to_have_text("Applied")
+    assert Application.objects.get().candidate == alice
+
+    # The employer moves the card on the board, also without JavaScript.
+    board = new_page(java_script_enabled=False)
+    log_in(board, olivia, next_url="/jobs/backend/pipeline/")
+    application = Application.objects.get()
+    card = board.locator(f'[data-application="{application.pk}"]')
+    card.get_by_label("Move Alice Candidate to").select_option("interview")
+    card.get_by_role("button", name="Move").click()
+    expect(board.locator('[data-stage="interview"] [data-count]')).to_have_text("1")
+    expect(board.locator('[data-stage="applied"] [data-count]')).to_have_text("0")
+    screenshot(board, "nojs-pipeline-moved")
+    application.refresh_from_db()
+    assert application.stage == "interview"
+
+    # The candidate reads the notification; the header count says so first.
+    page.goto("/dashboard/")
+    expect(page.locator("[data-unread-count]")).to_have_text("1")
+    page.get_by_role("link", name="Notifications, 1 unread").click()
+    expect(page.locator(".notification-list li")).to_have_count(1)
+    expect(page.locator(".notification-list")).to_contain_text("Backend Developer")
+    page.get_by_role("button", name="Mark all as read").click()
+    expect(page.locator("[data-unread-count]")).to_have_text("0")
+    screenshot(page, "nojs-notifications")
+    assert (
+        Notification.objects.filter(recipient=alice, read_at__isnull=True).count() == 0
+    )
+
+
+def test_destructive_actions_have_a_confirm_page_without_javascript(
+    new_page, jobs, alice
+):
+    page = new_page(java_script_enabled=False)
+    log_in(page, alice, next_url="/jobs/backend/apply/")
+    page.get_by_role("button", name="Send application").click()
+    page.goto("/applications/")
+    page.get_by_role("link", name="Withdraw").click()
+    expect(page.locator("h1")).to_have_text(
+        "Withdraw your application to Backend Developer?"
+    )
+    page.get_by_role("button", name="Withdraw").click()  # not confirmed
+    expect(page.locator(".field-error")).to_have_text("This field is required.")
+    assert Application.objects.get().stage == "applied"
+
+
+def test_confirm_dialogs_with_javascript(page, jobs, alice):
+    """site.js asks before a form marked data-confirm is sent; "Cancel" keeps
+    everything as it was."""
+    log_in(page, alice, next_url="/accounts/settings/delete/")
+    page.evaluate(
+        "document.querySelector('main form').setAttribute('data-confirm', 'Sure?')"
+    )
+    page.get_by_label("Your password").fill("wrong")
+    asked = []
+
+    def dismiss(dialog):
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    page.get_by_role("button", name="Delete my account").click()
+    expect(page).to_have_url("/accounts/settings/delete/")
+    assert asked == ["Sure?"]
+    expect(page.locator(".field-error")).to_have_count(0)  # never sent
+
+
+def test_times_show_in_the_viewers_time_zone(new_page, jobs, alice):
+    """<time datetime> is rendered in UTC; site.js rewrites it in the viewer's
+    zone and keeps the full value in the title."""
+    page = new_page(timezone_id="Asia/Tokyo", locale="en-GB")
+    log_in(page, alice, next_url="/jobs/backend/apply/")
+    page.get_by_role("button", name="Send application").click()
+    applied_at = Application.objects.get().created_at
+    in_tokyo = applied_at.astimezone(ZoneInfo("Asia/Tokyo"))
+    stamp = page.locator("#main time").first
+    expect(stamp).to_have_attribute("data-localised", "")
+    expect(stamp).to_have_attribute(
+        "title", f"{in_tokyo:%-d %b %Y, %H:%M} (Asia/Tokyo)"
+    )
+    expect(stamp).to_have_text(f"{in_tokyo:%-d %b %Y}")
