@@ -1,25 +1,37 @@
 """Job alerts: saved job searches run by Celery beat, and "your job expires soon".
 
-Fan-out: due alerts are grouped by ``query_key`` (the hash of their normalised
-query); each distinct query runs once, through the job search's own
-``filtered_jobs``, over only the jobs published since the group's oldest last run.
-Each alert then keeps the jobs newer than its own last run that it has not been
-sent yet (``AlertDelivery`` is unique per alert and job: never twice), and gets
-one digest notification per run — none when nothing matched. Deliveries and
-notifications are written with bulk inserts.
+Fan-out, set-based so 100 000 alerts over a day's new jobs take minutes:
+
+- Each alert keeps a high-water mark, ``matched_until``. A run covers the window
+  ``(mark, cutoff]`` of ``published_at`` (set on a job's first publish only) and
+  moves the mark to ``cutoff``: windows are disjoint and contiguous, so each new
+  matching job reaches an alert once and never twice without a row per (alert,
+  job). ``cutoff`` trails the clock by ``COMMIT_LAG`` so a job whose publishing
+  transaction commits a little after its ``published_at`` is still caught.
+- Due alerts are read in keyset batches ordered by ``query_key`` (the hash of the
+  normalised query) and grouped: each distinct query runs once per batch, through
+  the job search's own ``filtered_jobs``, returning only (id, published_at) newest
+  first. Each alert's new jobs are then a prefix of that list (those after its
+  mark), found by bisection; the jobs listed in digests (at most ``DIGEST_JOBS``
+  per alert, the newest) are fetched once per batch.
+- One digest notification per alert that matched (none otherwise) and one
+  ``AlertRun`` audit row per digest, both bulk inserted; one UPDATE moves the marks.
 """
 
+import bisect
 import datetime
 import hashlib
 import json
 from collections import defaultdict
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from jobs.models import AlertDelivery, AlertFrequency, Job, JobExpiryNotice, SavedSearch
+from jobs.models import AlertFrequency, AlertRun, Job, JobExpiryNotice, SavedSearch
 from jobs.search import JobSearchForm, filtered_jobs
 from notifications.models import NotificationKind
 from notifications.services import Pending, notify, notify_each
@@ -32,12 +44,14 @@ PERIOD = {
     AlertFrequency.DAILY: datetime.timedelta(days=1),
     AlertFrequency.WEEKLY: datetime.timedelta(days=7),
 }
-# Jobs committed a little after their published_at are still caught: each run
-# looks back this much further and AlertDelivery drops what was already sent.
-OVERLAP = datetime.timedelta(minutes=10)
+# A run considers jobs published up to this long ago, not up to now: publishing
+# commits within moments of setting published_at, so nothing committed late is
+# left behind a mark that already passed it.
+COMMIT_LAG = datetime.timedelta(minutes=2)
 MAX_ALERTS = 50
 BATCH = 5000
-JOBS_LISTED = 10
+# Jobs listed in one digest (the newest); the rest are "N more" on the search page.
+DIGEST_JOBS = 20
 EXPIRY_WARNING = datetime.timedelta(days=3)
 
 
@@ -132,7 +146,8 @@ def _due(frequency, now):
 def alerts_run(*, frequency: str, now=None) -> dict:
     """Run every due alert of ``frequency``; → counts for logs and the bench."""
     now = now or timezone.now()
-    stats = {"alerts": 0, "queries": 0, "notified": 0, "deliveries": 0}
+    cutoff = now - COMMIT_LAG
+    stats = {"alerts": 0, "queries": 0, "notified": 0, "jobs_matched": 0}
     last = ("", 0)
     while True:
         with transaction.atomic():
@@ -147,7 +162,7 @@ def alerts_run(*, frequency: str, now=None) -> dict:
                     "name",
                     "query",
                     "query_key",
-                    "last_run_at",
+                    "matched_until",
                     "created_at",
                 )[:BATCH]
             )
@@ -156,78 +171,90 @@ def alerts_run(*, frequency: str, now=None) -> dict:
             # Keyset over (query_key, id): a group split across batches runs its
             # query once per batch, and no alert is skipped.
             last = (batch[-1].query_key, batch[-1].pk)
-            _run_batch(batch, now=now, stats=stats)
+            _run_batch(batch, now=now, cutoff=cutoff, stats=stats)
     return stats
 
 
-def _run_batch(batch, *, now, stats) -> None:
+def _run_batch(batch, *, now, cutoff, stats) -> None:
     groups = defaultdict(list)
     for alert in batch:
         groups[alert.query_key].append(alert)
-    deliveries, pending = [], []
+    matches = []  # (alert, mark, newest-first job ids after the mark)
     for alerts in groups.values():
-        stats["queries"] += 1
-        since = {a.pk: (a.last_run_at or a.created_at) - OVERLAP for a in alerts}
-        oldest = min(since.values())
-        jobs = list(
-            filtered_jobs(_params(alerts[0].query))
-            .filter(published_at__gt=oldest, published_at__lte=now)
-            .order_by("-published_at", "-id")
-            .values("id", "title", "slug", "published_at", "company__name")[:500]
-        )
-        if not jobs:
+        marks = {a.pk: _mark(a) for a in alerts}
+        oldest = min(marks.values())
+        if oldest >= cutoff:
             continue
-        sent = set(
-            AlertDelivery.objects.filter(
-                saved_search_id__in=[a.pk for a in alerts],
-                job_id__in=[j["id"] for j in jobs],
-            ).values_list("saved_search_id", "job_id")
+        stats["queries"] += 1
+        found = list(
+            filtered_jobs(_params(alerts[0].query))
+            .filter(published_at__gt=oldest, published_at__lte=cutoff)
+            .order_by("-published_at", "-id")
+            .values_list("id", "published_at")
         )
+        if not found:
+            continue
+        # Ascending keys for bisection: jobs after a mark are a prefix of `found`.
+        keys = [-published_at.timestamp() for _, published_at in found]
         for alert in alerts:
-            fresh = [
-                j
-                for j in jobs
-                if j["published_at"] > since[alert.pk]
-                and (alert.pk, j["id"]) not in sent
-            ]
-            if not fresh:
-                continue
-            deliveries += [
-                AlertDelivery(saved_search_id=alert.pk, job_id=j["id"]) for j in fresh
-            ]
-            pending.append(_digest(alert, fresh))
-    AlertDelivery.objects.bulk_create(
-        deliveries, batch_size=5000, ignore_conflicts=True
+            count = bisect.bisect_left(keys, -marks[alert.pk].timestamp())
+            if count:
+                ids = [job_id for job_id, _ in found[:count]]
+                matches.append((alert, marks[alert.pk], ids))
+    listed = {
+        job["id"]: job
+        for job in Job.objects.filter(
+            pk__in={i for _, _, ids in matches for i in ids[:DIGEST_JOBS]}
+        ).values("id", "title", "slug", "company__name")
+    }
+    notified = notify_each(
+        kind=NotificationKind.JOB_ALERT,
+        items=[_digest(alert, ids, listed) for alert, _, ids in matches],
     )
-    notified = notify_each(kind=NotificationKind.JOB_ALERT, items=pending)
-    SavedSearch.objects.filter(pk__in=[a.pk for a in batch]).update(last_run_at=now)
+    AlertRun.objects.bulk_create(
+        [
+            AlertRun(
+                saved_search_id=alert.pk,
+                ran_at=now,
+                matched_from=mark,
+                matched_until=cutoff,
+                job_ids=ids[:DIGEST_JOBS],
+                job_count=len(ids),
+            )
+            for alert, mark, ids in matches
+        ],
+        batch_size=2000,
+    )
+    SavedSearch.objects.filter(pk__in=[a.pk for a in batch]).update(
+        last_run_at=now,
+        matched_until=Greatest(Coalesce("matched_until", cutoff), cutoff),
+    )
     stats["alerts"] += len(batch)
-    stats["deliveries"] += len(deliveries)
+    stats["jobs_matched"] += sum(len(ids) for _, _, ids in matches)
     stats["notified"] += len(notified)
 
 
-def _digest(alert, jobs) -> Pending:
-    count = len(jobs)
+def _mark(alert):
+    return alert.matched_until or alert.created_at
+
+
+def _digest(alert, ids, listed) -> Pending:
+    count = len(ids)
+    search = "/jobs/?" + urlencode(
+        {k: (",".join(v) if isinstance(v, list) else v) for k, v in alert.query.items()}
+    )
     lines = [
-        f"{j['title']} at {j['company__name']}: /jobs/{j['slug']}/"
-        for j in jobs[:JOBS_LISTED]
+        f"{job['title']} at {job['company__name']}: /jobs/{job['slug']}/"
+        for job in (listed[i] for i in ids[:DIGEST_JOBS] if i in listed)
     ]
-    if count > JOBS_LISTED:
-        lines.append(f"… and {count - JOBS_LISTED} more.")
+    if count > DIGEST_JOBS:
+        lines.append(f"… and {count - DIGEST_JOBS} more: {search}")
     noun = "job" if count == 1 else "jobs"
     return Pending(
         recipient_id=alert.user_id,
         title=f"{count} new {noun} for your alert “{alert.name}”"[:200],
         body="\n".join(lines),
-        link="/jobs/?" + _querystring(alert.query),
-    )
-
-
-def _querystring(query: dict) -> str:
-    from urllib.parse import urlencode
-
-    return urlencode(
-        {k: (",".join(v) if isinstance(v, list) else v) for k, v in query.items()}
+        link=search,
     )
 
 

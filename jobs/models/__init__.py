@@ -1,8 +1,8 @@
 """Jobs app models, one module per sub-domain, re-exported here."""
 
 from jobs.models.alerts import (
-    AlertDelivery,
     AlertFrequency,
+    AlertRun,
     JobExpiryNotice,
     SavedSearch,
 )
@@ -38,8 +38,8 @@ from jobs.models.jobs import (
 )
 
 __all__ = [
-    "AlertDelivery",
     "AlertFrequency",
+    "AlertRun",
     "JobExpiryNotice",
     "SavedSearch",
     "CANDIDATE_REJECTION_TEXT",

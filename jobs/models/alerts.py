@@ -1,4 +1,4 @@
-"""Job alerts: a saved job search run on a schedule, and what each alert was sent."""
+"""Job alerts: a saved job search run on a schedule, and the digests it sent."""
 
 from django.conf import settings
 from django.db import models
@@ -30,6 +30,9 @@ class SavedSearch(TimeStampedModel):
         max_length=16, choices=AlertFrequency.choices, default=AlertFrequency.DAILY
     )
     last_run_at = models.DateTimeField(null=True, blank=True)
+    # High-water mark: jobs published up to here were considered (null: from the
+    # alert's creation). Only the alert runner moves it, always forwards.
+    matched_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -48,24 +51,35 @@ class SavedSearch(TimeStampedModel):
         return f"{self.name} ({self.user})"
 
 
-class AlertDelivery(models.Model):
-    """This alert has told its owner about this job: never again."""
+class AlertRun(models.Model):
+    """One digest an alert sent: the window it covered and the jobs it listed.
+
+    "Each new matching job once, never twice" is kept by the alert's high-water
+    mark (``SavedSearch.matched_until``): runs cover disjoint, contiguous windows
+    ``(matched_from, matched_until]`` of ``published_at`` (set on a job's first
+    publish only), so no per-(alert, job) row is needed. This row is the audit
+    trail: one per digest, none for a run that matched nothing.
+    """
 
     saved_search = models.ForeignKey(
-        SavedSearch, on_delete=models.CASCADE, related_name="deliveries"
+        SavedSearch, on_delete=models.CASCADE, related_name="runs"
     )
-    job = models.ForeignKey("jobs.Job", on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    ran_at = models.DateTimeField()
+    matched_from = models.DateTimeField()
+    matched_until = models.DateTimeField()
+    # The newest jobs listed in the digest (capped); ``job_count`` is the total.
+    job_ids = models.JSONField(default=list)
+    job_count = models.PositiveIntegerField()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["saved_search", "job"], name="alert_delivery_unique"
-            )
+        ordering = ["-ran_at", "-id"]
+        indexes = [
+            # Admin and support: an alert's digests, newest first.
+            models.Index(fields=["saved_search", "-ran_at"], name="alertrun_alert_idx"),
         ]
 
     def __str__(self):
-        return f"{self.saved_search_id} → job {self.job_id}"
+        return f"alert {self.saved_search_id}: {self.job_count} jobs at {self.ran_at}"
 
 
 class JobExpiryNotice(models.Model):

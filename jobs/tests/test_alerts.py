@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from jobs import alerts
-from jobs.models import AlertDelivery, SavedSearch
+from jobs.models import AlertRun, SavedSearch
 from jobs.tests.factories import JobFactory
 from notifications.models import Notification, NotificationKind
 
@@ -25,22 +25,123 @@ def _alert(user, **query):
 
 
 def test_each_new_matching_job_is_sent_once_in_one_digest(alice, bob, acme):
-    _alert(alice, city="Berlin")
+    alert = _alert(alice, city="Berlin")
     _alert(bob, city="Paris")
-    JobFactory(company=acme, published=True, city="Berlin", title="Go dev")
-    JobFactory(company=acme, published=True, city="Berlin", title="Py dev")
+    go = JobFactory(company=acme, published=True, city="Berlin", title="Go dev")
+    py = JobFactory(company=acme, published=True, city="Berlin", title="Py dev")
     JobFactory(company=acme, published=True, city="Munich", title="Elsewhere")
-    stats = alerts.alerts_run(frequency="instantly")
+    now = timezone.now()
+    stats = alerts.alerts_run(frequency="instantly", now=now)
     assert (stats["alerts"], stats["queries"], stats["notified"]) == (2, 2, 1)
+    assert stats["jobs_matched"] == 2
     note = Notification.objects.get()
     assert (note.recipient, note.kind) == (alice, NotificationKind.JOB_ALERT)
     assert note.title == "2 new jobs for your alert “Berlin remote”"
     assert note.link == "/jobs/?city=Berlin"
-    # A second run (even looking back again) sends nothing new.
+    assert note.body.splitlines() == [
+        f"Py dev at Acme: /jobs/{py.slug}/",
+        f"Go dev at Acme: /jobs/{go.slug}/",
+    ]
+    run = AlertRun.objects.get()
+    assert (run.saved_search_id, run.job_ids, run.job_count) == (
+        alert.pk,
+        [py.pk, go.pk],
+        2,
+    )
+    assert run.matched_until == now - alerts.COMMIT_LAG
+    # Made due again (admin action): the high-water mark still says "sent".
     SavedSearch.objects.update(last_run_at=None)
     assert alerts.alerts_run(frequency="instantly")["notified"] == 0
-    assert AlertDelivery.objects.count() == 2
+    assert AlertRun.objects.count() == 1
     assert Notification.objects.count() == 1
+
+
+def test_a_later_run_sends_only_jobs_published_after_the_mark(alice, acme):
+    _alert(alice, city="Berlin")
+    now = timezone.now()
+    JobFactory(company=acme, published=True, city="Berlin", title="Old")
+    assert alerts.alerts_run(frequency="instantly", now=now)["notified"] == 1
+    # Published inside the commit lag of the first run: not lost, sent next time.
+    late = JobFactory(
+        company=acme,
+        published=True,
+        city="Berlin",
+        title="Late",
+        published_at=now - datetime.timedelta(seconds=30),
+    )
+    later = now + datetime.timedelta(minutes=5)
+    stats = alerts.alerts_run(frequency="instantly", now=later)
+    assert (stats["notified"], stats["jobs_matched"]) == (1, 1)
+    newest = Notification.objects.order_by("-id").first()
+    assert newest.title == "1 new job for your alert “Berlin remote”"
+    assert newest.body == f"Late at Acme: /jobs/{late.slug}/"
+    assert list(
+        AlertRun.objects.order_by("id").values_list("job_count", flat=True)
+    ) == [
+        1,
+        1,
+    ]
+    # Nothing new: nothing sent, no run row, the mark still moves on.
+    assert (
+        alerts.alerts_run(
+            frequency="instantly", now=later + datetime.timedelta(minutes=5)
+        )["notified"]
+        == 0
+    )
+    assert AlertRun.objects.count() == 2
+    assert Notification.objects.count() == 2
+
+
+def test_a_big_digest_lists_the_newest_and_links_the_rest(alice, acme):
+    alert = _alert(alice, city="Berlin")
+    base = timezone.now() - datetime.timedelta(hours=5)
+    jobs = [
+        JobFactory(
+            company=acme,
+            published=True,
+            city="Berlin",
+            published_at=base + datetime.timedelta(minutes=i),
+        )
+        for i in range(alerts.DIGEST_JOBS + 3)
+    ]
+    assert alerts.alerts_run(frequency="instantly")["notified"] == 1
+    note = Notification.objects.get()
+    lines = note.body.splitlines()
+    assert note.title == f"{len(jobs)} new jobs for your alert “Berlin remote”"
+    assert len(lines) == alerts.DIGEST_JOBS + 1
+    assert lines[0].endswith(f"/jobs/{jobs[-1].slug}/")
+    assert lines[-1] == "… and 3 more: /jobs/?city=Berlin"
+    run = AlertRun.objects.get(saved_search=alert)
+    assert run.job_count == len(jobs)
+    assert run.job_ids == [j.pk for j in reversed(jobs)][: alerts.DIGEST_JOBS]
+
+
+def test_alerts_sharing_a_query_get_their_own_window(alice, bob, acme):
+    old = _alert(alice, city="Berlin")
+    new = _alert(bob, city="Berlin")
+    now = timezone.now()
+    SavedSearch.objects.filter(pk=old.pk).update(
+        matched_until=now - datetime.timedelta(days=3)
+    )
+    SavedSearch.objects.filter(pk=new.pk).update(
+        matched_until=now - datetime.timedelta(hours=12)
+    )
+    JobFactory(
+        company=acme,
+        published=True,
+        city="Berlin",
+        published_at=now - datetime.timedelta(days=2),
+    )
+    JobFactory(
+        company=acme,
+        published=True,
+        city="Berlin",
+        published_at=now - datetime.timedelta(hours=1),
+    )
+    stats = alerts.alerts_run(frequency="instantly", now=now)
+    assert (stats["queries"], stats["notified"], stats["jobs_matched"]) == (1, 2, 3)
+    counts = dict(AlertRun.objects.values_list("saved_search_id", "job_count"))
+    assert counts == {old.pk: 2, new.pk: 1}
 
 
 def test_identical_queries_run_once(alice, bob, acme):
