@@ -135,6 +135,18 @@ def build_world(*, alice, bob, olivia, tom, eve, rita, sam, acme, globex, agency
         agreed_annual_salary="85000.00",
         start_date=datetime.date(2026, 1, 5),
     )
+    # The other tenant's rows: bob applied to Globex; eve saved a search.
+    bob_application = make_application(globex_job, bob)
+    bob_document = make_document(bob, name="Bob CV")
+    bob_saved_search = SavedSearch.objects.create(
+        user=bob, name="Data jobs", query={"q": "data"}, query_key="b" * 64
+    )
+    eve_saved_candidate_search = SavedCandidateSearch.objects.create(
+        owner=eve, name="Analysts", params={"q": "sql"}
+    )
+    bob_notification = Notification.objects.create(
+        recipient=bob, kind="stage_changed", title="Moved"
+    )
     pending_submission = recruiter_services.submission_create(
         user=rita, engagement=engagement, job=pending_job, candidate=alice, pitch="Hi"
     )
@@ -165,6 +177,11 @@ def build_world(*, alice, bob, olivia, tom, eve, rita, sam, acme, globex, agency
         hired_application=hired_application,
         placement=placement,
         pending_submission=pending_submission,
+        bob_application=bob_application,
+        bob_document=bob_document,
+        bob_saved_search=bob_saved_search,
+        eve_saved_candidate_search=eve_saved_candidate_search,
+        bob_notification=bob_notification,
         unsubscribe_token=unsubscribe_token(user_id=alice.pk, kind="stage_changed"),
         acme=acme,
         globex=globex,
