@@ -35,14 +35,20 @@ cap is 30 + 70 × required coverage (coverage = credit earned on required skills
 their count): 4 of 5 required → 86, 2 of 4 → 65, none → 30. The total is scaled by
 cap ÷ 100, so it never exceeds the cap and capped jobs keep their relative order (a
 hard clamp would tie every job that misses all required skills at 30).
+
+Speed: `score` prepares both sides (`_JobFeatures`, `_CandidateFeatures`: skills by
+slug, related-skill maps, categories, text vectors) and scores the prepared pair;
+`rank` and `rank_candidates` prepare the shared side once and share one idf table per
+call, through the same code, so a ranking gives exactly the scores `score` gives.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from itertools import repeat
 
-from matching.engine.text import tfidf_cosine
+from matching.engine.text import IdfTable, TextVector
 from matching.engine.types import (
     LEVELS,
     CandidateData,
@@ -71,61 +77,129 @@ class OptedOut(Exception):
     """The candidate opted out of automated scoring for employers."""
 
 
-def _skills(candidate: CandidateData, job: JobData, context: ScoringContext):
-    have = {s.slug: s for s in candidate.skills}
-    have_categories = {context.categories.get(slug) for slug in have} - {None}
+_LEVEL_INDEX = {level: i for i, level in enumerate(LEVELS)}
+_NO_LINKS: dict[str, float] = {}
+_ZEROS = repeat(0.0)
+# related map → its symmetric form; holds the map itself, so an id is never reused
+# while its entry lives. Derived data only: losing it costs a rebuild (~3 ms).
+_SYMMETRIC: dict[int, tuple[Mapping, dict[str, dict[str, float]]]] = {}
+_SYMMETRIC_KEPT = 8
+
+
+def _symmetric_links(related: Mapping[str, Mapping[str, float]]):
+    """{a: {b: best link between a and b either way}} for every linked pair.
+
+    `links[job_skill].get(candidate_skill, 0.0)` is then exactly the partial credit
+    of one pair: max(related[c][j], related[j][c]), each 0.0 when absent.
+    """
+    cached = _SYMMETRIC.get(id(related))
+    if cached is not None and cached[0] is related:
+        return cached[1]
+    pairs = {(a, b) for a, rel in related.items() for b in rel}
+    links: dict[str, dict[str, float]] = {}
+    for a, b in pairs | {(b, a) for a, b in pairs}:
+        links.setdefault(a, {})[b] = max(
+            related.get(b, _NO_LINKS).get(a, 0.0),
+            related.get(a, _NO_LINKS).get(b, 0.0),
+        )
+    if len(_SYMMETRIC) >= _SYMMETRIC_KEPT:
+        _SYMMETRIC.clear()
+    _SYMMETRIC[id(related)] = (related, links)
+    return links
+
+
+class _JobFeatures:
+    """What scoring reads from a job, computed once per job and call."""
+
+    __slots__ = ("job", "skills", "required", "nice", "level", "country", "city",
+                 "where", "text")  # fmt: skip
+
+    def __init__(self, job: JobData, context: ScoringContext, idf: IdfTable):
+        related, categories = _symmetric_links(context.related), context.categories
+        self.job = job
+        # (slug, label, weight, required, min_years, links either way, category)
+        self.skills = tuple(
+            (
+                js.slug,
+                js.name or js.slug,
+                REQUIRED_WEIGHT if js.required else NICE_WEIGHT,
+                js.required,
+                js.min_years,
+                related.get(js.slug, _NO_LINKS),
+                categories.get(js.slug),
+            )
+            for js in job.skills
+        )
+        self.required = tuple(js.slug for js in job.skills if js.required)
+        self.nice = tuple(js.slug for js in job.skills if not js.required)
+        self.level = _LEVEL_INDEX.get(job.level)
+        self.country = job.country.upper() if job.country else ""
+        self.city = job.city.casefold() if job.city else ""
+        self.where = job.city or job.country or "an unknown place"
+        self.text = TextVector(job.text, idf) if job.text.strip() else None
+
+
+class _CandidateFeatures:
+    """What scoring reads from a candidate, computed once per candidate and call."""
+
+    __slots__ = ("candidate", "have", "categories", "level", "country", "city",
+                 "text")  # fmt: skip
+
+    def __init__(
+        self, candidate: CandidateData, context: ScoringContext, idf: IdfTable
+    ):
+        categories = context.categories
+        self.candidate = candidate
+        self.have = {s.slug: s for s in candidate.skills}
+        self.categories = {categories.get(slug) for slug in self.have} - {None}
+        self.level = _LEVEL_INDEX.get(candidate.level)
+        self.country = candidate.country.upper() if candidate.country else ""
+        self.city = candidate.city.casefold() if candidate.city else ""
+        self.text = TextVector(candidate.text, idf) if candidate.text.strip() else None
+
+
+def _skills(c: _CandidateFeatures, j: _JobFeatures):
+    have = c.have
     matched, partial, missing = [], [], []
     earned = total = req_earned = 0.0
     req_count = missing_required = 0
-    for js in job.skills:
-        weight = REQUIRED_WEIGHT if js.required else NICE_WEIGHT
-        label = js.name or js.slug
-        own = have.get(js.slug)
+    for slug, label, weight, required, min_years, job_links, category in j.skills:
+        own = have.get(slug)
         if own is not None:
             credit = 1.0
-            if js.min_years:
+            if min_years:
                 if own.years is None:
                     credit = YEARS_UNKNOWN
                 else:
-                    credit = max(YEARS_FLOOR, min(1.0, own.years / js.min_years))
+                    credit = max(YEARS_FLOOR, min(1.0, own.years / min_years))
             matched.append(label)
         else:
-            credit = max(
-                (
-                    max(
-                        context.related.get(slug, {}).get(js.slug, 0.0),
-                        context.related.get(js.slug, {}).get(slug, 0.0),
-                    )
-                    for slug in have
-                ),
-                default=0.0,
-            )
+            # the best related link either way (the taxonomy's links are directed)
+            credit = max(map(job_links.get, have, _ZEROS), default=0.0)
             if credit > 0:
                 partial.append(label)
             else:
                 missing.append(label)
-                missing_required += js.required
-                if context.categories.get(js.slug) in have_categories:
+                missing_required += required
+                if category in c.categories:
                     credit = SAME_CATEGORY_CREDIT
         earned += weight * credit
         total += weight
-        if js.required:
+        if required:
             req_count += 1
             req_earned += credit
-    if not job.skills:
+    if not j.skills:
         return NEUTRAL, ("the job lists no skills",), matched, partial, missing, None
-    required = [s for s in job.skills if s.required]
-    n_have = sum(1 for s in required if s.slug in have)
     reasons = []
-    if required:
-        if n_have == len(required):
-            reasons.append(f"all {len(required)} required skills")
+    if j.required:
+        n_have = sum(1 for slug in j.required if slug in have)
+        if n_have == len(j.required):
+            reasons.append(f"all {len(j.required)} required skills")
         else:
-            reasons.append(f"{n_have} of {len(required)} required skills")
-    nice = [s for s in job.skills if not s.required]
-    if nice:
-        n_nice = sum(1 for s in nice if s.slug in have)
-        reasons.append(f"{n_nice} of {len(nice)} nice-to-have skills")
+            reasons.append(f"{n_have} of {len(j.required)} required skills")
+    if j.nice:
+        n_nice = sum(1 for slug in j.nice if slug in have)
+        reasons.append(f"{n_nice} of {len(j.nice)} nice-to-have skills")
     if partial:
         reasons.append("related experience in " + ", ".join(partial))
     if missing:
@@ -137,13 +211,10 @@ def _skills(candidate: CandidateData, job: JobData, context: ScoringContext):
     return 100.0 * earned / total, tuple(reasons), matched, partial, missing, cap
 
 
-def _level_index(level: str | None) -> int | None:
-    return LEVELS.index(level) if level in LEVELS else None
-
-
-def _experience(candidate: CandidateData, job: JobData, who: str):
+def _experience(c: _CandidateFeatures, j: _JobFeatures, who: str):
+    candidate, job = c.candidate, j.job
     parts, reasons = [], []
-    c_level, j_level = _level_index(candidate.level), _level_index(job.level)
+    c_level, j_level = c.level, j.level
     if c_level is not None and j_level is not None:
         diff = c_level - j_level
         if diff in LEVEL_SCORES:
@@ -167,21 +238,16 @@ def _experience(candidate: CandidateData, job: JobData, who: str):
     return sum(parts) / len(parts), tuple(reasons)
 
 
-def _location(candidate: CandidateData, job: JobData, who: str, pref_verb: str):
+def _location(c: _CandidateFeatures, j: _JobFeatures, who: str, pref_verb: str):
+    candidate, job = c.candidate, j.job
     pref = candidate.remote_preference or RemotePreference.ANY
-    where = job.city or job.country or "an unknown place"
+    where = j.where
     if job.remote_policy == RemotePolicy.REMOTE:
         if pref == RemotePreference.ONSITE:
             return 80.0, (f"remote job and {who} {pref_verb} onsite",)
         return 100.0, ("remote job",)
-    same_country = bool(job.country and candidate.country) and (
-        job.country.upper() == candidate.country.upper()
-    )
-    same_city = (
-        same_country
-        and bool(job.city and candidate.city)
-        and (job.city.casefold() == candidate.city.casefold())
-    )
+    same_country = bool(j.country and c.country) and j.country == c.country
+    same_city = same_country and bool(j.city and c.city) and j.city == c.city
     if not (job.country and candidate.country):
         base, reasons = NEUTRAL, [f"the job is {job.remote_policy} in {where}"]
     elif same_city:
@@ -223,10 +289,10 @@ def _salary(candidate: CandidateData, job: JobData):
     return score, (f"salary expectation {gap:.0%} above the range",)
 
 
-def _text(candidate: CandidateData, job: JobData, context: ScoringContext):
-    if not candidate.text.strip() or not job.text.strip():
+def _text(c: _CandidateFeatures, j: _JobFeatures):
+    if c.text is None or j.text is None:
         return None
-    cosine = tfidf_cosine(candidate.text, job.text, context.corpus)
+    cosine = c.text.cosine(j.text)
     score = 100.0 * min(1.0, cosine / TEXT_SATURATION)
     return score, (f"text similarity {cosine:.2f}",)
 
@@ -235,30 +301,20 @@ def _round(value: float) -> int:
     return int(math.floor(value + 0.5))
 
 
-def score(
-    candidate: CandidateData,
-    job: JobData,
-    context: ScoringContext | None = None,
-    *,
-    audience: str = "candidate",
-) -> MatchResult:
-    """Score one candidate against one job (0–100 with components and reasons).
+_VOICES = {"employer": ("the candidate", "prefers")}
+_CANDIDATE_VOICE = ("you", "prefer")
 
-    `audience="employer"` phrases reasons about "the candidate" and refuses candidates
-    who opted out of automated scoring (`OptedOut`).
-    """
-    context = context or ScoringContext()
-    if audience == "employer":
-        if candidate.opted_out:
-            raise OptedOut(candidate.id)
-        who, pref_verb = "the candidate", "prefers"
-    else:
-        who, pref_verb = "you", "prefer"
-    s_score, s_reasons, matched, partial, missing, cap = _skills(
-        candidate, job, context
-    )
-    e_score, e_reasons = _experience(candidate, job, who)
-    l_score, l_reasons = _location(candidate, job, who, pref_verb)
+
+def _score_prepared(
+    c: _CandidateFeatures, j: _JobFeatures, audience: str
+) -> MatchResult:
+    candidate, job = c.candidate, j.job
+    if audience == "employer" and candidate.opted_out:
+        raise OptedOut(candidate.id)
+    who, pref_verb = _VOICES.get(audience, _CANDIDATE_VOICE)
+    s_score, s_reasons, matched, partial, missing, cap = _skills(c, j)
+    e_score, e_reasons = _experience(c, j, who)
+    l_score, l_reasons = _location(c, j, who, pref_verb)
     m_score, m_reasons = _salary(candidate, job)
     components = [
         Component("skills", round(s_score, 2), WEIGHTS["skills"], s_reasons),
@@ -266,7 +322,7 @@ def score(
         Component("location", round(l_score, 2), WEIGHTS["location"], l_reasons),
         Component("salary", round(m_score, 2), WEIGHTS["salary"], m_reasons),
     ]
-    text = _text(candidate, job, context)
+    text = _text(c, j)
     if text is not None:
         components.append(Component("text", round(text[0], 2), TEXT_WEIGHT, text[1]))
     total_weight = sum(c.weight for c in components)
@@ -295,6 +351,29 @@ def score(
     )
 
 
+def score(
+    candidate: CandidateData,
+    job: JobData,
+    context: ScoringContext | None = None,
+    *,
+    audience: str = "candidate",
+) -> MatchResult:
+    """Score one candidate against one job (0–100 with components and reasons).
+
+    `audience="employer"` phrases reasons about "the candidate" and refuses candidates
+    who opted out of automated scoring (`OptedOut`).
+    """
+    context = context or ScoringContext()
+    if audience == "employer" and candidate.opted_out:
+        raise OptedOut(candidate.id)
+    idf = IdfTable(context.corpus)
+    return _score_prepared(
+        _CandidateFeatures(candidate, context, idf),
+        _JobFeatures(job, context, idf),
+        audience,
+    )
+
+
 def rank(
     candidate: CandidateData,
     jobs: Iterable[JobData],
@@ -303,7 +382,13 @@ def rank(
     limit: int | None = None,
 ) -> list[MatchResult]:
     """Jobs for a candidate, best first; ties broken by job id (ascending)."""
-    results = [score(candidate, job, context) for job in jobs]
+    context = context or ScoringContext()
+    idf = IdfTable(context.corpus)
+    prepared = _CandidateFeatures(candidate, context, idf)
+    results = [
+        _score_prepared(prepared, _JobFeatures(job, context, idf), "candidate")
+        for job in jobs
+    ]
     results.sort(key=lambda r: (-r.precise, r.job_id))
     return results[:limit] if limit is not None else results
 
@@ -316,8 +401,11 @@ def rank_candidates(
     limit: int | None = None,
 ) -> list[MatchResult]:
     """Candidates for a job, best first, ties by candidate id; opted-out are skipped."""
+    context = context or ScoringContext()
+    idf = IdfTable(context.corpus)
+    prepared = _JobFeatures(job, context, idf)
     results = [
-        score(c, job, context, audience="employer")
+        _score_prepared(_CandidateFeatures(c, context, idf), prepared, "employer")
         for c in candidates
         if not c.opted_out
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -87,10 +88,34 @@ STOPWORDS = frozenset(
 )
 
 
+# Every byte that is not [a-z0-9] becomes a space (after lower(); non-ASCII
+# characters were replaced by "?" first).
+_SEPARATORS = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
+
+
+def _tokens(text: str) -> list[str]:
+    """_TOKEN.findall(text.lower()), about twice as fast: without "+" or "#" the
+    tokens are exactly the runs of [a-z0-9], which bytes.translate and split find
+    in C; with them (c++, c#) the regular expression decides."""
+    lowered = text.lower()
+    if "+" in lowered or "#" in lowered:
+        return _TOKEN.findall(lowered)
+    return lowered.encode("ascii", "replace").translate(_SEPARATORS).decode().split()
+
+
 @lru_cache(maxsize=8192)
 def term_counts(text: str) -> Mapping[str, int]:
-    """Lower-cased word counts of a text, stop words dropped (cached by text)."""
-    return Counter(t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS)
+    """Lower-cased word counts of a text, stop words dropped (cached by text).
+
+    Keys keep the order of their first occurrence: the sums over them (norms, dot
+    products) add in that order, so every path gets the same floats. Counting every
+    token in C and deleting the few stop words after is ~3× faster than filtering
+    token by token, and deleting keeps the other keys' order.
+    """
+    counts = Counter(_tokens(text))
+    for word in STOPWORDS.intersection(counts):
+        del counts[word]
+    return counts
 
 
 def corpus_stats(texts: Iterable[str]) -> CorpusStats:
@@ -114,6 +139,66 @@ def idf(term: str, corpus: CorpusStats | None) -> float:
         return 1.0
     df = corpus.doc_freq.get(term, 0)
     return math.log((1 + corpus.doc_count) / (1 + df)) + 1.0
+
+
+class IdfTable(dict):
+    """`idf(term, corpus)` memoised: one per ranking call, so every term's idf is
+    computed once however many pairs share it. `uniform` when there is no corpus
+    (every weight 1.0)."""
+
+    def __init__(self, corpus: CorpusStats | None = None):
+        super().__init__()
+        self.corpus = corpus
+        self.uniform = corpus is None or corpus.doc_count == 0
+
+    def __missing__(self, term: str) -> float:
+        value = self[term] = idf(term, self.corpus)
+        return value
+
+
+class TextVector:
+    """A text's TF-IDF vector, prepared once: term counts and (lazily) the norm,
+    for `cosine` against many others. Gives exactly `tfidf_cosine`'s floats.
+
+    Without a corpus every weight is 1.0, so every product and partial sum is a
+    whole number (exact in a float): the sums then run over the shared terms only,
+    in C, in any order. With a corpus they run in `tfidf_cosine`'s order.
+    """
+
+    __slots__ = ("counts", "idf", "_norm")
+
+    def __init__(self, text: str, idf_table: IdfTable):
+        self.counts = term_counts(text)
+        self.idf = idf_table
+        self._norm = None
+
+    @property
+    def norm(self) -> float:
+        if self._norm is None:
+            counts, weights = self.counts, self.idf
+            if weights.uniform:
+                total = float(sum(map(operator.mul, counts.values(), counts.values())))
+            else:
+                total = sum([(n * weights[t]) ** 2 for t, n in counts.items()])
+            self._norm = math.sqrt(total)
+        return self._norm
+
+    def cosine(self, other: TextVector) -> float:
+        """tfidf_cosine(self's text, other's text)."""
+        ca, cb = self.counts, other.counts
+        if not ca or not cb:
+            return 0.0
+        shared = ca.keys() & cb.keys()
+        if not shared:
+            return 0.0
+        weights = self.idf
+        if weights.uniform:
+            dot = float(sum([ca[t] * cb[t] for t in shared]))
+        else:
+            dot = sum([n * cb[t] * weights[t] ** 2 for t, n in ca.items() if t in cb])
+        if not dot:
+            return 0.0
+        return dot / (self.norm * other.norm)
 
 
 def tfidf_cosine(a: str, b: str, corpus: CorpusStats | None = None) -> float:
