@@ -11,9 +11,9 @@ from playwright.sync_api import expect
 from accounts.models import User
 from documents.pdf_writer import build_pdf
 from e2e.conftest import off_loop, open_job
-from hotgigs.testing.browser import assert_accessible, screenshot
+from hotgigs.testing.browser import assert_accessible, log_in, screenshot
 from jobs.models import Application
-from jobs.services.applications import application_transition
+from jobs.services.applications import application_submit, application_transition
 from notifications.messaging import conversation_start_for_application
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -227,3 +227,30 @@ def test_candidate_journey(page, new_page, jobs, olivia, tmp_path):
     expect(page.locator(".messages")).to_contain_text("deleted")
     assert not User.objects.filter(email="carla@example.com").exists()
     assert page.js_errors == []
+
+
+@pytest.mark.postgres
+def test_candidate_sees_the_stage_change_live(
+    new_page, asgi_live_server, acme, olivia, alice
+):
+    """The employer moves the card in their browser; the candidate's header
+    badge counts the notification without a reload (WebSocket, live.js)."""
+    job = open_job(acme, title="Backend Developer", slug="backend", skills=["python"])
+    application = off_loop(application_submit, candidate=alice, job=job)
+    candidate = new_page(base_url=asgi_live_server)
+    log_in(candidate, alice, next_url="/applications/")
+    badge = candidate.locator("[data-unread-count]")
+    expect(badge).to_have_text("0")
+    candidate.evaluate("window.stillTheSamePage = true")
+
+    employer = new_page(base_url=asgi_live_server)
+    log_in(employer, olivia, next_url="/jobs/backend/pipeline/")
+    card = employer.locator(f'[data-application="{application.pk}"]')
+    card.get_by_label("Move Alice Candidate to").select_option("screening")
+    card.get_by_role("button", name="Move").click()
+    expect(employer.locator('[data-stage="screening"] [data-count]')).to_have_text("1")
+
+    expect(badge).to_have_text("1")
+    assert candidate.evaluate("window.stillTheSamePage") is True
+    screenshot(candidate, "candidate-live-badge")
+    assert candidate.js_errors == [] and employer.js_errors == []

@@ -18,6 +18,9 @@ Other helpers:
   axe-playwright-python, injected from the package: nothing is downloaded)
   on the page and fails on any serious or critical violation.
 - `log_in(page, user)`: the login form, with the factories' default password.
+- `asgi_live_server`: the real ASGI server (daphne: HTTP and WebSockets) in a
+  subprocess over the test database, for live updates; PostgreSQL only (an
+  in-memory SQLite test database cannot be shared with another process).
 
 Where no Chromium is installed the browser tests skip with the reason; under
 CI (`CI=true`) a missing Chromium fails them instead: CI always has it.
@@ -26,7 +29,13 @@ CI (`CI=true`) a missing Chromium fails them instead: CI always has it.
 import contextlib
 import os
 import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -93,9 +102,10 @@ def browser():
     playwright.stop()
 
 
-def _open_page(browser, base_url, **options):
+def _open_page(browser, default_base_url, **options):
     options.setdefault("viewport", DESKTOP)
-    context = browser.new_context(base_url=base_url, **options)
+    options.setdefault("base_url", default_base_url)
+    context = browser.new_context(**options)
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
     page = context.new_page()
     errors = []
@@ -194,6 +204,76 @@ def axe():
     """The axe check as a fixture: `axe(page)` fails on serious/critical
     violations of the current page."""
     return assert_accessible
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _database_url(settings_dict) -> str:
+    user = quote(settings_dict.get("USER") or "")
+    password = quote(settings_dict.get("PASSWORD") or "")
+    credentials = f"{user}:{password}@" if password else (f"{user}@" if user else "")
+    host = settings_dict.get("HOST") or "127.0.0.1"
+    port = settings_dict.get("PORT") or 5432
+    return f"postgres://{credentials}{host}:{port}/{settings_dict['NAME']}"
+
+
+@pytest.fixture
+def asgi_live_server(transactional_db, settings, tmp_path):
+    """The site served by daphne (HTTP + WebSocket) in a subprocess, over the
+    test database; yields its base URL. Data the test commits is visible to it."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the ASGI live server shares the database with another process")
+    port = _free_port()
+    root = Path(settings.BASE_DIR)
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url(connection.settings_dict),
+        "DB_CONN_MAX_AGE": "0",
+        "TESTING": "true",
+        "DEBUG": "true",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PRIVATE_ROOT": str(tmp_path / "private"),
+        "DJANGO_SETTINGS_MODULE": "hotgigs.settings",
+    }
+    env.pop("DATABASE_REPLICA_URL", None)
+    log = (tmp_path / "daphne.log").open("w")
+    server = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port)]
+        + ["hotgigs.asgi:application"],
+        cwd=root,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/health/live", timeout=2):  # noqa: S310
+                    break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    log.flush()
+                    raise RuntimeError(
+                        "daphne did not start:\n"
+                        + (tmp_path / "daphne.log").read_text()[-3000:]
+                    ) from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
