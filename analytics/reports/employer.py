@@ -8,54 +8,18 @@ screening). Views are the job views in the range (one per viewer per job per day
 
 from collections import defaultdict
 
-from django.db.models import (
-    Case,
-    Count,
-    F,
-    IntegerField,
-    Max,
-    OuterRef,
-    Subquery,
-    Sum,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import Count, Sum
 from django.utils import timezone
 
 from analytics.cache import HISTORY_TTL, cached
 from analytics.models import DailyJobStats
-from analytics.reports.common import (
-    fold_weeks,
-    iso,
-    median_days,
-    rate,
-    split_range,
-)
+from analytics.reports.common import fold_weeks, iso, rate, split_range
+from analytics.reports.pipeline import STAGE_RANK, Durations, pipeline_stats
 from analytics.rollups import _in_days, job_day_stats
-from jobs.models import (
-    PIPELINE,
-    Application,
-    ApplicationEvent,
-    Job,
-    JobStatus,
-    Source,
-    Stage,
-)
+from jobs.models import Application, Job, JobStatus, Source, Stage
 
-STAGE_RANK = {stage: rank for rank, stage in enumerate(PIPELINE)}
 FUNNEL_TIMED_STAGES = [Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER]
-
-
-def _rank_of(field):
-    return Case(
-        *[
-            When(**{field: stage}, then=Value(rank))
-            for stage, rank in STAGE_RANK.items()
-        ],
-        default=Value(0),
-        output_field=IntegerField(),
-    )
+NONE = Durations(0, None)
 
 
 def cohort(*, company_id, since, until, job_id=None):
@@ -115,24 +79,11 @@ def _views(company_id, job_id, since, until):
     return per_job, per_day
 
 
-def _funnel(applications, total_views):
-    reached = (
-        ApplicationEvent.objects.filter(application=OuterRef("pk"))
-        .order_by()
-        .values("application")
-        .annotate(rank=Max(_rank_of("to_stage")))
-        .values("rank")
-    )
-    by_rank = dict(
-        applications.order_by()
-        .annotate(reached=Coalesce(Subquery(reached), _rank_of("stage")))
-        .values("reached")
-        .annotate(n=Count("pk"))
-        .values_list("reached", "n")
-    )
+def _funnel(reached, total_views):
+    """Views, then every pipeline stage with the applications that reached it."""
     rows = [{"step": "views", "label": "Views", "count": total_views}]
     for stage, rank in STAGE_RANK.items():
-        count = sum(n for r, n in by_rank.items() if r is not None and r >= rank)
+        count = sum(n for r, n in reached.items() if r is not None and r >= rank)
         rows.append({"step": stage.value, "label": stage.label, "count": count})
     previous = None
     for row in rows:
@@ -141,26 +92,6 @@ def _funnel(applications, total_views):
         )
         previous = row["count"]
     return rows
-
-
-def _stage_durations(applications):
-    """(time to hire, {stage: [durations]}) from the cohort's stage history."""
-    events = (
-        ApplicationEvent.objects.filter(application__in=applications.values("pk"))
-        # Notes and interview changes keep the stage: they are not moves.
-        .exclude(from_stage=F("to_stage"))
-        .order_by("application_id", "created_at", "id")
-        .values_list("application_id", "from_stage", "to_stage", "created_at")
-    )
-    entered, in_stage, to_hire = {}, defaultdict(list), []
-    applied_at = dict(applications.values_list("pk", "created_at"))
-    for application_id, from_stage, to_stage, at in events:
-        if from_stage and (application_id, from_stage) in entered:
-            in_stage[from_stage].append(at - entered[(application_id, from_stage)])
-        entered[(application_id, to_stage)] = at
-        if to_stage == Stage.HIRED and application_id in applied_at:
-            to_hire.append(at - applied_at[application_id])
-    return to_hire, in_stage
 
 
 def _jobs_table(company_id, job_id, since, until, per_job):
@@ -203,36 +134,17 @@ def _compute(company_id, job_id, since, until):
     )
     per_job, per_day = _views(company_id, job_id, since, until)
     total_views = sum(row["views"] for row in per_job.values())
-    funnel = _funnel(applications, total_views)
-    to_hire, in_stage = _stage_durations(applications)
-    sources = dict(
-        applications.order_by()
-        .values("source")
-        .annotate(n=Count("pk"))
-        .values_list("source", "n")
-    )
+    stats = pipeline_stats(applications)
+    funnel = _funnel(stats["reached"], total_views)
+    in_stage = stats["in_stage"]
+    sources = stats["sources"]
     applies = funnel[1]["count"]
     daily = defaultdict(lambda: {"views": 0, "applies": 0, "hires": 0})
     for day, row in per_day.items():
         daily[day]["views"] += row["views"]
-    for day, n in (
-        applications.order_by()
-        .annotate(date=TruncDate("created_at"))
-        .values("date")
-        .annotate(n=Count("pk"))
-        .values_list("date", "n")
-    ):
+    for day, n in stats["applies_by_day"].items():
         daily[day]["applies"] += n
-    for day, n in (
-        ApplicationEvent.objects.filter(
-            application__in=applications.values("pk"), to_stage=Stage.HIRED
-        )
-        .order_by()
-        .annotate(date=TruncDate("created_at"))
-        .values("date")
-        .annotate(n=Count("application", distinct=True))
-        .values_list("date", "n")
-    ):
+    for day, n in stats["hires_by_day"].items():
         daily[day]["hires"] += n
     hires = funnel[-1]["count"]
     return {
@@ -247,7 +159,7 @@ def _compute(company_id, job_id, since, until):
             "applies": applies,
             "apply_rate": rate(applies, total_views),
             "hires": hires,
-            "median_days_to_hire": median_days(to_hire),
+            "median_days_to_hire": stats["to_hire"].median_days,
         },
         "tables": {
             "funnel": funnel,
@@ -255,8 +167,8 @@ def _compute(company_id, job_id, since, until):
                 {
                     "stage": stage.value,
                     "label": stage.label,
-                    "median_days": median_days(in_stage.get(stage, [])),
-                    "applications": len(in_stage.get(stage, [])),
+                    "median_days": in_stage.get(stage, NONE).median_days,
+                    "applications": in_stage.get(stage, NONE).count,
                 }
                 for stage in FUNNEL_TIMED_STAGES
             ],
