@@ -9,20 +9,23 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from notifications.models import EmailMode, Notification, NotificationKind
-from notifications.services import site_url, unsubscribe_token
+from notifications.models import EmailMode, Notification
+from notifications.services import kinds_label, site_url, unsubscribe_token
 
 logger = logging.getLogger(__name__)
 
 
-def _send(*, user, subject: str, template: str, context: dict, kind: str) -> None:
-    token = unsubscribe_token(user_id=user.pk, kind=kind)
+def _send(
+    *, user, subject: str, template: str, context: dict, kinds: list[str]
+) -> None:
+    # A digest mixes kinds: its one-click unsubscribe covers every kind in it.
+    token = unsubscribe_token(user_id=user.pk, kinds=kinds)
     unsubscribe_url = site_url(reverse("notifications:unsubscribe", args=[token]))
     context = {
         **context,
         "user": user,
         "unsubscribe_url": unsubscribe_url,
-        "kind_label": NotificationKind(kind).label,
+        "kinds_label": kinds_label(kinds),
         "preferences_url": site_url(reverse("notifications:preferences")),
     }
     text = render_to_string(f"emails/{template}.txt", context)
@@ -60,7 +63,7 @@ def send_notification_email(notification_id: int) -> bool:
                 "notification": notification,
                 "link": site_url(notification.link) if notification.link else "",
             },
-            kind=notification.kind,
+            kinds=[notification.kind],
         )
     except Exception:
         # Not sent: release the claim so a retry may send it.
@@ -100,7 +103,7 @@ def send_digest(user_id: int) -> int:
             + ("s" if len(rows) != 1 else ""),
             template="digest",
             context={"notifications": rows},
-            kind=rows[0].kind,
+            kinds=list(dict.fromkeys(row.kind for row in rows)),
         )
     except Exception:
         Notification.objects.filter(

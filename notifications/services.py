@@ -97,15 +97,26 @@ def notify_each(
     return created
 
 
-def _deliver(created: list[Notification]) -> None:
-    from notifications.tasks import send_notification_email
+# Immediate emails of one bulk notify go out in tasks of this many (job alerts
+# notify thousands at once: one broker message each would dominate the run).
+EMAIL_CHUNK = 200
 
-    for row in created:
-        if row.email_mode == EmailMode.IMMEDIATE and row.pk:
-            try:
-                send_notification_email.delay(row.pk)
-            except Exception:
-                logger.exception("could not schedule email for notification %s", row.pk)
+
+def _deliver(created: list[Notification]) -> None:
+    from notifications.tasks import send_notification_email, send_notification_emails
+
+    ids = [
+        row.pk for row in created if row.email_mode == EmailMode.IMMEDIATE and row.pk
+    ]
+    for start in range(0, len(ids), EMAIL_CHUNK):
+        chunk = ids[start : start + EMAIL_CHUNK]
+        try:
+            if len(chunk) == 1:
+                send_notification_email.delay(chunk[0])
+            else:
+                send_notification_emails.delay(chunk)
+        except Exception:
+            logger.exception("could not schedule email for notifications %s", chunk)
     _push_unread({row.recipient_id: row for row in created if row.in_app})
 
 
@@ -120,18 +131,19 @@ def _push_unread(latest_by_user: dict[int, Notification]) -> None:
         .annotate(n=Count("id"))
         .values_list("recipient_id", "n")
     )
-    for user_id, row in latest_by_user.items():
-        live.push_to_user(
-            user_id,
-            {
+    live.push_to_users(
+        {
+            user_id: {
                 "type": "notification",
                 "unread": counts.get(user_id, 0),
                 "id": row.pk,
                 "kind": row.kind,
                 "title": row.title,
                 "link": row.link,
-            },
-        )
+            }
+            for user_id, row in latest_by_user.items()
+        }
+    )
 
 
 def push_unread_count(user) -> None:
@@ -182,28 +194,55 @@ def preference_set(
     return pref
 
 
-def unsubscribe_token(*, user_id: int, kind: str) -> str:
-    return signing.dumps({"u": user_id, "k": kind}, salt=UNSUBSCRIBE_SALT)
+def unsubscribe_token(
+    *, user_id: int, kind: str | None = None, kinds: Iterable[str] = ()
+) -> str:
+    """A signed link payload for one kind, or for every kind of a digest email."""
+    chosen = list(dict.fromkeys([*([kind] if kind else []), *kinds]))
+    if not chosen:
+        raise ValueError("An unsubscribe token needs at least one kind.")
+    return signing.dumps(
+        {"u": user_id, "k": chosen[0] if len(chosen) == 1 else chosen},
+        salt=UNSUBSCRIBE_SALT,
+    )
 
 
-def unsubscribe_parse(token: str) -> tuple[int, str]:
-    """→ (user id, kind); raises ``signing.BadSignature`` for a forged token."""
+def unsubscribe_parse(token: str) -> tuple[int, list[NotificationKind]]:
+    """→ (user id, kinds); raises ``signing.BadSignature`` for a forged token."""
     data = signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=None)
-    if not isinstance(data, dict) or data.get("k") not in NotificationKind.values:
+    if not isinstance(data, dict) or not isinstance(data.get("u"), int):
         raise signing.BadSignature("Malformed unsubscribe token.")
-    return int(data["u"]), data["k"]
+    kinds = data.get("k")
+    kinds = [kinds] if isinstance(kinds, str) else kinds
+    if (
+        not isinstance(kinds, list)
+        or not kinds
+        or not all(k in NotificationKind.values for k in kinds)
+    ):
+        raise signing.BadSignature("Malformed unsubscribe token.")
+    return data["u"], [NotificationKind(k) for k in kinds]
 
 
+def kinds_label(kinds: Iterable) -> str:
+    """“Job alert” · “Job alert” and “New message” · “A”, “B” and “C”."""
+    labels = [f"“{NotificationKind(k).label}”" for k in kinds]
+    if len(labels) < 2:
+        return "".join(labels)
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+@transaction.atomic
 def unsubscribe(*, token: str):
-    """Turn email off for the token's user and kind; works without signing in."""
+    """Turn email off for the token's user and kinds; works without signing in."""
     from django.contrib.auth import get_user_model
 
-    user_id, kind = unsubscribe_parse(token)
+    user_id, kinds = unsubscribe_parse(token)
     user = get_user_model().objects.filter(pk=user_id).first()
     if user is None:
         raise signing.BadSignature("Unknown user.")
-    preference_set(user=user, kind=kind, email=EmailMode.OFF)
-    return user, NotificationKind(kind)
+    for kind in kinds:
+        preference_set(user=user, kind=kind, email=EmailMode.OFF)
+    return user, kinds
 
 
 def site_url(path: str) -> str:

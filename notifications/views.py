@@ -80,7 +80,7 @@ def preferences(request):
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     try:
-        user_id, kind = services.unsubscribe_parse(token)
+        _, kinds = services.unsubscribe_parse(token)
     except signing.BadSignature:
         return render(
             request, "notifications/unsubscribe.html", {"bad": True}, status=400
@@ -95,11 +95,13 @@ def unsubscribe(request, token):
         return render(
             request,
             "notifications/unsubscribe.html",
-            {"done": True, "kind": NotificationKind(kind)},
+            {"done": True, "kinds_label": services.kinds_label(kinds)},
         )
     # GET only asks: link scanners in mail systems must not unsubscribe anybody.
     return render(
-        request, "notifications/unsubscribe.html", {"kind": NotificationKind(kind)}
+        request,
+        "notifications/unsubscribe.html",
+        {"kinds_label": services.kinds_label(kinds)},
     )
 
 

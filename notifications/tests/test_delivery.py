@@ -1,6 +1,7 @@
 """notify(): preferences, email (immediate, digest, at most once), unsubscribe."""
 
 import pytest
+from django.conf import settings
 from django.core import mail
 
 from jobs.models import Stage
@@ -175,3 +176,131 @@ def test_real_smtp_server_receives_the_email(alice, settings):
     content = received[0].content.decode()
     assert "Subject: Ping" in content
     assert "text/html" in content and "text/plain" in content
+
+
+def test_digest_unsubscribe_link_covers_every_kind_in_the_digest(
+    olivia, client, django_capture_on_commit_callbacks
+):
+    # Both kinds default to the daily digest.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notify(
+            recipients=[olivia], kind=NotificationKind.NEW_APPLICATION, title="Apply"
+        )
+        services.notify(
+            recipients=[olivia],
+            kind=NotificationKind.PLACEMENT_RECORDED,
+            title="Placed",
+        )
+    assert send_email_digests.apply().get() == 1
+    (message,) = mail.outbox
+    html = message.alternatives[0][0]
+    assert (
+        "Unsubscribe from “New application” and “Placement recorded” emails:"
+        in message.body
+    )
+    assert "“New application” and “Placement recorded”" in html
+    url = message.extra_headers["List-Unsubscribe"].strip("<>")
+    path = url.removeprefix(settings.SITE_URL.rstrip("/"))
+    assert path.startswith("/notifications/unsubscribe/")
+    assert path in message.body and path in html
+    page = client.get(path)
+    assert (
+        "Stop receiving “New application” and “Placement recorded” emails?"
+        in page.content.decode()
+    )
+    assert client.post(path).status_code == 200
+    assert dict(olivia.notification_preferences.values_list("kind", "email")) == {
+        "new_application": "off",
+        "placement_recorded": "off",
+    }
+    # Nothing of those kinds is emailed any more.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notify(
+            recipients=[olivia], kind=NotificationKind.NEW_APPLICATION, title="Next"
+        )
+    assert send_email_digests.apply().get() == 0
+    assert len(mail.outbox) == 1
+
+
+def test_an_old_single_kind_token_still_works(client, alice):
+    from django.core import signing
+
+    token = signing.dumps(
+        {"u": alice.pk, "k": "new_message"}, salt=services.UNSUBSCRIBE_SALT
+    )
+    assert client.post(f"/notifications/unsubscribe/{token}/").status_code == 200
+    assert alice.notification_preferences.get().email == EmailMode.OFF
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [{"u": 1, "k": []}, {"u": 1, "k": ["job_alert", "nope"]}, {"u": "1", "k": "x"}],
+)
+def test_a_signed_but_malformed_token_is_refused(client, alice, payload):
+    from django.core import signing
+
+    token = signing.dumps(payload, salt=services.UNSUBSCRIBE_SALT)
+    assert client.get(f"/notifications/unsubscribe/{token}/").status_code == 400
+    assert client.post(f"/notifications/unsubscribe/{token}/").status_code == 400
+    assert not alice.notification_preferences.exists()
+
+
+def test_bulk_notify_sends_each_email_once_in_chunks(
+    alice, bob, monkeypatch, django_capture_on_commit_callbacks
+):
+    from notifications import tasks
+
+    chunks = []
+    real = tasks.send_notification_emails.delay
+    monkeypatch.setattr(services, "EMAIL_CHUNK", 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notify(
+            recipients=[alice, bob], kind=NotificationKind.NEW_MESSAGE, title="Hi"
+        )
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "alice@example.com",
+        "bob@example.com",
+    ]
+    monkeypatch.setattr(services, "EMAIL_CHUNK", 200)
+    monkeypatch.setattr(
+        tasks.send_notification_emails,
+        "delay",
+        lambda ids: chunks.append(ids) or real(ids),
+    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        rows = services.notify(
+            recipients=[alice, bob], kind=NotificationKind.NEW_MESSAGE, title="Again"
+        )
+    assert chunks == [[row.pk for row in rows]]
+    assert len(mail.outbox) == 2
+    # Running the chunk again (a retried task) sends nothing more.
+    assert tasks.send_notification_emails.apply(args=[chunks[0]]).get() == 0
+    assert len(mail.outbox) == 2
+
+
+def test_a_failing_email_in_a_chunk_does_not_stop_the_others(alice, bob, monkeypatch):
+    from notifications import tasks
+
+    monkeypatch.setattr(services, "_deliver", lambda created: None)
+    rows = services.notify(
+        recipients=[alice, bob], kind=NotificationKind.NEW_MESSAGE, title="Hi"
+    )
+    real_send = emails._send
+
+    def flaky(*, user, **kwargs):
+        if user.email == "alice@example.com":
+            raise ConnectionError("smtp down")
+        real_send(user=user, **kwargs)
+
+    retried = []
+    monkeypatch.setattr(emails, "_send", flaky)
+    monkeypatch.setattr(
+        tasks.send_notification_email,
+        "apply_async",
+        lambda args, countdown: retried.append(args[0]),
+    )
+    assert tasks.send_notification_emails.apply(args=[[r.pk for r in rows]]).get() == 1
+    assert [m.to for m in mail.outbox] == [["bob@example.com"]]
+    assert retried == [rows[0].pk if rows[0].recipient_id == alice.pk else rows[1].pk]
+    assert Notification.objects.get(recipient=alice).emailed_at is None
