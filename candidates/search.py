@@ -7,12 +7,16 @@ A search turns validated parameters into an ordered list of profile ids (at most
 ``MAX_RESULTS``), cached under a version key that every profile change bumps.
 Pages and the API paginate over that list, then load one page of profiles with a
 fixed number of queries.
+
+At scale (PostgreSQL) the plan follows the selectivity, as in job search: few
+estimated matches are collected by bitmap scans then sorted, many are found by
+walking the activity index (``_fenced``, ``hotgigs.search.top_ids``).
 """
 
 import hashlib
 import json
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
 from django.conf import settings
@@ -28,11 +32,15 @@ from candidates.models import (
     CandidateProfile,
     CandidateSkill,
 )
+from hotgigs import search as fts
 
 MAX_RESULTS = 1000
 # Full-text matches ranked at most: the most recently active N matches are ranked,
 # so a common word does not make PostgreSQL rank every row.
 RANK_WINDOW = 5000
+# Above this many estimated matches, walking the activity index finds the first
+# ones sooner than collecting every match (see hotgigs/search.py).
+FENCE_MAX_ROWS = 30_000
 CACHE_TIMEOUT = 300
 VERSION_KEY = "candidates:search:version"
 
@@ -158,17 +166,40 @@ def _text_filter(qs, q):
     return qs, None
 
 
+def _fenced(params: CandidateSearchParams, qs) -> bool:
+    """Collect every match before sorting? Only when the planner expects few.
+
+    Same rule as job search (``hotgigs.search.top_ids``): a rare match set is
+    found by bitmap scans, a common one by walking the activity index.
+    """
+    if not _is_postgres():
+        return False
+    unfiltered = CandidateSearchParams(sort=params.sort)
+    if replace(params, extra={}) == unfiltered:
+        return False
+    return fts.estimated_rows(qs) <= FENCE_MAX_ROWS
+
+
+def _ordered_ids(qs, order, limit, *, fenced) -> list[int]:
+    if fenced:
+        qs = CandidateProfile.objects.filter(
+            pk__in=fts.top_ids(qs, list(order), limit, fenced=True)
+        )
+    return list(qs.order_by(*order).values_list("id", flat=True)[:limit])
+
+
 def _run(params: CandidateSearchParams) -> list[int]:
     qs = filtered_profiles(params)
     q = params.q.strip()
     query = None
     if q:
         qs, query = _text_filter(qs, q)
+    fenced = _fenced(params, qs)
     if params.sort == Sort.EXPERIENCE:
         order = ("-years_experience", "-last_active_at", "-id")
-        return list(qs.order_by(*order).values_list("id", flat=True)[:MAX_RESULTS])
+        return _ordered_ids(qs, order, MAX_RESULTS, fenced=fenced)
     if params.sort == Sort.RELEVANCE and query is not None:
-        window = qs.order_by("-last_active_at", "-id").values("id")[:RANK_WINDOW]
+        window = fts.top_ids(qs, ["-last_active_at", "-id"], RANK_WINDOW, fenced=fenced)
         ranked = (
             CandidateProfile.objects.filter(pk__in=window)
             # normalization 32: rank / (rank + 1), bounded to [0, 1).
@@ -176,8 +207,7 @@ def _run(params: CandidateSearchParams) -> list[int]:
             .order_by("-rank", "-last_active_at", "-id")
         )
         return list(ranked.values_list("id", flat=True)[:MAX_RESULTS])
-    order = ("-last_active_at", "-id")
-    return list(qs.order_by(*order).values_list("id", flat=True)[:MAX_RESULTS])
+    return _ordered_ids(qs, ("-last_active_at", "-id"), MAX_RESULTS, fenced=fenced)
 
 
 def search_candidate_ids(params: CandidateSearchParams) -> list[int]:

@@ -1,0 +1,105 @@
+"""Both search plans (fenced bitmap collection, index walk) give the same answers.
+
+The plan is picked by the planner's estimate (``jobs.search._fenced``); on a test
+database every estimate is small, so each plan is forced here in turn.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.http import QueryDict
+
+from hotgigs import search as fts
+from jobs import search as job_search
+from jobs.search import JobSearchForm, JobSearchParams, search_jobs
+from jobs.tests.test_search import catalogue  # noqa: F401 - the shared fixture
+
+QUERIES = [
+    "",
+    "q=python",
+    "q=python&sort=newest",
+    "q=python&sort=salary",
+    "q=python&country=DE&remote_policy=hybrid",
+    "q=developer or engineer or lead",
+    "country=DE",
+    "country=DE&sort=salary",
+    "employment_type=contract&country=US",
+    "skills=python&sort=relevance",
+    "q=nonexistentword",
+]
+
+
+def every_page(query_string, page_size=1):
+    form = JobSearchForm(QueryDict(query_string))
+    assert form.is_valid(), form.errors
+    params, cursor, pages = form.params(), None, []
+    while True:
+        page = search_jobs(params, cursor=cursor, page_size=page_size)
+        pages.append(([r["title"] for r in page.results], page.facets, page.count))
+        if not page.next_cursor:
+            return pages
+        cursor = page.next_cursor
+
+
+@pytest.fixture
+def force_plan(monkeypatch):
+    def force(fenced: bool):
+        cache.clear()  # plans and answers are cached
+        monkeypatch.setattr(job_search, "FENCE_MAX_ROWS", 10**9 if fenced else -1)
+
+    return force
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("query_string", QUERIES)
+def test_fenced_and_walking_plans_agree(catalogue, force_plan, query_string):  # noqa: F811
+    if connection.vendor != "postgresql":
+        pytest.skip("The plans differ on PostgreSQL only")
+    force_plan(fenced=True)
+    fenced = every_page(query_string)
+    force_plan(fenced=False)
+    walked = every_page(query_string)
+    assert fenced == walked
+    assert fenced[0][0] or query_string == "q=nonexistentword"
+
+
+@pytest.mark.postgres
+def test_the_plan_follows_the_estimate_and_is_cached(
+    catalogue,  # noqa: F811
+    monkeypatch,
+    django_assert_num_queries,
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    cache.clear()
+    params = JobSearchParams(q="python", country="DE")
+    base = job_search.filtered_jobs(params)
+    assert 1 <= fts.estimated_rows(base) <= 10
+    monkeypatch.setattr(job_search, "FENCE_MAX_ROWS", 10)
+    with django_assert_num_queries(1):  # the EXPLAIN
+        assert job_search._fenced(params, base) is True
+    with django_assert_num_queries(0):  # cached per filter set, whatever the sort
+        newest = JobSearchParams(q="python", country="DE", sort="newest")
+        assert job_search._fenced(newest, base) is True
+    monkeypatch.setattr(job_search, "FENCE_MAX_ROWS", 0)
+    assert job_search._fenced(JobSearchParams(q="python"), base) is False
+    # No filter at all: always the walk, without asking the planner.
+    with django_assert_num_queries(0):
+        assert job_search._fenced(JobSearchParams(sort="salary"), base) is False
+
+
+@pytest.mark.postgres
+def test_a_fenced_search_collects_matches_before_the_limit(catalogue):  # noqa: F811
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    base = job_search.filtered_jobs(JobSearchParams(q="python"))
+    ids = fts.top_ids(base, ["-published_at", "-id"], 2, fenced=True)
+    fenced = list(
+        base.model.objects.filter(id__in=ids)
+        .order_by("-published_at", "-id")
+        .values_list("title", flat=True)
+    )
+    assert fenced == ["Senior Python Developer", "Data Engineer"]
+    sql = str(ids.sql)
+    assert "OFFSET 0) AS fence" in sql
+    assert sql.endswith("LIMIT 2")
