@@ -77,3 +77,84 @@ def test_job_page_query_count_does_not_grow_with_similar_jobs(
         published_job(f"Python Engineer {n}", skills=("python", "docker"))
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(f"/jobs/{job.slug}/").status_code == 200
+
+
+# --- pipeline board ---------------------------------------------------------------
+
+
+def test_board_cards_show_the_match_score_and_not_scored(client, tom, alice, bob, job):
+    from candidates.tests.factories import make_profile
+    from jobs.models import Application
+
+    alice_profile(alice)
+    make_profile(bob, skills=["Python"], opt_out_of_matching=True)
+    mine = Application.objects.create(job=job, candidate=alice)
+    theirs = Application.objects.create(job=job, candidate=bob)
+    client.force_login(tom)
+
+    response = client.get(f"/jobs/{job.slug}/pipeline/")
+
+    html = response.content.decode()
+    card = html.split(f'data-application="{mine.pk}"')[1].split("</article>")[0]
+    assert '<p class="match-score muted" data-match-score>Match 93%</p>' in card
+    card = html.split(f'data-application="{theirs.pk}"')[1].split("</article>")[0]
+    assert "Match: not scored" in card
+    assert "%" not in card.split("data-match-score>")[1].split("</p>")[0]
+
+
+def test_board_card_without_a_profile_shows_no_score(client, tom, alice, job):
+    from jobs.models import Application
+
+    application = Application.objects.create(job=job, candidate=alice)
+    client.force_login(tom)
+    html = client.get(f"/jobs/{job.slug}/pipeline/").content.decode()
+    card = html.split(f'data-application="{application.pk}"')[1].split("</article>")[0]
+    assert "data-match-score" not in card
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("olivia", 200), ("tom", 200), ("eve", 404), ("alice", 404), ("sam", 404)],
+)
+def test_board_scores_are_for_the_team_only(
+    client, request, alice, job, persona, status
+):
+    from jobs.models import Application
+
+    alice_profile(alice)
+    Application.objects.create(job=job, candidate=alice)
+    client.force_login(request.getfixturevalue(persona))
+    response = client.get(f"/jobs/{job.slug}/pipeline/")
+    assert response.status_code == status
+    assert (b"Match 93%" in response.content) is (status == 200)
+
+
+def test_board_anonymous_is_sent_to_sign_in(client, job):
+    response = client.get(f"/jobs/{job.slug}/pipeline/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_board_query_count_does_not_grow_with_applications(
+    client, tom, job, django_assert_max_num_queries
+):
+    from accounts.tests.factories import UserFactory
+    from candidates.tests.factories import make_profile
+    from jobs.models import Application
+
+    def apply(n):
+        user = UserFactory(email=f"c{n}@example.com")
+        make_profile(user, skills=["Python", "Django"], opt_out_of_matching=n % 3 == 0)
+        Application.objects.create(job=job, candidate=user)
+
+    for n in range(3):
+        apply(n)
+    client.force_login(tom)
+    with django_assert_max_num_queries(20) as few:
+        client.get(f"/jobs/{job.slug}/pipeline/")
+    for n in range(3, 25):
+        apply(n)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = client.get(f"/jobs/{job.slug}/pipeline/").content.decode()
+    assert html.count("Match: not scored") == 9
+    assert html.count("data-match-score>Match ") == 16
