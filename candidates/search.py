@@ -38,9 +38,6 @@ MAX_RESULTS = 1000
 # Full-text matches ranked at most: the most recently active N matches are ranked,
 # so a common word does not make PostgreSQL rank every row.
 RANK_WINDOW = 5000
-# Above this many estimated matches, walking the activity index finds the first
-# ones sooner than collecting every match (see hotgigs/search.py).
-FENCE_MAX_ROWS = 30_000
 CACHE_TIMEOUT = 300
 VERSION_KEY = "candidates:search:version"
 
@@ -166,7 +163,7 @@ def _text_filter(qs, q):
     return qs, None
 
 
-def _fenced(params: CandidateSearchParams, qs) -> bool:
+def _fenced(params: CandidateSearchParams, qs, *, limit: int) -> bool:
     """Collect every match before sorting? Only when the planner expects few.
 
     Same rule as job search (``hotgigs.search.top_ids``): a rare match set is
@@ -177,7 +174,7 @@ def _fenced(params: CandidateSearchParams, qs) -> bool:
     unfiltered = CandidateSearchParams(sort=params.sort)
     if replace(params, extra={}) == unfiltered:
         return False
-    return fts.estimated_rows(qs) <= FENCE_MAX_ROWS
+    return fts.prefer_fenced(qs, limit=limit)
 
 
 def _ordered_ids(qs, order, limit, *, fenced) -> list[int]:
@@ -194,11 +191,12 @@ def _run(params: CandidateSearchParams) -> list[int]:
     query = None
     if q:
         qs, query = _text_filter(qs, q)
-    fenced = _fenced(params, qs)
+    ranked = params.sort == Sort.RELEVANCE and query is not None
+    fenced = _fenced(params, qs, limit=RANK_WINDOW if ranked else MAX_RESULTS)
     if params.sort == Sort.EXPERIENCE:
         order = ("-years_experience", "-last_active_at", "-id")
         return _ordered_ids(qs, order, MAX_RESULTS, fenced=fenced)
-    if params.sort == Sort.RELEVANCE and query is not None:
+    if ranked:
         window = fts.top_ids(qs, ["-last_active_at", "-id"], RANK_WINDOW, fenced=fenced)
         ranked = (
             CandidateProfile.objects.filter(pk__in=window)

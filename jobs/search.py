@@ -16,9 +16,9 @@ How it stays fast at a million rows
 - Facets and ``count`` are computed over at most ``FACET_CAP`` matching rows,
   the newest ones (``count_capped`` says when the cap was hit): never an exact
   COUNT(*) over the table.
-- The plan follows the selectivity (PostgreSQL): when the planner estimates at
-  most ``FENCE_MAX_ROWS`` matches, every match is found first with bitmap scans
-  (GIN + filter indexes) and then sorted (``hotgigs.search.top_ids`` fenced);
+- The plan follows the selectivity (PostgreSQL): when the planner expects few
+  matches (``hotgigs.search.prefer_fenced``), every match is found first with
+  bitmap scans (GIN + filter indexes) and then sorted (``top_ids`` fenced);
   otherwise the date (or salary) index is walked until the page or the bounded
   set is full, which is quick precisely because matches are common. The choice
   is cached per filter set (``PLAN_CACHE_TIMEOUT``).
@@ -58,9 +58,6 @@ DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 MAX_SKILLS = 10
 CACHE_TIMEOUT = 300
-# Above this many estimated matches, walking the date index finds the newest
-# ones sooner than collecting every match; measured at 1M jobs (bench/README.md).
-FENCE_MAX_ROWS = 30_000
 PLAN_CACHE_TIMEOUT = 3600
 
 
@@ -366,7 +363,7 @@ def _fenced(params: JobSearchParams, base) -> bool:
     key = "jobs:search:plan:" + hashlib.sha256(blob.encode()).hexdigest()[:32]
     fenced = cache.get(key)
     if fenced is None:
-        fenced = fts.estimated_rows(base) <= FENCE_MAX_ROWS
+        fenced = fts.prefer_fenced(base, limit=RANK_CANDIDATES)
         cache.set(key, fenced, PLAN_CACHE_TIMEOUT)
     return fenced
 

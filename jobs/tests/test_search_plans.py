@@ -45,7 +45,7 @@ def every_page(query_string, page_size=1):
 def force_plan(monkeypatch):
     def force(fenced: bool):
         cache.clear()  # plans and answers are cached
-        monkeypatch.setattr(job_search, "FENCE_MAX_ROWS", 10**9 if fenced else -1)
+        monkeypatch.setattr(fts, "prefer_fenced", lambda queryset, *, limit: fenced)
 
     return force
 
@@ -66,7 +66,6 @@ def test_fenced_and_walking_plans_agree(catalogue, force_plan, query_string):  #
 @pytest.mark.postgres
 def test_the_plan_follows_the_estimate_and_is_cached(
     catalogue,  # noqa: F811
-    monkeypatch,
     django_assert_num_queries,
 ):
     if connection.vendor != "postgresql":
@@ -75,14 +74,19 @@ def test_the_plan_follows_the_estimate_and_is_cached(
     params = JobSearchParams(q="python", country="DE")
     base = job_search.filtered_jobs(params)
     assert 1 <= fts.estimated_rows(base) <= 10
-    monkeypatch.setattr(job_search, "FENCE_MAX_ROWS", 10)
-    with django_assert_num_queries(1):  # the EXPLAIN
+    # 1 estimated match of ~8 rows: fence when 1 ≤ limit × 8.
+    with django_assert_num_queries(2):  # EXPLAIN + reltuples
+        assert fts.prefer_fenced(base, limit=1) is True
+    everything = job_search.filtered_jobs(JobSearchParams(sort="newest"))
+    estimate = fts.estimated_rows(everything)
+    assert fts.prefer_fenced(everything, limit=estimate) is True
+    assert fts.prefer_fenced(everything, limit=0) is False
+
+    with django_assert_num_queries(2):
         assert job_search._fenced(params, base) is True
     with django_assert_num_queries(0):  # cached per filter set, whatever the sort
         newest = JobSearchParams(q="python", country="DE", sort="newest")
         assert job_search._fenced(newest, base) is True
-    monkeypatch.setattr(job_search, "FENCE_MAX_ROWS", 0)
-    assert job_search._fenced(JobSearchParams(q="python"), base) is False
     # No filter at all: always the walk, without asking the planner.
     with django_assert_num_queries(0):
         assert job_search._fenced(JobSearchParams(sort="salary"), base) is False
