@@ -179,6 +179,14 @@ def _run_batch(batch, *, now, cutoff, stats) -> None:
     groups = defaultdict(list)
     for alert in batch:
         groups[alert.query_key].append(alert)
+    oldest = min(_mark(alert) for alert in batch)
+    if (
+        not Job.objects.published()
+        .filter(published_at__gt=oldest, published_at__lte=cutoff)
+        .exists()
+    ):
+        # Nothing published since the batch's oldest mark: no query can match.
+        groups = {}
     matches = []  # (alert, mark, newest-first job ids after the mark)
     for alerts in groups.values():
         marks = {a.pk: _mark(a) for a in alerts}

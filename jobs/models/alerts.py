@@ -39,9 +39,10 @@ class SavedSearch(TimeStampedModel):
         verbose_name = "saved search (job alert)"
         verbose_name_plural = "saved searches (job alerts)"
         indexes = [
-            # The alert runner: alerts of one frequency due since their last run.
+            # The alert runner: due alerts of one frequency in keyset batches
+            # ordered by (query_key, id), so identical queries sit together.
             models.Index(
-                fields=["frequency", "last_run_at"], name="savedsearch_due_idx"
+                fields=["frequency", "query_key", "id"], name="savedsearch_run_idx"
             ),
             # A user's alerts list (page and API).
             models.Index(fields=["user", "-created_at"], name="savedsearch_user_idx"),
