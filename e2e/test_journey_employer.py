@@ -157,13 +157,16 @@ def test_employer_journey(page, market, alice, bob):
     expect(page.locator("body")).to_contain_text("Interview scheduled.")
     assert Interview.objects.get().application == alice_app
 
-    # Bob: reject with a reason (the reason is required).
+    # Bob: reject with a reason (the reason is required), after a confirmation.
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     page.goto(f"/applications/{bob_app.pk}/")
     page.get_by_role("button", name="Reject").click()
     expect(page.locator(".field-error").first).to_be_visible()
     page.get_by_label("Reason", exact=True).select_option("skills")
     page.get_by_role("button", name="Reject").click()
     expect(page.locator("#application-stage")).to_have_text("Rejected")
+    assert asked == ["Reject Bob Candidate? This ends the application."] * 2
     bob_app.refresh_from_db()
     assert (bob_app.stage, bob_app.rejection_reason) == ("rejected", "skills")
 
