@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,6 +16,7 @@ from analytics import tracking
 from hotgigs.richtext import html_to_text, sanitize_html
 from hotgigs.search import InvalidCursor
 from jobs.forms import JobForm
+from jobs.forms_alerts import AlertForm, alert_query_from
 from jobs.models import JobStatus
 from jobs.permissions import can_edit_job
 from jobs.search import JobSearchForm, search_jobs
@@ -74,8 +76,23 @@ def job_search(request):
         "next_link": _page_link(request, result and result.next_cursor),
         "previous_link": _page_link(request, result and result.previous_cursor),
         "facet_links": _facet_links(request, result) if result else {},
+        "alert_form": _alert_form(request, form) if result else None,
     }
     return render(request, "jobs/search.html", context, status=status)
+
+
+def _alert_form(request, form):
+    """ "Save this search as an alert", for candidates searching with a filter."""
+    if not (request.user.is_authenticated and request.user.is_candidate):
+        return None
+    query = alert_query_from(request.GET)
+    if not query:
+        return None
+    params = QueryDict(mutable=True)
+    for key, value in query.items():
+        params.setlist(key, value if isinstance(value, list) else [value])
+    name = (form.cleaned_data.get("q") or "").strip()[:100] or "My job search"
+    return AlertForm(initial={"name": name, "query": params.urlencode()})
 
 
 def _facet_links(request, result):
