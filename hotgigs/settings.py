@@ -248,6 +248,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jobs.tasks.close_expired_jobs",
         "schedule": 15 * 60,
     },
+    # Companies cannot call jobs: renamed companies' jobs are re-indexed here.
+    "refresh-changed-companies": {
+        "task": "jobs.tasks.refresh_changed_companies",
+        "schedule": 5 * 60,
+    },
     # Nightly analytics roll-ups (the last few days, idempotent).
     "analytics-rollup": {
         "task": "analytics.tasks.rollup_recent_days",

@@ -1,12 +1,18 @@
 from celery import shared_task
 
-from jobs.services import jobs_close_expired
+from jobs.services import jobs_close_expired, jobs_refresh_changed_companies
 
 
 @shared_task
 def close_expired_jobs() -> int:
     """Beat: close jobs past their expiry (search hides them already)."""
     return jobs_close_expired()
+
+
+@shared_task
+def refresh_changed_companies() -> int:
+    """Beat: re-index the jobs of renamed companies (companies cannot call jobs)."""
+    return jobs_refresh_changed_companies()
 
 
 @shared_task

@@ -4,10 +4,12 @@ Every change bumps the job-search cache version (on commit), so cached search
 results never outlive the data they were computed from.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.text import slugify
@@ -312,3 +314,59 @@ def jobs_refresh_company(*, company) -> None:
     """After a company is renamed: its jobs' search vectors and cached searches."""
     refresh_search_vectors(job_ids=list(company.jobs.values_list("pk", flat=True)))
     transaction.on_commit(bump_search_version)
+
+
+# jobs_refresh_changed_companies: companies per run, how far back a first run (or a
+# run after the cache lost its mark) looks, and the overlap that catches renames
+# committed a little after their updated_at.
+CHANGED_COMPANIES_BATCH = 500
+CHANGED_COMPANIES_LOOKBACK = timedelta(days=1)
+CHANGED_COMPANIES_OVERLAP = timedelta(minutes=2)
+CHANGED_COMPANIES_MARK = "jobs:companies-reindexed-until"
+
+
+@transaction.atomic
+def jobs_refresh_changed_companies(*, now=None) -> int:
+    """Re-index the jobs of companies changed since the last run; → jobs refreshed.
+
+    A company's name is part of its jobs' search vectors and cached search
+    results, but companies sits below jobs and cannot call it when it is renamed,
+    so a beat task reconciles: companies whose ``updated_at`` passed the mark kept
+    in the cache (at most CHANGED_COMPANIES_BATCH per run, oldest first) get their
+    jobs' vectors refreshed and the search cache bumped. Idempotent; a rename shows
+    in search within one beat period.
+    """
+    from companies.models import Company
+
+    now = now or timezone.now()
+    # (updated_at, id, complete): complete marks restart with an overlap; a full
+    # batch leaves a keyset mark to continue from, so it never loops on one batch.
+    since, last_id, complete = cache.get(CHANGED_COMPANIES_MARK) or (
+        now - CHANGED_COMPANIES_LOOKBACK,
+        0,
+        True,
+    )
+    companies = Company.objects.filter(updated_at__lte=now)
+    if complete:
+        companies = companies.filter(updated_at__gte=since - CHANGED_COMPANIES_OVERLAP)
+    else:
+        companies = companies.filter(
+            Q(updated_at__gt=since) | Q(updated_at=since, id__gt=last_id)
+        )
+    changed = list(
+        companies.order_by("updated_at", "id").values_list("updated_at", "id")[
+            :CHANGED_COMPANIES_BATCH
+        ]
+    )
+    job_ids = list(
+        Job.objects.filter(company_id__in=[pk for _, pk in changed]).values_list(
+            "pk", flat=True
+        )
+    )
+    if job_ids:
+        refresh_search_vectors(job_ids=job_ids)
+        transaction.on_commit(bump_search_version)
+    full = len(changed) == CHANGED_COMPANIES_BATCH
+    mark = (*changed[-1], False) if full else (now, 0, True)
+    cache.set(CHANGED_COMPANIES_MARK, mark, None)
+    return len(job_ids)
