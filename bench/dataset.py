@@ -383,6 +383,9 @@ def _generate(connection, size: Size, *, progress, log, seed):
     bar = tqdm(total=total, unit="row", unit_scale=True, disable=not progress)
 
     cursor = raw.cursor()
+    # The settings' statement timeout (30 s) protects web requests; a COPY of
+    # millions of rows and the vector UPDATEs legitimately take longer.
+    cursor.execute("SET statement_timeout = 0")
     cursor.execute("TRUNCATE " + ", ".join(LOADED_TABLES) + " RESTART IDENTITY CASCADE")
     # Definitions are saved before the drop: a load that fails half-way gets
     # its indexes back from the next run.

@@ -10,6 +10,7 @@ import json
 import os
 import random
 
+import gevent
 from locust import HttpUser, constant_throughput, task
 
 CONTEXT = json.loads(os.environ.get("BENCH_CONTEXT", "{}"))
@@ -29,6 +30,10 @@ class Visitor(HttpUser):
         # connection races the server closing it. One connection per request, as
         # a load balancer in front would do towards gunicorn.
         self.client.headers["Connection"] = "close"
+        # Spread the users' first requests over one think period: otherwise the
+        # ramp-up fires every user at once and the "constant rate" starts with a
+        # burst of `users` requests.
+        gevent.sleep(random.random() / USER_RATE)
 
     @task(4)
     def browse(self):

@@ -1,0 +1,159 @@
+"""Matching speed (issue 7): rank 5,000 applicants, recommendations for one candidate.
+
+    .venv/bin/python -m bench.matching_bench                 # engine only, no database
+    .venv/bin/python -m bench.matching_bench --db hotgigs_bench_quick --explain
+
+Engine: `rank_candidates` over generated candidates (matching/tests/generated.py)
+with the real taxonomy's related links and categories; wall and CPU time, cold
+(term cache cleared) and warm. With `--db`: `recommendations_for` (cache bypassed)
+for sampled candidates of a bench database (read-only), p50/p95, plus EXPLAIN
+ANALYZE of the SQL pre-filter with `--explain`. Prints one JSON object at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _timed(fn, repeat: int, before=None):
+    walls, cpus, result = [], [], None
+    for _ in range(repeat):
+        if before:
+            before()
+        w, c = time.perf_counter(), time.process_time()
+        result = fn()
+        cpus.append((time.process_time() - c) * 1000)
+        walls.append((time.perf_counter() - w) * 1000)
+    return walls, cpus, result
+
+
+def _summary(values):
+    values = sorted(values)
+    p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
+    return {"min": round(values[0], 1), "p50": round(statistics.median(values), 1),
+            "p95": round(p95, 1), "n": len(values)}  # fmt: skip
+
+
+def bench_engine(count: int, repeat: int) -> dict:
+    from matching.engine.scoring import rank_candidates
+    from matching.engine.text import term_counts
+    from matching.tests.generated import file_context, make_candidates, make_job
+
+    job = make_job()
+    candidates = make_candidates(job, count)
+    context = file_context()
+    words = sum(len(c.text.split()) for c in candidates) / count
+    cold = _timed(
+        lambda: rank_candidates(job, candidates, context),
+        repeat,
+        before=term_counts.cache_clear,
+    )
+    warm = _timed(lambda: rank_candidates(job, candidates, context), repeat)
+    return {
+        "candidates": count,
+        "scored": len(cold[2]),
+        "avg_candidate_words": round(words),
+        "job_skills": len(job.skills),
+        "cold_wall_ms": _summary(cold[0]),
+        "cold_cpu_ms": _summary(cold[1]),
+        "warm_wall_ms": _summary(warm[0]),
+        "warm_cpu_ms": _summary(warm[1]),
+    }
+
+
+def _setup_django(db: str):
+    os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{db}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hotgigs.settings")
+    import django
+
+    django.setup()
+
+
+def bench_recommendations(db: str, samples: int, explain: bool) -> dict:
+    _setup_django(db)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from candidates.models import CandidateProfile
+    from matching import selectors
+
+    profiles = list(
+        selectors.profiles_for_scoring(
+            CandidateProfile.objects.filter(skills__isnull=False).distinct()
+        ).order_by("id")[:samples]
+    )
+    selectors.get_taxonomy()  # built once per process, not per request
+    walls, cpus, sql_ms, pools, queries = [], [], [], [], []
+    for profile in profiles:
+        key_version = selectors.jobs_version
+        selectors.jobs_version = lambda: f"bench-{time.time_ns()}"  # a cache miss
+        try:
+            with CaptureQueriesContext(connection) as captured:
+                w, c = time.perf_counter(), time.process_time()
+                selectors.recommendations_for(profile=profile)
+                cpus.append((time.process_time() - c) * 1000)
+                walls.append((time.perf_counter() - w) * 1000)
+        finally:
+            selectors.jobs_version = key_version
+        queries.append(len(captured))
+        sql_ms.append(sum(float(q["time"]) for q in captured.captured_queries) * 1000)
+        candidate = selectors.candidate_data_for(profile)
+        pools.append(
+            len(selectors.recommendation_pool(profile=profile, candidate=candidate))
+        )
+    out = {
+        "database": db,
+        "candidates": len(profiles),
+        "cold_wall_ms": _summary(walls),
+        "cold_cpu_ms": _summary(cpus),
+        "sql_ms": _summary(sql_ms),
+        "pool_size": _summary(pools),
+        "queries": max(queries),
+    }
+    if explain and profiles:
+        from jobs.models import Job
+
+        profile = profiles[0]
+        candidate = selectors.candidate_data_for(profile)
+        with CaptureQueriesContext(connection) as captured:
+            selectors.recommendation_pool(profile=profile, candidate=candidate)
+        sql = captured.captured_queries[-1]["sql"]
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+            out["explain_pool"] = [row[0] for row in cursor.fetchall()]
+        out["jobs_published"] = Job.objects.published().count()
+    return out
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--candidates", type=int, default=5000)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--db", default="", help="bench database for recommendations")
+    parser.add_argument("--samples", type=int, default=40)
+    parser.add_argument("--explain", action="store_true")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    report = {"load_average": os.getloadavg()}
+    report["rank_candidates"] = bench_engine(args.candidates, args.repeat)
+    print("rank_candidates:", json.dumps(report["rank_candidates"]), flush=True)
+    if args.db:
+        report["recommendations"] = bench_recommendations(
+            args.db, args.samples, args.explain
+        )
+        for line in report["recommendations"].pop("explain_pool", []):
+            print("  ", line)
+    print(json.dumps(report, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
