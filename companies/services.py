@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts import audit
-from accounts.models import AuditAction, Role
+from accounts.models import AuditAction, Role, User
 from companies import permissions
 from companies.logos import process_logo
 from companies.models import (
@@ -29,6 +29,8 @@ from companies.models import (
     MembershipRole,
 )
 from hotgigs.richtext import sanitize_html
+from notifications.models import NotificationKind
+from notifications.services import notify
 
 # Slugs that would collide with the pages under /companies/.
 RESERVED_SLUGS = {"new"}
@@ -248,7 +250,22 @@ def invitation_create(
     except IntegrityError:
         raise ValidationError({"email": f"{email} was invited a moment ago."}) from None
     transaction.on_commit(lambda: _invitation_email(invitation))
+    invitee = User.objects.filter(email__iexact=email, is_active=True).first()
+    if invitee is not None:
+        transaction.on_commit(lambda: _invitation_notify(invitation, invitee))
     return invitation
+
+
+def _invitation_notify(invitation: Invitation, invitee) -> None:
+    """The invited address has an account: tell it in the app too."""
+    notify(
+        recipients=[invitee],
+        kind=NotificationKind.TEAM_INVITATION,
+        title=f"Join {invitation.company.name} on HotGigs",
+        body=f"You are invited as {invitation.get_role_display().lower()}.",
+        link=reverse("companies:invitation", kwargs={"token": invitation.token}),
+        actor=invitation.invited_by,
+    )
 
 
 @transaction.atomic

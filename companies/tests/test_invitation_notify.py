@@ -1,0 +1,69 @@
+"""Team invitations to an address that has an account also notify that user
+(in the app, by their preferences), on commit only."""
+
+import pytest
+from django.db import transaction
+
+from companies import services
+from notifications.models import Notification, NotificationKind
+
+pytestmark = pytest.mark.django_db
+
+
+def test_inviting_an_existing_account_notifies_it(
+    acme, olivia, bob, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = services.invitation_create(
+            user=olivia, company=acme, email="BOB@example.com", role="admin"
+        )
+
+    note = Notification.objects.get()
+    assert (note.recipient, note.kind, note.actor) == (
+        bob,
+        NotificationKind.TEAM_INVITATION,
+        olivia,
+    )
+    assert note.title == "Join Acme on HotGigs"
+    assert note.body == "You are invited as admin."
+    assert note.link == f"/invitations/{invitation.token}/"
+
+
+def test_inviting_an_address_without_an_account_notifies_nobody(
+    acme, olivia, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invitation_create(user=olivia, company=acme, email="new@example.com")
+    assert Notification.objects.count() == 0
+    assert [m.to for m in mailoutbox] == [["new@example.com"]]
+
+
+def test_inactive_account_is_not_notified(
+    acme, olivia, bob, django_capture_on_commit_callbacks
+):
+    bob.is_active = False
+    bob.save(update_fields=["is_active"])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invitation_create(user=olivia, company=acme, email=bob.email)
+    assert Notification.objects.count() == 0
+
+
+def test_failed_or_rolled_back_invitation_notifies_nobody(
+    acme, olivia, tom, bob, django_capture_on_commit_callbacks
+):
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(PermissionDenied):
+            services.invitation_create(user=tom, company=acme, email=bob.email)
+        with pytest.raises(ValidationError):
+            services.invitation_create(user=olivia, company=acme, email=tom.email)
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+    ):
+        with transaction.atomic():
+            services.invitation_create(user=olivia, company=acme, email=bob.email)
+            raise RuntimeError
+    assert callbacks == []
+    assert Notification.objects.count() == 0
