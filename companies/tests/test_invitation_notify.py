@@ -61,9 +61,9 @@ def test_failed_or_rolled_back_invitation_notifies_nobody(
     with (
         django_capture_on_commit_callbacks(execute=True) as callbacks,
         pytest.raises(RuntimeError),
+        transaction.atomic(),
     ):
-        with transaction.atomic():
-            services.invitation_create(user=olivia, company=acme, email=bob.email)
-            raise RuntimeError
+        services.invitation_create(user=olivia, company=acme, email=bob.email)
+        raise RuntimeError
     assert callbacks == []
     assert Notification.objects.count() == 0
