@@ -10,6 +10,14 @@ from hotgigs.db_router import PrimaryReplicaRouter
 ROUTED = override_settings(DATABASE_ROUTERS=["hotgigs.db_router.PrimaryReplicaRouter"])
 
 
+@pytest.fixture(autouse=True)
+def _close_replica():
+    yield
+    # The mirror opens its own connection; close it so the test database can be
+    # dropped at the end of the session.
+    connections["replica"].close()
+
+
 def _queries_on(alias, func):
     """Run func, return (its result, the SQL it ran on `alias`)."""
     queries = []
