@@ -89,7 +89,5 @@ class JobAdmin(admin.ModelAdmin):
         transaction.on_commit(bump_search_version)
 
 
-# Applications, interviews, notes and saved jobs (issue 6).
-import jobs.admin_applications  # noqa: E402, F401
-
-from jobs import admin_alerts  # noqa: E402,F401  (job alerts admin, issue 8)
+# The applications (issue 6) and job-alert (issue 8) admins live in their own modules.
+from jobs import admin_alerts, admin_applications  # noqa: E402, F401
