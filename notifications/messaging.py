@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from analytics import tracking
 from notifications import live
 from notifications.models import (
     MESSAGE_MAX_LENGTH,
@@ -142,6 +143,13 @@ def message_send(*, user, conversation: Conversation, body: str) -> Message:
     )
     conversation.last_message_at = message.created_at
     _mark_read(user=user, conversation=conversation, at=message.created_at)
+    if not from_candidate:  # the company's side answering: a message reply
+        tracking.record(
+            tracking.EventKind.MESSAGE_REPLY,
+            user=user,
+            company_id=conversation.company_id,
+            candidate_id=conversation.candidate_id,
+        )
     transaction.on_commit(lambda: _after_message(conversation, message, user))
     return message
 
