@@ -123,3 +123,46 @@ def test_recruiter_pages(page, rita, agency):
             "/insights/",
         ],
     )
+
+
+def focused(page):
+    return page.evaluate(
+        """() => {
+          const el = document.activeElement;
+          const style = getComputedStyle(el);
+          return {name: el.name || el.textContent.trim(), tag: el.tagName,
+                  outline: style.outlineStyle + " " + style.outlineWidth};
+        }"""
+    )
+
+
+def tab_to(page, name, limit=40):
+    if focused(page)["name"] == name:  # e.g. an autofocused field
+        return focused(page)
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if focused(page)["name"] == name:
+            return focused(page)
+    raise AssertionError(f"Tab never reached {name!r}")
+
+
+def test_log_in_with_the_keyboard_alone_and_see_where_focus_is(page, alice):
+    from accounts.tests.factories import DEFAULT_PASSWORD
+
+    page.goto("/")
+    page.keyboard.press("Tab")
+    assert focused(page) == {
+        "name": "Skip to content",
+        "tag": "A",
+        "outline": "solid 3px",
+    }
+    page.goto("/accounts/login/")
+    assert tab_to(page, "username")["outline"] == "solid 3px"
+    page.keyboard.type(alice.email)
+    page.keyboard.press("Tab")
+    assert focused(page)["name"] == "password"
+    page.keyboard.type(DEFAULT_PASSWORD)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url("/dashboard/")
+    # Keyboard focus on a button shows the ring too.
+    assert tab_to(page, "Log out")["outline"] == "solid 3px"

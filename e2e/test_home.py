@@ -65,3 +65,24 @@ def test_error_pages_are_friendly_and_titled(client, db):
     html = response.content.decode()
     assert "<title>Page not found — HotGigs</title>" in html
     assert 'href="/">Go to the home page</a>' in html
+
+
+def test_server_error_page_needs_no_request_context(rf):
+    from hotgigs.views import server_error
+
+    response = server_error(rf.get("/jobs/"))
+
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "<title>Something went wrong — HotGigs</title>" in html
+    assert "It is our fault, not yours." in html
+
+
+def test_forbidden_page_says_what_to_do(client, alice, acme):
+    client.force_login(alice)  # a candidate is no member of Acme
+
+    response = client.get("/companies/acme/settings/")
+
+    assert response.status_code in (403, 404)
+    html = response.content.decode()
+    assert 'href="/">Go to the home page</a>' in html
