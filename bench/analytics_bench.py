@@ -375,11 +375,10 @@ def measure(*, requests: int, owner_email: str, since=None) -> dict:
 def measure_pipeline(*, company_id: int, runs: int = 5) -> dict:
     """The cohort statistics alone: one SQL statement vs the Python path."""
     from django.db import connection
-    from django.utils import timezone
 
     from analytics.reports.common import default_range
     from analytics.reports.employer import cohort
-    from analytics.reports.pipeline import _PIPELINE_SQL, _postgres, _python, _rank_sql
+    from analytics.reports.pipeline import _postgres, _python, pipeline_sql
 
     since, until = default_range()
     applications = cohort(company_id=company_id, since=since, until=until)
@@ -405,22 +404,9 @@ def measure_pipeline(*, company_id: int, runs: int = 5) -> dict:
         }
         for name in ("sql", "python")
     }
-    cohort_sql, params = (
-        applications.order_by()
-        .values("id", "created_at", "stage", "source")
-        .query.sql_with_params()
-    )
-    sql = _PIPELINE_SQL.format(
-        cohort=cohort_sql,
-        event_rank=_rank_sql("ev.to_stage"),
-        cohort_rank=_rank_sql("c.stage"),
-    )
-    tz = timezone.get_current_timezone_name()
+    sql, params = pipeline_sql(applications)
     with connection.cursor() as cursor:
-        cursor.execute(
-            "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) " + sql,
-            [*params, "hired", tz, tz, "hired"],
-        )
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
         plan = [row[0] for row in cursor.fetchall()]
     return {
         "sql_ms": out["sql"]["p50"],
