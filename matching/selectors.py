@@ -122,35 +122,91 @@ def job_text(job) -> str:
     return f"{job.title}\n{names}\n{html_to_text(job.description)}"
 
 
-def job_data_for(job) -> JobData:
-    """A job row (loaded by `jobs_for_scoring`) as the engine's `JobData`."""
+# What `_job_data` reads of a job row (besides its skills).
+JOB_SCORING_FIELDS = ("id", "title", "description", "min_years_experience",
+                      "experience_level", "city", "country", "remote_policy",
+                      "salary_min_yearly", "salary_max_yearly",
+                      "salary_currency")  # fmt: skip
+
+
+def _job_data(row: dict, skills, *, with_text: bool = True) -> JobData:
+    """JobData from a job's JOB_SCORING_FIELDS and its skills as (slug, name,
+    is_required, min_years), required first then by name; without its text (and
+    without reading the description) when `with_text` is false."""
     salary = None
-    if job.salary_currency and (job.salary_min_yearly or job.salary_max_yearly):
+    low, high = row["salary_min_yearly"], row["salary_max_yearly"]
+    if row["salary_currency"] and (low or high):
         salary = Salary(
-            float(job.salary_min_yearly) if job.salary_min_yearly else None,
-            float(job.salary_max_yearly) if job.salary_max_yearly else None,
-            job.salary_currency,
+            float(low) if low else None,
+            float(high) if high else None,
+            row["salary_currency"],
         )
+    names = " ".join(name for _, name, _, _ in skills)
+    min_years = row["min_years_experience"]
     return JobData(
-        id=job.pk,
-        title=job.title,
+        id=row["id"],
+        title=row["title"],
         skills=tuple(
             JobSkill(
-                slug=row.skill.slug,
-                name=row.skill.name,
-                required=row.is_required,
-                min_years=float(row.min_years) if row.min_years else None,
+                slug=slug,
+                name=name,
+                required=required,
+                min_years=float(years) if years else None,
             )
-            for row in _skills_of(job)
+            for slug, name, required, years in skills
         ),
-        min_years=float(job.min_years_experience) if job.min_years_experience else None,
-        level=LEVEL_TO_ENGINE.get(job.experience_level),
-        city=job.city,
-        country=job.country,
-        remote_policy=job.remote_policy or "onsite",
+        min_years=float(min_years) if min_years else None,
+        level=LEVEL_TO_ENGINE.get(row["experience_level"]),
+        city=row["city"],
+        country=row["country"],
+        remote_policy=row["remote_policy"] or "onsite",
         salary=salary,
-        text=job_text(job),
+        text=f"{row['title']}\n{names}\n{html_to_text(row['description'])}"
+        if with_text
+        else "",
     )
+
+
+def job_data_for(job) -> JobData:
+    """A job row (loaded by `jobs_for_scoring`) as the engine's `JobData`."""
+    return _job_data(
+        {"id": job.pk} | {f: getattr(job, f) for f in JOB_SCORING_FIELDS[1:]},
+        [
+            (r.skill.slug, r.skill.name, r.is_required, r.min_years)
+            for r in _skills_of(job)
+        ],
+    )
+
+
+def _job_skill_rows(ids) -> dict[int, list]:
+    """Skills of these jobs as (slug, name, is_required, min_years), in the order
+    `_job_skill_prefetch` gives (required first, then by name)."""
+    from jobs.models import JobSkill as JobSkillRow
+
+    skills: dict[int, list] = {}
+    for job_id, *skill in (
+        JobSkillRow.objects.filter(job_id__in=ids)
+        .order_by("job_id", "-is_required", "skill__name")
+        .values_list("job_id", "skill__slug", "skill__name", "is_required", "min_years")
+    ):
+        skills.setdefault(job_id, []).append(skill)
+    return skills
+
+
+def job_data_for_ids(ids) -> list[JobData]:
+    """`job_data_for` of many jobs from plain rows: 2 queries and no model
+    instances (building 2,000 Job and 8,000 JobSkill objects cost ~10× the
+    scoring). Same JobData as `job_data_for`, in no particular order."""
+    from jobs.models import Job
+
+    ids = list(ids)
+    if not ids:
+        return []
+    skills = _job_skill_rows(ids)
+    return [
+        _job_data(row, skills.get(row["id"], ()))
+        for row in Job.objects.filter(id__in=ids).order_by().values(*JOB_SCORING_FIELDS)
+    ]
 
 
 def candidate_data_for(profile) -> CandidateData:
@@ -253,21 +309,14 @@ def _skill_ids_with_related(slugs) -> list[int]:
     return sorted(taxonomy.ids_for(wanted))
 
 
-def recommendation_pool(*, profile, candidate: CandidateData, now=None):
-    """Ids of published recent jobs worth scoring, newest first, at most POOL_CAP.
-
-    Jobs sharing at least one of the candidate's skills or their related skills
-    (JobSkill's (skill, job) index), in a place the candidate can work (remote, their
-    country, or anywhere when they relocate), published in the last RECENT_DAYS,
-    never a job they applied to.
-    """
+def _recommendation_pool_queryset(*, profile, candidate: CandidateData, now=None):
     from jobs.models import Job
     from jobs.models import JobSkill as JobSkillRow
 
     now = now or timezone.now()
     skill_ids = _skill_ids_with_related([s.slug for s in candidate.skills])
     if not skill_ids:
-        return []
+        return None
     jobs = Job.objects.published().filter(
         published_at__gte=now - datetime.timedelta(days=RECENT_DAYS),
         id__in=JobSkillRow.objects.filter(skill_id__in=skill_ids).values("job_id"),
@@ -279,9 +328,46 @@ def recommendation_pool(*, profile, candidate: CandidateData, now=None):
     if candidate.remote_preference == "remote":
         jobs = jobs.filter(remote_policy__in=["remote", "hybrid"])
     jobs = jobs.exclude(applications__candidate_id=profile.user_id)
-    return list(
-        jobs.order_by("-published_at", "-id").values_list("id", flat=True)[:POOL_CAP]
-    )
+    return jobs.order_by("-published_at", "-id")
+
+
+def recommendation_pool(*, profile, candidate: CandidateData, now=None):
+    """Ids of published recent jobs worth scoring, newest first, at most POOL_CAP.
+
+    Jobs sharing at least one of the candidate's skills or their related skills
+    (JobSkill's (skill, job) index), in a place the candidate can work (remote, their
+    country, or anywhere when they relocate), published in the last RECENT_DAYS,
+    never a job they applied to.
+    """
+    jobs = _recommendation_pool_queryset(profile=profile, candidate=candidate, now=now)
+    if jobs is None:
+        return []
+    return list(jobs.values_list("id", flat=True)[:POOL_CAP])
+
+
+def _pool_without_text(*, profile, candidate: CandidateData):
+    """(the pool's JobData with empty text, a loader of their full JobData by
+    ids): 2 queries, then 1 per batch the loader is asked for."""
+    from jobs.models import Job
+
+    jobs = _recommendation_pool_queryset(profile=profile, candidate=candidate)
+    if jobs is None:
+        return [], lambda ids: []
+    light_fields = [f for f in JOB_SCORING_FIELDS if f != "description"]
+    rows = {row["id"]: row for row in jobs.values(*light_fields)[:POOL_CAP]}
+    skills = _job_skill_rows(list(rows))
+    light = [
+        _job_data(row, skills.get(pk, ()), with_text=False) for pk, row in rows.items()
+    ]
+
+    def full_jobs(ids):
+        descriptions = Job.objects.filter(id__in=ids).values_list("id", "description")
+        return [
+            _job_data(rows[pk] | {"description": text}, skills.get(pk, ()))
+            for pk, text in descriptions
+        ]
+
+    return light, full_jobs
 
 
 def _profile_version(profile) -> str:
@@ -311,13 +397,24 @@ def recommendations_for(*, profile, limit: int = 20):
     results = cache.get(key)
     if results is None:
         candidate = candidate_data_for(profile)
-        pool = recommendation_pool(profile=profile, candidate=candidate)
-        jobs = [
-            job_data_for(j) for j in jobs_for_scoring().filter(id__in=pool).order_by()
-        ]
-        results = get_provider().rank(
-            candidate, jobs, scoring_context(), limit=RECOMMENDATIONS_KEPT
-        )
+        provider = get_provider()
+        if hasattr(provider, "rank_top"):
+            light, full_jobs = _pool_without_text(profile=profile, candidate=candidate)
+            results = provider.rank_top(
+                candidate,
+                light,
+                full_jobs,
+                scoring_context(),
+                limit=RECOMMENDATIONS_KEPT,
+            )
+        else:
+            pool = recommendation_pool(profile=profile, candidate=candidate)
+            results = provider.rank(
+                candidate,
+                job_data_for_ids(pool),
+                scoring_context(),
+                limit=RECOMMENDATIONS_KEPT,
+            )
         cache.set(key, results, CACHE_SECONDS)
     applied = _applied_job_ids(profile.user_id, [r.job_id for r in results])
     results = [r for r in results if r.job_id not in applied][:limit]

@@ -45,7 +45,7 @@ call, through the same code, so a ranking gives exactly the scores `score` gives
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import repeat
 
 from matching.engine.text import IdfTable, TextVector
@@ -391,6 +391,77 @@ def rank(
     ]
     results.sort(key=lambda r: (-r.precise, r.job_id))
     return results[:limit] if limit is not None else results
+
+
+# A bound and a score may differ by float rounding and `precise`'s 4 decimals.
+_BOUND_MARGIN = 1e-3
+
+
+def _best_possible(c: _CandidateFeatures, j: _JobFeatures) -> float:
+    """The highest `precise` the job could score whatever its text: every
+    component but text exactly as `score` computes it, text at 100 (when the
+    candidate has text to compare), the cap applied."""
+    who, pref_verb = _CANDIDATE_VOICE
+    s_score, _, _, _, _, cap = _skills(c, j)
+    e_score, _ = _experience(c, j, who)
+    l_score, _ = _location(c, j, who, pref_verb)
+    m_score, _ = _salary(c.candidate, j.job)
+    weighted = (
+        round(s_score, 2) * WEIGHTS["skills"]
+        + round(e_score, 2) * WEIGHTS["experience"]
+        + round(l_score, 2) * WEIGHTS["location"]
+        + round(m_score, 2) * WEIGHTS["salary"]
+    )
+    weight = sum(WEIGHTS.values())
+    best = weighted / weight
+    if c.text is not None:
+        best = max(best, (weighted + 100.0 * TEXT_WEIGHT) / (weight + TEXT_WEIGHT))
+    return best * cap / 100.0 if cap is not None else best
+
+
+def rank_top(
+    candidate: CandidateData,
+    jobs: Iterable[JobData],
+    full_jobs: Callable[[list[int]], Iterable[JobData]],
+    context: ScoringContext | None = None,
+    *,
+    limit: int,
+    batch: int = 100,
+) -> list[MatchResult]:
+    """Exactly `rank(candidate, <the full jobs>, context, limit=limit)`, reading
+    few jobs' text.
+
+    `jobs` are the jobs without their text (text ""); `full_jobs(ids)` returns the
+    same jobs with it (the caller loads descriptions, in batches). Each job's best
+    possible score (`_best_possible`: everything but text is exact) orders them;
+    jobs are scored fully in that order, in doubling batches, until the
+    `limit`-th best score so far beats every remaining bound — those could not
+    enter the top `limit`.
+    """
+    context = context or ScoringContext()
+    idf = IdfTable(context.corpus)
+    prepared = _CandidateFeatures(candidate, context, idf)
+    bounds = sorted(
+        (-_best_possible(prepared, _JobFeatures(job, context, idf)), job.id)
+        for job in jobs
+    )
+    results: list[MatchResult] = []
+    start = 0
+    while start < len(bounds):
+        if len(results) >= limit:
+            results.sort(key=lambda r: (-r.precise, r.job_id))
+            del results[limit:]
+            if -bounds[start][0] + _BOUND_MARGIN < results[-1].precise:
+                break
+        ids = [job_id for _, job_id in bounds[start : start + batch]]
+        results.extend(
+            _score_prepared(prepared, _JobFeatures(job, context, idf), "candidate")
+            for job in full_jobs(ids)
+        )
+        start += batch
+        batch *= 2  # a few loads at most, even when the bounds are all close
+    results.sort(key=lambda r: (-r.precise, r.job_id))
+    return results[:limit]
 
 
 def rank_candidates(

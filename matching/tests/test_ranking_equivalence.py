@@ -1,0 +1,172 @@
+"""The fast ranking paths give exactly what scoring each pair gives.
+
+`rank`, `rank_candidates` and `rank_top` prepare the shared side once, tokenise in
+C and prune by bounds; these tests hold them to `score()` pair by pair (and to the
+plain `tfidf_cosine`) on generated data with the real taxonomy's links.
+"""
+
+import random
+
+import pytest
+
+from matching.engine.scoring import rank, rank_candidates, rank_top, score
+from matching.engine.text import (
+    _TOKEN,
+    IdfTable,
+    TextVector,
+    _tokens,
+    corpus_stats,
+    term_counts,
+    tfidf_cosine,
+)
+from matching.tests.generated import (
+    file_context,
+    make_candidates,
+    make_job,
+    make_jobs,
+)
+
+
+@pytest.fixture(scope="module")
+def the_job():
+    return make_job(seed=3)
+
+
+@pytest.fixture(scope="module")
+def people(the_job):
+    return make_candidates(the_job, 300, seed=5)
+
+
+@pytest.fixture(scope="module")
+def corpus(people):
+    return corpus_stats([c.text for c in people])
+
+
+def test_rank_candidates_equals_scoring_each_pair(the_job, people):
+    context = file_context()
+
+    ranked = rank_candidates(the_job, people, context)
+
+    by_pair = [
+        score(c, the_job, context, audience="employer")
+        for c in people
+        if not c.opted_out
+    ]
+    by_pair.sort(key=lambda r: (-r.precise, r.candidate_id))
+    assert ranked == by_pair
+    assert len(ranked) == 289  # 11 of the 300 opted out
+    # the data exercises every path: partial credit, caps, text, all skills
+    assert any(r.partial_skills for r in ranked)
+    assert any(r.capped for r in ranked) and not all(r.capped for r in ranked)
+    assert any(r.component("text") is None for r in ranked)
+    assert ranked[0].score == 78 and ranked[-1].score < 30
+
+
+def test_rank_candidates_equals_pairs_with_a_corpus_too(the_job, people, corpus):
+    context = file_context(corpus=corpus)
+
+    ranked = rank_candidates(the_job, people, context)
+
+    by_pair = sorted(
+        (
+            score(c, the_job, context, audience="employer")
+            for c in people
+            if not c.opted_out
+        ),
+        key=lambda r: (-r.precise, r.candidate_id),
+    )
+    assert ranked == by_pair
+
+
+def test_rank_is_independent_of_input_order_and_repeatable(the_job, people):
+    context = file_context()
+    shuffled = list(people)
+    random.Random(1).shuffle(shuffled)
+
+    first = rank_candidates(the_job, people, context, limit=25)
+    term_counts.cache_clear()
+
+    assert rank_candidates(the_job, shuffled, context, limit=25) == first
+    assert rank_candidates(the_job, people, context, limit=25) == first
+
+
+def test_rank_of_jobs_equals_scoring_each_pair():
+    context = file_context()
+    jobs = make_jobs(60)
+    someone = make_candidates(jobs[0], 1, seed=9)[0]
+
+    ranked = rank(someone, jobs, context)
+
+    by_pair = sorted(
+        (score(someone, j, context) for j in jobs), key=lambda r: (-r.precise, r.job_id)
+    )
+    assert ranked == by_pair
+
+
+@pytest.mark.parametrize("with_corpus", [False, True])
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_rank_top_equals_rank_of_the_full_jobs(seed, with_corpus):
+    """Pruning by bounds reads the text of some jobs only, never changes the top."""
+    jobs = make_jobs(120, seed=seed)
+    by_id = {j.id: j for j in jobs}
+    light = [j.__class__(**(j.__dict__ | {"text": ""})) for j in jobs]
+    someone = make_candidates(jobs[0], 8, seed=seed)[seed]
+    corpus = corpus_stats([j.text for j in jobs]) if with_corpus else None
+    context = file_context(corpus=corpus)
+    loads = []
+
+    def full_jobs(ids):
+        loads.append(len(ids))
+        return [by_id[i] for i in ids]
+
+    top = rank_top(someone, light, full_jobs, context, limit=10, batch=7)
+
+    assert top == rank(someone, jobs, context, limit=10)
+    assert len(top) == 10
+    assert sum(loads) < len(jobs)  # pruned: not every job's text was read
+    assert loads[:3] == [7, 14, 28][: len(loads)]
+
+
+def test_rank_top_with_fewer_jobs_than_the_limit_scores_them_all():
+    jobs = make_jobs(4)
+    light = [j.__class__(**(j.__dict__ | {"text": ""})) for j in jobs]
+    someone = make_candidates(jobs[0], 1)[0]
+    context = file_context()
+
+    top = rank_top(someone, light, lambda ids: [j for j in jobs if j.id in ids],
+                   context, limit=10)  # fmt: skip
+
+    assert top == rank(someone, jobs, context)
+    assert rank_top(someone, [], lambda ids: [], context, limit=10) == []
+
+
+@pytest.mark.parametrize("with_corpus", [False, True])
+def test_text_vectors_give_tfidf_cosine_exactly(people, corpus, with_corpus):
+    stats = corpus if with_corpus else None
+    table = IdfTable(stats)
+    texts = [c.text for c in people[:60]] + ["", "the and of", "C++ C# .NET c++"]
+
+    for a in texts:
+        for b in texts[::7]:
+            assert TextVector(a, table).cosine(TextVector(b, table)) == tfidf_cosine(
+                a, b, stats
+            )
+
+
+def test_tokens_match_the_regular_expression_on_awkward_text():
+    rng = random.Random(7)
+    alphabet = "abcXYZ09 +#.-_/\n\tÉéßİ\u212a–ü€😀'()"
+    samples = ["C++ and C# devs", "Ünïcode GmbH (2019–2023)", "KELVIN \u212a", "+#+a"]
+    samples += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randrange(40)))
+        for _ in range(3000)
+    ]
+
+    for text in samples:
+        assert _tokens(text) == _TOKEN.findall(text.lower()), text
+
+
+def test_term_counts_keep_first_occurrence_order_without_stop_words():
+    counts = term_counts("The Python and the Django, python; Rust of")
+
+    assert list(counts.items()) == [("python", 2), ("django", 1), ("rust", 1)]
