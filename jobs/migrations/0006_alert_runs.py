@@ -13,6 +13,11 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # Dropped whole: removing its fields first breaks SQLite's table remake
+        # over the (saved_search, job) unique constraint.
+        migrations.DeleteModel(
+            name='AlertDelivery',
+        ),
         migrations.CreateModel(
             name='AlertRun',
             fields=[
@@ -26,14 +31,6 @@ class Migration(migrations.Migration):
             options={
                 'ordering': ['-ran_at', '-id'],
             },
-        ),
-        migrations.RemoveField(
-            model_name='alertdelivery',
-            name='job',
-        ),
-        migrations.RemoveField(
-            model_name='alertdelivery',
-            name='saved_search',
         ),
         migrations.RemoveIndex(
             model_name='savedsearch',
@@ -52,9 +49,6 @@ class Migration(migrations.Migration):
             model_name='alertrun',
             name='saved_search',
             field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='runs', to='jobs.savedsearch'),
-        ),
-        migrations.DeleteModel(
-            name='AlertDelivery',
         ),
         migrations.AddIndex(
             model_name='alertrun',
