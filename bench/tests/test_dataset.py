@@ -3,12 +3,17 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.db import connection
 
 from bench import dataset
 from jobs.search import JobSearchParams, search_jobs
 
 TINY = dataset.SIZES["tiny"]
+# Skipped before any database setup on SQLite (the generator needs COPY).
+ON_POSTGRES = pytest.mark.skipif(
+    not settings.IS_POSTGRES, reason="the dataset needs PostgreSQL"
+)
 
 
 def _count(table):
@@ -18,10 +23,9 @@ def _count(table):
 
 
 @pytest.mark.postgres
+@ON_POSTGRES
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_tiny_dataset_is_built_searchable_and_reused():
-    if connection.vendor != "postgresql":
-        pytest.skip("the dataset needs PostgreSQL")
     logs = []
 
     report = dataset.build(size=TINY, progress=False, log=logs.append)
@@ -63,21 +67,17 @@ def test_tiny_dataset_is_built_searchable_and_reused():
 
 
 @pytest.mark.postgres
+@ON_POSTGRES
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_another_size_in_the_same_database_is_refused():
-    if connection.vendor != "postgresql":
-        pytest.skip("the dataset needs PostgreSQL")
     dataset.build(size=TINY, progress=False, log=lambda _: None)
 
     with pytest.raises(RuntimeError, match="holds dataset tiny v1; pass --rebuild"):
         dataset.build(size=dataset.SIZES["quick"], progress=False, log=print)
 
 
-@pytest.mark.django_db
+@pytest.mark.skipif(settings.IS_POSTGRES, reason="SQLite only")
 def test_sqlite_is_refused():
-    if connection.vendor == "postgresql":
-        pytest.skip("SQLite only")
-
     with pytest.raises(RuntimeError, match="needs PostgreSQL"):
         dataset.build(size=TINY, progress=False)
 
