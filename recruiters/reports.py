@@ -25,7 +25,8 @@ import statistics
 from collections import Counter
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
+from django.utils import timezone
 
 from jobs.models import ApplicationEvent, Job, Stage
 from recruiters.models import (
@@ -190,6 +191,107 @@ def report_by_client(agency) -> list[dict]:
         {"id": cid, "name": company.name, **_finish(rows[cid])}
         for cid, company in clients.items()
     ]
+
+
+# --- By month ----------------------------------------------------------------------
+
+MONTH_COLUMNS = [
+    "submissions",
+    "interviews",
+    "placements",
+    "fall_offs",
+    "fees_invoiced",
+    "fees_paid",
+    "commission",
+]
+
+
+def _month(value) -> str | None:
+    return timezone.localtime(value).strftime("%Y-%m") if value else None
+
+
+def _months(count: int) -> list[str]:
+    """The last ``count`` months as YYYY-MM, the current one last."""
+    today = timezone.localdate()
+    year, month = today.year, today.month
+    months = []
+    for _ in range(count):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return months[::-1]
+
+
+def report_by_month(agency, *, months: int = 12) -> list[dict]:
+    """The agency's activity per month (site time zone), the last ``months`` months
+    oldest first, months without activity as zeros. Each figure counts in the month
+    its event happened:
+
+    - submissions: made that month; interviews: submissions whose application first
+      reached interview (or a later stage) that month;
+    - placements: not cancelled, recorded that month; fall_offs: cancelled that
+      month inside the guarantee period;
+    - fees_invoiced: fees of invoiced or paid placements, by invoice month (the
+      placement's month when no invoice time was stored); fees_paid: fees of paid
+      placements by payment month; commission: the split amounts of paid
+      placements by payment month (the agency's total, as per client).
+
+    Three queries whatever the agency's size.
+    """
+    labels = _months(months)
+    rows = {
+        label: {
+            "month": label,
+            **{
+                c: (ZERO if "fee" in c or c == "commission" else 0)
+                for c in MONTH_COLUMNS
+            },
+        }
+        for label in labels
+    }
+
+    def add(month, field, value=1):
+        if month in rows:
+            rows[month][field] += value
+
+    first_interview = (
+        ApplicationEvent.objects.filter(
+            application_id=OuterRef("application_id"),
+            to_stage__in=REACHED_INTERVIEW,
+        )
+        .order_by("created_at")
+        .values("created_at")[:1]
+    )
+    for created_at, interviewed_at in (
+        Submission.objects.filter(agency=agency)
+        .annotate(interviewed_at=Subquery(first_interview))
+        .values_list("created_at", "interviewed_at")
+    ):
+        add(_month(created_at), "submissions")
+        add(_month(interviewed_at), "interviews")
+    for p in Placement.objects.filter(agency=agency).only(
+        "status",
+        "fee",
+        "created_at",
+        "updated_at",
+        "invoiced_at",
+        "paid_at",
+        "cancelled_at",
+        "is_fall_off",
+    ):
+        if p.status == PlacementStatus.CANCELLED:
+            if p.is_fall_off:
+                add(_month(p.cancelled_at or p.updated_at), "fall_offs")
+            continue
+        add(_month(p.created_at), "placements")
+        if p.status in (PlacementStatus.INVOICED, PlacementStatus.PAID):
+            add(_month(p.invoiced_at or p.created_at), "fees_invoiced", p.fee)
+        if p.status == PlacementStatus.PAID:
+            add(_month(p.paid_at or p.created_at), "fees_paid", p.fee)
+    for amount, paid_at, created_at in PlacementSplit.objects.filter(
+        placement__agency=agency, placement__status=PlacementStatus.PAID
+    ).values_list("amount", "placement__paid_at", "placement__created_at"):
+        add(_month(paid_at or created_at), "commission", amount)
+    return list(rows.values())
 
 
 # --- CSV -------------------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 `recruiters.reports` defines every figure (submissions, interviews, placements,
 fall-offs, fees invoiced and paid, commission, fill rate, time to fill) per
-client and per recruiter; this module only picks the user's agency, caches, and
-adds the headline totals. By month is not provided by it yet.
+client, per recruiter and by month (the last 12, each figure in the month its
+event happened); this module only picks the user's agency, caches, and adds the
+headline totals.
 """
 
 from analytics.cache import cached
@@ -18,7 +19,11 @@ def agency_for(user):
 
 
 def _compute(agency):
-    from recruiters.reports import report_by_client, report_by_recruiter
+    from recruiters.reports import (
+        report_by_client,
+        report_by_month,
+        report_by_recruiter,
+    )
 
     by_client = report_by_client(agency)
     return {
@@ -30,6 +35,7 @@ def _compute(agency):
         "tables": {
             "by_client": by_client,
             "by_recruiter": report_by_recruiter(agency),
+            "by_month": report_by_month(agency),
         },
     }
 
