@@ -161,6 +161,22 @@ class CandidateProfile(TimeStampedModel):
                 fields=["visibility", "availability", "-last_active_at"],
                 name="candidate_vis_avail_active_idx",
             ),
+            # Candidate search, searchable profiles most recently active first
+            # (recent sort, the relevance window of common words).
+            models.Index(
+                F("last_active_at").desc(),
+                F("id").desc(),
+                condition=~Q(visibility="hidden"),
+                name="cand_searchable_active_idx",
+            ),
+            # Candidate search sorted by experience (years, then activity).
+            models.Index(
+                F("years_experience").desc(),
+                F("last_active_at").desc(),
+                F("id").desc(),
+                condition=~Q(visibility="hidden"),
+                name="cand_searchable_years_idx",
+            ),
             # Candidate search: location filter (country, then city).
             models.Index(fields=["country", "city"], name="candidate_location_idx"),
             # Candidate search: years-of-experience range and sort.

@@ -195,6 +195,24 @@ class Job(TimeStampedModel):
                 condition=PUBLISHED,
                 name="job_published_recent_idx",
             ),
+            # Search with a country (+ remote policy) filter: newest first walks
+            # this, and rare text matches combine it with the GIN (BitmapAnd).
+            models.Index(
+                "country",
+                "remote_policy",
+                F("published_at").desc(),
+                F("id").desc(),
+                condition=PUBLISHED,
+                name="job_pub_country_remote_idx",
+            ),
+            # Search with an employment-type filter (contract + US), newest first.
+            models.Index(
+                "employment_type",
+                F("published_at").desc(),
+                F("id").desc(),
+                condition=PUBLISHED,
+                name="job_pub_type_recent_idx",
+            ),
             # Filters: status + country/city + experience level.
             models.Index(
                 fields=["status", "country", "city", "experience_level"],
