@@ -148,6 +148,8 @@ def test_candidate_journey(page, new_page, jobs, olivia, tmp_path):
     panel = page.locator(".match-panel")
     expect(panel).to_contain_text("/ 100")
     expect(panel.locator("dd").first).to_contain_text("Python")
+    expect(panel.locator("dd").first).to_contain_text("Django")
+    expect(panel.locator("dd").last).to_have_text("none")  # no missing skills
     assert_accessible(page, "candidate-08-match")
 
     # Apply with the uploaded resume, then to a second job.
