@@ -89,3 +89,36 @@ def test_recommendations_equal_the_plain_rank_of_the_pool(alice, jobs, settings)
     assert fast == plain
     assert len(fast) == 16
     assert fast[0][1].score == 94
+
+
+def test_candidate_data_for_profiles_equals_candidate_data_for_each(alice, bob):
+    from datetime import date
+
+    from candidates.tests.factories import make_profile
+
+    made = [
+        alice_profile(alice, summary="Ten years of Python."),
+        make_profile(
+            bob, skills=["Django", "Basket weaving", "Go"], titles=["Dev", "Lead"]
+        ),
+        make_profile(skills=[]),
+    ]
+    made[1].experience.create(
+        title="Now", employer_name="Acme", start_date=date(2023, 1, 1),
+        description="Python services", is_current=True,
+    )  # fmt: skip
+    ids = [p.pk for p in made]
+
+    rows = selectors.candidate_data_for_profiles(
+        list(selectors.profiles_for_ranking().filter(pk__in=ids).order_by("pk"))
+    )
+
+    one_by_one = [
+        selectors.candidate_data_for(p)
+        for p in selectors.profiles_for_scoring().filter(pk__in=ids).order_by("pk")
+    ]
+    assert rows == one_by_one
+    assert [s.slug for s in rows[1].skills] == ["django", "go"]  # weaving: text only
+    assert "Basket weaving" in rows[1].text
+    assert rows[1].text.endswith("Now Python services\nLead \nDev ")  # model order
+    assert selectors.candidate_data_for_profiles([]) == []
