@@ -117,6 +117,25 @@ def company_create(*, user, name: str, kind: str | None = None, **fields) -> Com
 
 
 @transaction.atomic
+def company_create_unclaimed(*, agency_user, name: str, **fields) -> Company:
+    """An employer company created by a recruiter for a client not on HotGigs yet:
+    no members and unverified, so its own people can claim it later.
+
+    Only recruiter accounts that belong to an agency may create one.
+    """
+    if not (
+        agency_user.role == Role.RECRUITER
+        and agency_user.memberships.filter(company__kind=CompanyKind.AGENCY).exists()
+    ):
+        raise PermissionDenied("Only an agency's recruiters create client companies.")
+    company = Company(kind=CompanyKind.EMPLOYER)
+    _clean_fields(company, {"name": name, **fields})
+    company.slug = _unique_slug(company.name)
+    company.save()
+    return company
+
+
+@transaction.atomic
 def company_update(*, user, company: Company, **fields) -> Company:
     if not permissions.can_manage_company(user, company):
         raise PermissionDenied("Only owners and admins can edit the company.")

@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from companies.models import Company, CompanyKind
+from companies.services import company_create_unclaimed
 from hotgigs.api.errors import Conflict
 from hotgigs.currencies import is_currency_code
 from jobs.models import Application, Job, Source, Stage
@@ -127,19 +128,14 @@ def _set_recruiters(engagement, recruiters):
     engagement.recruiters.set(recruiters)
 
 
-def _unclaimed_company(name: str) -> Company:
-    """A client company created by the agency: no members, unverified; its people
-    can claim it later through the companies app."""
-    from companies.services import _unique_slug
-
-    name = (name or "").strip()
-    if not name:
-        raise ValidationError({"client_name": "Name the client company."})
-    if len(name) > 200:
-        raise ValidationError({"client_name": "At most 200 characters."})
-    return Company.objects.create(
-        kind=CompanyKind.EMPLOYER, name=name, slug=_unique_slug(name)
-    )
+def _unclaimed_company(user, name: str) -> Company:
+    """A client company the agency creates (companies.company_create_unclaimed),
+    with its errors reported on `client_name`."""
+    try:
+        return company_create_unclaimed(agency_user=user, name=name)
+    except ValidationError as exc:
+        messages = exc.message_dict.get("name") or exc.messages
+        raise ValidationError({"client_name": messages}) from None
 
 
 @transaction.atomic
@@ -157,7 +153,7 @@ def engagement_create(
     _require_agency_manager(user, agency)
     Company.objects.select_for_update(of=("self",)).filter(pk=agency.pk).first()
     if client is None:
-        client = _unclaimed_company(client_name)
+        client = _unclaimed_company(user, client_name)
     elif client.kind != CompanyKind.EMPLOYER:
         raise ValidationError({"client": "A client is an employer company."})
     if (
