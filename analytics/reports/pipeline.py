@@ -12,7 +12,7 @@ dashboard reads from the applications and their stage history:
   stage is entered at most once and this is the time between the two consecutive
   moves around it; an application still in a stage does not count for it;
 - ``to_hire``: Durations from each application's creation to its move to hired;
-- ``sources``: {source: applications};
+- ``sources``: {source: applications}; ``applies_by_job``: {job id: applications};
 - ``applies_by_day`` / ``hires_by_day``: {date: n} (site time zone; hires count
   applications).
 
@@ -114,7 +114,7 @@ def _moves_sql(stage: str) -> str:
 # over the events at 200,000 applications (bench/analytics_bench.py).
 _PIPELINE_SQL = """
 WITH per_app AS MATERIALIZED (
-    SELECT a.created_at, a.source,
+    SELECT a.job_id, a.created_at, a.source,
         COALESCE(MAX({event_rank}), {cohort_rank}) AS reached,
         {moves},
         MIN(e.created_at) FILTER (
@@ -122,7 +122,7 @@ WITH per_app AS MATERIALIZED (
         ) AS hired_at
     FROM ({cohort}) a
     LEFT JOIN jobs_applicationevent e ON e.application_id = a.id
-    GROUP BY a.id, a.created_at, a.source, a.stage
+    GROUP BY a.id, a.job_id, a.created_at, a.source, a.stage
 )
 SELECT 'stage', v.stage, COUNT(*),
     PERCENTILE_CONT(0.5) WITHIN GROUP (
@@ -136,23 +136,31 @@ SELECT CASE
         WHEN GROUPING(p.reached) = 0 THEN 'reached'
         WHEN GROUPING(p.source) = 0 THEN 'source'
         WHEN GROUPING(p.applied_day) = 0 THEN 'applied_day'
-        ELSE 'hired_day'
+        WHEN GROUPING(p.hired_day) = 0 THEN 'hired_day'
+        ELSE 'job'
     END,
-    COALESCE(p.reached::text, p.source, p.applied_day::text, p.hired_day::text),
+    COALESCE(
+        p.reached::text, p.source, p.applied_day::text, p.hired_day::text,
+        p.job_id::text
+    ),
     COUNT(*), NULL
 FROM (
-    SELECT reached, source,
+    SELECT job_id, reached, source,
         (created_at AT TIME ZONE %s)::date AS applied_day,
         (hired_at AT TIME ZONE %s)::date AS hired_day
     FROM per_app
 ) p
-GROUP BY GROUPING SETS ((p.reached), (p.source), (p.applied_day), (p.hired_day))
+GROUP BY GROUPING SETS (
+    (p.reached), (p.source), (p.applied_day), (p.hired_day), (p.job_id)
+)
 """
 
 
 def pipeline_sql(applications) -> tuple[str, list]:
     """The statement and its parameters (the bench EXPLAINs it too)."""
-    cohort = applications.order_by().values("id", "created_at", "stage", "source")
+    cohort = applications.order_by().values(
+        "id", "job_id", "created_at", "stage", "source"
+    )
     cohort_sql, cohort_params = cohort.query.sql_with_params()
     sql = _PIPELINE_SQL.format(
         cohort=cohort_sql,
@@ -185,6 +193,8 @@ def _postgres(applications) -> dict:
             stats["reached"][int(key)] = n
         elif kind == "source":
             stats["sources"][key] = n
+        elif kind == "job":
+            stats["applies_by_job"][int(key)] = n
         elif kind == "applied_day":
             stats["applies_by_day"][datetime.date.fromisoformat(key)] = n
         else:
@@ -198,6 +208,7 @@ def _empty():
         "in_stage": {},
         "to_hire": Durations(0, None),
         "sources": {},
+        "applies_by_job": {},
         "applies_by_day": {},
         "hires_by_day": {},
     }
@@ -254,6 +265,12 @@ def _python(applications) -> dict:
         .values("source")
         .annotate(n=Count("pk"))
         .values_list("source", "n")
+    )
+    stats["applies_by_job"] = dict(
+        applications.order_by()
+        .values("job_id")
+        .annotate(n=Count("pk"))
+        .values_list("job_id", "n")
     )
     stats["applies_by_day"] = dict(
         applications.order_by()

@@ -97,3 +97,27 @@ def test_postgres_and_python_paths_agree(acme, uneven, django_assert_num_queries
         }
 
     assert rounded(in_sql) == rounded(in_python)
+
+
+def test_jobs_table_applies_per_job_and_days_open_of_a_closed_job(acme, uneven):
+    from analytics.reports.employer import company_report
+    from jobs.models import Job, JobStatus
+    from jobs.tests.factories import JobFactory
+
+    closed = JobFactory(company=acme, slug="acme-closed", published=True)
+    Job.objects.filter(pk=closed.pk).update(
+        status=JobStatus.CLOSED,
+        published_at=days(-30),
+        # No closing time of its own yet: the last change stands in for it.
+        updated_at=days(-10),
+    )
+    make_application(closed, UserFactory(email="late@example.com"), at=days(1))
+
+    rows = company_report(company_id=acme.pk, since=SINCE, until=timezone.localdate())[
+        "tables"
+    ]["jobs"]
+
+    by_id = {row["job_id"]: row for row in rows}
+    assert (by_id[uneven.pk]["applies"], by_id[uneven.pk]["days_open"]) == (6, 1)
+    assert (by_id[closed.pk]["applies"], by_id[closed.pk]["days_open"]) == (1, 20)
+    assert by_id[closed.pk]["status"] == "closed"
