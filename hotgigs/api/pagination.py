@@ -15,6 +15,9 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 MAX_PAGE_SIZE = 100
+# Past this page the OFFSET would overflow the database's integer; deep lists use
+# cursor pagination anyway.
+MAX_PAGE_NUMBER = 100_000
 COUNT_CAP = 10_000
 
 
@@ -37,7 +40,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
             number = int(request.query_params.get(self.page_query_param, 1))
         except (TypeError, ValueError):
             raise NotFound("Invalid page.") from None
-        if number < 1:
+        if not 1 <= number <= MAX_PAGE_NUMBER:
             raise NotFound("Invalid page.")
         offset = (number - 1) * page_size
         rows = list(queryset[offset : offset + page_size + 1])

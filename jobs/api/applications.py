@@ -123,6 +123,8 @@ class ApplicationViewSet(
 ):
     pagination_class = ApplicationCursorPagination
     filterset_class = ApplicationFilter
+    # A non-numeric or over-long id is no match (404), not an int() error (500).
+    lookup_value_regex = "[0-9]{1,18}"
 
     def _is_candidate(self):
         return self.request.user.role == Role.CANDIDATE
@@ -328,6 +330,7 @@ class InterviewViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
 
     serializer_class = s.InterviewSerializer
     http_method_names = ["get", "patch", "post", "head", "options"]
+    lookup_value_regex = "[0-9]{1,18}"
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):

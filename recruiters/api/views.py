@@ -188,10 +188,11 @@ class PoolViewSet(
     )
     def list(self, request):
         qs = self.get_queryset()
-        tag = request.query_params.get("tag", "").strip().lower()
+        # NUL cannot be in a PostgreSQL string: drop it rather than fail.
+        tag = request.query_params.get("tag", "").replace("\x00", "").strip().lower()
         if tag:
             qs = qs.filter(tags__name=tag)
-        q = request.query_params.get("q", "").strip()[:100]
+        q = request.query_params.get("q", "").replace("\x00", "").strip()[:100]
         if q:
             qs = qs.filter(Q(candidate__full_name__icontains=q) | Q(email__icontains=q))
         page = self.paginate_queryset(qs)
