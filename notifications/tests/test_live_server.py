@@ -27,7 +27,7 @@ def ws_url(asgi_live_server):
 
 
 def _open(url, origin, **kwargs):
-    return websocket.create_connection(url, timeout=10, origin=origin, **kwargs)
+    return websocket.create_connection(url, timeout=30, origin=origin, **kwargs)
 
 
 def _origin(ws_url):
@@ -73,7 +73,7 @@ def test_real_server_delivers_the_recipients_event_and_not_another_users(
             bob_ws.recv()
         # Bob's socket is alive, just told nothing: his own event still arrives.
         services.notify(recipients=[bob], kind=NotificationKind.NEW_MESSAGE, title="B")
-        bob_ws.settimeout(10)
+        bob_ws.settimeout(30)
         assert json.loads(bob_ws.recv())["title"] == "B"
         alice_ws.settimeout(1.0)
         with pytest.raises(websocket.WebSocketTimeoutException):
