@@ -1,7 +1,8 @@
 """axe-core on every main page, per role: no serious or critical violations.
 
-The journeys check the pages they pass through; this sweeps the rest (lists,
-empty states, settings, error pages) so a page nobody walks still gets checked.
+The journeys check the pages they pass through (with their data filled in);
+this sweeps the rest (lists, empty states, settings, error pages) so a page
+nobody walks still gets checked.
 All violations of a role are collected before failing, to fix them in one go.
 """
 
@@ -64,19 +65,11 @@ def test_candidate_pages(page, world, alice):
         page,
         [
             "/dashboard/",
-            "/profile/",
-            "/documents/",
-            "/applications/",
             "/saved-jobs/",
             "/recommendations/",
-            "/resume-analysis/",
-            "/jobs/backend/match/",
-            "/notifications/",
             "/notifications/preferences/",
             "/messages/",
             "/recruiter-requests/",
-            "/accounts/settings/",
-            "/accounts/settings/delete/",
             "/insights/",
         ],
     )
@@ -88,19 +81,11 @@ def test_employer_pages(page, world, olivia):
         page,
         [
             "/dashboard/",
-            "/company-jobs/",
-            "/jobs/new/",
             "/jobs/backend/edit/",
-            "/jobs/backend/pipeline/",
-            "/jobs/backend/ranked/",
-            "/jobs/backend/advice/",
-            f"/applications/{world.applications.get().pk}/",
             "/candidates/",
-            "/companies/acme/team/",
             "/companies/acme/settings/",
             "/agency-submissions/",
             "/insights/",
-            f"/insights/jobs/{world.pk}/",
             "/messages/",
         ],
     )
@@ -111,14 +96,9 @@ def test_recruiter_pages(page, rita, agency):
     sweep(
         page,
         [
-            "/recruiter/",
             "/recruiter/clients/",
-            "/recruiter/clients/new/",
-            "/recruiter/pool/",
             "/recruiter/pool/duplicates/",
             "/recruiter/submissions/",
-            "/recruiter/submissions/new/",
-            "/recruiter/placements/",
             "/recruiter/reports/",
             "/insights/",
         ],
