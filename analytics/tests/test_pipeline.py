@@ -121,3 +121,22 @@ def test_jobs_table_applies_per_job_and_days_open_of_a_closed_job(acme, uneven):
     assert (by_id[uneven.pk]["applies"], by_id[uneven.pk]["days_open"]) == (6, 1)
     assert (by_id[closed.pk]["applies"], by_id[closed.pk]["days_open"]) == (1, 20)
     assert by_id[closed.pk]["status"] == "closed"
+
+
+def test_page_lists_fifty_jobs_and_the_csv_all(client, olivia, acme, funnel):
+    from django.urls import reverse
+
+    from jobs.tests.factories import JobFactory
+
+    for i in range(50):
+        JobFactory(company=acme, slug=f"acme-many-{i}", published=True)
+    client.force_login(olivia)
+
+    html = client.get(reverse("analytics:insights")).content.decode()
+    csv = b"".join(
+        client.get(reverse("analytics:export", args=["jobs"])).streaming_content
+    ).decode()
+
+    assert "The 50 most recently published of 51 jobs" in html
+    assert html.count("<td>published</td>") == 50
+    assert len(csv.splitlines()) == 52  # header + 51 jobs

@@ -160,3 +160,13 @@ def test_other_agencies_and_employers_do_not_see_it(
     client.logout()
     anonymous = client.get(reverse("analytics:export", args=["by_month"]))
     assert anonymous.status_code == 302
+
+
+def test_recruiter_page_queries_do_not_grow(
+    months, client, rita, django_assert_max_num_queries
+):
+    client.force_login(rita)
+    # 17 today with 2 clients' worth of data: session, user, agency, then the
+    # reports (by client, by recruiter, by month: a fixed number each).
+    with django_assert_max_num_queries(17):
+        assert client.get(reverse("analytics:insights")).status_code == 200
