@@ -84,7 +84,10 @@ def _marker(cursor):
         return None
     cursor.execute(f"SELECT version, counts FROM {MARKER}")
     row = cursor.fetchone()
-    return row and {"version": row[0], "counts": row[1]}
+    if row is None:
+        return None
+    counts = json.loads(row[1]) if isinstance(row[1], str) else row[1]
+    return {"version": row[0], "counts": counts}
 
 
 def build(*, rebuild: bool, log=print) -> dict:
