@@ -49,6 +49,7 @@ KWARGS = {
     "jobs:detail": {"slug": "job.slug"},
     "jobs:edit": {"slug": "job.slug"},
     "jobs:status": {"slug": "job.slug"},
+    "jobs:alert-delete": {"pk": "saved_search.pk"},
     "jobs:apply": {"slug": "job.slug"},
     "jobs:save-job": {"slug": "job.slug"},
     "jobs:pipeline": {"slug": "job.slug"},
@@ -576,6 +577,9 @@ MATRIX = {
     "jobs:application-withdraw": {  # /applications/1/withdraw/
         "GET": "302 200 404 404 404 404 404 404 404",
         "POST": "302 400 404 404 404 404 404 404 404",
+    },
+    "jobs:alert-delete": {  # /alerts/1/delete/
+        "POST": "302 302 404 403 403 403 403 403 404",
     },
     "jobs:apply": {  # /jobs/backend-engineer/apply/
         "GET": "302 302 200 302 302 302 302 302 200",
