@@ -172,6 +172,15 @@ IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 # --- Cache, rate limits ----------------------------------------------------------
 REDIS_URL = env("REDIS_URL")
+if REDIS_URL and TESTING and env("PYTEST_XDIST_WORKER"):
+    # Parallel test workers share one Redis server; each flushes only its own
+    # database (tests clear the cache), so give each worker a database of its own.
+    from urllib.parse import urlsplit, urlunsplit
+
+    _url = urlsplit(REDIS_URL)
+    _base = int(_url.path.strip("/") or 0)
+    _worker = int(env("PYTEST_XDIST_WORKER").removeprefix("gw") or 0)
+    REDIS_URL = urlunsplit(_url._replace(path=f"/{(_base + 1 + _worker) % 16}"))
 if REDIS_URL:
     CACHES = {
         "default": {

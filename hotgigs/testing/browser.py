@@ -80,9 +80,14 @@ def _require_chromium():
     pytest.skip(message)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One headless Chromium for the test session (per xdist worker)."""
+    """One headless Chromium per test module.
+
+    Playwright's sync API keeps an asyncio loop marked as running in this thread
+    while it is started; `async_to_sync` (Channels tests) refuses to run under it.
+    A module scope stops it before any other module's tests run in this worker.
+    """
     _require_chromium()
     # Playwright's sync API runs an event loop in this thread; the tests still
     # call the ORM synchronously (fixtures, assertions), which is safe here.
@@ -107,6 +112,11 @@ def _open_page(browser, default_base_url, **options):
     options.setdefault("base_url", default_base_url)
     context = browser.new_context(**options)
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    if options["base_url"] == default_base_url:
+        # The WSGI live server has no WebSockets: answer live.js in the browser,
+        # or its reconnect attempts keep hitting the server (and the database)
+        # while the test ends and the database is flushed.
+        context.route_web_socket(re.compile(r"/ws/"), lambda socket: socket.close())
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -122,6 +132,10 @@ def _close_pages(pages, request):
             suffix = f"-{number}" if number else ""
             with contextlib.suppress(Exception):
                 screenshot(page, f"FAILED-{request.node.name}{suffix}")
+        # Leave the site first, so no request of the page is still running on
+        # the server when the test's database is flushed.
+        with contextlib.suppress(Exception):
+            page.goto("about:blank")
         page.context.close()
 
 
