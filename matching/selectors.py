@@ -408,25 +408,24 @@ def recommendation_pool(*, profile, candidate: CandidateData, now=None):
 
 def _pool_without_text(*, profile, candidate: CandidateData):
     """(the pool's JobData with empty text, a loader of their full JobData by
-    ids): 2 queries, then 1 per batch the loader is asked for."""
-    from jobs.models import Job
+    ids): 2 queries in all, whatever the pool's size or the loader's calls.
 
+    The descriptions come with the pool's rows: `rank_top` asks for the text of
+    the jobs that can still reach the top in doubling batches, and a query per
+    batch made the endpoint's query count grow with the pool. Only the costly
+    part, turning HTML into text and tokenising it, stays lazy.
+    """
     jobs = _recommendation_pool_queryset(profile=profile, candidate=candidate)
     if jobs is None:
         return [], lambda ids: []
-    light_fields = [f for f in JOB_SCORING_FIELDS if f != "description"]
-    rows = {row["id"]: row for row in jobs.values(*light_fields)[:POOL_CAP]}
+    rows = {row["id"]: row for row in jobs.values(*JOB_SCORING_FIELDS)[:POOL_CAP]}
     skills = _job_skill_rows(list(rows))
     light = [
         _job_data(row, skills.get(pk, ()), with_text=False) for pk, row in rows.items()
     ]
 
     def full_jobs(ids):
-        descriptions = Job.objects.filter(id__in=ids).values_list("id", "description")
-        return [
-            _job_data(rows[pk] | {"description": text}, skills.get(pk, ()))
-            for pk, text in descriptions
-        ]
+        return [_job_data(rows[pk], skills.get(pk, ())) for pk in ids if pk in rows]
 
     return light, full_jobs
 
