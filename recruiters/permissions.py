@@ -6,13 +6,15 @@ placements: plain predicates used by the pages and the API alike.
 - Owners and admins of the agency add, edit and end engagements and change fees,
   splits and placement statuses.
 - The client's team (members of the job's company) sees the agency's submissions
-  to its jobs (and, if the engagement allows, the stage of those applications),
+  to its jobs once the candidate has consented (and, if the engagement allows,
+  the stage of those applications),
   never the pool, fees or other clients.
 - A candidate sees and answers only their own submission requests.
 - Staff use the admin site; they are not in these rules.
 """
 
 from companies.models import Membership, MembershipRole
+from recruiters.models import SubmissionStatus
 
 
 def _role(user, company_id):
@@ -74,7 +76,10 @@ def can_view_submission(user, submission) -> bool:
         return True
     if is_agency_member(user, submission.agency):
         return True
-    return is_client_member(user, submission.job.company)
+    # The client's team sees a submission only after the candidate consented.
+    return submission.status == SubmissionStatus.ACCEPTED and is_client_member(
+        user, submission.job.company
+    )
 
 
 def client_sees_pipeline(submission) -> bool:

@@ -85,9 +85,13 @@ def submissions_for_agency(agency, *, status: str | None = None, engagement=None
 
 
 def submissions_for_client_member(user):
-    """What a client's team sees: agencies' submissions to its jobs (no fees)."""
+    """What a client's team sees: agencies' submissions to its jobs (no fees),
+    once the candidate has consented — a request still waiting for consent, or
+    declined, is between the agency and the candidate."""
     return (
-        Submission.objects.filter(job__company__memberships__user=user)
+        Submission.objects.filter(
+            job__company__memberships__user=user, status=SubmissionStatus.ACCEPTED
+        )
         .select_related(
             "job__company", "agency", "candidate", "engagement", "application"
         )

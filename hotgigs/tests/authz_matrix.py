@@ -432,20 +432,21 @@ MATRIX = {
         "GET": "401 403 403 403 403 403 200 200 403",
     },
     "recruiter-submission-accept": {  # /api/v1/recruiters/submissions/2/accept/
-        "POST": "401 200 404 403 403 404 403 404 404",
+        "POST": "401 200 404 404 404 404 403 404 404",
     },
     "recruiter-submission-decline": {  # /api/v1/recruiters/submissions/2/decline/
-        "POST": "401 200 404 403 403 404 403 404 404",
+        "POST": "401 200 404 404 404 404 403 404 404",
     },
+    # The client's team (olivia, tom) sees a submission only after consent.
     "recruiter-submission-detail": {  # /api/v1/recruiters/submissions/2/
-        "GET": "401 200 404 200 200 404 200 404 404",
+        "GET": "401 200 404 404 404 404 200 404 404",
     },
     "recruiter-submission-list": {  # /api/v1/recruiters/submissions/
         "GET": "401 200 200 200 200 200 200 200 200",
         "POST": "401 403 403 403 403 403 400 400 403",
     },
     "recruiter-submission-withdraw": {  # /api/v1/recruiters/submissions/2/withdraw/
-        "POST": "401 403 404 403 403 404 200 404 404",
+        "POST": "401 403 404 404 404 404 200 404 404",
     },
     "saved-candidate-search-detail": {  # /api/v1/<token>/1/
         "GET": "401 403 403 200 404 404 404 404 404",

@@ -55,11 +55,9 @@ LISTS = {
         {
             "rita": {"placed_submission", "pending_submission"},
             "alice": {"placed_submission", "pending_submission"},
-            # The client's team sees submissions still waiting for the
-            # candidate's consent too (recruiters.selectors): questioned in the
-            # issue 12 report.
-            "olivia": {"placed_submission", "pending_submission"},
-            "tom": {"placed_submission", "pending_submission"},
+            # The client's team sees a submission only once the candidate consented.
+            "olivia": {"placed_submission"},
+            "tom": {"placed_submission"},
         },
     ),
     "recruiter-placement-list": (["placement"], {"rita": {"placement"}}),

@@ -42,6 +42,7 @@ from recruiters.models import (
     Placement,
     PlacementSplit,
     Submission,
+    SubmissionStatus,
     TalentPoolEntry,
 )
 
@@ -292,7 +293,8 @@ class SubmissionViewSet(
             Submission.objects.filter(
                 Q(agency__in=agencies)
                 | Q(candidate=user)
-                | Q(job__company__in=companies)
+                # The client's team sees a submission once the candidate consented.
+                | Q(job__company__in=companies, status=SubmissionStatus.ACCEPTED)
             )
             .select_related("agency", "job__company", "candidate", "recruiter")
             .order_by("-created_at", "-id")

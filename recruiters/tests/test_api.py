@@ -390,8 +390,9 @@ def test_ended_engagement_refuses_api_submission(
         ("rita", 1, 200, 403),
         ("rex", 1, 200, 403),
         ("ivan", 0, 404, 404),
-        ("olivia", 1, 200, 403),  # the client sees it, cannot answer it
-        ("tom", 1, 200, 403),
+        # The client sees a submission only once the candidate consented.
+        ("olivia", 0, 404, 404),
+        ("tom", 0, 404, 404),
         ("eve", 0, 404, 404),
         ("alice", 1, 200, 200),
         ("bob", 0, 404, 404),
@@ -634,3 +635,15 @@ def test_reports_need_an_agency(request, api_as, persona):
         api_as(request.getfixturevalue(persona)).get(f"{BASE}/reports/").status_code
         == 403
     )
+
+
+def test_client_sees_a_submission_once_the_candidate_consents(
+    api_as, submission, alice, olivia
+):
+    from recruiters import services
+
+    client = api_as(olivia)
+    assert client.get(f"{BASE}/submissions/{submission.pk}/").status_code == 404
+    services.submission_accept(user=alice, submission=submission)
+    assert client.get(f"{BASE}/submissions/").json()["count"] == 1
+    assert client.get(f"{BASE}/submissions/{submission.pk}/").status_code == 200
