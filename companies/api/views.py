@@ -105,6 +105,8 @@ class CompanyViewSet(
 ):
     serializer_class = CompanySerializer
     filterset_class = CompanyFilter
+    # Ids beyond a bigint are not ids: 404 from the router, not a database error.
+    lookup_value_regex = r"[0-9]{1,18}"
 
     def get_queryset(self):
         # Companies are public: the directory shows every one.
@@ -213,7 +215,7 @@ class CompanyViewSet(
     @action(
         detail=True,
         methods=["patch", "delete"],
-        url_path=r"members/(?P<membership_id>[0-9]+)",
+        url_path=r"members/(?P<membership_id>[0-9]{1,18})",
     )
     def member(self, request, pk=None, membership_id=None):
         company = self._company_for_members()
@@ -260,7 +262,7 @@ class CompanyViewSet(
     @action(
         detail=True,
         methods=["delete"],
-        url_path=r"invitations/(?P<invitation_id>[0-9]+)",
+        url_path=r"invitations/(?P<invitation_id>[0-9]{1,18})",
     )
     def invitation(self, request, pk=None, invitation_id=None):
         company = self._company_for_managers()

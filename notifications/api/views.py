@@ -34,6 +34,7 @@ class MessageThrottle(UserRateThrottle):
 
 
 class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    lookup_value_regex = r"[0-9]{1,18}"
     serializer_class = s.NotificationSerializer
     pagination_class = CursorPagination
 
