@@ -416,35 +416,29 @@ class PlacementViewSet(
         )
         return self._respond(placement, status.HTTP_201_CREATED)
 
+    def _update(self, request, input_serializer, service):
+        """Validate the input and pass its fields to a placement service."""
+        placement = self.get_object()  # an outsider gets 404 before any 400
+        data = input_serializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        placement = _call(
+            service, user=request.user, placement=placement, **data.validated_data
+        )
+        return self._respond(placement)
+
     @extend_schema(request=PlacementTermsSerializer, responses=PlacementSerializer)
     @action(detail=True, methods=["post"])
     def terms(self, request, pk=None):
         """Salary, currency, start date; the fee is recomputed from the terms."""
-        placement = self.get_object()  # an outsider gets 404 before any 400
-        data = PlacementTermsSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        placement = _call(
-            services.placement_update_terms,
-            user=request.user,
-            placement=placement,
-            **data.validated_data,
+        return self._update(
+            request, PlacementTermsSerializer, services.placement_update_terms
         )
-        return self._respond(placement)
 
     @extend_schema(request=FeeInputSerializer, responses=PlacementSerializer)
     @action(detail=True, methods=["post"])
     def fee(self, request, pk=None):
         """Override the fee; a reason is required."""
-        placement = self.get_object()  # an outsider gets 404 before any 400
-        data = FeeInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        placement = _call(
-            services.placement_update_fee,
-            user=request.user,
-            placement=placement,
-            **data.validated_data,
-        )
-        return self._respond(placement)
+        return self._update(request, FeeInputSerializer, services.placement_update_fee)
 
     @extend_schema(request=SplitsInputSerializer, responses=PlacementSerializer)
     @action(detail=True, methods=["put"])
