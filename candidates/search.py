@@ -15,7 +15,6 @@ walking the activity index (``_fenced``, ``hotgigs.search.top_ids``).
 
 import hashlib
 import json
-import uuid
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
@@ -82,21 +81,12 @@ class CandidateSearchParams:
 
 
 def search_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY) or version
-    return version
+    return fts.cache_version(VERSION_KEY)
 
 
 def bump_search_version() -> None:
     """Called by every service that changes what a search can return."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-
-
-def _is_postgres():
-    return connection.vendor == "postgresql"
+    fts.bump_cache_version(VERSION_KEY)
 
 
 def filtered_profiles(params: CandidateSearchParams):
@@ -153,7 +143,7 @@ def filtered_profiles(params: CandidateSearchParams):
 
 
 def _text_filter(qs, q):
-    if _is_postgres():
+    if fts.uses_postgres_search():
         query = SearchQuery(q, search_type="websearch", config="english")
         return qs.filter(search_vector=query), query
     for word in q.split():
@@ -169,7 +159,7 @@ def _fenced(params: CandidateSearchParams, qs, *, limit: int) -> bool:
     Same rule as job search (``hotgigs.search.top_ids``): a rare match set is
     found by bitmap scans, a common one by walking the activity index.
     """
-    if not _is_postgres():
+    if not fts.uses_postgres_search():
         return False
     unfiltered = CandidateSearchParams(sort=params.sort)
     if replace(params, extra={}) == unfiltered:
@@ -224,14 +214,14 @@ def search_document_for(*, headline, summary, skills, titles) -> str:
 
 def update_search_vector(profile_ids) -> None:
     """Recompute `search_vector` (PostgreSQL) from `search_document` parts."""
-    if not _is_postgres() or not profile_ids:
+    if not fts.uses_postgres_search() or not profile_ids:
         return
     with connection.cursor() as cursor:
         cursor.execute(SEARCH_VECTOR_SQL + " WHERE p.id = ANY(%s)", [list(profile_ids)])
 
 
 def update_all_search_vectors() -> None:
-    if _is_postgres():
+    if fts.uses_postgres_search():
         with connection.cursor() as cursor:
             cursor.execute(SEARCH_VECTOR_SQL)
 

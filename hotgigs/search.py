@@ -40,10 +40,12 @@ Plans at scale (PostgreSQL)
 import binascii
 import json
 import re
+import uuid
 from collections.abc import Callable, Iterable, Mapping
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core import signing
+from django.core.cache import cache
 from django.db import connection, connections
 from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.expressions import Combinable, RawSQL
@@ -61,6 +63,25 @@ _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 
 def uses_postgres_search() -> bool:
     return connection.vendor == "postgresql"
+
+
+def cache_version(key: str) -> str:
+    """The current version under `key`; cached search results hang off it.
+
+    Missing (first use, eviction, flush): a fresh version, which can only miss.
+    `cache.add` keeps the first writer's version when two requests race.
+    """
+    version = cache.get(key)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(key, version, None)
+        version = cache.get(key) or version
+    return version
+
+
+def bump_cache_version(key: str) -> None:
+    """Orphan every result cached under the old version of `key`."""
+    cache.set(key, uuid.uuid4().hex, None)
 
 
 def clean_query(text: str | None) -> str:
