@@ -268,15 +268,19 @@ def invitation_create(
             invitation.save()
     except IntegrityError:
         raise ValidationError({"email": f"{email} was invited a moment ago."}) from None
-    transaction.on_commit(lambda: _invitation_email(invitation))
+    # An address without an account gets the invitation by email; a user gets
+    # one notification, in the app and by email as their preferences say (not
+    # both, or they would receive two emails for one invitation).
     invitee = User.objects.filter(email__iexact=email, is_active=True).first()
-    if invitee is not None:
+    if invitee is None:
+        transaction.on_commit(lambda: _invitation_email(invitation))
+    else:
         transaction.on_commit(lambda: _invitation_notify(invitation, invitee))
     return invitation
 
 
 def _invitation_notify(invitation: Invitation, invitee) -> None:
-    """The invited address has an account: tell it in the app too."""
+    """The invited address has an account: notify it (in-app and email)."""
     notify(
         recipients=[invitee],
         kind=NotificationKind.TEAM_INVITATION,

@@ -1,5 +1,6 @@
-"""Team invitations to an address that has an account also notify that user
-(in the app, by their preferences), on commit only."""
+"""Team invitations to an address that has an account notify that user (in the
+app and by email, by their preferences) instead of the plain invitation email,
+on commit only."""
 
 import pytest
 from django.db import transaction
@@ -10,8 +11,8 @@ from notifications.models import Notification, NotificationKind
 pytestmark = pytest.mark.django_db
 
 
-def test_inviting_an_existing_account_notifies_it(
-    acme, olivia, bob, django_capture_on_commit_callbacks
+def test_inviting_an_existing_account_notifies_it_with_one_email(
+    acme, olivia, bob, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         invitation = services.invitation_create(
@@ -27,6 +28,11 @@ def test_inviting_an_existing_account_notifies_it(
     assert note.title == "Join Acme on HotGigs"
     assert note.body == "You are invited as admin."
     assert note.link == f"/invitations/{invitation.token}/"
+    # One email (the notification's), not the plain invitation email as well.
+    assert [(m.to, m.subject) for m in mailoutbox] == [
+        ([bob.email], "Join Acme on HotGigs")
+    ]
+    assert f"/invitations/{invitation.token}/" in mailoutbox[0].body
 
 
 def test_inviting_an_address_without_an_account_notifies_nobody(
