@@ -146,7 +146,9 @@ def request(host, port, method, path, *, headers=None, body=None):
     """One request on this thread's keep-alive connection → (status, headers, ms)."""
     headers = dict(headers or {})
     payload = None
-    if body is not None:
+    if isinstance(body, tuple):  # (bytes, content type): an upload
+        payload, headers["Content-Type"] = body
+    elif body is not None:
         payload = json.dumps(body).encode()
         headers["Content-Type"] = "application/json"
     for attempt in range(2):
@@ -227,6 +229,8 @@ def build_context(*, page_size=20, deep_page=500, apply_count=200) -> Context:
 
     from accounts.models import User
     from bench.dataset import EMAIL_DOMAIN
+    from documents.models import Document
+    from documents.services import document_delete
     from hotgigs.search import encode_cursor
     from jobs.models import Application, Job
 
@@ -288,6 +292,9 @@ def build_context(*, page_size=20, deep_page=500, apply_count=200) -> Context:
     # Apply as candidate1 to fresh jobs: clear earlier runs' applications first.
     for application in Application.objects.filter(candidate=candidate):
         application.delete()
+    # The upload scenario stays inside candidate1's quota run after run.
+    for document in Document.objects.visible().owned_by(candidate):
+        document_delete(document=document)
     ctx.apply_jobs = list(
         published.order_by("?").values_list("id", flat=True)[:apply_count]
     )

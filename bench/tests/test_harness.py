@@ -184,3 +184,28 @@ def test_locust_statistics_are_parsed(tmp_path):
 def test_scenario_names_are_unique():
     names = [s.name for s in SCENARIOS]
     assert len(names) == len(set(names))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_upload_scenario_stores_and_extracts_a_new_resume_each_time(
+    live_server, alice
+):
+    from rest_framework_simplejwt.tokens import RefreshToken
+
+    from documents.models import Document
+
+    upload = next(s for s in SCENARIOS if s.name == "document_upload")
+    ctx = run.Context(
+        tokens={"candidate": str(RefreshToken.for_user(alice).access_token)}
+    )
+
+    results = run.run_scenarios(
+        _stack(live_server), ctx, [upload], n=2, rps_clients=0, log=[].append
+    )
+
+    assert results["document_upload"]["write"]["statuses"] == {"201": 2}
+    documents = Document.objects.filter(owner=alice).order_by("pk")
+    assert [d.status for d in documents] == ["ready", "ready"]
+    assert [d.page_count for d in documents] == [3, 3]
+    assert len({d.sha256 for d in documents}) == 2
+    assert "Senior Python engineer" in documents[0].extracted_text
