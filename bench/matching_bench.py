@@ -42,14 +42,17 @@ def _summary(values):
             "p95": round(p95, 1), "n": len(values)}  # fmt: skip
 
 
-def bench_engine(count: int, repeat: int) -> dict:
+def bench_engine(count: int, repeat: int, *, idf: bool = False) -> dict:
+    """`idf`: with document frequencies of the candidates' texts, as production
+    scoring passes them (matching.selectors.scoring_context)."""
     from matching.engine.scoring import rank_candidates
-    from matching.engine.text import term_counts
+    from matching.engine.text import corpus_stats, term_counts
     from matching.tests.generated import file_context, make_candidates, make_job
 
     job = make_job()
     candidates = make_candidates(job, count)
-    context = file_context()
+    corpus = corpus_stats([c.text for c in candidates]) if idf else None
+    context = file_context(corpus=corpus)
     words = sum(len(c.text.split()) for c in candidates) / count
     cold = _timed(
         lambda: rank_candidates(job, candidates, context),
@@ -183,6 +186,8 @@ def main(argv=None) -> int:
     report = {"load_average": os.getloadavg()}
     report["rank_candidates"] = bench_engine(args.candidates, args.repeat)
     print("rank_candidates:", json.dumps(report["rank_candidates"]), flush=True)
+    report["rank_candidates_idf"] = bench_engine(args.candidates, args.repeat, idf=True)
+    print("rank_candidates_idf:", json.dumps(report["rank_candidates_idf"]), flush=True)
     if args.db:
         report["recommendations"] = bench_recommendations(
             args.db, args.samples, args.explain

@@ -40,6 +40,9 @@ Speed: `score` prepares both sides (`_JobFeatures`, `_CandidateFeatures`: skills
 slug, related-skill maps, categories, text vectors) and scores the prepared pair;
 `rank` and `rank_candidates` prepare the shared side once and share one idf table per
 call, through the same code, so a ranking gives exactly the scores `score` gives.
+The experience, location and salary components read a few candidate fields each;
+the job side keeps the ones it built (`_JobFeatures.memo`), so ranking thousands of
+candidates for one job builds a few dozen of them, not thousands.
 """
 
 from __future__ import annotations
@@ -109,10 +112,17 @@ def _symmetric_links(related: Mapping[str, Mapping[str, float]]):
 
 
 class _JobFeatures:
-    """What scoring reads from a job, computed once per job and call."""
+    """What scoring reads from a job, computed once per job and call.
 
-    __slots__ = ("job", "skills", "required", "nice", "level", "country", "city",
-                 "where", "text")  # fmt: skip
+    `memo` holds the experience, location and salary components already built
+    for this job, keyed by the few candidate fields each reads: a ranking of
+    thousands of candidates for one job repeats a few dozen combinations, so
+    each is computed, rounded and formatted once (components are immutable,
+    results share them).
+    """
+
+    __slots__ = ("job", "skills", "required", "nice", "skill_total", "level",
+                 "country", "city", "where", "text", "memo")  # fmt: skip
 
     def __init__(self, job: JobData, context: ScoringContext, idf: IdfTable):
         related, categories = _symmetric_links(context.related), context.categories
@@ -132,37 +142,46 @@ class _JobFeatures:
         )
         self.required = tuple(js.slug for js in job.skills if js.required)
         self.nice = tuple(js.slug for js in job.skills if not js.required)
+        total = 0.0
+        for skill in self.skills:
+            total += skill[2]
+        self.skill_total = total
         self.level = _LEVEL_INDEX.get(job.level)
         self.country = job.country.upper() if job.country else ""
         self.city = job.city.casefold() if job.city else ""
         self.where = job.city or job.country or "an unknown place"
-        self.text = TextVector(job.text, idf) if job.text.strip() else None
+        text = job.text
+        self.text = TextVector(text, idf) if text and not text.isspace() else None
+        self.memo: dict = {}
 
 
 class _CandidateFeatures:
-    """What scoring reads from a candidate, computed once per candidate and call."""
+    """What scoring reads from a candidate, computed once per candidate and call
+    (`categories`, the taxonomy categories of their skills, only when a missing
+    job skill asks for it)."""
 
-    __slots__ = ("candidate", "have", "categories", "level", "country", "city",
-                 "text")  # fmt: skip
+    __slots__ = ("candidate", "have", "categories", "text", "_category_map")
 
     def __init__(
         self, candidate: CandidateData, context: ScoringContext, idf: IdfTable
     ):
-        categories = context.categories
         self.candidate = candidate
         self.have = {s.slug: s for s in candidate.skills}
-        self.categories = {categories.get(slug) for slug in self.have} - {None}
-        self.level = _LEVEL_INDEX.get(candidate.level)
-        self.country = candidate.country.upper() if candidate.country else ""
-        self.city = candidate.city.casefold() if candidate.city else ""
-        self.text = TextVector(candidate.text, idf) if candidate.text.strip() else None
+        self.categories = None
+        self._category_map = context.categories
+        text = candidate.text
+        self.text = TextVector(text, idf) if text and not text.isspace() else None
+
+    def skill_categories(self) -> set:
+        categories = self._category_map
+        return {categories.get(slug) for slug in self.have} - {None}
 
 
 def _skills(c: _CandidateFeatures, j: _JobFeatures):
     have = c.have
     matched, partial, missing = [], [], []
-    earned = total = req_earned = 0.0
-    req_count = missing_required = 0
+    earned = req_earned = 0.0
+    missing_required = n_have = n_nice = 0
     for slug, label, weight, required, min_years, job_links, category in j.skills:
         own = have.get(slug)
         if own is not None:
@@ -173,32 +192,39 @@ def _skills(c: _CandidateFeatures, j: _JobFeatures):
                 else:
                     credit = max(YEARS_FLOOR, min(1.0, own.years / min_years))
             matched.append(label)
+            if required:
+                n_have += 1
+            else:
+                n_nice += 1
         else:
             # the best related link either way (the taxonomy's links are directed)
-            credit = max(map(job_links.get, have, _ZEROS), default=0.0)
+            if job_links and have:
+                credit = max(map(job_links.get, have, _ZEROS))
+            else:
+                credit = 0.0
             if credit > 0:
                 partial.append(label)
             else:
                 missing.append(label)
                 missing_required += required
-                if category in c.categories:
-                    credit = SAME_CATEGORY_CREDIT
+                if category is not None:
+                    categories = c.categories
+                    if categories is None:
+                        categories = c.categories = c.skill_categories()
+                    if category in categories:
+                        credit = SAME_CATEGORY_CREDIT
         earned += weight * credit
-        total += weight
         if required:
-            req_count += 1
             req_earned += credit
     if not j.skills:
         return NEUTRAL, ("the job lists no skills",), matched, partial, missing, None
     reasons = []
     if j.required:
-        n_have = sum(1 for slug in j.required if slug in have)
         if n_have == len(j.required):
             reasons.append(f"all {len(j.required)} required skills")
         else:
             reasons.append(f"{n_have} of {len(j.required)} required skills")
     if j.nice:
-        n_nice = sum(1 for slug in j.nice if slug in have)
         reasons.append(f"{n_nice} of {len(j.nice)} nice-to-have skills")
     if partial:
         reasons.append("related experience in " + ", ".join(partial))
@@ -207,14 +233,21 @@ def _skills(c: _CandidateFeatures, j: _JobFeatures):
     cap = None
     if missing_required:
         floor, share = MISSING_REQUIRED_CAP
-        cap = floor + share * (req_earned / req_count)
-    return 100.0 * earned / total, tuple(reasons), matched, partial, missing, cap
+        cap = floor + share * (req_earned / len(j.required))
+    return (
+        100.0 * earned / j.skill_total,
+        tuple(reasons),
+        matched,
+        partial,
+        missing,
+        cap,
+    )
 
 
 def _experience(c: _CandidateFeatures, j: _JobFeatures, who: str):
     candidate, job = c.candidate, j.job
     parts, reasons = [], []
-    c_level, j_level = c.level, j.level
+    c_level, j_level = _LEVEL_INDEX.get(candidate.level), j.level
     if c_level is not None and j_level is not None:
         diff = c_level - j_level
         if diff in LEVEL_SCORES:
@@ -246,8 +279,10 @@ def _location(c: _CandidateFeatures, j: _JobFeatures, who: str, pref_verb: str):
         if pref == RemotePreference.ONSITE:
             return 80.0, (f"remote job and {who} {pref_verb} onsite",)
         return 100.0, ("remote job",)
-    same_country = bool(j.country and c.country) and j.country == c.country
-    same_city = same_country and bool(j.city and c.city) and j.city == c.city
+    c_country = candidate.country.upper() if candidate.country else ""
+    c_city = candidate.city.casefold() if candidate.city else ""
+    same_country = bool(j.country and c_country) and j.country == c_country
+    same_city = same_country and bool(j.city and c_city) and j.city == c_city
     if not (job.country and candidate.country):
         base, reasons = NEUTRAL, [f"the job is {job.remote_policy} in {where}"]
     elif same_city:
@@ -305,6 +340,43 @@ _VOICES = {"employer": ("the candidate", "prefers")}
 _CANDIDATE_VOICE = ("you", "prefer")
 
 
+_SKILLS_WEIGHT, _EXPERIENCE_WEIGHT = WEIGHTS["skills"], WEIGHTS["experience"]
+_LOCATION_WEIGHT, _SALARY_WEIGHT = WEIGHTS["location"], WEIGHTS["salary"]
+_BASE_WEIGHT = _SKILLS_WEIGHT + _EXPERIENCE_WEIGHT + _LOCATION_WEIGHT + _SALARY_WEIGHT
+_TEXT_TOTAL_WEIGHT = _BASE_WEIGHT + TEXT_WEIGHT
+
+
+def _side_components(c: _CandidateFeatures, j: _JobFeatures, who, pref_verb):
+    """The experience, location and salary components, built once per distinct
+    combination of the candidate fields they read (see `_JobFeatures.memo`)."""
+    candidate = c.candidate
+    memo = j.memo
+    key = ("e", who, candidate.level, candidate.years_experience)
+    experience = memo.get(key)
+    if experience is None:
+        e_score, e_reasons = _experience(c, j, who)
+        experience = memo[key] = Component(
+            "experience", round(e_score, 2), _EXPERIENCE_WEIGHT, e_reasons
+        )
+    key = ("l", who, candidate.remote_preference, candidate.country,
+           candidate.city, candidate.willing_to_relocate)  # fmt: skip
+    location = memo.get(key)
+    if location is None:
+        l_score, l_reasons = _location(c, j, who, pref_verb)
+        location = memo[key] = Component(
+            "location", round(l_score, 2), _LOCATION_WEIGHT, l_reasons
+        )
+    wanted = candidate.salary
+    key = ("s", wanted.min, wanted.max, wanted.currency) if wanted else ("s",)
+    salary = memo.get(key)
+    if salary is None:
+        m_score, m_reasons = _salary(candidate, j.job)
+        salary = memo[key] = Component(
+            "salary", round(m_score, 2), _SALARY_WEIGHT, m_reasons
+        )
+    return experience, location, salary
+
+
 def _score_prepared(
     c: _CandidateFeatures, j: _JobFeatures, audience: str
 ) -> MatchResult:
@@ -313,28 +385,31 @@ def _score_prepared(
         raise OptedOut(candidate.id)
     who, pref_verb = _VOICES.get(audience, _CANDIDATE_VOICE)
     s_score, s_reasons, matched, partial, missing, cap = _skills(c, j)
-    e_score, e_reasons = _experience(c, j, who)
-    l_score, l_reasons = _location(c, j, who, pref_verb)
-    m_score, m_reasons = _salary(candidate, job)
-    components = [
-        Component("skills", round(s_score, 2), WEIGHTS["skills"], s_reasons),
-        Component("experience", round(e_score, 2), WEIGHTS["experience"], e_reasons),
-        Component("location", round(l_score, 2), WEIGHTS["location"], l_reasons),
-        Component("salary", round(m_score, 2), WEIGHTS["salary"], m_reasons),
-    ]
+    skills = Component("skills", round(s_score, 2), _SKILLS_WEIGHT, s_reasons)
+    experience, location, salary = _side_components(c, j, who, pref_verb)
+    # the weighted sum adds in the components' order, as it always did
+    weighted = (
+        skills.score * _SKILLS_WEIGHT
+        + experience.score * _EXPERIENCE_WEIGHT
+        + location.score * _LOCATION_WEIGHT
+        + salary.score * _SALARY_WEIGHT
+    )
     text = _text(c, j)
-    if text is not None:
-        components.append(Component("text", round(text[0], 2), TEXT_WEIGHT, text[1]))
-    total_weight = sum(c.weight for c in components)
-    precise = sum(c.score * c.weight for c in components) / total_weight
+    if text is None:
+        components = (skills, experience, location, salary)
+        precise = weighted / _BASE_WEIGHT
+    else:
+        text_component = Component("text", round(text[0], 2), TEXT_WEIGHT, text[1])
+        components = (skills, experience, location, salary, text_component)
+        precise = (weighted + text_component.score * TEXT_WEIGHT) / _TEXT_TOTAL_WEIGHT
     capped = cap is not None
     if capped:
         precise = precise * cap / 100.0
     headline = [s_reasons[0]]
-    if e_reasons and job.min_years and candidate.years_experience is not None:
-        headline.append(e_reasons[-1])
-    headline.append(m_reasons[0])
-    headline.append(l_reasons[-1])
+    if job.min_years and candidate.years_experience is not None:
+        headline.append(experience.reasons[-1])
+    headline.append(salary.reasons[0])
+    headline.append(location.reasons[-1])
     if capped:
         headline.append("capped because required skills are missing")
     return MatchResult(
@@ -342,7 +417,7 @@ def _score_prepared(
         job_id=job.id,
         score=_round(precise),
         precise=round(precise, 4),
-        components=tuple(components),
+        components=components,
         matched_skills=tuple(matched),
         partial_skills=tuple(partial),
         missing_skills=tuple(missing),

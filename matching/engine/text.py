@@ -8,8 +8,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from itertools import repeat
 
 from matching.engine.types import CorpusStats
+
+_TWOS, _ZEROS = repeat(2), repeat(0)
 
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*")
 STOPWORDS = frozenset(
@@ -144,15 +147,28 @@ def idf(term: str, corpus: CorpusStats | None) -> float:
 class IdfTable(dict):
     """`idf(term, corpus)` memoised: one per ranking call, so every term's idf is
     computed once however many pairs share it. `uniform` when there is no corpus
-    (every weight 1.0)."""
+    (every weight 1.0); `squared[term]` is `self[term] ** 2`, memoised too."""
 
     def __init__(self, corpus: CorpusStats | None = None):
         super().__init__()
         self.corpus = corpus
         self.uniform = corpus is None or corpus.doc_count == 0
+        self.squared = _Squared(self)
 
     def __missing__(self, term: str) -> float:
         value = self[term] = idf(term, self.corpus)
+        return value
+
+
+class _Squared(dict):
+    __slots__ = ("weights",)
+
+    def __init__(self, weights: IdfTable):
+        super().__init__()
+        self.weights = weights
+
+    def __missing__(self, term: str) -> float:
+        value = self[term] = self.weights[term] ** 2
         return value
 
 
@@ -162,7 +178,8 @@ class TextVector:
 
     Without a corpus every weight is 1.0, so every product and partial sum is a
     whole number (exact in a float): the sums then run over the shared terms only,
-    in C, in any order. With a corpus they run in `tfidf_cosine`'s order.
+    in C, in any order. With a corpus they run in `tfidf_cosine`'s order (the
+    shared terms in this text's order), multiplying the same factors.
     """
 
     __slots__ = ("counts", "idf", "_norm")
@@ -179,7 +196,10 @@ class TextVector:
             if weights.uniform:
                 total = float(sum(map(operator.mul, counts.values(), counts.values())))
             else:
-                total = sum([(n * weights[t]) ** 2 for t, n in counts.items()])
+                weighted = map(
+                    operator.mul, counts.values(), map(weights.__getitem__, counts)
+                )
+                total = sum(map(operator.pow, weighted, _TWOS))
             self._norm = math.sqrt(total)
         return self._norm
 
@@ -188,14 +208,18 @@ class TextVector:
         ca, cb = self.counts, other.counts
         if not ca or not cb:
             return 0.0
-        shared = ca.keys() & cb.keys()
-        if not shared:
-            return 0.0
         weights = self.idf
         if weights.uniform:
-            dot = float(sum([ca[t] * cb[t] for t in shared]))
+            # whole numbers: any order, non-shared terms add 0
+            if len(ca) > len(cb):
+                ca, cb = cb, ca
+            dot = float(sum(map(operator.mul, ca.values(), map(cb.get, ca, _ZEROS))))
         else:
-            dot = sum([n * cb[t] * weights[t] ** 2 for t, n in ca.items() if t in cb])
+            shared = list(filter(cb.__contains__, ca))
+            products = map(operator.mul, map(ca.__getitem__, shared),
+                           map(cb.__getitem__, shared))  # fmt: skip
+            squared = map(weights.squared.__getitem__, shared)
+            dot = sum(map(operator.mul, products, squared))
         if not dot:
             return 0.0
         return dot / (self.norm * other.norm)
