@@ -85,7 +85,9 @@ def _cleanup_on_failure():
         for name in written:
             try:
                 private_storage().delete(name)
-            except OSError:  # pragma: no cover — best effort, logged
+            # Best effort, and the upload's own error must surface: any storage
+            # error (OSError locally, botocore's on S3) is only logged.
+            except Exception:  # noqa: BLE001 — any backend's error  # pragma: no cover
                 logger.warning("could not remove %s after a failed upload", name)
         raise
 
@@ -143,10 +145,12 @@ def _release_blobs(blob_ids) -> None:
 
 
 def _delete_file(name: str) -> None:
-    # A new blob never reuses a name, so this cannot remove a live file.
+    # A new blob never reuses a name, so this cannot remove a live file. It runs
+    # after the commit: a storage error (S3 unreachable) is logged, never raised
+    # into a request whose change is already saved.
     try:
         private_storage().delete(name)
-    except OSError:  # pragma: no cover
+    except Exception:  # noqa: BLE001 — any backend's error  # pragma: no cover
         logger.warning("could not delete stored file %s", name)
 
 
@@ -352,8 +356,8 @@ def document_extract(*, document_id: int) -> Document | None:
     try:
         with private_storage().open(document.blob.storage_name, "rb") as handle:
             data = handle.read()
-    except OSError:
-        result = None
+    except FileNotFoundError:
+        result = None  # final; other storage errors raise and the task retries
     else:
         result = extract(data, document.content_type)
     with transaction.atomic():

@@ -1,12 +1,14 @@
 """Celery tasks for documents: thin wrappers over the services."""
 
+from botocore.exceptions import BotoCoreError, ClientError
 from celery import shared_task
 
 from documents.services import document_extract
 
 
 @shared_task(
-    autoretry_for=(OSError,),
+    # Storage errors other than a missing file are transient (disk, network, S3).
+    autoretry_for=(OSError, BotoCoreError, ClientError),
     retry_backoff=True,
     max_retries=3,
     acks_late=True,

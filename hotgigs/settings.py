@@ -341,6 +341,37 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DOCUMENT_MAX_BYTES = envint("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
 DOCUMENT_USER_QUOTA_BYTES = envint("DOCUMENT_USER_QUOTA_BYTES", 100 * 1024 * 1024)
 DOCUMENT_MAX_PAGES = envint("DOCUMENT_MAX_PAGES", 100)
+# Documents in a private S3 bucket (or MinIO…) instead of PRIVATE_ROOT: set the
+# bucket. Credentials come from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the
+# instance role. Downloads then redirect to a presigned URL living this long.
+DOCUMENT_SIGNED_URL_SECONDS = envint("DOCUMENT_SIGNED_URL_SECONDS", 60)
+DOCUMENT_S3_BUCKET = env("DOCUMENT_S3_BUCKET")
+if DOCUMENT_S3_BUCKET:
+    _endpoint = env("DOCUMENT_S3_ENDPOINT_URL")
+    _sse = env("DOCUMENT_S3_SSE")  # "", "AES256" or "aws:kms"
+    if _sse not in ("", "AES256", "aws:kms"):
+        raise ImproperlyConfigured("DOCUMENT_S3_SSE is '', 'AES256' or 'aws:kms'.")
+    _object_parameters = {"ServerSideEncryption": _sse} if _sse else {}
+    if _sse == "aws:kms" and env("DOCUMENT_S3_KMS_KEY_ID"):
+        _object_parameters["SSEKMSKeyId"] = env("DOCUMENT_S3_KMS_KEY_ID")
+    STORAGES["private"] = {
+        # documents.storage pins privacy: no public ACL, SigV4-signed URLs only.
+        "BACKEND": "documents.storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": DOCUMENT_S3_BUCKET,
+            "location": env("DOCUMENT_S3_PREFIX"),
+            "region_name": env("DOCUMENT_S3_REGION") or None,
+            "endpoint_url": _endpoint or None,
+            # MinIO and most S3-compatible stores want bucket-in-path URLs.
+            "addressing_style": env(
+                "DOCUMENT_S3_ADDRESSING_STYLE", "path" if _endpoint else ""
+            )
+            or None,
+            "default_acl": env("DOCUMENT_S3_ACL") or None,
+            "object_parameters": _object_parameters,
+            "querystring_expire": DOCUMENT_SIGNED_URL_SECONDS,
+        },
+    }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # --- Email ---------------------------------------------------------------------------

@@ -147,9 +147,14 @@ class DocumentViewSet(
         summary="Download the file",
         description=(
             "The owner, or a member of a company the document was sent to with an "
-            "application. Anyone else gets 404."
+            "application. Anyone else gets 404. With S3 storage the answer is a 302 "
+            "to a presigned URL that expires quickly (do not send the Authorization "
+            "header there)."
         ),
-        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        responses={
+            (200, "application/octet-stream"): OpenApiTypes.BINARY,
+            302: OpenApiResponse(description="Redirect to a short-lived signed URL"),
+        },
     )
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None):
