@@ -7,6 +7,7 @@ Reasons a readable-looking file fails are returned, never raised: "encrypted",
 `has_text_layer=False` and the notice "no text layer".
 """
 
+import bisect
 import io
 import logging
 import struct
@@ -119,7 +120,15 @@ F_ENCRYPTED = 0x0100
 F_WHICH_TABLE = 0x0200
 OFFSET_FLAGS = 0x000A
 OFFSET_CCP_TEXT = 0x004C
+OFFSET_FC_PLCF_BTE_PAPX = 0x0102
 OFFSET_FC_CLX = 0x01A2
+# A table row ends with a 0x07 "paragraph" whose properties say so (sprmPFTtp);
+# only the paragraph properties tell it from an empty cell's 0x07.
+SPRM_P_F_TTP = 0x2417
+FKP_SIZE = 512
+# Operand sizes by the sprm's spra (its top three bits); 6 is variable.
+SPRA_OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
+SPRM_T_DEF_TABLE = 0xD608
 
 
 def extract_doc(data: bytes) -> Extraction:
@@ -142,14 +151,17 @@ def extract_doc(data: bytes) -> Extraction:
     (ccp_text,) = struct.unpack_from("<i", word, OFFSET_CCP_TEXT)
     fc_clx, lcb_clx = struct.unpack_from("<II", word, OFFSET_FC_CLX)
     clx = table[fc_clx : fc_clx + lcb_clx]
-    text = _doc_text(word, clx, max(ccp_text, 0))
+    row_ends = _row_end_runs(word, table)
+    text = _doc_text(word, clx, max(ccp_text, 0), row_ends)
     if text is None:
         return Extraction(ok=False, reason=UNREADABLE)
     text = _clip(_clean_doc_text(text))
     return Extraction(ok=True, text=text, has_text_layer=bool(text))
 
 
-def _doc_text(word: bytes, clx: bytes, ccp_text: int) -> str | None:
+def _doc_text(
+    word: bytes, clx: bytes, ccp_text: int, row_ends: list[tuple[int, int]]
+) -> str | None:
     pos = 0
     while pos < len(clx) and clx[pos] == 0x01:  # Prc: property modifiers, skipped
         (cb,) = struct.unpack_from("<H", clx, pos + 1)
@@ -172,15 +184,93 @@ def _doc_text(word: bytes, clx: bytes, ccp_text: int) -> str | None:
         length = end - start
         if fc_value & 0x40000000:  # compressed: 8-bit cp1252 at fc / 2
             offset = (fc_value & 0x3FFFFFFF) // 2
-            parts.append(word[offset : offset + length].decode("cp1252", "replace"))
+            raw = _mark_row_ends(word[offset : offset + length], offset, 1, row_ends)
+            parts.append(raw.decode("cp1252", "replace"))
         else:
             offset = fc_value & 0x3FFFFFFF
-            raw = word[offset : offset + 2 * length]
+            raw = _mark_row_ends(
+                word[offset : offset + 2 * length], offset, 2, row_ends
+            )
             parts.append(raw.decode("utf-16-le", "replace"))
         total += length
         if total >= ccp_text or total > MAX_TEXT_CHARS:
             break
     return "".join(parts)[:ccp_text]
+
+
+def _row_end_runs(word: bytes, table: bytes) -> list[tuple[int, int]]:
+    """The (start, end) file offsets of the paragraphs that end a table row,
+    sorted: the PlcBtePapx (table stream) names the FKP pages (WordDocument) that
+    hold each paragraph's properties. Anything malformed yields fewer runs, never
+    an error: rows then read as cells."""
+    fc, lcb = struct.unpack_from("<II", word, OFFSET_FC_PLCF_BTE_PAPX)
+    plc = table[fc : fc + lcb]
+    if len(plc) < 4 or (len(plc) - 4) % 8:
+        return []
+    count = (len(plc) - 4) // 8
+    pages = struct.unpack_from(f"<{count}I", plc, 4 * (count + 1))
+    runs = []
+    for pn in dict.fromkeys(p & 0x3FFFFF for p in pages):
+        fkp = word[pn * FKP_SIZE : (pn + 1) * FKP_SIZE]
+        if len(fkp) < FKP_SIZE:
+            continue
+        crun = fkp[FKP_SIZE - 1]
+        if 4 * (crun + 1) + 13 * crun > FKP_SIZE - 1:
+            continue
+        fcs = struct.unpack_from(f"<{crun + 1}I", fkp, 0)
+        for index in range(crun):
+            b_offset = fkp[4 * (crun + 1) + 13 * index] * 2
+            if b_offset and _has_ttp(fkp, b_offset):
+                runs.append((fcs[index], fcs[index + 1]))
+    return sorted(runs)
+
+
+def _has_ttp(fkp: bytes, at: int) -> bool:
+    """Whether the PapxInFkp at `at` sets sprmPFTtp."""
+    if at >= len(fkp):
+        return False
+    cb = fkp[at]
+    if cb:
+        grpprl = fkp[at + 1 : at + 2 * cb]
+    elif at + 1 < len(fkp):
+        grpprl = fkp[at + 2 : at + 2 + 2 * fkp[at + 1]]
+    else:
+        return False
+    pos = 2  # after the style index (istd)
+    while pos + 2 <= len(grpprl):
+        (sprm,) = struct.unpack_from("<H", grpprl, pos)
+        pos += 2
+        if sprm == SPRM_P_F_TTP:
+            return pos < len(grpprl) and grpprl[pos] == 1
+        size = SPRA_OPERAND_SIZE.get(sprm >> 13)
+        if size is None:  # variable: a length byte (two, less one, for TDefTable)
+            if sprm == SPRM_T_DEF_TABLE and pos + 2 <= len(grpprl):
+                size = 2 + struct.unpack_from("<H", grpprl, pos)[0] - 1
+            elif pos < len(grpprl):
+                size = 1 + grpprl[pos]
+            else:
+                return False
+        pos += size
+    return False
+
+
+def _mark_row_ends(
+    raw: bytes, offset: int, width: int, row_ends: list[tuple[int, int]]
+) -> bytes:
+    """`raw` (text at file offset `offset`, `width` bytes a character) with each
+    row-end mark 0x07 turned into a paragraph mark, so a row reads as one line."""
+    if not row_ends or 0x07 not in raw:
+        return raw
+    mark = b"\x07" + b"\x00" * (width - 1)
+    out = bytearray(raw)
+    for index in range(0, len(raw) - width + 1, width):
+        if raw[index : index + width] != mark:
+            continue
+        position = offset + index
+        run = bisect.bisect_right(row_ends, (position, float("inf"))) - 1
+        if run >= 0 and row_ends[run][0] <= position < row_ends[run][1]:
+            out[index] = 0x0D
+    return bytes(out)
 
 
 def _clean_doc_text(text: str) -> str:
@@ -203,8 +293,10 @@ def _clean_doc_text(text: str) -> str:
             continue
         if char in "\r\x0b\x0c":
             out.append("\n")
-        elif char == "\x07":  # cell / row mark
+        elif char == "\x07":  # cell mark (row marks became "\r" above)
             out.append("\t")
+        elif char == "\x1e":  # non-breaking hyphen
+            out.append("-")
         elif char >= " " or char in "\t\n":
             out.append(char)
     lines = [line.strip() for line in "".join(out).split("\n")]

@@ -5,8 +5,11 @@
 - DOCX by python-docx (paragraphs and a table);
 - DOC (Word 97) by `build_doc`: a compound file (OLE2) written here, holding a
   WordDocument stream with a FIB and the text, and a 1Table stream with the
-  piece table — the structures a Word 97 reader looks for. LibreOffice is not
-  installed on the machines, so files made by Word itself are not in the corpus;
+  piece table — the structures a Word 97 reader looks for. Because reader and
+  writer are both ours, one real file made by another tool is kept beside them:
+  `files/resume-libreoffice.doc`, converted once from `files/resume-libreoffice.fodt`
+  by LibreOffice 7.4 (`soffice --headless --convert-to doc:"MS Word 97" …`; the
+  machines do not install LibreOffice, so it is not made at test time);
 - PNG/JPEG by Pillow; rejected samples (executables, HTML, SVG, polyglots, zip
   bomb) as raw bytes.
 """
@@ -14,6 +17,7 @@
 import io
 import struct
 import zipfile
+from pathlib import Path
 
 from documents.pdf_writer import build_pdf
 
@@ -124,6 +128,26 @@ def zip_many_members(count: int = 1500) -> bytes:
 
 DOC_PARAGRAPHS = ["Carol Candidate", "Legacy Word resume: COBOL and Fortran"]
 DOC_TEXT = "\n".join(DOC_PARAGRAPHS)
+FILES = Path(__file__).resolve().parent / "files"
+# What a reader should get from the LibreOffice file: the main text only (no
+# header, no footnote), field results, one line per table row (an empty cell
+# keeps its tab), and the paragraph after the table on its own line.
+LIBREOFFICE_DOC_TEXT = "\n".join(
+    [
+        "Dana Döring — Résumé",
+        "Senior engineer: Python, Django & PostgreSQL",
+        "Skills",
+        "Skill\tYears\tLevel",
+        "Rust\t\texpert",
+        "Experience",
+        "2019-now Lead engineer, Example GmbH (Ελληνικά, 日本語)",
+        "Page 1 of the resume",
+    ]
+)
+
+
+def doc_by_libreoffice() -> bytes:
+    return (FILES / "resume-libreoffice.doc").read_bytes()
 
 
 def build_doc(paragraphs=DOC_PARAGRAPHS, *, encrypted=False, compressed=True) -> bytes:

@@ -25,6 +25,7 @@ def validate(data, filename, kind="resume"):
         (corpus.pdf_rewritten_by_pypdf, "cv.PDF", "cover_letter", ContentType.PDF),
         (corpus.docx_resume, "cv.docx", "resume", ContentType.DOCX),
         (corpus.build_doc, "cv.doc", "resume", ContentType.DOC),
+        (corpus.doc_by_libreoffice, "cv.doc", "cover_letter", ContentType.DOC),
         (corpus.png_image, "shot.png", "portfolio", ContentType.PNG),
         (corpus.jpeg_image, "shot.jpg", "portfolio", ContentType.JPEG),
         (corpus.jpeg_image, "shot.jpeg", "portfolio", ContentType.JPEG),
@@ -156,6 +157,11 @@ def test_docx_paragraphs_and_tables_are_extracted():
 def test_doc_text_is_extracted(compressed):
     result = extract(corpus.build_doc(compressed=compressed), ContentType.DOC)
     assert (result.ok, result.text) == (True, corpus.DOC_TEXT)
+
+
+def test_doc_made_by_libreoffice_reads_each_table_row_as_a_line():
+    result = extract(corpus.doc_by_libreoffice(), ContentType.DOC)
+    assert (result.ok, result.text) == (True, corpus.LIBREOFFICE_DOC_TEXT)
 
 
 def test_encrypted_doc_fails_with_reason():
