@@ -1,5 +1,6 @@
 """The core flows with JavaScript switched off: search, apply, move a card on
-the board, read notifications, confirm a destructive action."""
+the board, read notifications, confirm a destructive action; and what site.js
+adds with it on: confirm dialogs, local times."""
 
 from zoneinfo import ZoneInfo
 
@@ -8,10 +9,19 @@ from playwright.sync_api import expect
 
 from e2e.conftest import open_job
 from hotgigs.testing.browser import log_in, screenshot
-from jobs.models import Application
+from jobs.alerts import saved_search_create
+from jobs.models import Application, SavedSearch
 from notifications.models import Notification
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+QUESTION = "Delete the alert “Rust & Go”? Its emails stop."
+
+
+def _alert(user):
+    return saved_search_create(
+        user=user, name="Rust & Go", query={"q": "rust"}, frequency="daily"
+    )
 
 
 @pytest.fixture
@@ -80,26 +90,50 @@ def test_destructive_actions_have_a_confirm_page_without_javascript(
     expect(page.locator(".field-error")).to_have_text("This field is required.")
     assert Application.objects.get().stage == "applied"
 
+    # A one-click form marked {% confirm %}: the server asks on a page.
+    alert = _alert(alice)
+    page.goto("/alerts/")
+    page.get_by_role("button", name="Delete the alert Rust & Go").click()
+    expect(page.locator("h1")).to_have_text(QUESTION)
+    screenshot(page, "nojs-confirm-page")
+    page.get_by_role("link", name="Cancel").click()
+    expect(page).to_have_url("/alerts/")
+    assert SavedSearch.objects.filter(pk=alert.pk).exists()
+    page.get_by_role("button", name="Delete the alert Rust & Go").click()
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.locator(".messages")).to_have_text("Deleted the alert “Rust & Go”.")
+    assert not SavedSearch.objects.filter(pk=alert.pk).exists()
+
 
 def test_confirm_dialogs_with_javascript(page, jobs, alice):
-    """site.js asks before a form marked data-confirm is sent; "Cancel" keeps
-    everything as it was."""
-    log_in(page, alice, next_url="/accounts/settings/delete/")
-    page.evaluate(
-        "document.querySelector('main form').setAttribute('data-confirm', 'Sure?')"
-    )
-    page.get_by_label("Your password").fill("wrong")
+    """site.js asks the {% confirm %} question before the form is sent:
+    "Cancel" sends nothing, "OK" deletes without the server asking again."""
+    alert = _alert(alice)
+    log_in(page, alice, next_url="/alerts/")
     asked = []
+    answer = {"accept": False}
 
-    def dismiss(dialog):
-        asked.append(dialog.message)
-        dialog.dismiss()
+    def reply(dialog):
+        asked.append((dialog.type, dialog.message))
+        if answer["accept"]:
+            dialog.accept()
+        else:
+            dialog.dismiss()
 
-    page.on("dialog", dismiss)
-    page.get_by_role("button", name="Delete my account").click()
-    expect(page).to_have_url("/accounts/settings/delete/")
-    assert asked == ["Sure?"]
-    expect(page.locator(".field-error")).to_have_count(0)  # never sent
+    page.on("dialog", reply)
+    delete = page.get_by_role("button", name="Delete the alert Rust & Go")
+    delete.click()
+    expect(delete).to_be_visible()
+    assert asked == [("confirm", QUESTION)]
+    assert SavedSearch.objects.filter(pk=alert.pk).exists()
+
+    answer["accept"] = True
+    delete.click()
+    expect(page.locator(".messages")).to_have_text("Deleted the alert “Rust & Go”.")
+    expect(page.locator(".empty")).to_contain_text("No alerts yet.")
+    assert asked == [("confirm", QUESTION)] * 2
+    assert not SavedSearch.objects.filter(pk=alert.pk).exists()
+    assert page.js_errors == []
 
 
 def test_times_show_in_the_viewers_time_zone(new_page, jobs, alice):

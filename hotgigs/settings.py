@@ -96,6 +96,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Asks before a destructive post that JavaScript did not (hotgigs/confirmation.py).
+    "hotgigs.confirmation.ConfirmationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "hotgigs.api.etag.ConditionalGetMiddleware",
@@ -266,6 +268,11 @@ CELERY_BEAT_SCHEDULE = {
     "analytics-rollup": {
         "task": "analytics.tasks.rollup_recent_days",
         "schedule": crontab(hour=0, minute=20),
+    },
+    # Matching: document frequencies of published jobs' text (the text idf).
+    "matching-refresh-text-corpus": {
+        "task": "matching.tasks.refresh_text_corpus",
+        "schedule": crontab(hour=1, minute=10),
     },
 }
 

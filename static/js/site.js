@@ -1,10 +1,8 @@
 // Site-wide progressive enhancements. Every page works without this file:
 // - <time datetime="…"> is rendered by the server in UTC; here it is rewritten
 //   in the viewer's own time zone (the UTC value stays in the title).
-// - form[data-confirm] / a[data-confirm] ask before a destructive action; without
-//   JavaScript the action leads to a confirmation page (or the form says so).
-// - form[data-busy="Preparing…"] shows that message and disables its buttons
-//   while long work (an export, an upload) runs, so nobody clicks twice.
+// - a form with a hidden "_confirm" field ({% confirm %}) asks before a
+//   destructive action; without JavaScript the server asks on a page.
 (function () {
   "use strict";
 
@@ -41,52 +39,31 @@
     });
   }
 
+  // A destructive form holds its question in a hidden "_confirm" field
+  // ({% confirm %} tag, hotgigs/confirmation.py). Ask it here; "OK" marks the
+  // post confirmed so the server does not ask again, "Cancel" sends nothing.
+  // Without JavaScript the server shows a confirmation page instead.
   function confirmSubmit(event) {
     var form = event.target;
     if (!(form instanceof HTMLFormElement)) return;
-    var message = form.getAttribute("data-confirm");
-    if (message && !window.confirm(message)) {
+    var question = form.querySelector("input[type=hidden][name=_confirm]");
+    if (!question) return;
+    if (!window.confirm(question.value)) {
       event.preventDefault();
       event.stopImmediatePropagation();
       return;
     }
-    var busy = form.getAttribute("data-busy");
-    if (busy && !event.defaultPrevented) {
-      form.setAttribute("aria-busy", "true");
-      var status = form.querySelector("[data-busy-status]");
-      if (!status) {
-        status = document.createElement("p");
-        status.className = "busy-status";
-        status.setAttribute("role", "status");
-        status.setAttribute("data-busy-status", "");
-        form.appendChild(status);
-      }
-      status.textContent = busy;
-      // After this event: disabling a button now would drop its name/value.
-      window.setTimeout(function () {
-        form.querySelectorAll("button[type=submit], input[type=submit]").forEach(function (b) {
-          b.disabled = true;
-        });
-      }, 0);
-      // A download does not leave the page: give the buttons back.
-      window.setTimeout(function () {
-        form.removeAttribute("aria-busy");
-        form.querySelectorAll("button[type=submit], input[type=submit]").forEach(function (b) {
-          b.disabled = false;
-        });
-        status.textContent = "";
-      }, 8000);
+    var confirmed = form.querySelector("input[name=_confirmed]");
+    if (!confirmed) {
+      confirmed = document.createElement("input");
+      confirmed.type = "hidden";
+      confirmed.name = "_confirmed";
+      form.appendChild(confirmed);
     }
-  }
-
-  function confirmClick(event) {
-    var link = event.target.closest && event.target.closest("a[data-confirm]");
-    if (!link) return;
-    if (!window.confirm(link.getAttribute("data-confirm"))) event.preventDefault();
+    confirmed.value = "yes";
   }
 
   document.addEventListener("submit", confirmSubmit, true);
-  document.addEventListener("click", confirmClick);
 
   function ready() { localiseTimes(document); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
