@@ -36,4 +36,8 @@ def csv_rows(rows):
 def csv_response(rows, *, filename: str) -> StreamingHttpResponse:
     response = StreamingHttpResponse(csv_rows(rows), content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if hasattr(rows, "__len__"):
+        # The number of data rows, for the download's progress bar (site.js):
+        # a streamed response has no Content-Length.
+        response["X-Total-Rows"] = str(len(rows))
     return response

@@ -1,7 +1,8 @@
 """The core flows with JavaScript switched off: search, apply, move a card on
 the board, read notifications, confirm a destructive action; and what site.js
-adds with it on: confirm dialogs, local times."""
+adds with it on: confirm dialogs, export progress, local times."""
 
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -133,6 +134,38 @@ def test_confirm_dialogs_with_javascript(page, jobs, alice):
     expect(page.locator(".empty")).to_contain_text("No alerts yet.")
     assert asked == [("confirm", QUESTION)] * 2
     assert not SavedSearch.objects.filter(pk=alert.pk).exists()
+    assert page.js_errors == []
+
+
+def test_export_downloads_with_progress(page, jobs, olivia):
+    """A[data-export]: site.js fetches the CSV, shows its progress (rows of
+    X-Total-Rows) in a labelled <progress> and a status line, then saves it
+    under the server's file name."""
+    log_in(page, olivia, next_url="/insights/")
+    link = page.get_by_role("table", name="Funnel").get_by_role(
+        "link", name="Download CSV"
+    )
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == "employer-funnel.csv"
+    lines = Path(download.value.path()).read_text().splitlines()
+    assert lines[0] == "step,label,count,conversion"
+    assert [line.split(",")[0] for line in lines[1:]] == [
+        "views",
+        "applied",
+        "screening",
+        "interview",
+        "offer",
+        "hired",
+    ]
+    status = page.locator("[data-export-status]")
+    expect(status.get_by_role("status")).to_have_text(
+        "Downloaded employer-funnel.csv (6 rows)."
+    )
+    progress = status.get_by_role("progressbar", name="Progress of Download CSV")
+    expect(progress).to_have_attribute("value", "100")
+    expect(link).not_to_have_attribute("aria-busy", "true")
+    screenshot(page, "export-progress")
     assert page.js_errors == []
 
 

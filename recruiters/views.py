@@ -740,4 +740,5 @@ def report_csv(request):
     response["Content-Disposition"] = (
         f'attachment; filename="{agency.slug}-by-{by}.csv"'
     )
+    response["X-Total-Rows"] = str(len(rows))  # for the progress bar (site.js)
     return response

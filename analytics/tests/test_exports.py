@@ -36,6 +36,7 @@ def test_funnel_csv_contents(client, olivia, funnel):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv"
     assert 'filename="employer-funnel.csv"' in response["Content-Disposition"]
+    assert response["X-Total-Rows"] == "6"  # data rows, for the progress bar
     assert _csv(response).splitlines() == [
         "step,label,count,conversion",
         "views,Views,12,",

@@ -418,4 +418,5 @@ def test_reports_csv_is_formula_safe(client, rita, rex, placement):
         ['\'=HYPERLINK("x")', "0", "0", "0", "0", "0.00", "0.00", "0.00", "", ""],
         ["Rita Recruiter", "1", "1", "1", "0", "0.00", "0.00", "0.00", "50.00", "1"],
     ]
+    assert response["X-Total-Rows"] == "2"  # the progress bar's total (site.js)
     assert client.get("/recruiter/reports.csv?by=nope").status_code == 400
