@@ -101,3 +101,27 @@ class RelatedSkill(models.Model):
 
     def __str__(self):
         return f"{self.from_skill} ~ {self.to_skill} ({self.weight:.2f})"
+
+
+class TextCorpus(models.Model):
+    """Document frequencies of the terms of published jobs' text: the idf of the
+    text component (`matching.corpus.current_corpus`).
+
+    Written by `matching.services.text_corpus_refresh` (daily beat task, and
+    `manage.py refresh_text_corpus`) from the newest published jobs; only the
+    newest row is read, older ones are deleted. `doc_freq` keeps the most frequent
+    terms only (bounded size); a term it lacks counts as in no document.
+    """
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    doc_count = models.PositiveIntegerField(help_text="Jobs sampled.")
+    avg_len = models.FloatField(help_text="Mean number of terms per job text.")
+    doc_freq = models.JSONField(
+        default=dict, help_text="term → number of sampled jobs containing it."
+    )
+
+    class Meta:
+        verbose_name_plural = "text corpora"
+
+    def __str__(self):
+        return f"{self.doc_count} jobs, {len(self.doc_freq)} terms ({self.created_at})"

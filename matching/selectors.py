@@ -15,6 +15,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from hotgigs.richtext import html_to_text
+from matching.corpus import corpus_version, current_corpus
 from matching.engine import advice as advice_engine
 from matching.engine.resume import ResumeAnalysis, analyze_resume, profile_suggestions
 from matching.engine.scoring import OptedOut
@@ -320,8 +321,25 @@ def candidate_data_for_profiles(profiles) -> list[CandidateData]:
 
 
 def scoring_context() -> ScoringContext:
+    """The taxonomy's related-skill weights and categories, and the idf table of
+    published jobs' text (`matching.corpus`; None until it is first computed)."""
     related, categories = get_taxonomy().scoring_maps()
-    return ScoringContext(related=related, categories=categories)
+    return ScoringContext(
+        related=related, categories=categories, corpus=current_corpus()
+    )
+
+
+def job_texts_for_corpus(*, limit: int) -> list[str]:
+    """The scoring text (`JobData.text`) of the newest `limit` published jobs:
+    3 queries (`job_data_for_ids`)."""
+    from jobs.models import Job
+
+    ids = list(
+        Job.objects.published()
+        .order_by("-published_at", "-id")
+        .values_list("id", flat=True)[:limit]
+    )
+    return [job.text for job in job_data_for_ids(ids)]
 
 
 def profile_for_scoring(user):
@@ -453,7 +471,9 @@ def recommendations_for(*, profile, limit: int = 20):
     job rows of the page are then read in 2 queries. Applied jobs are filtered again
     on read, so applying shows at once even though applying bumps neither version.
     """
-    key = f"matching:recs:{_profile_version(profile)}:{jobs_version()}"
+    key = (
+        f"matching:recs:{_profile_version(profile)}:{jobs_version()}:{corpus_version()}"
+    )
     results = cache.get(key)
     if results is None:
         candidate = candidate_data_for(profile)

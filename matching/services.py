@@ -10,7 +10,10 @@ from pathlib import Path
 from django.core.cache import cache
 from django.db import transaction
 
+from matching.corpus import set_corpus_version
 from matching.engine.taxonomy import skill_key
+from matching.engine.text import corpus_stats
+from matching.models import TextCorpus
 
 TAXONOMY_FILE = Path(__file__).resolve().parent / "data" / "skills.json"
 TAXONOMY_VERSION_CACHE_KEY = "matching:taxonomy:version"
@@ -131,6 +134,40 @@ def taxonomy_load(
             + ", ".join(f"{k} {v}" for k, v in counts.items())
         )
     return counts
+
+
+# --- the text component's idf ---------------------------------------------------
+
+# Newest published jobs read per refresh, and terms kept: document frequencies
+# settle long before 20,000 documents, and the row stays a few hundred kB however
+# many jobs there are.
+CORPUS_SAMPLE = 20_000
+CORPUS_TERMS = 20_000
+
+
+def text_corpus_refresh(
+    *, sample: int = CORPUS_SAMPLE, top_terms: int = CORPUS_TERMS
+) -> TextCorpus:
+    """Recompute the document frequencies the text component weighs terms by
+    (`matching.corpus`): the newest `sample` published jobs' texts, tokenised as
+    the engine tokenises them, keeping the `top_terms` most frequent terms (ties
+    by term, so a refresh of the same jobs writes the same table). Replaces the
+    previous row; every process picks the new one up on its next scoring call.
+    Match scores move when it runs: cached rankings hang off its version.
+    """
+    from matching import selectors
+
+    stats = corpus_stats(selectors.job_texts_for_corpus(limit=sample))
+    kept = sorted(stats.doc_freq.items(), key=lambda item: (-item[1], item[0]))
+    with transaction.atomic():
+        row = TextCorpus.objects.create(
+            doc_count=stats.doc_count,
+            avg_len=round(stats.avg_len, 4),
+            doc_freq=dict(kept[:top_terms]),
+        )
+        TextCorpus.objects.exclude(pk=row.pk).delete()
+        transaction.on_commit(lambda: set_corpus_version(row.pk))
+    return row
 
 
 # --- "Fill my profile from this resume" (wiring: calls the candidates services) ---
