@@ -269,6 +269,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "analytics.tasks.rollup_recent_days",
         "schedule": crontab(hour=0, minute=20),
     },
+    # Matching: document frequencies of published jobs' text (the text idf).
+    "matching-refresh-text-corpus": {
+        "task": "matching.tasks.refresh_text_corpus",
+        "schedule": crontab(hour=1, minute=10),
+    },
 }
 
 if REDIS_URL:
