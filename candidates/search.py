@@ -208,6 +208,21 @@ def search_candidate_ids(params: CandidateSearchParams) -> list[int]:
     return ids
 
 
+def cached_page(params: CandidateSearchParams, offset: int, size: int, build):
+    """One page of a search as plain data (``build()`` makes it on a miss), cached
+    like the id list under the search version: a repeated search runs no query.
+
+    Only for data that does not depend on who asks (the list serializer's
+    fields); profile changes, visibility changes and erasure bump the version.
+    """
+    key = f"{params.cache_key(search_version())}:page:{offset}:{size}"
+    page = cache.get(key)
+    if page is None:
+        page = build()
+        cache.set(key, page, getattr(settings, "CANDIDATE_SEARCH_CACHE", CACHE_TIMEOUT))
+    return page
+
+
 def search_document_for(*, headline, summary, skills, titles) -> str:
     return " ".join(part for part in [headline, *skills, *titles, summary] if part)
 

@@ -32,7 +32,7 @@ from candidates.permissions import (
     IsCandidate,
     can_view_profile,
 )
-from candidates.search import search_candidate_ids
+from candidates.search import cached_page, search_candidate_ids
 from hotgigs.api.errors import Conflict
 from hotgigs.api.pagination import MAX_PAGE_SIZE
 
@@ -140,11 +140,16 @@ class CandidateViewSet(viewsets.GenericViewSet):
                 }
             )
         paginator = SearchCursorPagination()
-        ids = paginator.paginate(request, search_candidate_ids(form.to_params()))
-        profiles = selectors.profiles_in_order(ids)
-        data = CandidateListSerializer(
-            profiles, many=True, context={"request": request}
-        ).data
+        params = form.to_params()
+        ids = paginator.paginate(request, search_candidate_ids(params))
+
+        def build():
+            profiles = selectors.profiles_in_order(ids)
+            return [
+                dict(row) for row in CandidateListSerializer(profiles, many=True).data
+            ]
+
+        data = cached_page(params, paginator.offset, paginator.size, build)
         return paginator.response(data)
 
     @extend_schema(responses=CandidateDetailSerializer)

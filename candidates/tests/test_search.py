@@ -5,6 +5,7 @@ from django.db import connection
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
+from candidates import services
 from candidates.models import CandidateProfile, Visibility
 from candidates.search import CandidateSearchParams, search_candidate_ids
 from candidates.tests.factories import make_profile
@@ -153,3 +154,24 @@ def test_results_are_cached_until_a_profile_changes(pool, django_assert_num_quer
         search_candidate_ids(params)
     make_profile(UserFactory(email="eli@ex.test"), city="Paris")
     assert set(names(search_candidate_ids(params))) == {"ben", "eli"}
+
+
+def test_a_repeated_api_search_runs_no_search_query_until_a_profile_changes(
+    pool, olivia, api_as, django_assert_num_queries
+):
+    client = api_as(olivia)
+    query = {"q": "python", "page_size": 1}
+    first = client.get("/api/v1/candidates/", query).json()
+    # The id list and the page of profiles are both cached: only the JWT's user.
+    with django_assert_num_queries(1):
+        again = client.get("/api/v1/candidates/", query).json()
+    assert again == first
+    second = client.get(first["next"]).json()
+    assert [r["id"] for r in second["results"]] != [r["id"] for r in first["results"]]
+
+    # A profile change shows at once (the search version is bumped).
+    shown = CandidateProfile.objects.get(pk=first["results"][0]["id"])
+    shown.headline = "Python platform lead"
+    services.profile_save(profile=shown)
+    after = client.get("/api/v1/candidates/", query).json()
+    assert after["results"][0]["headline"] == "Python platform lead"
