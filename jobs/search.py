@@ -8,14 +8,19 @@ How it stays fast at a million rows
 - Filters use indexed columns (see ``Job.Meta.indexes``); text matching uses the
   GIN-indexed ``search_vector`` with ``websearch_to_tsquery`` (PostgreSQL) or the
   ``icontains`` fallback (SQLite) from ``hotgigs.search``.
-- Sorts "newest" and "salary" use keyset cursors (no OFFSET): page 500 costs
-  what page 1 costs.
-- Relevance is bounded: only the ``RANK_CANDIDATES`` most recent matches are
-  ranked (``ts_rank``), so a word matching half the table does not rank every
-  row; relevance pages are offsets inside that bounded set.
-- Facets and ``count`` are computed over at most ``FACET_CAP`` matching rows,
-  the newest ones (``count_capped`` says when the cap was hit): never an exact
-  COUNT(*) over the table.
+- Sorts "newest" and "salary" use keyset cursors (no OFFSET) written as row
+  comparisons, ``(published_at, id) < (x, y)``, which PostgreSQL turns into an
+  index range: page 500 costs what page 1 costs.
+- One query reads the newest ``WINDOW`` matches (a few narrow columns, plus
+  ``ts_rank`` with keywords): the facets and ``count`` come from the newest
+  ``FACET_CAP`` of them (``count_capped`` says when the cap was hit: never an
+  exact COUNT(*)), relevance ranks the newest ``RANK_CANDIDATES`` of them (a
+  word matching half the table does not rank every row), page 1 of "newest"
+  is its first ids. It is cached per filter set (``SearchWindow``), so later
+  pages and other sorts of the same search skip it. Relevance and match pages
+  are offsets inside the bounded, ranked id list.
+- Sort by match (``jobs.search_match``) re-ranks the best ``MATCH_WINDOW`` of
+  that window for the signed-in candidate.
 - The plan follows the selectivity (PostgreSQL): when the planner expects few
   matches (``hotgigs.search.prefer_fenced``), every match is found first with
   bitmap scans (GIN + filter indexes) and then sorted (``top_ids`` fenced);
@@ -33,7 +38,9 @@ from dataclasses import asdict, dataclass, field, replace
 
 from django import forms
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db import connection
+from django.db.models import BooleanField, Exists, OuterRef, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from hotgigs import search as fts
@@ -50,9 +57,17 @@ from jobs.models import (
 )
 from jobs.models.jobs import SALARY_SORT_KEY
 from jobs.search_cache import search_version
+from jobs.search_match import (
+    MATCH_WINDOW,
+    MatchViewer,
+    match_order,
+)
 
 RANK_CANDIDATES = fts.RANK_CANDIDATES
 FACET_CAP = 1_000
+# One read of the newest WINDOW matches gives the facets, the capped count and
+# the relevance ranking (the newest RANK_CANDIDATES of them).
+WINDOW = FACET_CAP + 1
 TOP_LOCATIONS = 10
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -65,10 +80,12 @@ class SortOrder:
     RELEVANCE = "relevance"
     NEWEST = "newest"
     SALARY = "salary"
+    MATCH = "match"
     CHOICES = [
         (RELEVANCE, "Relevance"),
         (NEWEST, "Newest"),
         (SALARY, "Highest salary"),
+        (MATCH, "Best match for my profile"),
     ]
 
 
@@ -326,20 +343,46 @@ def filtered_jobs(params: JobSearchParams):
 # --- Keyset ordering ------------------------------------------------------------------
 
 
-def _after_newest(key, *, forward: bool) -> Q:
-    published_at, pk = datetime.datetime.fromisoformat(key[0]), int(key[1])
-    if forward:
-        return Q(published_at__lt=published_at) | Q(
-            published_at=published_at, id__lt=pk
+def _row_before(columns: tuple[str, str], values: list, *, forward: bool) -> Q:
+    """``(a, b) < (x, y)`` (``>`` backwards) as one row comparison.
+
+    PostgreSQL matches a row comparison to a btree index on ``(a, b)`` as an
+    index condition, so a deep keyset page starts its index scan at the key;
+    the equivalent ``a < x OR (a = x AND b < y)`` is only a filter on the walk
+    from the first row (page 500 would read the 10,000 rows before it).
+    SQLite (3.15+) has row values too.
+    """
+    table = connection.ops.quote_name(Job._meta.db_table)
+    sql = ", ".join(f"{table}.{connection.ops.quote_name(c)}" for c in columns)
+    op = "<" if forward else ">"
+    return Q(
+        RawSQL(  # noqa: S611 - identifiers from the model, values are parameters
+            f"({sql}) {op} (%s, %s)", values, output_field=BooleanField()
         )
-    return Q(published_at__gt=published_at) | Q(published_at=published_at, id__gt=pk)
+    )
+
+
+def _after_newest(key, *, forward: bool) -> Q:
+    published_at = datetime.datetime.fromisoformat(key[0])
+    field = Job._meta.get_field("published_at")
+    value = field.get_db_prep_value(published_at, connection)
+    return _row_before(("published_at", "id"), [value, int(key[1])], forward=forward)
 
 
 def _after_salary(key, *, forward: bool) -> Q:
+    # The salary key is an expression (SALARY_SORT_KEY): spelled the same way as
+    # job_salary_sort_idx so the row comparison matches the index.
     value, pk = int(key[0]), int(key[1])
-    if forward:  # later in (salary key desc, id desc)
-        return Q(salary_key__lt=value) | Q(salary_key=value, id__lt=pk)
-    return Q(salary_key__gt=value) | Q(salary_key=value, id__gt=pk)
+    table = connection.ops.quote_name(Job._meta.db_table)
+    op = "<" if forward else ">"
+    return Q(
+        RawSQL(  # noqa: S611 - identifiers from the model, values are parameters
+            f"(COALESCE({table}.{connection.ops.quote_name('salary_max_yearly')}, -1),"
+            f" {table}.{connection.ops.quote_name('id')}) {op} (%s, %s)",
+            [value, pk],
+            output_field=BooleanField(),
+        )
+    )
 
 
 def _ordering(sort: str, *, forward: bool) -> list[str]:
@@ -357,15 +400,19 @@ NEWEST_FIRST = ["-published_at", "-id"]
 
 def _fenced(params: JobSearchParams, base) -> bool:
     """Collect every match before sorting? Only when the planner expects few."""
-    if not fts.uses_postgres_search() or replace(params, sort="") == JobSearchParams():
+    if not fts.uses_postgres_search() or _unsorted(params) == JobSearchParams():
         return False
-    blob = json.dumps(asdict(replace(params, sort="")), sort_keys=True, default=str)
+    blob = json.dumps(asdict(_unsorted(params)), sort_keys=True, default=str)
     key = "jobs:search:plan:" + hashlib.sha256(blob.encode()).hexdigest()[:32]
     fenced = cache.get(key)
     if fenced is None:
-        fenced = fts.prefer_fenced(base, limit=RANK_CANDIDATES)
+        fenced = fts.prefer_fenced(base, limit=WINDOW)
         cache.set(key, fenced, PLAN_CACHE_TIMEOUT)
     return fenced
+
+
+def _unsorted(params: JobSearchParams) -> JobSearchParams:
+    return replace(params, sort="")
 
 
 def _key(sort: str, row: Job) -> list:
@@ -424,63 +471,188 @@ def _as_result(job: Job) -> dict:
     }
 
 
-def _page(
-    params: JobSearchParams, base, cursor: dict | None, page_size: int, fenced: bool
-):
-    sort = params.effective_sort
-    if cursor is not None and cursor.get("s") != sort:
-        raise fts.InvalidCursor("The cursor belongs to another sort order.")
-    if sort == SortOrder.RELEVANCE:
-        # Bounded ranking: only the most recent RANK_CANDIDATES matches are ranked.
-        candidates = fts.top_ids(base, NEWEST_FIRST, RANK_CANDIDATES, fenced=fenced)
-        if fts.uses_postgres_search():
-            score = fts.rank("search_vector", fts.websearch_query(params.q))
-        else:
-            score = fts.fallback_rank(
-                params.q, {"title": "A", "company__name": "C", "description": "D"}
-            )
-        offset = int(cursor["o"]) if cursor else 0
-        if not 0 <= offset < RANK_CANDIDATES:
-            raise fts.InvalidCursor("Invalid cursor.")
-        rows = list(
-            Job.objects.filter(id__in=candidates)
-            .select_related("company")
-            .only(*RESULT_FIELDS)
-            .annotate(score=score)
-            .order_by("-score", "-published_at", "-id")[offset : offset + page_size + 1]
-        )
-        has_next = len(rows) > page_size and offset + page_size < RANK_CANDIDATES
-        rows = rows[:page_size]
-        next_cursor = (
-            fts.encode_cursor({"s": sort, "o": offset + page_size})
-            if has_next
-            else None
-        )
-        previous_cursor = None
-        if offset > 0:
-            previous_cursor = fts.encode_cursor(
-                {"s": sort, "o": max(0, offset - page_size)}
-            )
-        return rows, next_cursor, previous_cursor
+def _rows_in_order(ids: list[int]) -> list[Job]:
+    """The result rows of ``ids``, in that order: one query by primary key."""
+    by_id = (
+        Job.objects.filter(id__in=ids)
+        .select_related("company")
+        .only(*RESULT_FIELDS)
+        .in_bulk()
+    )
+    return [by_id[pk] for pk in ids if pk in by_id]
 
-    forward = not cursor or cursor.get("d", "n") == "n"
+
+# --- The window: the newest matches, read once --------------------------------------
+
+WINDOW_FIELDS = (
+    "id",
+    "published_at",
+    "employment_type",
+    "experience_level",
+    "remote_policy",
+    "city",
+    "country",
+)
+
+
+@dataclass
+class SearchWindow:
+    """What one read of the newest ``WINDOW`` matches gives, cached per filter set.
+
+    ``newest``: the first ``MATCH_WINDOW`` ids, newest first (page 1 of the
+    newest sort, the sort-by-match window without keywords); ``ranked``: the
+    newest ``RANK_CANDIDATES`` ids best first by ``ts_rank`` (with keywords).
+    """
+
+    facets: dict
+    count: int
+    capped: bool
+    newest: list[int]
+    ranked: list[int]
+
+
+def _score_expression(params: JobSearchParams):
+    if fts.uses_postgres_search():
+        return fts.rank("search_vector", fts.websearch_query(params.q))
+    return fts.fallback_rank(
+        params.q, {"title": "A", "company__name": "C", "description": "D"}
+    )
+
+
+def _window_rows(params: JobSearchParams, base, *, fenced: bool) -> list[tuple]:
+    """The newest ``WINDOW`` matches as ``WINDOW_FIELDS`` (+ their rank with
+    keywords), newest first, in ONE query.
+
+    Walk: the date (or filter) index is walked and each row rechecked until
+    ``WINDOW`` rows match; the rank is computed for those rows only. Fenced:
+    the matches are collected by bitmap scans and sorted (``top_ids``), then
+    the ``WINDOW`` rows are read back by primary key to rank them, so a rare
+    word never ranks more than ``WINDOW`` rows either.
+    """
+    fields = WINDOW_FIELDS
     qs = base
-    if sort == SortOrder.SALARY:
-        qs = qs.annotate(salary_key=SALARY_SORT_KEY)
-    after = _after_salary if sort == SortOrder.SALARY else _after_newest
-    if cursor:
-        try:
-            qs = qs.filter(after(cursor["k"], forward=forward))
-        except (KeyError, TypeError, ValueError, IndexError):
-            raise fts.InvalidCursor("Invalid cursor.") from None
-    ordering = _ordering(sort, forward=forward)
     if fenced:
-        ids = fts.top_ids(qs, ordering, page_size + 1, fenced=True)
-        qs = Job.objects.filter(id__in=ids)
+        qs = Job.objects.filter(
+            id__in=fts.top_ids(base, NEWEST_FIRST, WINDOW, fenced=True)
+        )
+    if params.q:
+        qs = qs.annotate(score=_score_expression(params))
+        fields = (*fields, "score")
+    if fenced:
+        rows = list(qs.order_by().values_list(*fields))
+        rows.sort(key=lambda row: (row[1], row[0]), reverse=True)
+        return rows
+    return list(qs.order_by(*NEWEST_FIRST).values_list(*fields)[:WINDOW])
+
+
+def _facets(rows: list[tuple]) -> tuple[dict, int, bool]:
+    """Facet counts over the newest ``FACET_CAP`` matches (``rows``, newest
+    first), and the capped count. Never a COUNT over every match."""
+    enums = {
+        "employment_type": EmploymentType,
+        "experience_level": ExperienceLevel,
+        "remote_policy": RemotePolicy,
+    }
+    facets = {name: dict.fromkeys(enum.values, 0) for name, enum in enums.items()}
+    counts = [facets[name] for name in enums]
+    locations: dict[tuple[str, str], int] = {}
+    for _, _, *values, city, country in (row[:7] for row in rows[:FACET_CAP]):
+        for counter, value in zip(counts, values, strict=True):
+            if value in counter:
+                counter[value] += 1
+        if city:
+            locations[(city, country)] = locations.get((city, country), 0) + 1
+    top = sorted(locations.items(), key=lambda item: (-item[1], item[0]))
+    facets["locations"] = [
+        {"city": city, "country": country, "count": count}
+        for (city, country), count in top[:TOP_LOCATIONS]
+    ]
+    return facets, min(len(rows), FACET_CAP), len(rows) > FACET_CAP
+
+
+def _window(params: JobSearchParams, base, fenced: bool) -> SearchWindow:
+    """The window of ``params``' filters, from the cache or one query."""
+    key = _cache_key(_unsorted(params), "window", 0)
+    window = cache.get(key)
+    if window is None:
+        rows = _window_rows(params, base, fenced=fenced)
+        facets, count, capped = _facets(rows)
+        ranked = []
+        if params.q:
+            top = rows[:RANK_CANDIDATES]
+            # Best score first, the newest first among equal scores.
+            # Best score first; the sort is stable, so the newest first among
+            # equal scores (rows come newest first).
+            ranked = [row[0] for row in sorted(top, key=lambda row: -row[-1])]
+        window = SearchWindow(
+            facets=facets,
+            count=count,
+            capped=capped,
+            newest=[row[0] for row in rows[:MATCH_WINDOW]],
+            ranked=ranked,
+        )
+        cache.set(key, window, CACHE_TIMEOUT)
+    return window
+
+
+# --- Pages ----------------------------------------------------------------------------
+
+
+def _offset(cursor: dict | None, limit: int) -> int:
+    try:
+        offset = int(cursor["o"]) if cursor else 0
+    except (KeyError, TypeError, ValueError):
+        raise fts.InvalidCursor("Invalid cursor.") from None
+    if not 0 <= offset < limit:
+        raise fts.InvalidCursor("Invalid cursor.")
+    return offset
+
+
+def _offset_page(sort: str, ids: list[int], cursor: dict | None, page_size: int):
+    """A page of a bounded, ordered id list; the cursor holds the offset."""
+    offset = _offset(cursor, RANK_CANDIDATES)
+    rows = _rows_in_order(ids[offset : offset + page_size])
+    next_cursor = previous_cursor = None
+    if offset + page_size < len(ids):
+        next_cursor = fts.encode_cursor({"s": sort, "o": offset + page_size})
+    if offset > 0:
+        previous_cursor = fts.encode_cursor(
+            {"s": sort, "o": max(0, offset - page_size)}
+        )
+    return rows, next_cursor, previous_cursor
+
+
+def _keyset_page(
+    sort: str,
+    base,
+    cursor: dict | None,
+    page_size: int,
+    *,
+    fenced: bool,
+    window: SearchWindow,
+):
+    forward = not cursor or cursor.get("d", "n") == "n"
+    if sort == SortOrder.NEWEST and not cursor:
+        # Page 1 of the newest: the window's first ids, read by primary key.
+        rows = _rows_in_order(window.newest[: page_size + 1])
+    else:
+        qs = base
         if sort == SortOrder.SALARY:
             qs = qs.annotate(salary_key=SALARY_SORT_KEY)
-    qs = qs.select_related("company").only(*RESULT_FIELDS)
-    rows = list(qs.order_by(*ordering)[: page_size + 1])
+        after = _after_salary if sort == SortOrder.SALARY else _after_newest
+        if cursor:
+            try:
+                qs = qs.filter(after(cursor["k"], forward=forward))
+            except (KeyError, TypeError, ValueError, IndexError):
+                raise fts.InvalidCursor("Invalid cursor.") from None
+        ordering = _ordering(sort, forward=forward)
+        if fenced:
+            ids = fts.top_ids(qs, ordering, page_size + 1, fenced=True)
+            qs = Job.objects.filter(id__in=ids)
+            if sort == SortOrder.SALARY:
+                qs = qs.annotate(salary_key=SALARY_SORT_KEY)
+        qs = qs.select_related("company").only(*RESULT_FIELDS)
+        rows = list(qs.order_by(*ordering)[: page_size + 1])
     more = len(rows) > page_size
     rows = rows[:page_size]
     if not forward:
@@ -499,46 +671,6 @@ def _page(
     return rows, next_cursor, previous_cursor
 
 
-def _facets(base, *, fenced: bool) -> tuple[dict, int, bool]:
-    """Facet counts over the newest FACET_CAP matching jobs, in one GROUP BY query.
-
-    The groups (type × level × remote × city × country) are few; the counts per
-    facet are summed from them in Python.
-    """
-    sample = Job.objects.filter(
-        id__in=fts.top_ids(base, NEWEST_FIRST, FACET_CAP + 1, fenced=fenced)
-    )
-    groups = (
-        sample.values(
-            "employment_type", "experience_level", "remote_policy", "city", "country"
-        )
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    enums = {
-        "employment_type": EmploymentType,
-        "experience_level": ExperienceLevel,
-        "remote_policy": RemotePolicy,
-    }
-    facets = {name: dict.fromkeys(enum.values, 0) for name, enum in enums.items()}
-    locations: dict[tuple[str, str], int] = {}
-    total = 0
-    for row in groups:
-        total += row["n"]
-        for name in enums:
-            if row[name] in facets[name]:
-                facets[name][row[name]] += row["n"]
-        if row["city"]:
-            key = (row["city"], row["country"])
-            locations[key] = locations.get(key, 0) + row["n"]
-    top = sorted(locations.items(), key=lambda item: (-item[1], item[0]))
-    facets["locations"] = [
-        {"city": city, "country": country, "count": count}
-        for (city, country), count in top[:TOP_LOCATIONS]
-    ]
-    return facets, min(total, FACET_CAP), total > FACET_CAP
-
-
 def _cache_key(params: JobSearchParams, cursor: str | None, page_size: int) -> str:
     blob = json.dumps(
         [asdict(params), cursor or "", page_size], sort_keys=True, default=str
@@ -552,35 +684,58 @@ def search_jobs(
     *,
     cursor: str | None = None,
     page_size: int = DEFAULT_PAGE_SIZE,
+    viewer: MatchViewer | None = None,
 ) -> JobSearchResult:
     """Published jobs for ``params``: one page, facets and cursors (cached).
 
-    Raises ``hotgigs.search.InvalidCursor`` for a cursor it did not make.
+    ``viewer`` (``jobs.search_match.match_viewer_for``) is required by, and
+    only used for, ``sort=match``. Raises ``hotgigs.search.InvalidCursor`` for
+    a cursor it did not make.
     """
     page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
+    sort = params.effective_sort
+    if sort == SortOrder.MATCH and viewer is None:
+        raise ValueError("sort=match needs the viewer (match_viewer_for).")
     key = _cache_key(params, cursor, page_size)
+    if sort == SortOrder.MATCH:
+        key = f"{key}:{viewer.key}"
     cached = cache.get(key)
     if cached is not None:
         return cached
     decoded = fts.decode_cursor(cursor) if cursor else None
+    if decoded is not None and decoded.get("s") != sort:
+        raise fts.InvalidCursor("The cursor belongs to another sort order.")
     base = filtered_jobs(params)
     fenced = _fenced(params, base)
-    rows, next_cursor, previous_cursor = _page(params, base, decoded, page_size, fenced)
-    # Facets do not depend on the sort or the page: later pages reuse them.
-    facets_key = _cache_key(replace(params, sort=""), "facets", 0)
-    cached_facets = cache.get(facets_key)
-    if cached_facets is None:
-        cached_facets = _facets(base, fenced=fenced)
-        cache.set(facets_key, cached_facets, CACHE_TIMEOUT)
-    facets, count, capped = cached_facets
+    # Facets, the capped count and the ranked ids do not depend on the sort or
+    # the page: one read of the newest matches serves them all, and later
+    # pages find it in the cache.
+    window = _window(params, base, fenced)
+    scores = {}
+    if sort == SortOrder.RELEVANCE:
+        rows, next_cursor, previous_cursor = _offset_page(
+            sort, window.ranked, decoded, page_size
+        )
+    elif sort == SortOrder.MATCH:
+        scores = match_order(params, window, viewer)
+        rows, next_cursor, previous_cursor = _offset_page(
+            sort, list(scores), decoded, page_size
+        )
+    else:
+        rows, next_cursor, previous_cursor = _keyset_page(
+            sort, base, decoded, page_size, fenced=fenced, window=window
+        )
+    results = [_as_result(row) for row in rows]
+    for item in results if scores else ():
+        item["match_score"] = scores[item["id"]]
     result = JobSearchResult(
-        results=[_as_result(row) for row in rows],
-        facets=facets,
-        count=count,
-        count_capped=capped,
+        results=results,
+        facets=window.facets,
+        count=window.count,
+        count_capped=window.capped,
         next_cursor=next_cursor,
         previous_cursor=previous_cursor,
-        sort=params.effective_sort,
+        sort=sort,
     )
     cache.set(key, result, CACHE_TIMEOUT)
     return result

@@ -19,7 +19,8 @@ from jobs.forms import JobForm
 from jobs.forms_alerts import AlertForm, alert_query_from
 from jobs.models import JobStatus
 from jobs.permissions import can_edit_job
-from jobs.search import JobSearchForm, search_jobs
+from jobs.search import JobSearchForm, SortOrder, search_jobs
+from jobs.search_match import SortUnavailable, match_viewer_for
 from jobs.selectors.jobs import companies_for_poster, company_jobs_for, job_for_viewer
 from jobs.services import (
     TRANSITIONS,
@@ -55,10 +56,14 @@ def job_search(request):
     result, status, error = None, 200, ""
     if form.is_valid():
         try:
+            params, viewer = form.params(), None
+            if params.effective_sort == SortOrder.MATCH:
+                viewer = match_viewer_for(request.user)
             result = search_jobs(
-                form.params(),
+                params,
                 cursor=request.GET.get("cursor") or None,
                 page_size=PAGE_SIZE,
+                viewer=viewer,
             )
             tracking.record_search(
                 request=request,
@@ -67,6 +72,9 @@ def job_search(request):
             )
         except InvalidCursor:
             status, error = 400, "That results page link is no longer valid."
+        except SortUnavailable as exc:
+            form.add_error("sort", str(exc))
+            status = 400
     else:
         status = 400
     context = {

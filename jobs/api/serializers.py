@@ -48,6 +48,10 @@ class JobSearchResultSerializer(SparseFieldsetMixin, serializers.Serializer):
     remote_policy = serializers.CharField(allow_blank=True)
     salary = SalarySerializer(allow_null=True)
     published_at = serializers.DateTimeField()
+    match_score = serializers.IntegerField(
+        required=False,
+        help_text="With sort=match only: your match score for the job, 0–100.",
+    )
 
 
 class LocationFacetSerializer(serializers.Serializer):
@@ -67,11 +71,16 @@ class JobSearchResponseSerializer(serializers.Serializer):
     count = serializers.IntegerField(
         help_text="Matches, capped at 1,000 (count_capped says so)."
     )
-    count_capped = serializers.BooleanField()
+    count_capped = serializers.BooleanField(
+        help_text="More than 1,000 matches: count is 1,000 and the facets count "
+        "the newest 1,000 matches, not all of them."
+    )
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
     results = JobSearchResultSerializer(many=True)
-    facets = FacetsSerializer()
+    facets = FacetsSerializer(
+        help_text="Counts over the matches (the newest 1,000 when count_capped)."
+    )
 
 
 class JobSkillSerializer(serializers.ModelSerializer):

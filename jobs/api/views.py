@@ -23,7 +23,14 @@ from jobs.api.serializers import (
 )
 from jobs.models import JobStatus
 from jobs.permissions import can_edit_job, can_post_for
-from jobs.search import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, JobSearchForm, search_jobs
+from jobs.search import (
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE_SIZE,
+    JobSearchForm,
+    SortOrder,
+    search_jobs,
+)
+from jobs.search_match import MATCH_WINDOW, SortUnavailable, match_viewer_for
 from jobs.selectors.jobs import company_jobs_for, job_detail_queryset, job_for_viewer
 from jobs.services import JobTransitionError, job_create, job_set_status, job_update
 
@@ -60,7 +67,18 @@ SEARCH_PARAMETERS = [
     OpenApiParameter("salary_period", str, enum=["year", "month", "hour"]),
     OpenApiParameter("company", str, description="Company slug or id"),
     OpenApiParameter("posted_within_days", int),
-    OpenApiParameter("sort", str, enum=["relevance", "newest", "salary"]),
+    OpenApiParameter(
+        "sort",
+        str,
+        enum=["relevance", "newest", "salary", "match"],
+        description=(
+            "match: the best "
+            f"{MATCH_WINDOW} jobs by relevance (with q) or newest (without), "
+            "ordered by the signed-in candidate's match score (each result then "
+            "has match_score). Only for a candidate with a profile who has not "
+            "opted out of match scoring; anyone else gets a 400 naming the reason."
+        ),
+    ),
     OpenApiParameter("cursor", str, description="Opaque cursor from next/previous"),
     OpenApiParameter("page_size", int, description=f"1–{MAX_PAGE_SIZE}"),
 ]
@@ -118,8 +136,17 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
             )
         page_size = _page_size(request)
         cursor = request.query_params.get("cursor") or None
+        params = form.params()
+        viewer = None
+        if params.effective_sort == SortOrder.MATCH:
+            try:
+                viewer = match_viewer_for(request.user)
+            except SortUnavailable as exc:
+                raise ValidationError({"sort": [str(exc)]}) from None
         try:
-            result = search_jobs(form.params(), cursor=cursor, page_size=page_size)
+            result = search_jobs(
+                params, cursor=cursor, page_size=page_size, viewer=viewer
+            )
         except InvalidCursor as exc:
             raise ValidationError({"cursor": [str(exc)]}) from None
         url = request.build_absolute_uri()
