@@ -86,3 +86,16 @@ def test_forbidden_page_says_what_to_do(client, alice, acme):
     assert response.status_code in (403, 404)
     html = response.content.decode()
     assert 'href="/">Go to the home page</a>' in html
+
+
+def test_favicon_ico_leads_to_the_svg_icon(client, db):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/static/favicon.svg"
+    assert (
+        client.get("/")
+        .content.decode()
+        .count('<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">')
+        == 1
+    )

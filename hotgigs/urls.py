@@ -19,6 +19,7 @@ api_v1 = [
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("", include("accounts.urls")),
     path("", include("companies.urls")),
     path("", include("candidates.urls")),

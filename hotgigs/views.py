@@ -7,9 +7,10 @@ through their public querysets (`published()`, `searchable()`).
 
 from django.apps import apps
 from django.core.cache import cache
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 
 from hotgigs.api.errors import error_body
 from hotgigs.api.pagination import COUNT_CAP, capped_count
@@ -48,6 +49,13 @@ def _wants_json(request):
 
 def home(request):
     return render(request, "home.html", {"numbers": home_numbers()})
+
+
+def favicon(request):
+    """Pages name static/favicon.svg; browsers still ask /favicon.ico where a
+    page names none (Django admin, a PDF or JSON opened in a tab). Not a
+    permanent redirect: the icon's hashed name changes with the icon."""
+    return HttpResponseRedirect(static("favicon.svg"))
 
 
 def ratelimited(request, exception=None):
