@@ -22,7 +22,12 @@ pytest_plugins = ["hotgigs.testing.browser"]
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    from matching.skills import forget_process_state
+
     cache.clear()
+    # Per-process copies of database rows (the taxonomy index, the idf table)
+    # are keyed by version tokens a rolled-back test leaves as they were.
+    forget_process_state()
     yield
     cache.clear()
 

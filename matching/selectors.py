@@ -574,6 +574,8 @@ class RankedCandidate:
 
 
 def _rank_rows(job, profiles, applications_by_user) -> list[RankedCandidate]:
+    if not profiles:  # nobody to score: no job data, taxonomy or idf to read
+        return []
     job_data = job_data_for(job)
     candidates = candidate_data_for_profiles(profiles)
     by_pk = {p.pk: p for p in profiles}

@@ -8,12 +8,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 
 from matching.corpus import set_corpus_version
 from matching.engine.taxonomy import skill_key
 from matching.engine.text import corpus_stats
-from matching.models import TextCorpus
+from matching.models import TaxonomyVersion, TextCorpus
 
 TAXONOMY_FILE = Path(__file__).resolve().parent / "data" / "skills.json"
 TAXONOMY_VERSION_CACHE_KEY = "matching:taxonomy:version"
@@ -24,8 +24,13 @@ def taxonomy_read_file(path: Path = TAXONOMY_FILE) -> dict:
 
 
 def taxonomy_bump_version() -> str:
-    """Invalidate every process's in-memory taxonomy index (matching.skills)."""
+    """Invalidate every process's in-memory taxonomy index (matching.skills):
+    a new token in the database and in the shared cache."""
     token = uuid.uuid4().hex
+    # The data migration that first loads the taxonomy runs before the table
+    # exists; only the cache can be bumped then (the table's migration mints one).
+    if TaxonomyVersion._meta.db_table in connection.introspection.table_names():
+        TaxonomyVersion.objects.update_or_create(pk=1, defaults={"token": token})
     cache.set(TAXONOMY_VERSION_CACHE_KEY, token, timeout=None)
     return token
 

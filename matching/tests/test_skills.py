@@ -104,6 +104,39 @@ def test_admin_style_edits_are_seen_after_the_version_bump():
     assert normalize_skill("Snake") == "Python"
 
 
+def test_a_lost_version_entry_is_read_back_without_a_rebuild(
+    django_assert_num_queries,
+):
+    from django.core.cache import cache
+
+    from matching.services import TAXONOMY_VERSION_CACHE_KEY
+    from matching.skills import get_taxonomy
+
+    built = get_taxonomy()
+    cache.delete(TAXONOMY_VERSION_CACHE_KEY)  # evicted, or Redis flushed
+
+    with django_assert_num_queries(1):  # the token row, not the 3 of a rebuild
+        assert get_taxonomy() is built
+
+
+def test_a_bump_reaches_processes_whose_cache_entry_was_lost():
+    from django.core.cache import cache
+
+    from matching.models import TaxonomyVersion
+    from matching.services import TAXONOMY_VERSION_CACHE_KEY, taxonomy_bump_version
+
+    assert normalize_skill("Snake") is None
+    SkillAlias.objects.create(
+        skill=Skill.objects.get(slug="python"), alias="snake", text="Snake"
+    )
+    token = taxonomy_bump_version()
+    cache.delete(TAXONOMY_VERSION_CACHE_KEY)
+
+    assert TaxonomyVersion.objects.get().token == token
+    assert normalize_skill("Snake") == "Python"
+    assert cache.get(TAXONOMY_VERSION_CACHE_KEY) == token
+
+
 def names(hits):
     return [h.skill.name for h in hits]
 

@@ -6,7 +6,6 @@ import math
 import pytest
 from django.core.cache import cache
 
-from matching import corpus as corpus_module
 from matching import selectors
 from matching.corpus import CORPUS_VERSION_CACHE_KEY, current_corpus
 from matching.engine.scoring import score
@@ -159,11 +158,3 @@ def test_recommendations_are_recomputed_when_the_corpus_changes(
 
     assert [job.pk for job, _ in after] == [job.pk for job, _ in before]
     assert after[0][1].component("text").reasons == ("text similarity 0.77",)
-
-
-@pytest.fixture(autouse=True)
-def _forget_the_process_corpus():
-    """The per-process copy outlives a test's rows; start each test without it."""
-    corpus_module._state.update(version=None, corpus=None)
-    yield
-    corpus_module._state.update(version=None, corpus=None)
