@@ -18,3 +18,9 @@ register = template.Library()
 @register.inclusion_tag("analytics/_dashboard_widget.html")
 def insights_headline():
     return {"labels": json.dumps(HEADLINE_LABELS)}
+
+
+@register.filter
+def label(key: str) -> str:
+    """A report key as a column or card label: "apply_rate" → "Apply rate"."""
+    return str(key).replace("_", " ").capitalize()

@@ -130,6 +130,10 @@ def test_pages_per_persona(
     assert response.status_code == 200
     body = response.content.decode()
     assert "Insights: Acme" in body and "<svg" in body and "Download CSV" in body
+    # Report keys read as words, and each CSV link says which table it downloads.
+    assert '<th scope="col">Apply rate</th>' in body
+    assert "Applyrate" not in body and "apply_rate" not in body
+    assert 'aria-label="Download Jobs as CSV"' in body
     assert client.get(job_page).status_code == 200
     assert client.get(reverse("analytics:job", args=[globex_job.pk])).status_code == 404
     assert client.get(page, {"since": "nope"}).status_code == 400
