@@ -56,9 +56,16 @@ LEVEL_TO_ENGINE = {"entry": "junior", "mid": "mid", "senior": "senior",
                    "lead": "lead", "executive": "executive"}  # fmt: skip
 # Candidates with a pool this big are scored; the SQL pre-filter keeps the rest out.
 POOL_CAP = 2000
+# Recommendations score at most POOL_SKILLS × POOL_PER_SKILL jobs (see
+# recommendation_pool): bounded whatever the number of published jobs.
+POOL_SKILLS = 10
+POOL_PER_SKILL = 40
 RECENT_DAYS = 60
 RECOMMENDATIONS_KEPT = 50
 SIMILAR_POOL = 300
+SIMILAR_SKILLS = 6
+SIMILAR_PER_SKILL = 50
+SIMILAR_TITLE_WINDOW = 5000
 SIMILAR_KEPT = 5
 CACHE_SECONDS = 15 * 60
 NOT_SCORED_REASON = "not scored at the candidate's request"
@@ -388,55 +395,110 @@ def _skill_ids_with_related(slugs) -> list[int]:
     return sorted(taxonomy.ids_for(wanted))
 
 
-def _recommendation_pool_queryset(*, profile, candidate: CandidateData, now=None):
-    from jobs.models import Job
+def _pool_skill_ids(slugs, *, limit: int) -> list[int]:
+    """Ids of up to `limit` skills to look jobs (or profiles) up by: the given
+    skills in their order, then their related skills, strongest link first."""
+    taxonomy = get_taxonomy()
+    related, _ = taxonomy.scoring_maps()
+    wanted = list(dict.fromkeys(slugs))[:limit]
+    links = sorted(
+        {
+            (-weight, other)
+            for slug in wanted
+            for other, weight in related.get(slug, {}).items()
+        }
+    )
+    for _, other in links:
+        if len(wanted) >= limit:
+            break
+        if other not in wanted:
+            wanted.append(other)
+    return taxonomy.ids_for(wanted)
+
+
+def _newest_per_skill(rows, skill_ids, *, per_skill: int, key: str) -> list[int]:
+    """The `key` ids of `rows` (a JobSkill or CandidateSkill queryset, filtered)
+    for each skill, the `per_skill` highest ids each: on PostgreSQL one UNION of
+    per-skill index walks backward ((skill, job) / (skill, profile) indexes), so
+    the work is bounded by skills × per_skill, not by how common a skill is.
+    SQLite cannot limit the parts of a UNION: a query per skill there."""
+    from django.db import connection
+
+    parts = [
+        rows.filter(skill_id=skill_id)
+        .order_by(f"-{key}")
+        .values_list(key, flat=True)[:per_skill]
+        for skill_id in skill_ids
+    ]
+    if not parts:
+        return []
+    if connection.features.supports_slicing_ordering_in_compound:
+        return sorted(set(parts[0].union(*parts[1:])), reverse=True)
+    return sorted({pk for part in parts for pk in part}, reverse=True)
+
+
+def _recommendation_pool_ids(*, profile, candidate: CandidateData, now=None):
+    from jobs.models import Application, JobStatus
     from jobs.models import JobSkill as JobSkillRow
 
     now = now or timezone.now()
-    skill_ids = _skill_ids_with_related([s.slug for s in candidate.skills])
+    skill_ids = _pool_skill_ids([s.slug for s in candidate.skills], limit=POOL_SKILLS)
     if not skill_ids:
-        return None
-    jobs = Job.objects.published().filter(
-        published_at__gte=now - datetime.timedelta(days=RECENT_DAYS),
-        id__in=JobSkillRow.objects.filter(skill_id__in=skill_ids).values("job_id"),
+        return []
+    rows = JobSkillRow.objects.filter(
+        Q(job__expires_at__isnull=True) | Q(job__expires_at__gt=now),
+        job__status=JobStatus.PUBLISHED,
+        job__published_at__gte=now - datetime.timedelta(days=RECENT_DAYS),
     )
     if candidate.country and not candidate.willing_to_relocate:
-        jobs = jobs.filter(
-            Q(remote_policy="remote") | Q(country=candidate.country) | Q(country="")
+        rows = rows.filter(
+            Q(job__remote_policy="remote")
+            | Q(job__country=candidate.country)
+            | Q(job__country="")
         )
     if candidate.remote_preference == "remote":
-        jobs = jobs.filter(remote_policy__in=["remote", "hybrid"])
-    jobs = jobs.exclude(applications__candidate_id=profile.user_id)
-    return jobs.order_by("-published_at", "-id")
+        rows = rows.filter(job__remote_policy__in=["remote", "hybrid"])
+    rows = rows.exclude(
+        job_id__in=Application.objects.filter(candidate_id=profile.user_id).values(
+            "job_id"
+        )
+    )
+    return _newest_per_skill(rows, skill_ids, per_skill=POOL_PER_SKILL, key="job_id")
 
 
 def recommendation_pool(*, profile, candidate: CandidateData, now=None):
-    """Ids of published recent jobs worth scoring, newest first, at most POOL_CAP.
+    """Ids of the published recent jobs worth scoring, highest id first: at most
+    POOL_SKILLS × POOL_PER_SKILL, whatever the number of jobs.
 
-    Jobs sharing at least one of the candidate's skills or their related skills
-    (JobSkill's (skill, job) index), in a place the candidate can work (remote, their
+    For each of the candidate's skills (by level) and then their strongest
+    related skills, up to POOL_SKILLS skills, the POOL_PER_SKILL newest jobs
+    (by id) with that skill, in a place the candidate can work (remote, their
     country, or anywhere when they relocate), published in the last RECENT_DAYS,
-    never a job they applied to.
+    never a job they applied to. 1 query on PostgreSQL.
     """
-    jobs = _recommendation_pool_queryset(profile=profile, candidate=candidate, now=now)
-    if jobs is None:
-        return []
-    return list(jobs.values_list("id", flat=True)[:POOL_CAP])
+    return _recommendation_pool_ids(profile=profile, candidate=candidate, now=now)
 
 
 def _pool_without_text(*, profile, candidate: CandidateData):
     """(the pool's JobData with empty text, a loader of their full JobData by
-    ids): 2 queries in all, whatever the pool's size or the loader's calls.
+    ids): 3 queries in all, whatever the pool's size or the loader's calls.
 
     The descriptions come with the pool's rows: `rank_top` asks for the text of
     the jobs that can still reach the top in doubling batches, and a query per
     batch made the endpoint's query count grow with the pool. Only the costly
     part, turning HTML into text and tokenising it, stays lazy.
     """
-    jobs = _recommendation_pool_queryset(profile=profile, candidate=candidate)
-    if jobs is None:
+    from jobs.models import Job
+
+    ids = recommendation_pool(profile=profile, candidate=candidate)
+    if not ids:
         return [], lambda ids: []
-    rows = {row["id"]: row for row in jobs.values(*JOB_SCORING_FIELDS)[:POOL_CAP]}
+    rows = {
+        row["id"]: row
+        for row in Job.objects.filter(id__in=ids)
+        .order_by("-id")
+        .values(*JOB_SCORING_FIELDS)
+    }
     skills = _job_skill_rows(list(rows))
     light = [
         _job_data(row, skills.get(pk, ()), with_text=False) for pk, row in rows.items()
@@ -512,32 +574,50 @@ def recommendations_for(*, profile, limit: int = 20):
 def similar_jobs(*, job, limit: int = SIMILAR_KEPT):
     """Published jobs like this one: skill overlap (Jaccard, 70 %) and title text
     (TF-IDF cosine, 30 %); cached per job and jobs version. 3 queries on a miss,
-    2 on a hit."""
-    from jobs.models import Job
+    2 on a hit.
+
+    Bounded whatever the number of jobs: the candidates are the
+    SIMILAR_PER_SKILL newest jobs (by id) sharing each of the job's first
+    SIMILAR_SKILLS skills; a job without skills looks for its longest title word
+    among the SIMILAR_TITLE_WINDOW newest published jobs.
+    """
+    from jobs.models import Job, JobStatus
     from jobs.models import JobSkill as JobSkillRow
 
     key = f"matching:similar:{job.pk}:{jobs_version()}"
     ids = cache.get(key)
     if ids is None:
-        own = {r.skill_id for r in _skills_of(job)}
-        pool = Job.objects.published().exclude(pk=job.pk)
+        own_rows = _skills_of(job)
+        own = {r.skill_id for r in own_rows}
         if own:
-            pool = pool.filter(
-                id__in=JobSkillRow.objects.filter(skill_id__in=own).values("job_id")
+            now = timezone.now()
+            rows = JobSkillRow.objects.filter(
+                Q(job__expires_at__isnull=True) | Q(job__expires_at__gt=now),
+                job__status=JobStatus.PUBLISHED,
+            ).exclude(job_id=job.pk)
+            skill_ids = list(dict.fromkeys(r.skill_id for r in own_rows))
+            pool_ids = _newest_per_skill(
+                rows,
+                skill_ids[:SIMILAR_SKILLS],
+                per_skill=SIMILAR_PER_SKILL,
+                key="job_id",
             )
         else:
             words = advice_engine.title_key(job.title).split()
             if not words:
                 return []
-            pool = pool.filter(title__icontains=max(words, key=len))
-        candidates = list(
-            Job.objects.filter(
-                id__in=list(
-                    pool.order_by("-published_at", "-id").values_list("id", flat=True)[
-                        :SIMILAR_POOL
-                    ]
+            newest = Job.objects.published().order_by("-published_at", "-id")
+            pool_ids = list(
+                Job.objects.filter(
+                    id__in=newest.values("id")[:SIMILAR_TITLE_WINDOW],
+                    title__icontains=max(words, key=len),
                 )
+                .exclude(pk=job.pk)
+                .order_by("-published_at", "-id")
+                .values_list("id", flat=True)[:SIMILAR_POOL]
             )
+        candidates = list(
+            Job.objects.filter(id__in=pool_ids)
             .prefetch_related("job_skills")
             .only("id", "title")
         )

@@ -4,6 +4,7 @@ scoring every job of the pool from model instances."""
 import pytest
 from django.core.cache import cache
 
+from candidates.tests.factories import make_profile
 from matching import selectors
 from matching.engine import scoring
 from matching.providers import _load
@@ -122,3 +123,117 @@ def test_candidate_data_for_profiles_equals_candidate_data_for_each(alice, bob):
     assert "Basket weaving" in rows[1].text
     assert rows[1].text.endswith("Now Python services\nLead \nDev ")  # model order
     assert selectors.candidate_data_for_profiles([]) == []
+
+
+# --- the bounded pool ----------------------------------------------------------
+
+
+@pytest.fixture
+def python_jobs(db):
+    """Eight published Python jobs (ids ascending) and a Rust one."""
+    made = [published_job(f"Python Engineer {i}", days_ago=1 + i) for i in range(8)]
+    published_job("Rust Engineer", skills=("rust",))
+    return made
+
+
+def _pool(profile):
+    profile = selectors.profiles_for_scoring().get(pk=profile.pk)
+    candidate = selectors.candidate_data_for(profile)
+    return selectors.recommendation_pool(profile=profile, candidate=candidate)
+
+
+def test_pool_takes_the_newest_jobs_per_skill_and_no_more(
+    alice, python_jobs, monkeypatch
+):
+    monkeypatch.setattr(selectors, "POOL_PER_SKILL", 3)
+    profile = make_profile(alice, skills=["Python"])
+
+    pool = _pool(profile)
+
+    assert pool == [j.pk for j in python_jobs[::-1][:3]]
+
+
+def test_pool_leaves_out_applied_jobs_and_fills_in_with_the_next(
+    alice, python_jobs, monkeypatch
+):
+    from jobs.models import Application
+
+    monkeypatch.setattr(selectors, "POOL_PER_SKILL", 3)
+    profile = make_profile(alice, skills=["Python"])
+    newest = python_jobs[-1]
+    Application.objects.create(job=newest, candidate=alice)
+
+    pool = _pool(profile)
+
+    assert newest.pk not in pool
+    assert pool == [j.pk for j in python_jobs[::-1][1:4]]
+    recommended = [job.pk for job, _ in selectors.recommendations_for(profile=profile)]
+    assert newest.pk not in recommended and len(recommended) == 3
+
+
+def test_pool_counts_each_skill_up_to_the_skill_limit(alice, python_jobs, monkeypatch):
+    """Python and Rust (2 skills) × 3: the 3 newest Python jobs and the Rust one."""
+    monkeypatch.setattr(selectors, "POOL_PER_SKILL", 3)
+    monkeypatch.setattr(selectors, "POOL_SKILLS", 2)
+    profile = make_profile(alice, skills=["Python", "Rust"])
+
+    pool = _pool(profile)
+
+    rust = selectors.jobs_for_scoring().get(title="Rust Engineer")
+    assert pool == [rust.pk] + [j.pk for j in python_jobs[::-1][:3]]
+
+
+def test_an_opted_out_candidate_still_gets_her_own_recommendations(alice, python_jobs):
+    """Opting out stops scoring for employers, not for the candidate herself."""
+    profile = make_profile(alice, skills=["Python"], opt_out_of_matching=True)
+
+    rows = selectors.recommendations_for(
+        profile=selectors.profiles_for_scoring().get(pk=profile.pk)
+    )
+
+    assert len(rows) == 8
+    assert {job.pk for job, _ in rows} == {j.pk for j in python_jobs}
+
+
+def test_recommendations_run_a_fixed_number_of_queries(
+    alice, python_jobs, django_assert_num_queries
+):
+    from matching.corpus import current_corpus
+    from matching.skills import get_taxonomy
+
+    profile = selectors.profiles_for_scoring().get(
+        pk=make_profile(alice, skills=["Python", "Django", "Rust"]).pk
+    )
+    get_taxonomy(), current_corpus()  # once per process
+    # jobs version (cache), pool (1 UNION), rows, skills, applied, page rows +
+    # their skills
+    with django_assert_num_queries(6):
+        selectors.recommendations_for(profile=profile)
+    with django_assert_num_queries(3):  # cached ranking: applied, page rows, skills
+        selectors.recommendations_for(profile=profile)
+
+
+def test_similar_jobs_come_from_the_newest_jobs_per_skill(python_jobs, monkeypatch):
+    monkeypatch.setattr(selectors, "SIMILAR_PER_SKILL", 2)
+    oldest = selectors.jobs_for_scoring().get(pk=python_jobs[0].pk)
+
+    similar = selectors.similar_jobs(job=oldest)
+
+    # the 2 highest ids; equally similar, so by id
+    assert [j.pk for j in similar] == [python_jobs[-2].pk, python_jobs[-1].pk]
+
+
+def test_similar_jobs_without_skills_read_the_newest_titles(python_jobs, monkeypatch):
+    from jobs.models import JobSkill
+
+    monkeypatch.setattr(selectors, "SIMILAR_TITLE_WINDOW", 4)
+    lone = python_jobs[0]
+    JobSkill.objects.filter(job=lone).delete()
+
+    similar = selectors.similar_jobs(job=selectors.jobs_for_scoring().get(pk=lone.pk))
+
+    # the 4 newest published: "Rust Engineer", "Python Engineer 0" (itself), 1
+    # and 2; the longest word of its title, "engineer", is in each
+    assert {j.title for j in similar} == {
+        "Rust Engineer", "Python Engineer 1", "Python Engineer 2"
+    }  # fmt: skip
