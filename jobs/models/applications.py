@@ -150,6 +150,11 @@ class Application(TimeStampedModel):
         indexes = [
             # The pipeline board and its stage counts: a job's applications by stage.
             models.Index(fields=["job", "stage"], name="application_job_stage_idx"),
+            # Analytics: a job's (or, over its jobs, a company's) applications made
+            # in a date range (the dashboard cohort, the roll-up's applies per day).
+            models.Index(
+                fields=["job", "created_at"], name="application_job_created_idx"
+            ),
             # "My applications": a candidate's applications, newest first.
             models.Index(
                 fields=["candidate", "-created_at"],

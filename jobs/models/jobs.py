@@ -168,6 +168,9 @@ class Job(TimeStampedModel):
     )
     published_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True)
+    # When the job was closed (set by the services; kept when it is archived):
+    # "days open" on the employer dashboard ends here.
+    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Weighted tsvector (A title, B skills, C company, D description), kept by the
     # services on PostgreSQL; null on SQLite, where search uses the fallback.
     search_vector = SearchVectorField(null=True, editable=False)

@@ -258,7 +258,8 @@ def job_set_status(*, job: Job, user, status: str, now=None) -> Job:
     """Move a job along draft → published ⇄ paused → closed → archived.
 
     Publishing checks the fields a public job needs and that the expiry is in the
-    future; ``published_at`` is set on the first publish only.
+    future; ``published_at`` is set on the first publish only, ``closed_at`` when
+    the job is closed.
     """
     if user is not None and not can_edit_job(user, job):
         raise PermissionDenied("Only members of the company can change its jobs.")
@@ -279,8 +280,10 @@ def job_set_status(*, job: Job, user, status: str, now=None) -> Job:
             raise ValidationError(errors)
         if job.published_at is None:
             job.published_at = now
+    if target == JobStatus.CLOSED:
+        job.closed_at = now  # archiving later keeps it: the job closed then
     job.status = target
-    job.save(update_fields=["status", "published_at", "updated_at"])
+    job.save(update_fields=["status", "published_at", "closed_at", "updated_at"])
     transaction.on_commit(bump_search_version)
     return job
 
@@ -304,7 +307,7 @@ def jobs_close_expired(*, now=None) -> int:
         status__in=[JobStatus.PUBLISHED, JobStatus.PAUSED],
         expires_at__isnull=False,
         expires_at__lte=now,
-    ).update(status=JobStatus.CLOSED, updated_at=now)
+    ).update(status=JobStatus.CLOSED, closed_at=now, updated_at=now)
     if closed:
         transaction.on_commit(bump_search_version)
     return closed

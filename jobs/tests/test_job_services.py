@@ -134,6 +134,41 @@ def test_status_changes_follow_the_allowed_paths(acme, olivia, source, target):
         assert Job.objects.get(pk=job.pk).status == source
 
 
+def test_closing_a_job_records_when_and_archiving_keeps_it(acme, olivia):
+    job = JobFactory(company=acme, published=True)
+    closed_at = timezone.now() - datetime.timedelta(days=2)
+
+    job_set_status(job=job, user=olivia, status="paused", now=closed_at)
+    assert Job.objects.get(pk=job.pk).closed_at is None
+    job_set_status(job=job, user=olivia, status="closed", now=closed_at)
+    assert Job.objects.get(pk=job.pk).closed_at == closed_at
+    job_set_status(job=job, user=olivia, status="archived")
+    assert Job.objects.get(pk=job.pk).closed_at == closed_at
+
+
+def test_migration_dates_closed_jobs_by_their_last_change(acme):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module(
+        "jobs.migrations.0008_job_closed_at_application_created_index"
+    )
+    changed = timezone.now() - datetime.timedelta(days=9)
+    closed = JobFactory(company=acme, status="closed")
+    archived = JobFactory(company=acme, status="archived")
+    published = JobFactory(company=acme, published=True)
+    Job.objects.update(updated_at=changed)
+
+    migration.backfill_closed_at(apps, None)
+
+    assert dict(Job.objects.values_list("pk", "closed_at")) == {
+        closed.pk: changed,
+        archived.pk: changed,
+        published.pk: None,
+    }
+
+
 def test_unknown_status_is_a_validation_error(acme, olivia):
     job = JobFactory(company=acme)
     with pytest.raises(ValidationError):
@@ -213,6 +248,10 @@ def test_expired_jobs_leave_search_and_get_closed(acme):
         current.pk: "published",
         forever.pk: "published",
     }
+    closed_at = Job.objects.get(pk=expired.pk).closed_at
+    assert past < closed_at <= timezone.now()
+    assert Job.objects.get(pk=paused.pk).closed_at == closed_at
+    assert Job.objects.get(pk=current.pk).closed_at is None
     assert jobs_close_expired() == 0
 
 
