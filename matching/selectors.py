@@ -8,6 +8,7 @@ batch of prefetches, then scores in Python — never a query inside a scoring lo
 from __future__ import annotations
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -32,7 +33,7 @@ from matching.engine.types import (
 )
 from matching.models import Skill
 from matching.providers import get_provider
-from matching.skills import get_taxonomy
+from matching.skills import get_taxonomy, taxonomy_version
 
 
 def skills_search(*, query: str = "", category: str = "") -> QuerySet[Skill]:
@@ -60,6 +61,9 @@ POOL_CAP = 2000
 # recommendation_pool): bounded whatever the number of published jobs.
 POOL_SKILLS = 10
 POOL_PER_SKILL = 40
+# Ranking visible profiles for a job: the same bound on the candidates' side.
+CANDIDATE_POOL_SKILLS = 8
+CANDIDATE_POOL_PER_SKILL = 50
 RECENT_DAYS = 60
 RECOMMENDATIONS_KEPT = 50
 SIMILAR_POOL = 300
@@ -117,10 +121,15 @@ def profiles_for_scoring(queryset=None):
 def _skills_of(obj):
     rows = getattr(obj, "scoring_skills", None)
     if rows is None:  # not loaded through *_for_scoring: one query, callers beware
+        # in the prefetches' order, so JobData / CandidateData come out the same
         rows = (
-            list(obj.job_skills.select_related("skill"))
+            list(
+                obj.job_skills.select_related("skill").order_by(
+                    "-is_required", "skill__name"
+                )
+            )
             if hasattr(obj, "job_skills")
-            else list(obj.skills.select_related("skill"))
+            else list(obj.skills.select_related("skill").order_by("-level", "name"))
         )
     return rows
 
@@ -386,15 +395,6 @@ def jobs_version() -> str:
     return search_version()
 
 
-def _skill_ids_with_related(slugs) -> list[int]:
-    taxonomy = get_taxonomy()
-    related, _ = taxonomy.scoring_maps()
-    wanted = set(slugs)
-    for slug in slugs:
-        wanted.update(related.get(slug, {}))
-    return sorted(taxonomy.ids_for(wanted))
-
-
 def _pool_skill_ids(slugs, *, limit: int) -> list[int]:
     """Ids of up to `limit` skills to look jobs (or profiles) up by: the given
     skills in their order, then their related skills, strongest link first."""
@@ -653,13 +653,53 @@ class RankedCandidate:
         return "" if self.result else NOT_SCORED_REASON
 
 
-def _rank_rows(job, profiles, applications_by_user) -> list[RankedCandidate]:
+def _ranking_key(job_data: JobData, profiles) -> str:
+    """Everything a ranking depends on: the job as scored (its JobData), each
+    profile's last change, the provider, the idf table and the taxonomy."""
+    provider = get_provider()
+    stamps = sorted(
+        (
+            p.pk,
+            p.last_active_at.timestamp() if p.last_active_at else 0,
+            p.updated_at.timestamp() if p.updated_at else 0,
+        )
+        for p in profiles
+    )
+    blob = repr(
+        (
+            getattr(provider, "name", type(provider).__name__),
+            job_data,
+            stamps,
+            corpus_version(),
+            taxonomy_version(),
+        )
+    )
+    digest = hashlib.sha256(blob.encode()).hexdigest()[:32]
+    return f"matching:ranked:{job_data.id}:{digest}"
+
+
+def _rank_rows(
+    job, profiles, applications_by_user, *, job_data: JobData | None = None
+) -> list[RankedCandidate]:
+    """The profiles ranked for the job, opted-out ones last and unscored.
+
+    The scores are cached under a key of what they depend on (`_ranking_key`):
+    a repeated ranking skips building the candidates' data (2 queries and most
+    of the CPU) and scoring; any change to the job, a profile, the taxonomy or
+    the idf table gives a new key.
+    """
     if not profiles:  # nobody to score: no job data, taxonomy or idf to read
         return []
-    job_data = job_data_for(job)
-    candidates = candidate_data_for_profiles(profiles)
+    job_data = job_data or job_data_for(job)
+    key = _ranking_key(job_data, profiles)
+    results = cache.get(key)
+    if results is None:
+        candidates = candidate_data_for_profiles(profiles)
+        results = get_provider().rank_candidates(
+            job_data, candidates, scoring_context()
+        )
+        cache.set(key, results, CACHE_SECONDS)
     by_pk = {p.pk: p for p in profiles}
-    results = get_provider().rank_candidates(job_data, candidates, scoring_context())
     rows = [
         RankedCandidate(
             by_pk[r.candidate_id],
@@ -678,7 +718,8 @@ def _rank_rows(job, profiles, applications_by_user) -> list[RankedCandidate]:
 
 def ranked_applicants(*, job) -> list[RankedCandidate]:
     """The job's applicants with a profile (withdrawn ones left out), best first;
-    those who opted out come last, unscored. 5 queries whatever their number."""
+    those who opted out come last, unscored. 3 queries and the job's skills when
+    the ranking is cached, 2 more when it is not, whatever their number."""
     from jobs.models import Application, Stage
 
     applications = {
@@ -690,24 +731,23 @@ def ranked_applicants(*, job) -> list[RankedCandidate]:
 
 
 def candidate_pool_for_job(job_data: JobData, *, limit: int = POOL_CAP):
-    """Visible (not hidden) profiles sharing a skill (or a related one) with the
-    job, most recently active first; CandidateSkill's (skill, profile) index."""
-    from candidates.models import CandidateProfile
+    """Ids of visible (not hidden) profiles sharing a skill with the job, highest
+    id first: for each of the job's skills, then their strongest related skills
+    (CANDIDATE_POOL_SKILLS in all), the CANDIDATE_POOL_PER_SKILL newest profiles
+    with it (CandidateSkill's (skill, profile) index, walked backward): bounded
+    whatever the number of profiles; at most `limit`. 1 query on PostgreSQL."""
     from candidates.models import CandidateSkill as CandidateSkillRow
+    from candidates.models import Visibility
 
-    skill_ids = _skill_ids_with_related([s.slug for s in job_data.skills])
+    skill_ids = _pool_skill_ids(
+        [s.slug for s in job_data.skills], limit=CANDIDATE_POOL_SKILLS
+    )
     if not skill_ids:
         return []
-    return list(
-        CandidateProfile.objects.searchable()
-        .filter(
-            id__in=CandidateSkillRow.objects.filter(skill_id__in=skill_ids).values(
-                "profile_id"
-            )
-        )
-        .order_by("-last_active_at", "-id")
-        .values_list("id", flat=True)[:limit]
-    )
+    rows = CandidateSkillRow.objects.exclude(profile__visibility=Visibility.HIDDEN)
+    return _newest_per_skill(
+        rows, skill_ids, per_skill=CANDIDATE_POOL_PER_SKILL, key="profile_id"
+    )[:limit]
 
 
 def ranked_candidates_for_job(*, job, applicants_only: bool = False):
@@ -731,7 +771,7 @@ def ranked_candidates_for_job(*, job, applicants_only: bool = False):
             Q(id__in=pool) | Q(user_id__in=list(applications))
         )
     )
-    return _rank_rows(job, profiles, applications)
+    return _rank_rows(job, profiles, applications, job_data=job_data)
 
 
 # --- resume analysis ----------------------------------------------------------

@@ -68,12 +68,18 @@ def forget_process_state() -> None:
     corpus._state.update(version=None, corpus=None)
 
 
-def get_taxonomy() -> Taxonomy:
-    """The current taxonomy index (cached per process, keyed by version)."""
+def taxonomy_version() -> str:
+    """The current version token (from the shared cache, else the database)."""
     version = cache.get(TAXONOMY_VERSION_CACHE_KEY)
     if version is None:
         version = taxonomy_version_from_db()
         cache.set(TAXONOMY_VERSION_CACHE_KEY, version, timeout=None)
+    return version
+
+
+def get_taxonomy() -> Taxonomy:
+    """The current taxonomy index (cached per process, keyed by version)."""
+    version = taxonomy_version()
     taxonomy = _state["taxonomy"]
     if taxonomy is not None and _state["version"] == version:
         return taxonomy

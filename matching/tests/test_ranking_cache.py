@@ -1,0 +1,110 @@
+"""Candidates ranked for a job: a bounded pool of visible profiles, and the ranking
+cached under a key of everything it depends on."""
+
+import pytest
+
+from candidates import services as candidate_services
+from candidates.tests.factories import make_profile
+from jobs.models import Application
+from matching import selectors
+from matching.corpus import current_corpus
+from matching.skills import get_taxonomy
+from matching.tests.wiring import alice_profile, backend_job
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def job(acme):
+    return backend_job(acme)
+
+
+@pytest.fixture
+def applied(job, alice, bob):
+    """alice (93) and bob (Python only) applied; carol applied and opted out."""
+    alice_profile(alice)
+    make_profile(bob, skills=["Python"], city="Berlin", country="DE")
+    carol = make_profile(skills=["Python", "Django"], opt_out_of_matching=True)
+    for user in (alice, bob, carol.user):
+        Application.objects.create(job=job, candidate=user)
+    get_taxonomy(), current_corpus()  # once per process, not per request
+    return carol
+
+
+def _scores(rows):
+    return [(row.profile.pk, row.result and row.result.score) for row in rows]
+
+
+def test_a_repeated_ranking_is_read_from_the_cache_with_the_same_rows(
+    job, applied, django_assert_num_queries
+):
+    first = selectors.ranked_applicants(job=job)
+
+    # applications, profiles, the job's skills; not the candidates' skills and
+    # experience, and no scoring
+    with django_assert_num_queries(3):
+        again = selectors.ranked_applicants(job=job)
+
+    assert [r.result for r in again] == [r.result for r in first]
+    assert [r.profile.pk for r in again] == [r.profile.pk for r in first]
+    assert first[0].result.score == 93
+    assert (first[-1].profile.pk, first[-1].result) == (applied.pk, None)
+
+
+def test_a_profile_change_gives_a_new_ranking(job, applied, alice, bob):
+    before = _scores(selectors.ranked_applicants(job=job))
+    bob_profile = bob.candidate_profile
+    candidate_services.candidate_skill_save(
+        profile=bob_profile, name="Django", level=3, years=1
+    )
+    candidate_services.profile_changed(profile=bob_profile)
+
+    after = _scores(selectors.ranked_applicants(job=job))
+
+    assert before[1][0] == bob_profile.pk and after[1][0] == bob_profile.pk
+    assert after[1][1] > before[1][1]  # bob has both required skills now
+    assert after[0] == before[0]
+
+
+def test_a_job_change_gives_a_new_ranking(job, applied):
+    before = _scores(selectors.ranked_applicants(job=job))
+    job.min_years_experience = 10
+    job.save(update_fields=["min_years_experience"])
+
+    after = _scores(selectors.ranked_applicants(job=job))
+
+    assert after[0][1] < before[0][1]  # alice has 5 years, not 10
+
+
+def test_opting_out_is_seen_at_once_despite_the_cache(job, applied, alice):
+    selectors.ranked_applicants(job=job)
+    profile = alice.candidate_profile
+    profile.opt_out_of_matching = True
+    candidate_services.profile_save(profile=profile)
+
+    rows = selectors.ranked_applicants(job=job)
+
+    alice_row = next(r for r in rows if r.profile.pk == profile.pk)
+    assert alice_row.result is None
+    assert alice_row.not_scored_reason == "not scored at the candidate's request"
+
+
+def test_the_visible_pool_takes_the_newest_profiles_per_skill(job, monkeypatch):
+    """The backend job's skills: Python, Django, Docker (+ related ones): 2 per
+    skill; hidden profiles never, opted-out ones listed unscored."""
+    monkeypatch.setattr(selectors, "CANDIDATE_POOL_PER_SKILL", 2)
+    monkeypatch.setattr(selectors, "CANDIDATE_POOL_SKILLS", 1)  # Django only
+    django = [make_profile(skills=["Django"]) for _ in range(4)]
+    hidden = make_profile(skills=["Django"], visibility="hidden")
+    job_data = selectors.job_data_for(selectors.jobs_for_scoring().get(pk=job.pk))
+
+    pool = selectors.candidate_pool_for_job(job_data)
+
+    assert [s.slug for s in job_data.skills][0] == "django"
+    assert pool == [django[3].pk, django[2].pk]
+    assert hidden.pk not in pool
+
+    out = make_profile(skills=["Django"], opt_out_of_matching=True)
+    rows = selectors.ranked_candidates_for_job(job=job)
+    assert [(r.profile.pk, r.result is None) for r in rows][-1] == (out.pk, True)
+    assert {r.profile.pk for r in rows} == {out.pk, django[3].pk}
