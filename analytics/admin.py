@@ -3,7 +3,14 @@ import datetime
 from django.contrib import admin, messages
 from django.utils import timezone
 
-from analytics.models import DailyCompanyStats, DailyJobStats, DailyPlatformStats, Event
+from analytics.models import (
+    ApplicationTimeline,
+    DailyCompanyStats,
+    DailyJobStats,
+    DailyPlatformStats,
+    Event,
+    TimelineMark,
+)
 from analytics.rollups import analytics_rollup
 
 
@@ -107,3 +114,32 @@ class DailyPlatformStatsAdmin(RollupAdmin):
         "profile_views",
         "message_replies",
     ]
+
+
+@admin.register(ApplicationTimeline)
+class ApplicationTimelineAdmin(ReadOnlyAdmin):
+    """Derived rows (the roll-up refolds them): to look at, never to edit."""
+
+    list_display = [
+        "application_id",
+        "company_id",
+        "job_id",
+        "applied_on",
+        "source",
+        "reached",
+        "applied_days",
+        "screening_days",
+        "interview_days",
+        "offer_days",
+        "hire_days",
+        "hired_on",
+    ]
+    list_filter = ["source", "reached"]
+    search_fields = ["=application__id", "=job_id", "=company_id"]
+    date_hierarchy = "applied_on"
+    show_full_result_count = False  # one row per application: no exact count
+
+
+@admin.register(TimelineMark)
+class TimelineMarkAdmin(ReadOnlyAdmin):
+    list_display = ["event_id", "application_id", "refreshed_at"]

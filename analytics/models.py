@@ -147,3 +147,72 @@ class DailyPlatformStats(models.Model):
 
     def __str__(self):
         return f"platform on {self.day}"
+
+
+class ApplicationTimeline(models.Model):
+    """An application's stage history folded into one row, for the employer
+    dashboard (`analytics.timeline`).
+
+    Derived data, rebuilt by the roll-up from the application and its events up to
+    `TimelineMark`; the dashboard computes applications touched since the mark
+    live, so these rows are never stale where they are read. Durations are days,
+    unrounded, exactly as `analytics.reports.pipeline` computes them from events.
+    """
+
+    application = models.OneToOneField(
+        "jobs.Application",
+        on_delete=models.CASCADE,  # a deleted application leaves every figure
+        primary_key=True,
+        related_name="+",
+    )
+    company_id = models.BigIntegerField()
+    job_id = models.BigIntegerField()
+    created_at = models.DateTimeField()
+    # Days in the site time zone, like every roll-up's `day` (a change of
+    # TIME_ZONE needs `rollup_analytics --since <first day>`).
+    applied_on = models.DateField()
+    source = models.CharField(max_length=16)
+    # Rank in jobs.models.PIPELINE of the furthest stage reached (its highest
+    # event, or its stage without events); rejected and withdrawn rank 0.
+    reached = models.PositiveSmallIntegerField()
+    # From the first move into the stage to the first move out of it.
+    applied_days = models.FloatField(null=True, blank=True)
+    screening_days = models.FloatField(null=True, blank=True)
+    interview_days = models.FloatField(null=True, blank=True)
+    offer_days = models.FloatField(null=True, blank=True)
+    # From the application to its first move to hired, and that move's day.
+    hire_days = models.FloatField(null=True, blank=True)
+    hired_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            # The company dashboard's cohort: a company's applications in a range.
+            models.Index(
+                fields=["company_id", "created_at"], name="timeline_company_idx"
+            ),
+            # A job's dashboard (`?job=`): one job's applications in a range.
+            models.Index(fields=["job_id", "created_at"], name="timeline_job_idx"),
+        ]
+
+    def __str__(self):
+        return f"timeline of application {self.application_id}"
+
+
+class TimelineMark(models.Model):
+    """How far `ApplicationTimeline` is built: one row (id 1).
+
+    Rows hold the events with ids up to `event_id` of the applications with ids
+    up to `application_id`; newer events and applications are read live.
+    """
+
+    event_id = models.BigIntegerField(default=0)
+    application_id = models.BigIntegerField(default=0)
+    refreshed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(id=1), name="timelinemark_single_row"),
+        ]
+
+    def __str__(self):
+        return f"timelines through event {self.event_id}"

@@ -24,6 +24,7 @@ from analytics.models import (
     Event,
     EventKind,
 )
+from analytics.timeline import timeline_refresh
 from jobs.models import Application, ApplicationEvent, Job, Stage
 
 JOB_FIELDS = ["views", "member_views", "search_impressions", "applies", "hires"]
@@ -53,41 +54,37 @@ def _days(since, until):
     return Event.objects.filter(day__gte=since, day__lte=until)
 
 
+def _day_start(day: datetime.date) -> datetime.datetime:
+    """Midnight starting `day` in the site time zone."""
+    tz = timezone.get_current_timezone()
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
+
+
 def _in_days(field, since, until):
     """created_at within [since, until] (whole days, in the site time zone)."""
-    tz = timezone.get_current_timezone()
-    start = datetime.datetime.combine(since, datetime.time.min, tzinfo=tz)
-    end = datetime.datetime.combine(
-        until + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
-    )
+    start = _day_start(since)
+    end = _day_start(until + datetime.timedelta(days=1))
     return Q(**{f"{field}__gte": start, f"{field}__lt": end})
 
 
-def job_day_stats(*, since, until, company_id=None, job_id=None):
-    """{(job_id, day): {company_id, views, …}} for every job with activity."""
-    stats = defaultdict(lambda: dict.fromkeys(JOB_FIELDS, 0))
+def _job_events(since, until, company_id, job_id):
     events = _days(since, until).filter(
         kind__in=[EventKind.JOB_VIEW, EventKind.SEARCH_IMPRESSION],
         job_id__isnull=False,
     )
-    applications = Application.objects.filter(_in_days("created_at", since, until))
-    hires = ApplicationEvent.objects.filter(
-        _in_days("created_at", since, until), to_stage=Stage.HIRED
-    )
     if company_id is not None:
         events = events.filter(company_id=company_id)
-        applications = applications.filter(job__company_id=company_id)
-        hires = hires.filter(application__job__company_id=company_id)
     if job_id is not None:
         events = events.filter(job_id=job_id)
-        applications = applications.filter(job_id=job_id)
-        hires = hires.filter(application__job_id=job_id)
-    companies = {}
-    for row in (
+    return (
         events.order_by()
         .values("job_id", "company_id", "day", "kind")
         .annotate(n=Count("pk"), members=Count("pk", filter=Q(user_id__isnull=False)))
-    ):
+    )
+
+
+def _add_events(stats, companies, rows):
+    for row in rows:
         key = (row["job_id"], row["day"])
         companies[row["job_id"]] = row["company_id"]
         if row["kind"] == EventKind.JOB_VIEW:
@@ -95,6 +92,34 @@ def job_day_stats(*, since, until, company_id=None, job_id=None):
             stats[key]["member_views"] += row["members"]
         else:
             stats[key]["search_impressions"] += row["n"]
+
+
+def job_view_stats(*, since, until, company_id=None, job_id=None):
+    """{(job_id, day): {views, member_views, search_impressions}}: the event part
+    of `job_day_stats` alone (the employer dashboard's live views; applications
+    and hires come from the pipeline statement)."""
+    stats = defaultdict(
+        lambda: dict.fromkeys(["views", "member_views", "search_impressions"], 0)
+    )
+    _add_events(stats, {}, _job_events(since, until, company_id, job_id))
+    return dict(stats)
+
+
+def job_day_stats(*, since, until, company_id=None, job_id=None):
+    """{(job_id, day): {company_id, views, …}} for every job with activity."""
+    stats = defaultdict(lambda: dict.fromkeys(JOB_FIELDS, 0))
+    applications = Application.objects.filter(_in_days("created_at", since, until))
+    hires = ApplicationEvent.objects.filter(
+        _in_days("created_at", since, until), to_stage=Stage.HIRED
+    )
+    if company_id is not None:
+        applications = applications.filter(job__company_id=company_id)
+        hires = hires.filter(application__job__company_id=company_id)
+    if job_id is not None:
+        applications = applications.filter(job_id=job_id)
+        hires = hires.filter(application__job_id=job_id)
+    companies = {}
+    _add_events(stats, companies, _job_events(since, until, company_id, job_id))
     for row in (
         applications.order_by()
         .annotate(date=TruncDate("created_at"))
@@ -220,8 +245,10 @@ def analytics_rollup(*, since, until=None) -> dict:
     """Recompute and store the roll-ups of [since, until] (default: yesterday).
 
     Idempotent: the range's rows are replaced in one transaction, so re-running
-    a day (late events, a fixed bug) gives the same tables. Bumps the cache
-    version so every dashboard reads the new numbers.
+    a day (late events, a fixed bug) gives the same tables. Also folds the
+    applications created or moved since the last run (and every one with an event
+    in the range) into their stored timelines (`analytics.timeline`). Bumps the
+    cache version so every dashboard reads the new numbers.
     """
     until = until or timezone.localdate() - datetime.timedelta(days=1)
     if until < since:
@@ -249,5 +276,11 @@ def analytics_rollup(*, since, until=None) -> dict:
         DailyPlatformStats.objects.bulk_create(
             [DailyPlatformStats(day=day, **values) for day, values in platform.items()]
         )
+        timelines = timeline_refresh(recheck_since=_day_start(since))
         transaction.on_commit(bump_version)
-    return {"jobs": len(jobs), "companies": len(companies), "days": len(platform)}
+    return {
+        "jobs": len(jobs),
+        "companies": len(companies),
+        "days": len(platform),
+        "timelines": timelines,
+    }

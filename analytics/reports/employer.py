@@ -14,8 +14,8 @@ from django.utils import timezone
 from analytics.cache import HISTORY_TTL, cached
 from analytics.models import DailyJobStats
 from analytics.reports.common import fold_weeks, iso, rate, split_range
-from analytics.reports.pipeline import STAGE_RANK, Durations, pipeline_stats
-from analytics.rollups import _in_days, job_day_stats
+from analytics.reports.pipeline import STAGE_RANK, Durations, company_pipeline_stats
+from analytics.rollups import _in_days, job_view_stats
 from jobs.models import Application, Job, JobStatus, Source, Stage
 
 FUNNEL_TIMED_STAGES = [Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER]
@@ -69,7 +69,7 @@ def _views(company_id, job_id, since, until):
     for key, values in views["per_day"].items():
         per_day[key] = dict(values)
     if live is not None:
-        stats = job_day_stats(
+        stats = job_view_stats(
             since=live[0], until=live[1], company_id=company_id, job_id=job_id
         )
         for (job, day), row in stats.items():
@@ -94,11 +94,6 @@ def _funnel(reached, total_views):
     return rows
 
 
-# Job has no closing time yet: a closed job's last change stands in for it. When
-# jobs gains a `closed_at`, it is used without a change here.
-CLOSED_AT = "closed_at" if hasattr(Job, "closed_at") else "updated_at"
-
-
 def _jobs_table(company_id, job_id, per_job, applies_by_job):
     jobs = Job.objects.filter(company_id=company_id)
     if job_id is not None:
@@ -106,7 +101,7 @@ def _jobs_table(company_id, job_id, per_job, applies_by_job):
     today = timezone.localdate()
     rows = []
     for job in jobs.order_by("-published_at", "-id").only(
-        "id", "title", "status", "published_at", CLOSED_AT
+        "id", "title", "status", "published_at", "closed_at", "updated_at"
     ):
         views = per_job.get(job.pk, {}).get("views", 0)
         applies = applies_by_job.get(job.pk, 0)
@@ -114,7 +109,8 @@ def _jobs_table(company_id, job_id, per_job, applies_by_job):
             days_open = None
         else:
             still_open = job.status in {JobStatus.PUBLISHED, JobStatus.PAUSED}
-            closed_at = getattr(job, CLOSED_AT)
+            # A job closed outside the services (no closed_at) by its last change.
+            closed_at = job.closed_at or job.updated_at
             end = (
                 today if still_open or not closed_at else timezone.localdate(closed_at)
             )
@@ -134,12 +130,11 @@ def _jobs_table(company_id, job_id, per_job, applies_by_job):
 
 
 def _compute(company_id, job_id, since, until):
-    applications = cohort(
-        company_id=company_id, since=since, until=until, job_id=job_id
-    )
     per_job, per_day = _views(company_id, job_id, since, until)
     total_views = sum(row["views"] for row in per_job.values())
-    stats = pipeline_stats(applications)
+    stats = company_pipeline_stats(
+        company_id=company_id, since=since, until=until, job_id=job_id
+    )
     funnel = _funnel(stats["reached"], total_views)
     in_stage = stats["in_stage"]
     sources = stats["sources"]

@@ -21,6 +21,13 @@ On PostgreSQL it is ONE statement: a row per application with its move times
 and the counts by GROUPING SETS over those rows, so nothing proportional to the
 cohort crosses the wire. Elsewhere (SQLite in development and tests) the same
 definitions run in Python over a few simple queries. Both give the same answers.
+
+The dashboard calls `company_pipeline_stats`, which gives the same answer for a
+company's (or a job's) cohort from the stored per-application timelines
+(`analytics.timeline`): it reads one stored row per application and folds live
+only the applications created or moved since the timelines' mark.
+`pipeline_stats` stays the reference computation from the events (the bench and
+the equivalence tests compare the two).
 """
 
 import datetime
@@ -43,10 +50,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
-from jobs.models import PIPELINE, ApplicationEvent, Stage
-
-STAGE_RANK = {stage: rank for rank, stage in enumerate(PIPELINE)}
-TIMED_STAGES = [Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER]
+from analytics.timeline import STAGE_RANK, TIMED_STAGES, fold_sql, rank_sql
+from jobs.models import ApplicationEvent, Stage
 
 
 def _rank_of(field):
@@ -90,13 +95,6 @@ def pipeline_stats(applications) -> dict:
 # --- PostgreSQL: one set-based statement ------------------------------------------
 
 
-def _rank_sql(column: str) -> str:
-    whens = " ".join(
-        f"WHEN '{stage.value}' THEN {rank}" for stage, rank in STAGE_RANK.items()
-    )
-    return f"(CASE {column} {whens} ELSE 0 END)"
-
-
 def _moves_sql(stage: str) -> str:
     return (
         f"MIN(e.created_at) FILTER (WHERE e.to_stage = '{stage}' "
@@ -115,7 +113,9 @@ def _moves_sql(stage: str) -> str:
 _PIPELINE_SQL = """
 WITH per_app AS MATERIALIZED (
     SELECT a.job_id, a.created_at, a.source,
-        COALESCE(MAX({event_rank}), {cohort_rank}) AS reached,
+        COALESCE(
+            MAX({event_rank}) FILTER (WHERE e.id IS NOT NULL), {cohort_rank}
+        ) AS reached,
         {moves},
         MIN(e.created_at) FILTER (
             WHERE e.to_stage = 'hired' AND e.from_stage <> 'hired'
@@ -164,8 +164,8 @@ def pipeline_sql(applications) -> tuple[str, list]:
     cohort_sql, cohort_params = cohort.query.sql_with_params()
     sql = _PIPELINE_SQL.format(
         cohort=cohort_sql,
-        event_rank=_rank_sql("e.to_stage"),
-        cohort_rank=_rank_sql("a.stage"),
+        event_rank=rank_sql("e.to_stage"),
+        cohort_rank=rank_sql("a.stage"),
         moves=", ".join(_moves_sql(stage) for stage in TIMED_STAGES),
         durations=", ".join(
             [f"('{s}', p.out_{s} - p.in_{s})" for s in TIMED_STAGES]
@@ -178,6 +178,11 @@ def pipeline_sql(applications) -> tuple[str, list]:
 
 def _postgres(applications) -> dict:
     sql, params = pipeline_sql(applications)
+    return _read(sql, params)
+
+
+def _read(sql, params) -> dict:
+    """Run a statement of (kind, key, n, median) rows into the stats' dict."""
     stats = _empty()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -279,4 +284,169 @@ def _python(applications) -> dict:
         .annotate(n=Count("pk"))
         .values_list("date", "n")
     )
+    return stats
+
+
+# --- A company's cohort from the stored timelines -----------------------------------
+
+
+# `moved`: applications with an event since the mark (a PK range scan of the
+# events). Those of the cohort, and the company's applications made since the
+# mark, are folded live from all their events; every other application of the
+# cohort is its stored timeline. A stored row above the application mark (a mark
+# read before a refresh) counts as new. The medians are ordered-set aggregates
+# over the stored day durations (the same float8 values the fold computes); the
+# counts two hash aggregates, per job and per (day applied, furthest stage,
+# source, day hired) cell, which `company_pipeline_stats` sums into the figures
+# _PIPELINE_SQL counts one by one.
+_COMPANY_SQL = """
+WITH moved AS MATERIALIZED (
+    SELECT DISTINCT application_id AS id FROM jobs_applicationevent
+    WHERE id > %(event_mark)s
+),
+per_app AS MATERIALIZED (
+    SELECT {columns} FROM analytics_applicationtimeline t
+    WHERE {cohort} AND t.application_id <= %(application_mark)s
+        AND NOT EXISTS (SELECT FROM moved WHERE moved.id = t.application_id)
+    UNION ALL
+    SELECT {columns} FROM ({live}) t
+)
+SELECT 'stage', s.stage, NULL::bigint, NULL::date, NULL::int, NULL::text, NULL::date,
+    s.n, s.median
+FROM (
+    SELECT {medians},
+        COUNT(hire_days) AS hire_n,
+        PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY hire_days) AS hire_median
+    FROM per_app
+) m CROSS JOIN LATERAL (VALUES {unpivot}) s(stage, n, median)
+WHERE s.n > 0
+UNION ALL
+SELECT CASE WHEN GROUPING(job_id) = 0 THEN 'job' ELSE 'cell' END, NULL,
+    job_id, applied_on, reached, source, hired_on, COUNT(*), NULL
+FROM per_app
+GROUP BY GROUPING SETS ((job_id), (applied_on, reached, source, hired_on))
+"""
+
+# The cohort's applications to fold live: made since the mark, or stored and moved.
+# A moved application's timeline is probed by primary key (OFFSET 0 keeps the
+# LATERAL a nested loop): the planner, trusting the table's perfect id order,
+# would rather walk every timeline in id order to merge-join a few thousand ids.
+_LIVE_APPLICATIONS = """
+    SELECT a.id, j.company_id, a.job_id, a.created_at, a.source, a.stage
+    FROM jobs_application a JOIN jobs_job j ON j.id = a.job_id
+    WHERE a.id > %(application_mark)s AND j.company_id = %(company)s
+        AND a.created_at >= %(start)s AND a.created_at < %(end)s {job}
+    UNION ALL
+    SELECT t.application_id, t.company_id, t.job_id, t.created_at, t.source,
+        (SELECT stage FROM jobs_application WHERE id = t.application_id)
+    FROM moved CROSS JOIN LATERAL (
+        SELECT * FROM analytics_applicationtimeline t
+        WHERE t.application_id = moved.id AND {cohort}
+            AND t.application_id <= %(application_mark)s
+        OFFSET 0
+    ) t
+"""
+
+# A stored timeline in the cohort of analytics.reports.employer.cohort (the
+# company, job and creation time of an application never change).
+_TIMELINE_COHORT = """t.company_id = %(company)s
+        AND t.created_at >= %(start)s AND t.created_at < %(end)s"""
+
+
+def company_pipeline_sql(*, company_id, since, until, job_id=None, mark=(0, 0)):
+    """The statement and its parameters for `company_pipeline_stats`."""
+    tz = timezone.get_current_timezone()
+    days = [f"{stage}_days" for stage in TIMED_STAGES]
+    cohort = _TIMELINE_COHORT
+    if job_id is not None:
+        cohort += " AND t.job_id = %(job)s"
+    sql = _COMPANY_SQL.format(
+        columns=", ".join(
+            f"t.{c}"
+            for c in ["job_id", "applied_on", "source", "reached", *days]
+            + ["hire_days", "hired_on"]
+        ),
+        cohort=cohort,
+        live=fold_sql(
+            _LIVE_APPLICATIONS.format(
+                job="AND a.job_id = %(job)s" if job_id is not None else "",
+                cohort=cohort,
+            )
+        ),
+        medians=", ".join(
+            f"COUNT({c}) AS {c}_n, "
+            f"PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY {c}) AS {c}_median"
+            for c in days
+        ),
+        unpivot=", ".join(
+            [f"('{s}', m.{s}_days_n, m.{s}_days_median)" for s in TIMED_STAGES]
+            + ["('hire', m.hire_n, m.hire_median)"]
+        ),
+    )
+    params = {
+        "event_mark": mark[0],
+        "application_mark": mark[1],
+        "company": company_id,
+        "job": job_id,
+        "start": datetime.datetime.combine(since, datetime.time.min, tzinfo=tz),
+        "end": datetime.datetime.combine(
+            until + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
+        ),
+        "tz": timezone.get_current_timezone_name(),
+    }
+    return sql, params
+
+
+def timeline_mark() -> tuple[int, int]:
+    """(event id, application id) the stored timelines are built through.
+
+    Any mark at or below the true one gives the same answer (more is folded
+    live), so it may be cached; marks never go down.
+    """
+    from analytics.models import TimelineMark
+
+    mark = TimelineMark.objects.filter(pk=1).values_list("event_id", "application_id")
+    return next(iter(mark), (0, 0))
+
+
+def company_pipeline_stats(*, company_id, since, until, job_id=None, mark=None):
+    """`pipeline_stats` of the cohort of `analytics.reports.employer.cohort`, from
+    the stored timelines plus the applications touched since `mark` (default: the
+    stored one). The same answer; reads one narrow row per application."""
+    if connection.vendor != "postgresql":
+        from analytics.reports.employer import cohort
+
+        return _python(
+            cohort(company_id=company_id, since=since, until=until, job_id=job_id)
+        )
+    sql, params = company_pipeline_sql(
+        company_id=company_id,
+        since=since,
+        until=until,
+        job_id=job_id,
+        mark=mark if mark is not None else timeline_mark(),
+    )
+    stats = _empty()
+    with connection.cursor() as cursor:
+        # JIT compiles this statement for longer than it runs (its estimated cost
+        # counts every live application's LATERAL). In one query string SET LOCAL
+        # holds for this statement alone (or for the surrounding transaction).
+        cursor.execute("SET LOCAL jit = off; " + sql, params)
+        rows = cursor.fetchall()
+    for kind, stage, job_id, applied_on, reached, source, hired_on, n, median in rows:
+        if kind == "stage" and stage == "hire":
+            stats["to_hire"] = Durations(n, median)
+        elif kind == "stage":
+            stats["in_stage"][stage] = Durations(n, median)
+        elif kind == "job":
+            stats["applies_by_job"][job_id] = n
+        else:
+            for key, value in (
+                ("reached", reached),
+                ("sources", source),
+                ("applies_by_day", applied_on),
+                ("hires_by_day", hired_on),
+            ):
+                if value is not None:
+                    stats[key][value] = stats[key].get(value, 0) + n
     return stats

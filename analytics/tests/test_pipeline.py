@@ -15,7 +15,7 @@ from analytics.reports.pipeline import (
     pipeline_stats,
 )
 from analytics.tests.conftest import BASE, days, make_application
-from jobs.models import ApplicationEvent, Source, Stage
+from jobs.models import Application, ApplicationEvent, Source, Stage
 
 pytestmark = pytest.mark.django_db
 
@@ -99,6 +99,19 @@ def test_postgres_and_python_paths_agree(acme, uneven, django_assert_num_queries
     assert rounded(in_sql) == rounded(in_python)
 
 
+def test_an_application_without_events_counts_at_its_stage(acme, acme_job):
+    quiet = Application.objects.create(
+        job=acme_job, candidate=UserFactory(email="quiet@example.com")
+    )
+    Application.objects.filter(pk=quiet.pk).update(
+        stage=Stage.INTERVIEW, created_at=BASE
+    )
+    applications = _cohort(acme)
+
+    assert pipeline_stats(applications)["reached"] == {2: 1}
+    assert _python(applications)["reached"] == {2: 1}
+
+
 def test_jobs_table_applies_per_job_and_days_open_of_a_closed_job(acme, uneven):
     from analytics.reports.employer import company_report
     from jobs.models import Job, JobStatus
@@ -108,8 +121,13 @@ def test_jobs_table_applies_per_job_and_days_open_of_a_closed_job(acme, uneven):
     Job.objects.filter(pk=closed.pk).update(
         status=JobStatus.CLOSED,
         published_at=days(-30),
-        # No closing time of its own yet: the last change stands in for it.
-        updated_at=days(-10),
+        closed_at=days(-10),
+        updated_at=days(5),  # a later change (archiving, say) does not count
+    )
+    # Closed outside the services, without a closing time: its last change.
+    legacy = JobFactory(company=acme, slug="acme-legacy", published=True)
+    Job.objects.filter(pk=legacy.pk).update(
+        status=JobStatus.ARCHIVED, published_at=days(-30), updated_at=days(-20)
     )
     make_application(closed, UserFactory(email="late@example.com"), at=days(1))
 
@@ -121,6 +139,7 @@ def test_jobs_table_applies_per_job_and_days_open_of_a_closed_job(acme, uneven):
     assert (by_id[uneven.pk]["applies"], by_id[uneven.pk]["days_open"]) == (6, 1)
     assert (by_id[closed.pk]["applies"], by_id[closed.pk]["days_open"]) == (1, 20)
     assert by_id[closed.pk]["status"] == "closed"
+    assert (by_id[legacy.pk]["applies"], by_id[legacy.pk]["days_open"]) == (0, 10)
 
 
 def test_page_lists_fifty_jobs_and_the_csv_all(client, olivia, acme, funnel):

@@ -30,5 +30,6 @@ class Command(BaseCommand):
         counts = analytics_rollup(since=since, until=until)
         self.stdout.write(
             f"Rolled up {since}..{until}: {counts['jobs']} job-days, "
-            f"{counts['companies']} company-days, {counts['days']} days."
+            f"{counts['companies']} company-days, {counts['days']} days, "
+            f"{counts['timelines']} application timelines."
         )
