@@ -5,9 +5,12 @@
 Builds (once; a marker table makes later runs reuse it) a scratch database
 ``hg_analyticsperf_data``: one employer company with 500 published jobs, 20,000
 candidates applying to 10 jobs each (200,000 applications over the last 80 days)
-with a realistic stage history (~440,000 ApplicationEvent rows, notes included),
-job views as analytics events (rolled up for past days by the real roll-up, live
-for today). Users and jobs by bulk_create, applications, events and views by COPY.
+with a realistic stage history (~518,000 ApplicationEvent rows, notes included),
+job views as analytics events (rolled up for past days by the real roll-up, which
+also folds the per-application timelines; live for today), then a busy day's
+activity after that roll-up (2,500 new applications, 4,000 stage moves) that the
+dashboard must fold live. Users and jobs by bulk_create, applications, events and
+views by COPY.
 
 Then measures the employer dashboard in this process through Django's test client
 with the Redis cache (``--redis-url``, FLUSHDB before every cold request):
@@ -16,9 +19,9 @@ with the Redis cache (``--redis-url``, FLUSHDB before every cold request):
 - warm: the same request repeated within the cache's lifetime;
 
 for the API (``/api/v1/analytics/dashboard/``) and the page (``/insights/``),
-p50/p95/max and SQL queries per request; plus the cohort statistics alone by the
-set-based PostgreSQL statement and by the Python path (what the dashboard did
-before), and the statement's plan.
+p50/p95/max and SQL queries per request; plus the cohort statistics alone from
+the stored timelines (what the dashboard runs), by the one statement over the
+events and by the Python path (what it ran before), checked equal, and the plans.
 """
 
 import argparse
@@ -32,12 +35,16 @@ import time
 
 DB_NAME = "hg_analyticsperf_data"
 MARKER = "analytics_bench_dataset"
-VERSION = 1
+VERSION = 2
 JOBS = 500
 CANDIDATES = 20_000
 APPLICATIONS_PER_CANDIDATE = 10  # 200,000 applications
 DAYS = 80
 VIEWS_PER_JOB_DAY = 6
+# Activity after the last roll-up (a day's worth at this company: 200,000
+# applications and ~320,000 moves over 80 days).
+NEW_TODAY = 2_500
+MOVES_TODAY = 4_000
 
 
 def setup(pg_url: str, redis_url: str) -> None:
@@ -76,6 +83,10 @@ def setup(pg_url: str, redis_url: str) -> None:
     import django
 
     django.setup()
+    if not os.path.exists(os.path.join(STATIC_ROOT, "staticfiles.json")):
+        from django.core.management import call_command
+
+        call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def _marker(cursor):
@@ -309,6 +320,10 @@ def _generate(log) -> dict:
         until=today - datetime.timedelta(days=1),
     )
     log(f"rolled up: {time.monotonic() - started:.1f} s")
+    new, moved = _after_rollup(company, job_ids, candidate_ids, now)
+    with raw.cursor() as cursor:
+        cursor.execute("ANALYZE")  # as autovacuum would after the roll-up
+    log(f"{new} applications and {moved} moves since: {time.monotonic() - started:.1f}")
     return {
         "company": company.pk,
         "owner": owner.email,
@@ -316,8 +331,56 @@ def _generate(log) -> dict:
         "applications": len(applications),
         "application_events": len(events),
         "view_events": JOBS * (DAYS + 1) * VIEWS_PER_JOB_DAY,
+        "applications_since_rollup": new,
+        "moves_since_rollup": moved,
         "build_seconds": round(time.monotonic() - started, 1),
     }
+
+
+def _after_rollup(company, job_ids, candidate_ids, now):
+    """Today after the roll-up: new applications and stage moves (ORM writes, like
+    the services'), all later than the timelines' mark."""
+    from jobs.models import PIPELINE, Application, ApplicationEvent, Stage
+
+    new = Application.objects.bulk_create(
+        [
+            Application(
+                job_id=job_ids[(k * 7 + 1) % JOBS],  # not among its 10 applications
+                candidate_id=candidate_ids[k],
+                source="direct",
+            )
+            for k in range(NEW_TODAY)
+        ],
+        batch_size=1000,
+    )
+    events = [
+        ApplicationEvent(
+            application=a, from_stage="", to_stage=Stage.APPLIED, created_at=now
+        )
+        for a in new
+    ]
+    open_stages = [Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER]
+    still_open = list(
+        Application.objects.filter(stage__in=open_stages, pk__lt=new[0].pk)
+        .order_by("pk")
+        .values_list("pk", "stage")
+    )
+    moving = still_open[:: max(len(still_open) // MOVES_TODAY, 1)][:MOVES_TODAY]
+    for pk, stage in moving:
+        events.append(
+            ApplicationEvent(
+                application_id=pk,
+                from_stage=stage,
+                to_stage=PIPELINE[PIPELINE.index(stage) + 1],
+                created_at=now,
+            )
+        )
+    ApplicationEvent.objects.bulk_create(events, batch_size=2000)
+    for stage in reversed(open_stages):
+        Application.objects.filter(
+            pk__in=[pk for pk, s in moving if s == stage]
+        ).update(stage=PIPELINE[PIPELINE.index(stage) + 1], stage_changed_at=now)
+    return len(new), len(moving)
 
 
 def _pct(values, p):
@@ -375,48 +438,75 @@ def measure(*, requests: int, owner_email: str, since=None) -> dict:
     return results
 
 
-def measure_pipeline(*, company_id: int, runs: int = 5) -> dict:
-    """The cohort statistics alone: one SQL statement vs the Python path."""
+def measure_pipeline(*, company_id: int, runs: int = 5, python: bool = True) -> dict:
+    """The cohort statistics alone, three ways, checked equal: from the stored
+    timelines (the dashboard), by one statement over the events, in Python."""
     from django.db import connection
 
     from analytics.reports.common import default_range
     from analytics.reports.employer import cohort
-    from analytics.reports.pipeline import _postgres, _python, pipeline_sql
+    from analytics.reports.pipeline import (
+        _postgres,
+        _python,
+        company_pipeline_sql,
+        company_pipeline_stats,
+        pipeline_sql,
+        timeline_mark,
+    )
 
     since, until = default_range()
     applications = cohort(company_id=company_id, since=since, until=until)
+    paths = {
+        "timelines": lambda: company_pipeline_stats(
+            company_id=company_id, since=since, until=until
+        ),
+        "events_sql": lambda: _postgres(applications),
+    }
+    if python:
+        paths["python"] = lambda: _python(applications)
     out = {}
-    for name, fn in (("sql", _postgres), ("python", _python)):
+    for name, fn in paths.items():
         times = []
         for _ in range(runs):
             start = time.perf_counter()
-            result = fn(applications)
+            result = fn()
             times.append((time.perf_counter() - start) * 1000)
         out[name] = {"p50": round(statistics.median(times), 1), "result": result}
-    same = {
-        k: (v if k not in ("in_stage", "to_hire") else None)
-        for k, v in out["sql"]["result"].items()
-    } == {
-        k: (v if k not in ("in_stage", "to_hire") else None)
-        for k, v in out["python"]["result"].items()
-    }
-    medians = {
-        name: {
-            **{s: d.median_days for s, d in out[name]["result"]["in_stage"].items()},
-            "to_hire": out[name]["result"]["to_hire"].median_days,
+
+    def comparable(stats):
+        return {
+            **stats,
+            "in_stage": {
+                s: (d.count, d.median_days) for s, d in stats["in_stage"].items()
+            },
+            "to_hire": (stats["to_hire"].count, stats["to_hire"].median_days),
         }
-        for name in ("sql", "python")
-    }
-    sql, params = pipeline_sql(applications)
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
-        plan = [row[0] for row in cursor.fetchall()]
+
+    reference = out["events_sql"]["result"]
+    plans = {}
+    for name, (sql, params) in {
+        "timelines": company_pipeline_sql(
+            company_id=company_id, since=since, until=until, mark=timeline_mark()
+        ),
+        "events_sql": pipeline_sql(applications),
+    }.items():
+        with connection.cursor() as cursor:
+            # As company_pipeline_stats runs it (the old statement ran with JIT).
+            jit = "SET LOCAL jit = off; " if name == "timelines" else ""
+            cursor.execute(jit + "EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
+            plans[name] = [row[0] for row in cursor.fetchall()]
     return {
-        "sql_ms": out["sql"]["p50"],
-        "python_ms": out["python"]["p50"],
-        "counts_equal": same,
-        "medians": medians,
-        "plan": plan,
+        **{f"{name}_ms": values["p50"] for name, values in out.items()},
+        # Unrounded medians and every count: the timelines give exactly the same.
+        "timelines_identical": out["timelines"]["result"] == reference,
+        "python_equal": all(
+            comparable(v["result"]) == comparable(reference) for v in out.values()
+        ),
+        "medians": {
+            **{s: d.median_days for s, d in reference["in_stage"].items()},
+            "to_hire": reference["to_hire"].median_days,
+        },
+        "plans": plans,
     }
 
 
@@ -426,16 +516,23 @@ def main(argv=None):
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/10")
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--requests", type=int, default=20)
-    parser.add_argument("--plan", action="store_true", help="print the SQL plan")
+    parser.add_argument("--plan", action="store_true", help="print the SQL plans")
+    parser.add_argument(
+        "--no-python",
+        dest="python",
+        action="store_false",
+        help="skip the slow Python path of the cohort statistics",
+    )
     args = parser.parse_args(argv)
     setup(args.pg_url, args.redis_url)
     counts = build(rebuild=args.rebuild)
     print(json.dumps(counts))
-    pipeline = measure_pipeline(company_id=counts["company"])
-    plan = pipeline.pop("plan")
+    pipeline = measure_pipeline(company_id=counts["company"], python=args.python)
+    plans = pipeline.pop("plans")
     print(json.dumps(pipeline, default=str))
     if args.plan:
-        print("\n".join(plan))
+        for name, plan in plans.items():
+            print(f"--- {name}\n" + "\n".join(plan))
     results = measure(requests=args.requests, owner_email=counts["owner"])
     print(json.dumps(results))
     return 0
