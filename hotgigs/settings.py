@@ -264,7 +264,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jobs.tasks.refresh_changed_companies",
         "schedule": 5 * 60,
     },
-    # Nightly analytics roll-ups (the last few days, idempotent).
+    # Analytics: application timelines folded every 15 minutes (the dashboards
+    # work out only what moved since), and nightly roll-ups (idempotent).
+    "analytics-timelines": {
+        "task": "analytics.tasks.refresh_timelines",
+        "schedule": 15 * 60,
+    },
     "analytics-rollup": {
         "task": "analytics.tasks.rollup_recent_days",
         "schedule": crontab(hour=0, minute=20),

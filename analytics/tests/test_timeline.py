@@ -302,3 +302,16 @@ def test_staff_read_timelines_in_the_admin(client, sam, history):
     assert b"View application timeline" in detail.content  # read-only
     assert b'name="_save"' not in detail.content
     assert client.get("/admin/analytics/applicationtimeline/add/").status_code == 403
+
+
+def test_the_beat_task_folds_what_moved_every_quarter_hour(history, settings):
+    from analytics.tasks import refresh_timelines
+
+    entry = settings.CELERY_BEAT_SCHEDULE["analytics-timelines"]
+    assert (entry["task"], entry["schedule"]) == (
+        "analytics.tasks.refresh_timelines",
+        15 * 60,
+    )
+    assert refresh_timelines.delay().get() == 8
+    assert ApplicationTimeline.objects.count() == 8
+    assert refresh_timelines() == 0
