@@ -542,7 +542,35 @@ def _window_rows(params: JobSearchParams, base, *, fenced: bool) -> list[tuple]:
         rows = list(qs.order_by().values_list(*fields))
         rows.sort(key=lambda row: (row[1], row[0]), reverse=True)
         return rows
-    return list(qs.order_by(*NEWEST_FIRST).values_list(*fields)[:WINDOW])
+    branches = [
+        branch.order_by(*NEWEST_FIRST).values_list(*fields)[:WINDOW]
+        for branch in _walk_branches(params, qs)
+    ]
+    if len(branches) == 1:
+        return list(branches[0])
+    merged = branches[0].union(*branches[1:], all=True)
+    return list(merged.order_by(*NEWEST_FIRST)[:WINDOW])
+
+
+def _walk_branches(params: JobSearchParams, qs) -> list:
+    """``qs`` split into parts that each walk an index in date order.
+
+    With a country, ``job_pub_country_remote_idx`` (country, remote policy,
+    date) gives the newest jobs of one country and ONE remote policy in
+    order; a part per policy, merged (PostgreSQL's Merge Append pulls from
+    each only what the merge needs), reads only that country's rows instead
+    of walking every job's date until enough match (5–20× fewer rows at 1M:
+    a row that fails the country filter still costs a heap read).
+    Likewise one part per employment type on ``job_pub_type_recent_idx``.
+    """
+    if not fts.uses_postgres_search():
+        return [qs]
+    if params.country:
+        policies = params.remote_policy or ("", *RemotePolicy.values)
+        return [qs.filter(remote_policy=policy) for policy in policies]
+    if len(params.employment_type) > 1:
+        return [qs.filter(employment_type=kind) for kind in params.employment_type]
+    return [qs]
 
 
 def _facets(rows: list[tuple]) -> tuple[dict, int, bool]:

@@ -24,6 +24,8 @@ QUERIES = [
     "country=DE",
     "country=DE&sort=salary",
     "employment_type=contract&country=US",
+    "q=python&country=DE",
+    "employment_type=full_time,contract&sort=newest",
     "skills=python&sort=relevance",
     "q=nonexistentword",
 ]
@@ -107,3 +109,27 @@ def test_a_fenced_search_collects_matches_before_the_limit(catalogue):  # noqa: 
     sql = str(ids.sql)
     assert "OFFSET 0) AS fence" in sql
     assert sql.endswith("LIMIT 2")
+
+
+@pytest.mark.postgres
+def test_a_walk_with_a_country_merges_one_date_ordered_part_per_policy(
+    catalogue,  # noqa: F811
+    force_plan,
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    from django.test.utils import CaptureQueriesContext
+
+    force_plan(fenced=False)
+    form = JobSearchForm(QueryDict("q=python&country=DE&remote_policy=hybrid,remote"))
+    assert form.is_valid()
+    with CaptureQueriesContext(connection) as captured:
+        result = search_jobs(form.params())
+    window = captured.captured_queries[0]["sql"]
+    # One part per policy (job_pub_country_remote_idx), merged newest first.
+    assert window.count("UNION ALL") == 1
+    assert window.count("LIMIT 1001") == 3
+    assert [r["title"] for r in result.results] == [
+        "Senior Python Developer",
+        "Engineering Lead",
+    ]
