@@ -326,13 +326,20 @@ def capture_sql(scenario, ctx) -> list[str] | None:
     return [q["sql"] for q in captured.captured_queries]
 
 
+def is_read(sql: str) -> bool:
+    """A statement the floor replays: SELECT or WITH (a parenthesised UNION too),
+    and the plan probes (EXPLAIN without ANALYZE) the search runs to pick a plan."""
+    head = sql.lstrip(" \n(").upper()
+    if head.startswith("EXPLAIN"):
+        return "ANALYZE" not in head.split(")", 1)[0]
+    return head.startswith(("SELECT", "WITH"))
+
+
 def replay(stack: Stack, statements, repeat=30):
     """Run the captured SELECTs directly through psycopg2: the floor (ms per run)."""
     import psycopg2
 
-    selects = [
-        s for s in statements if s.lstrip().upper().startswith(("SELECT", "WITH"))
-    ]
+    selects = [s for s in statements if is_read(s)]
     conn = psycopg2.connect(stack.database_url)
     conn.autocommit = True
     timings = []

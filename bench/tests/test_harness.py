@@ -209,3 +209,14 @@ def test_the_upload_scenario_stores_and_extracts_a_new_resume_each_time(
     assert [d.page_count for d in documents] == [3, 3]
     assert len({d.sha256 for d in documents}) == 2
     assert "Senior Python engineer" in documents[0].extracted_text
+
+
+def test_the_floor_replays_reads_and_plan_probes_only():
+    assert run.is_read("SELECT 1")
+    assert run.is_read("  WITH x AS (SELECT 1) SELECT * FROM x")
+    assert run.is_read("(SELECT id FROM a) UNION ALL (SELECT id FROM b)")
+    assert run.is_read("EXPLAIN (FORMAT JSON) SELECT id FROM jobs_job")
+    assert not run.is_read("EXPLAIN (ANALYZE, FORMAT JSON) SELECT 1")
+    assert not run.is_read("UPDATE jobs_job SET title = 'x'")
+    assert not run.is_read("INSERT INTO t VALUES (1)")
+    assert not run.is_read("SAVEPOINT s1")
