@@ -34,6 +34,7 @@ How it stays fast at a million rows
 import datetime
 import hashlib
 import json
+from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 
 from django import forms
@@ -398,16 +399,33 @@ def _ordering(sort: str, *, forward: bool) -> list[str]:
 NEWEST_FIRST = ["-published_at", "-id"]
 
 
-def _fenced(params: JobSearchParams, base) -> bool:
-    """Collect every match before sorting? Only when the planner expects few."""
+def _plan_key(params: JobSearchParams) -> str | None:
+    """The cache key of the plan choice, None when there is no choice to make."""
     if not fts.uses_postgres_search() or _unsorted(params) == JobSearchParams():
-        return False
+        return None
     blob = json.dumps(asdict(_unsorted(params)), sort_keys=True, default=str)
-    key = "jobs:search:plan:" + hashlib.sha256(blob.encode()).hexdigest()[:32]
-    fenced = cache.get(key)
+    return "jobs:search:plan:" + hashlib.sha256(blob.encode()).hexdigest()[:32]
+
+
+_UNKNOWN = object()
+
+
+def _fenced(params: JobSearchParams, base, *, cached=_UNKNOWN, writes=None) -> bool:
+    """Collect every match before sorting? Only when the planner expects few.
+
+    ``cached``: the plan key's value when the caller already read it;
+    ``writes``: a dict to add the new choice to instead of writing it now.
+    """
+    key = _plan_key(params)
+    if key is None:
+        return False
+    fenced = cache.get(key) if cached is _UNKNOWN else cached
     if fenced is None:
         fenced = fts.prefer_fenced(base, limit=WINDOW)
-        cache.set(key, fenced, PLAN_CACHE_TIMEOUT)
+        if writes is None:
+            cache.set(key, fenced, PLAN_CACHE_TIMEOUT)
+        else:
+            writes[key] = fenced
     return fenced
 
 
@@ -575,21 +593,21 @@ def _walk_branches(params: JobSearchParams, qs) -> list:
 
 def _facets(rows: list[tuple]) -> tuple[dict, int, bool]:
     """Facet counts over the newest ``FACET_CAP`` matches (``rows``, newest
-    first), and the capped count. Never a COUNT over every match."""
-    enums = {
-        "employment_type": EmploymentType,
-        "experience_level": ExperienceLevel,
-        "remote_policy": RemotePolicy,
-    }
-    facets = {name: dict.fromkeys(enum.values, 0) for name, enum in enums.items()}
-    counts = [facets[name] for name in enums]
-    locations: dict[tuple[str, str], int] = {}
-    for _, _, *values, city, country in (row[:7] for row in rows[:FACET_CAP]):
-        for counter, value in zip(counts, values, strict=True):
-            if value in counter:
-                counter[value] += 1
-        if city:
-            locations[(city, country)] = locations.get((city, country), 0) + 1
+    first, as ``WINDOW_FIELDS``), and the capped count. Never a COUNT over
+    every match."""
+    sample = rows[:FACET_CAP]
+    facets = {}
+    for column, (name, enum) in enumerate(
+        [
+            ("employment_type", EmploymentType),
+            ("experience_level", ExperienceLevel),
+            ("remote_policy", RemotePolicy),
+        ],
+        start=2,
+    ):
+        counts = Counter(row[column] for row in sample)
+        facets[name] = {value: counts[value] for value in enum.values}
+    locations = Counter((row[5], row[6]) for row in sample if row[5])
     top = sorted(locations.items(), key=lambda item: (-item[1], item[0]))
     facets["locations"] = [
         {"city": city, "country": country, "count": count}
@@ -599,28 +617,22 @@ def _facets(rows: list[tuple]) -> tuple[dict, int, bool]:
 
 
 def _window(params: JobSearchParams, base, fenced: bool) -> SearchWindow:
-    """The window of ``params``' filters, from the cache or one query."""
-    key = _cache_key(_unsorted(params), "window", 0)
-    window = cache.get(key)
-    if window is None:
-        rows = _window_rows(params, base, fenced=fenced)
-        facets, count, capped = _facets(rows)
-        ranked = []
-        if params.q:
-            top = rows[:RANK_CANDIDATES]
-            # Best score first, the newest first among equal scores.
-            # Best score first; the sort is stable, so the newest first among
-            # equal scores (rows come newest first).
-            ranked = [row[0] for row in sorted(top, key=lambda row: -row[-1])]
-        window = SearchWindow(
-            facets=facets,
-            count=count,
-            capped=capped,
-            newest=[row[0] for row in rows[:MATCH_WINDOW]],
-            ranked=ranked,
-        )
-        cache.set(key, window, CACHE_TIMEOUT)
-    return window
+    """The window of ``params``' filters, in one query (see ``SearchWindow``)."""
+    rows = _window_rows(params, base, fenced=fenced)
+    facets, count, capped = _facets(rows)
+    ranked = []
+    if params.q:
+        top = rows[:RANK_CANDIDATES]
+        # Best score first; the sort is stable, so the newest first among
+        # equal scores (rows come newest first).
+        ranked = [row[0] for row in sorted(top, key=lambda row: -row[-1])]
+    return SearchWindow(
+        facets=facets,
+        count=count,
+        capped=capped,
+        newest=[row[0] for row in rows[:MATCH_WINDOW]],
+        ranked=ranked,
+    )
 
 
 # --- Pages ----------------------------------------------------------------------------
@@ -699,12 +711,14 @@ def _keyset_page(
     return rows, next_cursor, previous_cursor
 
 
-def _cache_key(params: JobSearchParams, cursor: str | None, page_size: int) -> str:
+def _cache_key(
+    params: JobSearchParams, cursor: str | None, page_size: int, version: str
+) -> str:
     blob = json.dumps(
         [asdict(params), cursor or "", page_size], sort_keys=True, default=str
     )
     digest = hashlib.sha256(blob.encode()).hexdigest()[:32]
-    return f"jobs:search:{search_version()}:{digest}"
+    return f"jobs:search:{version}:{digest}"
 
 
 def search_jobs(
@@ -724,21 +738,31 @@ def search_jobs(
     sort = params.effective_sort
     if sort == SortOrder.MATCH and viewer is None:
         raise ValueError("sort=match needs the viewer (match_viewer_for).")
-    key = _cache_key(params, cursor, page_size)
+    # Redis round trips cost as much as a small query on a busy machine: one
+    # read of the version, one MGET of the answer, window and plan, and the
+    # new entries written together at the end.
+    version = search_version()
+    key = _cache_key(params, cursor, page_size, version)
     if sort == SortOrder.MATCH:
         key = f"{key}:{viewer.key}"
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
+    # Facets, the capped count and the ranked ids do not depend on the sort or
+    # the page: one read of the newest matches serves them all, and later
+    # pages and sorts find it in the cache.
+    window_key = _cache_key(_unsorted(params), "window", 0, version)
+    plan_key = _plan_key(params)
+    found = cache.get_many([k for k in (key, window_key, plan_key) if k])
+    if key in found:
+        return found[key]
     decoded = fts.decode_cursor(cursor) if cursor else None
     if decoded is not None and decoded.get("s") != sort:
         raise fts.InvalidCursor("The cursor belongs to another sort order.")
     base = filtered_jobs(params)
-    fenced = _fenced(params, base)
-    # Facets, the capped count and the ranked ids do not depend on the sort or
-    # the page: one read of the newest matches serves them all, and later
-    # pages find it in the cache.
-    window = _window(params, base, fenced)
+    plans: dict = {}
+    fenced = _fenced(params, base, cached=found.get(plan_key), writes=plans)
+    writes: dict = {}
+    window = found.get(window_key)
+    if window is None:
+        window = writes[window_key] = _window(params, base, fenced)
     scores = {}
     if sort == SortOrder.RELEVANCE:
         rows, next_cursor, previous_cursor = _offset_page(
@@ -765,5 +789,8 @@ def search_jobs(
         previous_cursor=previous_cursor,
         sort=sort,
     )
-    cache.set(key, result, CACHE_TIMEOUT)
+    writes[key] = result
+    cache.set_many(writes, CACHE_TIMEOUT)
+    if plans:
+        cache.set_many(plans, PLAN_CACHE_TIMEOUT)
     return result
