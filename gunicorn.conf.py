@@ -1,0 +1,29 @@
+"""gunicorn settings for HotGigs (gunicorn reads ./gunicorn.conf.py by default).
+
+    gunicorn hotgigs.wsgi:application
+
+Threads, because requests mostly wait on PostgreSQL and Redis; one worker per
+CPU (WEB_CONCURRENCY); recycled now and then against slow leaks. WebSockets are
+served by daphne (hotgigs.asgi) next to it. See docs/operations.md.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
+threads = int(os.environ.get("GUNICORN_THREADS", 8))
+worker_class = "gthread"
+timeout = 30  # below the load balancer's
+graceful_timeout = 10
+keepalive = 5
+max_requests = 5000
+max_requests_jitter = 500
+backlog = 2048
+
+
+def post_worker_init(worker):
+    """The app is loaded in this worker: warm it before it takes requests."""
+    from hotgigs.warmup import warm_process
+
+    worker.log.info("warmed: %s", ", ".join(warm_process()) or "nothing")
