@@ -94,11 +94,16 @@ def test_skills_all_of_and_any_of(pool):
     assert run(skills=("python", "django")) == {"ana"}
     assert run(skills=("django", "go"), skills_mode="any") == {"ana", "cid"}
     assert run(skills=("python",)) == {"ana", "ben"}
+    # A slug that is no skill: nobody has all of them; "any" ignores it.
+    assert run(skills=("python", "cobol")) == set()
+    assert run(skills=("go", "cobol"), skills_mode="any") == {"cid"}
+    assert run(skills=("cobol",), skills_mode="any") == set()
 
 
 def test_location_remote_years_level(pool):
     assert run(city="berlin") == {"ana", "cid"}
     assert run(country="FR") == {"ben"}
+    assert run(country="fr") == {"ben"}
     assert run(remote=("remote", "hybrid")) == {"ana", "cid"}
     assert run(years_min=3, years_max=10) == {"ana"}
     assert run(years_min=6) == {"ana", "cid"}
