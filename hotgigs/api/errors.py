@@ -21,22 +21,46 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
-def _flatten(detail):
-    """DRF error details → plain strings (lists of strings per field)."""
+def _field_messages(detail):
+    """DRF error details → ``{field: [messages]}``, the one documented shape.
+
+    A message about part of a field (a list item, a nested serializer's field)
+    starts with its dotted path: ``{"skills": ["0.skill: This field is
+    required."]}``; a bare string becomes a one-message list.
+    """
+    fields = {}
+    for name, value in detail.items():
+        messages = _messages(value)
+        if messages:
+            fields[str(name)] = messages
+    return fields
+
+
+def _messages(detail, path=""):
+    """Every message under ``detail``, prefixed with its path below the field."""
     if isinstance(detail, dict):
-        return {key: _flatten(value) for key, value in detail.items()}
-    if isinstance(detail, list):
-        return [_flatten(item) for item in detail]
-    return str(detail)
+        children = [(str(key), value) for key, value in detail.items()]
+    elif isinstance(detail, list):
+        # A list's items are reported by position ({} or [] for the valid ones);
+        # plain strings are messages about the field itself.
+        children = [
+            (str(index) if isinstance(value, (dict, list)) else None, value)
+            for index, value in enumerate(detail)
+        ]
+    else:
+        return [f"{path}: {detail}" if path else str(detail)]
+    messages = []
+    for key, value in children:
+        child = path if key is None else (f"{path}.{key}" if path else key)
+        messages += _messages(value, child)
+    return messages
 
 
 def _first_message(fields):
-    for name, value in fields.items():
-        while isinstance(value, (list, dict)) and value:
-            value = value[0] if isinstance(value, list) else next(iter(value.values()))
+    for name, messages in fields.items():
         if name == "non_field_errors":
-            return str(value)
-        return f"{name}: {value}"
+            return messages[0]
+        return f"{name}: {messages[0]}"
     return "Invalid input."
 
 
@@ -80,7 +104,7 @@ def exception_handler(exc, context):
         detail = exc.detail
         if isinstance(detail, list):
             detail = {"non_field_errors": detail}
-        fields = _flatten(detail)
+        fields = _field_messages(detail)
         body = error_body("invalid", _first_message(fields), fields)
     else:
         detail = getattr(exc, "detail", str(exc))

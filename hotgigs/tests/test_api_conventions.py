@@ -36,6 +36,33 @@ def test_400_invalid_input_names_each_field(api):
     )
 
 
+def test_400_nested_and_bare_messages_keep_the_documented_shape():
+    from rest_framework.exceptions import ValidationError
+
+    from hotgigs.api.errors import exception_handler
+
+    # What a nested serializer (many=True), a ListField and a service's bare
+    # string give DRF; the body lists strings per field, the part's path first.
+    detail = {
+        "skills": [{}, {"skill": ["This field is required."]}],
+        "tags": {2: ["Ensure this field has no more than 50 characters."]},
+        "application": "No such application.",
+    }
+
+    response = exception_handler(ValidationError(detail), {})
+
+    assert response.status_code == 400
+    assert response.data == error(
+        "invalid",
+        "skills: 1.skill: This field is required.",
+        {
+            "skills": ["1.skill: This field is required."],
+            "tags": ["2: Ensure this field has no more than 50 characters."],
+            "application": ["No such application."],
+        },
+    )
+
+
 def test_400_malformed_json_body(api):
     response = api.generic(
         "POST", "/api/v1/echo/", '{"title": "x",', content_type="application/json"
