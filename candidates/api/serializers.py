@@ -14,7 +14,11 @@ from candidates.permissions import can_see_contact_details
 
 class CandidateSkillSerializer(serializers.ModelSerializer):
     skill_slug = serializers.SlugRelatedField(
-        source="skill", slug_field="slug", read_only=True
+        source="skill",
+        slug_field="slug",
+        read_only=True,
+        allow_null=True,
+        help_text="Null when the name is not in the skills taxonomy.",
     )
     level = serializers.IntegerField(min_value=1, max_value=5, default=3)
     years = serializers.IntegerField(min_value=0, max_value=70, default=0)

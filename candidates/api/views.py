@@ -2,8 +2,9 @@ import base64
 import binascii
 
 from django.db import IntegrityError, transaction
+from drf_spectacular.helpers import forced_singular_serializer
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import (
@@ -35,6 +36,7 @@ from candidates.permissions import (
 from candidates.search import cached_page, search_candidate_ids
 from hotgigs.api.errors import Conflict
 from hotgigs.api.pagination import MAX_PAGE_SIZE
+from hotgigs.api.schema import errors
 
 SEARCH_PARAMETERS = [
     OpenApiParameter("q", str, description="Free text (websearch syntax)"),
@@ -129,7 +131,11 @@ class CandidateViewSet(viewsets.GenericViewSet):
             return [permissions.IsAuthenticated(), IsCandidate()]
         return [permissions.AllowAny()]
 
-    @extend_schema(parameters=SEARCH_PARAMETERS, responses=CandidatePage)
+    # One page of cursor-paginated results, not a list of pages.
+    @extend_schema(
+        parameters=SEARCH_PARAMETERS,
+        responses=forced_singular_serializer(CandidatePage),
+    )
     def list(self, request):
         form = CandidateSearchForm(request.query_params)
         if not form.is_valid():
@@ -220,6 +226,15 @@ class MyRowsViewSet(viewsets.ModelViewSet):
             services.profile_changed(profile=self.profile())
 
 
+def _writes_answer_409_when_name_taken(serializer):
+    return extend_schema_view(
+        create=extend_schema(responses={201: serializer, **errors(409)}),
+        update=extend_schema(responses={200: serializer, **errors(409)}),
+        partial_update=extend_schema(responses={200: serializer, **errors(409)}),
+    )
+
+
+@_writes_answer_409_when_name_taken(CandidateSkillSerializer)
 class MySkillViewSet(MyRowsViewSet):
     serializer_class = CandidateSkillSerializer
     related_name = "skills"
@@ -255,6 +270,7 @@ class MyEducationViewSet(MyRowsViewSet):
     related_name = "education"
 
 
+@_writes_answer_409_when_name_taken(SavedCandidateSearchSerializer)
 class SavedCandidateSearchViewSet(
     mixins.CreateModelMixin,
     mixins.ListModelMixin,

@@ -43,6 +43,8 @@ class CompanySerializer(SparseFieldsetMixin, serializers.ModelSerializer):
             "created_at",
         ]
         read_only_fields = fields
+        # read_only_fields drop allow_blank: say that these may be empty.
+        extra_kwargs = {"website": {"allow_blank": True}, "size": {"allow_blank": True}}
 
     def get_logo(self, company) -> LogoSerializer:
         def url(field):

@@ -17,7 +17,7 @@ import django_filters
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -37,6 +37,7 @@ from companies.api.serializers import (
 )
 from companies.models import CompanyKind, Invitation, Membership
 from hotgigs.api.errors import Conflict
+from hotgigs.api.schema import errors
 
 
 @contextmanager
@@ -184,7 +185,9 @@ class CompanyViewSet(
         request=InvitationInputSerializer,
         responses={201: InvitationSerializer},
     )
-    @action(detail=True, methods=["get", "post"], url_path="members")
+    @action(
+        detail=True, methods=["get", "post"], url_path="members", filter_backends=[]
+    )
     def members(self, request, pk=None):
         company = self._company_for_members()
         if request.method == "POST":
@@ -205,12 +208,12 @@ class CompanyViewSet(
         methods=["PATCH"],
         summary="Change a member's role (owners/admins)",
         request=MembershipRoleSerializer,
-        responses={200: MembershipSerializer},
+        responses={200: MembershipSerializer, **errors(conflict="Last owner")},
     )
     @extend_schema(
         methods=["DELETE"],
         summary="Remove a member (owners/admins) or leave (your own membership)",
-        responses={204: None, 409: OpenApiResponse(description="Last owner")},
+        responses={204: None, **errors(conflict="Last owner")},
     )
     @action(
         detail=True,
@@ -252,7 +255,7 @@ class CompanyViewSet(
         summary="Pending invitations (owners/admins)",
         responses={200: InvitationSerializer(many=True)},
     )
-    @action(detail=True, methods=["get"], url_path="invitations")
+    @action(detail=True, methods=["get"], url_path="invitations", filter_backends=[])
     def invitations(self, request, pk=None):
         company = self._company_for_managers()
         page = self.paginate_queryset(selectors.pending_invitations(company))

@@ -3,8 +3,11 @@
 - `accounts.authentication.JWTAuthentication` is documented as the JWT bearer
   security scheme (drf-spectacular only knows simplejwt's own class).
 - A postprocessing hook adds the one error shape (`Error`) as a component and
-  documents the error answers every operation can give, and describes the
-  pagination and `?fields=` conventions in the API description.
+  documents the error answers each operation can give by its shape (credentials,
+  path and query parameters, request body), and describes the pagination and
+  `?fields=` conventions in the API description.
+- `errors(...)` documents the answers particular to one operation (a 409, a 404
+  for an id in the body): `@extend_schema(responses={200: S, **errors(409)})`.
 - `FIELDS_PARAMETER` documents `?fields=` on endpoints whose serializer uses
   `hotgigs.api.fields.SparseFieldsetMixin`:
   `@extend_schema(parameters=[FIELDS_PARAMETER])`.
@@ -13,7 +16,7 @@
 import re
 
 from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 
 FIELDS_PARAMETER = OpenApiParameter(
     name="fields",
@@ -43,7 +46,10 @@ ERROR_SCHEMA = {
                 "message": {"type": "string", "example": "Not found."},
                 "fields": {
                     "type": "object",
-                    "description": "Per-field messages for `invalid` input.",
+                    "description": "Per-field messages for `invalid` input "
+                    "(`non_field_errors` for the input as a whole). A message "
+                    "about part of a field starts with its dotted path: "
+                    "`skills: ['0.skill: This field is required.']`.",
                     "additionalProperties": {
                         "type": "array",
                         "items": {"type": "string"},
@@ -57,12 +63,35 @@ ERROR_SCHEMA = {
 }
 
 ERROR_RESPONSES = {
-    "400": "Invalid input: `code` is `invalid` (with `fields`) or `parse_error`.",
-    "401": "Missing, expired or invalid credentials.",
-    "403": "Authenticated but not allowed.",
-    "404": "No such object, or not visible to you.",
-    "429": "Throttled: retry after the `Retry-After` header's seconds.",
+    400: "Invalid input: `code` is `invalid` (with `fields`) or `parse_error`.",
+    401: "Missing, expired or invalid credentials.",
+    403: "Authenticated but not allowed.",
+    404: "No such object, or not visible to you.",
+    409: "Conflicts with the object's current state (`code` is `conflict`).",
+    413: "The request body is too large.",
+    415: "Unsupported `Content-Type`.",
+    429: "Throttled: retry after the `Retry-After` header's seconds.",
 }
+PAGE_NOT_FOUND = "No such page: `page` past the last page or an invalid `cursor`."
+QUERY_INVALID = "Invalid query parameters: `code` is `invalid`, with `fields`."
+# Query parameters that never answer 400 (pagination clamps `page_size`, sparse
+# fieldsets ignore unknown names); a bad `page` or `cursor` answers 404.
+LENIENT_QUERY_PARAMETERS = {"page", "page_size", "cursor", "fields"}
+PAGINATION_PARAMETERS = {"page", "cursor"}
+
+
+def errors(*codes, **descriptions):
+    """Error answers for `extend_schema(responses=…)`, beyond the ones every
+    operation documents (see `postprocess_schema`): `errors(404, 409)`, or with
+    the operation's own words, `errors(conflict="Already applied.")`.
+
+    The postprocessing hook gives each of them the `Error` body.
+    """
+    names = {"not_found": 404, "conflict": 409}
+    responses = {code: ERROR_RESPONSES[code] for code in codes}
+    responses.update({names[name]: text for name, text in descriptions.items()})
+    return {code: OpenApiResponse(description=text) for code, text in responses.items()}
+
 
 CONVENTIONS = """
 
@@ -94,17 +123,20 @@ class HotGigsJWTScheme(SimpleJWTScheme):
     name = "jwtAuth"
 
 
-def _error_response(description):
-    return {
-        "description": description,
-        "content": {
-            "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
-        },
-    }
-
-
 def postprocess_schema(result, generator, request, public):
-    """Add the error shape and the conventions to the generated schema."""
+    """Add the error shape and the conventions to the generated schema, and the
+    error answers each operation can give by its shape:
+
+    - every operation: 403 and 429; 401 when it takes credentials (a bad token
+      is refused even where signing in is optional);
+    - a path parameter: 404; a `page` or `cursor` parameter: 404 (no such page);
+    - other query parameters (filters): 400;
+    - POST/PUT/PATCH: 400; with a request body also 413 and 415.
+
+    Answers particular to one operation (a 409, a 404 for an id in the body)
+    are declared on its view with `errors(...)`. Every 4xx documented without a
+    body gets the `Error` body.
+    """
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = (
         ERROR_SCHEMA
     )
@@ -116,13 +148,33 @@ def postprocess_schema(result, generator, request, public):
             if method not in {"get", "post", "put", "patch", "delete"}:
                 continue
             responses = operation.setdefault("responses", {})
-            wanted = ["403", "429"]
-            if method in {"post", "put", "patch"}:
-                wanted.append("400")
+            query = {
+                parameter["name"]
+                for parameter in operation.get("parameters", [])
+                if parameter.get("in") == "query"
+            }
+            wanted = {403: None, 429: None}
             if any(requirement for requirement in operation.get("security", [{}])):
-                wanted.append("401")
+                wanted[401] = None
             if has_path_parameter:
-                wanted.append("404")
-            for code in sorted(wanted):
-                responses.setdefault(code, _error_response(ERROR_RESPONSES[code]))
+                wanted[404] = None
+            if query & PAGINATION_PARAMETERS:
+                wanted.setdefault(404, PAGE_NOT_FOUND)
+            if query - LENIENT_QUERY_PARAMETERS:
+                wanted[400] = QUERY_INVALID
+            if method in {"post", "put", "patch"}:
+                wanted[400] = None
+                if "requestBody" in operation:
+                    wanted.update({413: None, 415: None})
+            for code, description in sorted(wanted.items()):
+                responses.setdefault(
+                    str(code), {"description": description or ERROR_RESPONSES[code]}
+                )
+            for code, response in responses.items():
+                if code.startswith("4") and "content" not in response:
+                    response["content"] = {
+                        "application/json": {
+                            "schema": {"$ref": "#/components/schemas/Error"}
+                        }
+                    }
     return result

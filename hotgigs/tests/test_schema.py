@@ -1,5 +1,6 @@
 """The OpenAPI schema and the offline API docs."""
 
+import json
 import re
 import subprocess
 import sys
@@ -70,6 +71,47 @@ def test_real_schema_is_served(api, db):
     assert response.status_code == 200
     validate_schema(response.json())
     assert response.json()["info"]["title"] == "HotGigs API"
+
+
+def test_each_operation_documents_the_errors_it_can_answer(api, db):
+    schema = api.get("/api/schema/?format=json").json()
+    paths = schema["paths"]
+
+    def codes(path, method):
+        return sorted(paths[path][method]["responses"])
+
+    # By shape: credentials 401, a path id 404, a page number 404 (no such
+    # page), filters 400, a request body 400/413/415; on the view: 409 and a
+    # 404 for an id in the body.
+    assert codes("/api/v1/me/", "get") == ["200", "401", "403", "429"]
+    assert codes("/api/v1/saved-searches/", "get") == [
+        *("200", "401", "403", "404", "429")
+    ]
+    assert codes("/api/v1/ai/match/", "get") == [
+        *("200", "400", "401", "403", "404", "409", "429")
+    ]
+    assert codes("/api/v1/recruiters/submissions/{id}/accept/", "post") == [
+        *("200", "400", "401", "403", "404", "409", "429")
+    ]
+    assert codes("/api/v1/recruiters/clients/", "post") == [
+        *("201", "400", "401", "403", "409", "413", "415", "429")
+    ]
+    assert codes("/api/v1/companies/{id}/members/", "get") == [
+        *("200", "401", "403", "404", "429")
+    ]
+    error_bodies = {
+        json.dumps(response["content"])
+        for operations in paths.values()
+        for operation in operations.values()
+        if isinstance(operation, dict)
+        for code, response in operation.get("responses", {}).items()
+        if code.startswith("4")
+    }
+    assert error_bodies == {
+        json.dumps(
+            {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        )
+    }
 
 
 def test_spectacular_validate_fail_on_warn_passes():

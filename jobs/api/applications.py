@@ -11,7 +11,12 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
@@ -118,6 +123,25 @@ class ApplyView(APIView):
         )
 
 
+def _either_shape(name, team_serializer, **kwargs):
+    """The candidate's shape for their own applications, the team's otherwise."""
+    return PolymorphicProxySerializer(
+        component_name=name,
+        serializers=[s.CandidateApplicationSerializer, team_serializer],
+        resource_type_field_name=None,
+        **kwargs,
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        responses=_either_shape(
+            "ApplicationListItem", s.TeamApplicationListSerializer, many=True
+        ),
+        description="A candidate's own applications in the candidate shape; the "
+        "applications to their companies' jobs in the team shape for team members.",
+    )
+)
 class ApplicationViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
@@ -166,7 +190,10 @@ class ApplicationViewSet(
         return s.CandidateApplicationSerializer(detail).data
 
     @extend_schema(
-        responses={200: s.TeamApplicationSerializer, 404: ERROR},
+        responses={
+            200: _either_shape("ApplicationDetail", s.TeamApplicationSerializer),
+            404: ERROR,
+        },
         description="The candidate shape for the applicant (no notes, ratings, "
         "internal reasons); the team shape for members of the hiring company.",
     )
@@ -243,7 +270,9 @@ class ApplicationViewSet(
         request=s.ApplicationNoteInputSerializer,
         responses={201: s.ApplicationNoteSerializer, 400: ERROR, 404: ERROR},
     )
-    @action(detail=True, methods=["get", "post"], pagination_class=None)
+    @action(
+        detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[]
+    )
     def notes(self, request, pk=None):
         application, _ = self._application(team_only=True)
         if request.method == "GET":
@@ -289,7 +318,9 @@ class ApplicationViewSet(
         request=s.InterviewScheduleInputSerializer,
         responses={201: s.InterviewSerializer, 400: ERROR, 404: ERROR, 409: ERROR},
     )
-    @action(detail=True, methods=["get", "post"], pagination_class=None)
+    @action(
+        detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[]
+    )
     def interviews(self, request, pk=None):
         application, team = self._application(team_only=request.method == "POST")
         if request.method == "GET":

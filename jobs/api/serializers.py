@@ -129,6 +129,11 @@ class JobSerializer(SparseFieldsetMixin, serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
+        # read_only_fields drop allow_blank: say that these may be empty.
+        extra_kwargs = {
+            name: {"allow_blank": True}
+            for name in ("employment_type", "experience_level", "remote_policy")
+        }
 
 
 class CompanyJobSerializer(serializers.ModelSerializer):

@@ -2,6 +2,7 @@
 members' own list (``/api/v1/company-jobs/``)."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.helpers import forced_singular_serializer
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
@@ -12,6 +13,7 @@ from rest_framework.utils.urls import replace_query_param
 
 from hotgigs.api.errors import Conflict
 from hotgigs.api.pagination import CursorPagination
+from hotgigs.api.schema import errors
 from hotgigs.search import InvalidCursor
 from jobs.api.serializers import (
     CompanyJobSerializer,
@@ -126,7 +128,11 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     def get_object(self):
         return job_for_viewer(user=self.request.user, pk=self.kwargs["pk"])
 
-    @extend_schema(parameters=SEARCH_PARAMETERS, responses=JobSearchResponseSerializer)
+    # One search answer (results, facets, cursors), not a list of them.
+    @extend_schema(
+        parameters=SEARCH_PARAMETERS,
+        responses=forced_singular_serializer(JobSearchResponseSerializer),
+    )
     def list(self, request):
         """Search published jobs: results, facet counts and cursors (cached)."""
         form = JobSearchForm(request.query_params)
@@ -207,7 +213,10 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     def partial_update(self, request, pk=None):
         return self._update(request, partial=True)
 
-    @extend_schema(request=JobStatusInputSerializer, responses=JobSerializer)
+    @extend_schema(
+        request=JobStatusInputSerializer,
+        responses={200: JobSerializer, **errors(conflict="The path is not allowed.")},
+    )
     @action(detail=True, methods=["post"], url_path="status")
     def set_status(self, request, pk=None):
         """Publish, pause, close or archive (409 when the path is not allowed)."""

@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from hotgigs.api.errors import Conflict
 from hotgigs.api.pagination import PageNumberPagination
+from hotgigs.api.schema import errors
 from matching import selectors
 from matching.api.serializers import (
     JobAdviceInput,
@@ -62,7 +63,13 @@ class MatchView(APIView):
             OpenApiParameter("job", int, required=True),
             OpenApiParameter("candidate", int, description="Candidate profile id"),
         ],
-        responses=MatchResultSerializer,
+        responses={
+            200: MatchResultSerializer,
+            **errors(
+                not_found="No such job or candidate for you, or no profile yet.",
+                conflict="The candidate opted out of automated match scoring.",
+            ),
+        },
     )
     def get(self, request):
         params = MatchInput(data=request.query_params)
@@ -225,7 +232,13 @@ class ResumeAnalysisView(APIView):
 
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(request=ResumeAnalysisInput, responses=ResumeAnalysisSerializer)
+    @extend_schema(
+        request=ResumeAnalysisInput,
+        responses={
+            200: ResumeAnalysisSerializer,
+            **errors(not_found="No such document of yours, or no such job."),
+        },
+    )
     def post(self, request):
         if not request.user.is_candidate:
             raise PermissionDenied("Only candidates analyse their resumes.")
@@ -291,7 +304,13 @@ class JobAdviceView(APIView):
 
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(request=JobAdviceInput, responses=JobAdviceSerializer)
+    @extend_schema(
+        request=JobAdviceInput,
+        responses={
+            200: JobAdviceSerializer,
+            **errors(not_found="No such job of your company."),
+        },
+    )
     def post(self, request):
         if request.user.is_candidate:
             raise PermissionDenied(

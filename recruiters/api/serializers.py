@@ -154,7 +154,7 @@ class SubmissionSerializer(serializers.ModelSerializer):
     job = SubmissionJobRefSerializer(read_only=True)
     candidate = RecruiterUserRefSerializer(read_only=True)
     recruiter = RecruiterUserRefSerializer(read_only=True, allow_null=True)
-    application = serializers.PrimaryKeyRelatedField(read_only=True)
+    application = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     engagement = serializers.PrimaryKeyRelatedField(read_only=True)
 
     class Meta:

@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from companies.models import Company, CompanyKind
+from hotgigs.api.schema import errors
 from jobs.models import Application, Job
 from recruiters import permissions, reports, selectors, services
 from recruiters.api.serializers import (
@@ -107,7 +108,7 @@ class EngagementViewSet(
     @extend_schema(
         parameters=[AGENCY_PARAM],
         request=EngagementInputSerializer,
-        responses={201: EngagementSerializer},
+        responses={201: EngagementSerializer, **errors(409)},
     )
     def create(self, request):
         agency = _agency_for(request)
@@ -140,7 +141,10 @@ class EngagementViewSet(
             status=status.HTTP_201_CREATED,
         )
 
-    @extend_schema(request=EngagementInputSerializer, responses=EngagementSerializer)
+    @extend_schema(
+        request=EngagementInputSerializer,
+        responses={200: EngagementSerializer, **errors(409)},
+    )
     def partial_update(self, request, pk=None):
         engagement = self.get_object()
         data = EngagementInputSerializer(data=request.data, partial=True)
@@ -161,7 +165,7 @@ class EngagementViewSet(
         )
         return Response(EngagementSerializer(self.get_queryset().get(pk=pk)).data)
 
-    @extend_schema(request=None, responses={204: None})
+    @extend_schema(request=None, responses={204: None, **errors(409)})
     def destroy(self, request, pk=None):
         _call(services.engagement_end, user=request.user, engagement=self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -202,7 +206,7 @@ class PoolViewSet(
     @extend_schema(
         parameters=[AGENCY_PARAM],
         request=PoolEntryInputSerializer,
-        responses={201: PoolEntrySerializer},
+        responses={201: PoolEntrySerializer, **errors(409)},
     )
     def create(self, request):
         agency = _agency_for(request)
@@ -242,7 +246,10 @@ class PoolViewSet(
         _call(services.talent_pool_remove, user=request.user, entry=self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    @extend_schema(request=MergeInputSerializer, responses=PoolEntrySerializer)
+    @extend_schema(
+        request=MergeInputSerializer,
+        responses={200: PoolEntrySerializer, **errors(404, 409)},
+    )
     @action(detail=False, methods=["post"])
     def merge(self, request):
         """Merge two duplicate entries: ``merge`` is folded into ``keep``."""
@@ -303,7 +310,7 @@ class SubmissionViewSet(
     @extend_schema(
         parameters=[AGENCY_PARAM],
         request=SubmissionInputSerializer,
-        responses={201: SubmissionSerializer},
+        responses={201: SubmissionSerializer, **errors(409)},
     )
     def create(self, request):
         agency = _agency_for(request)
@@ -348,18 +355,18 @@ class SubmissionViewSet(
             SubmissionSerializer(self.get_queryset().get(pk=submission.pk)).data
         )
 
-    @extend_schema(request=None, responses=SubmissionSerializer)
+    @extend_schema(request=None, responses={200: SubmissionSerializer, **errors(409)})
     @action(detail=True, methods=["post"])
     def accept(self, request, pk=None):
         """The candidate consents: the application is created."""
         return self._answer(services.submission_accept)
 
-    @extend_schema(request=None, responses=SubmissionSerializer)
+    @extend_schema(request=None, responses={200: SubmissionSerializer, **errors(409)})
     @action(detail=True, methods=["post"])
     def decline(self, request, pk=None):
         return self._answer(services.submission_decline)
 
-    @extend_schema(request=None, responses=SubmissionSerializer)
+    @extend_schema(request=None, responses={200: SubmissionSerializer, **errors(409)})
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
         """The agency takes back a request not answered yet."""
@@ -395,7 +402,8 @@ class PlacementViewSet(
         )
 
     @extend_schema(
-        request=PlacementCreateSerializer, responses={201: PlacementSerializer}
+        request=PlacementCreateSerializer,
+        responses={201: PlacementSerializer, **errors(409)},
     )
     def create(self, request):
         """Record the placement of a hired, agency-submitted application."""
@@ -426,7 +434,10 @@ class PlacementViewSet(
         )
         return self._respond(placement)
 
-    @extend_schema(request=PlacementTermsSerializer, responses=PlacementSerializer)
+    @extend_schema(
+        request=PlacementTermsSerializer,
+        responses={200: PlacementSerializer, **errors(409)},
+    )
     @action(detail=True, methods=["post"])
     def terms(self, request, pk=None):
         """Salary, currency, start date; the fee is recomputed from the terms."""
@@ -434,13 +445,18 @@ class PlacementViewSet(
             request, PlacementTermsSerializer, services.placement_update_terms
         )
 
-    @extend_schema(request=FeeInputSerializer, responses=PlacementSerializer)
+    @extend_schema(
+        request=FeeInputSerializer, responses={200: PlacementSerializer, **errors(409)}
+    )
     @action(detail=True, methods=["post"])
     def fee(self, request, pk=None):
         """Override the fee; a reason is required."""
         return self._update(request, FeeInputSerializer, services.placement_update_fee)
 
-    @extend_schema(request=SplitsInputSerializer, responses=PlacementSerializer)
+    @extend_schema(
+        request=SplitsInputSerializer,
+        responses={200: PlacementSerializer, **errors(409)},
+    )
     @action(detail=True, methods=["put"])
     def splits(self, request, pk=None):
         """Replace the commission split (percents summing to 100.00)."""
@@ -458,7 +474,8 @@ class PlacementViewSet(
         return self._respond(placement)
 
     @extend_schema(
-        request=PlacementTransitionInputSerializer, responses=PlacementSerializer
+        request=PlacementTransitionInputSerializer,
+        responses={200: PlacementSerializer, **errors(409)},
     )
     @action(detail=True, methods=["post"])
     def transition(self, request, pk=None):
