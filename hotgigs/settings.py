@@ -218,8 +218,17 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# A task's message is acknowledged when the task ends, not when it starts: a pool
+# process killed mid-task (OOM) puts it back on the queue at once, a whole worker
+# killed (node lost) leaves it unacknowledged and Redis hands it to another
+# worker after the visibility timeout. So every task may run again: each one is
+# idempotent (docs/operations.md, "Background tasks"). The timeout must exceed
+# the longest task and the longest retry countdown, or a task runs twice.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": envint("CELERY_VISIBILITY_TIMEOUT", 60 * 60)
+}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_BACKEND = None

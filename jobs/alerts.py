@@ -270,12 +270,19 @@ def _digest(alert, ids, listed) -> Pending:
 
 
 def jobs_notify_expiring(*, now=None) -> int:
-    """Tell each team once that a published job expires within three days."""
+    """Tell each team once that a published job expires within three days.
+
+    The notice row (once per job and expiry date) and the team's notifications
+    are one transaction: a run killed between the two (a worker lost mid-task)
+    leaves neither, so the task's next run tells the team, and a run that
+    committed is never repeated. The emails go out on commit.
+    """
     now = now or timezone.now()
     jobs = list(
         Job.objects.published()
         .filter(expires_at__lte=now + EXPIRY_WARNING)
         .select_related("company")
+        .order_by("expires_at", "id")
     )
     told = 0
     for job in jobs:
@@ -285,15 +292,12 @@ def jobs_notify_expiring(*, now=None) -> int:
             )
             if not created:
                 continue
-            members = list(job.company.members.all())
-            transaction.on_commit(
-                lambda job=job, members=members: notify(
-                    recipients=members,
-                    kind=NotificationKind.JOB_EXPIRING,
-                    title=f"“{job.title}” expires on {job.expires_at:%Y-%m-%d}",
-                    body="Extend it or let it close: after that date it leaves search.",
-                    link=job.get_absolute_url(),
-                )
+            notify(
+                recipients=list(job.company.members.all()),
+                kind=NotificationKind.JOB_EXPIRING,
+                title=f"“{job.title}” expires on {job.expires_at:%Y-%m-%d}",
+                body="Extend it or let it close: after that date it leaves search.",
+                link=job.get_absolute_url(),
             )
             told += 1
     return told

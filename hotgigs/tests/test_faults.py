@@ -2,10 +2,13 @@
 PostgreSQL connection dropped by the server.
 
 The shared Redis and PostgreSQL servers are never stopped: Redis runs as our own
-throwaway `redis-server` on another port, and the PostgreSQL drop is the server
-terminating this test's own backend (`pg_terminate_backend`).
+throwaway `redis-server` on another port. A PostgreSQL restart is simulated, not
+done: the server terminates this test's own backend (`pg_terminate_backend`),
+which is what a restart does to every connection, while restarting the shared
+server would break the other test processes using it.
 
-Elsewhere: task idempotency under retries (notifications/tests/test_delivery.py
+Elsewhere: a Celery worker SIGKILLed mid-task (hotgigs/tests/test_worker_lost.py),
+task idempotency under retries (notifications/tests/test_delivery.py
 `test_email_is_sent_at_most_once_when_the_task_runs_twice`, jobs/tests/
 test_alerts.py), concurrent applies and stage moves (jobs/tests/applications/
 test_concurrency.py), concurrent submissions and placements
