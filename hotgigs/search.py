@@ -135,23 +135,29 @@ def estimated_rows(queryset) -> int:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def prefer_fenced(queryset, *, limit: int) -> bool:
+def prefer_fenced(queryset, *, limit: int, walked=None) -> bool:
     """Is collecting every match cheaper than walking an index for ``limit`` rows?
 
-    With ``m`` estimated matches in a table of ``n`` rows, the fence reads ``m``
-    rows and the walk about ``limit * n / m`` (it meets a match every ``n / m``
-    rows): fence when ``m² ≤ limit × n``, i.e. up to ~31,600 matches for the
-    newest 1,000 of a million rows, ~4,500 in 20,000. Two planner look-ups
-    (EXPLAIN and ``pg_class.reltuples``), nothing executed.
+    With ``m`` estimated matches among the ``n`` rows the walk passes, the
+    fence reads ``m`` rows and the walk about ``limit * n / m`` (it meets a
+    match every ``n / m`` rows): fence when ``m² ≤ limit × n``, i.e. up to
+    ~31,600 matches for the newest 1,000 of a million rows, ~4,500 in 20,000.
+    ``n`` is the table (``pg_class.reltuples``), or ``walked``'s estimate when
+    the walk reads only part of it (one country's jobs on a (country, date)
+    index). Two planner look-ups, nothing executed.
     """
     matches = estimated_rows(queryset)
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(
-            "SELECT reltuples FROM pg_class WHERE oid = %s::regclass",
-            [queryset.model._meta.db_table],
-        )
-        row = cursor.fetchone()
-    total = max(row[0] if row else 0, matches, 1)
+    if walked is not None:
+        total = estimated_rows(walked)
+    else:
+        with connections[queryset.db].cursor() as cursor:
+            cursor.execute(
+                "SELECT reltuples FROM pg_class WHERE oid = %s::regclass",
+                [queryset.model._meta.db_table],
+            )
+            row = cursor.fetchone()
+        total = row[0] if row else 0
+    total = max(total, matches, 1)
     return matches * matches <= limit * total
 
 

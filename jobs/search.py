@@ -421,7 +421,7 @@ def _fenced(params: JobSearchParams, base, *, cached=_UNKNOWN, writes=None) -> b
         return False
     fenced = cache.get(key) if cached is _UNKNOWN else cached
     if fenced is None:
-        fenced = fts.prefer_fenced(base, limit=WINDOW)
+        fenced = fts.prefer_fenced(base, limit=WINDOW, walked=_walked(params))
         if writes is None:
             cache.set(key, fenced, PLAN_CACHE_TIMEOUT)
         else:
@@ -579,16 +579,34 @@ def _walk_branches(params: JobSearchParams, qs) -> list:
     each only what the merge needs), reads only that country's rows instead
     of walking every job's date until enough match (5–20× fewer rows at 1M:
     a row that fails the country filter still costs a heap read).
-    Likewise one part per employment type on ``job_pub_type_recent_idx``.
+    Likewise one part per experience level (``job_pub_level_recent_idx``) or
+    employment type (``job_pub_type_recent_idx``).
     """
     if not fts.uses_postgres_search():
         return [qs]
+    field, values = _walk_dimension(params)
+    return [qs.filter(**{field: value}) for value in values] if field else [qs]
+
+
+def _walk_dimension(params: JobSearchParams) -> tuple[str, tuple[str, ...]]:
+    """The filter whose index the walk follows, and its values ("" for none)."""
     if params.country:
-        policies = params.remote_policy or ("", *RemotePolicy.values)
-        return [qs.filter(remote_policy=policy) for policy in policies]
-    if len(params.employment_type) > 1:
-        return [qs.filter(employment_type=kind) for kind in params.employment_type]
-    return [qs]
+        return "remote_policy", params.remote_policy or ("", *RemotePolicy.values)
+    if params.experience_level:
+        return "experience_level", params.experience_level
+    if params.employment_type:
+        return "employment_type", params.employment_type
+    return "", ()
+
+
+def _walked(params: JobSearchParams):
+    """The published jobs the walk passes (see ``_walk_branches``), or None for
+    all of them: what ``prefer_fenced`` weighs the matches against."""
+    field, values = _walk_dimension(params)
+    if not field:
+        return None
+    walked = Job.objects.published().filter(**{f"{field}__in": values})
+    return walked.filter(country=params.country) if params.country else walked
 
 
 def _facets(rows: list[tuple]) -> tuple[dict, int, bool]:

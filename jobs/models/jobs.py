@@ -216,6 +216,15 @@ class Job(TimeStampedModel):
                 condition=PUBLISHED,
                 name="job_pub_type_recent_idx",
             ),
+            # Search with an experience-level filter (executive + remote), newest
+            # first: one walk per level, merged (jobs.search._walk_branches).
+            models.Index(
+                "experience_level",
+                F("published_at").desc(),
+                F("id").desc(),
+                condition=PUBLISHED,
+                name="job_pub_level_recent_idx",
+            ),
             # Filters: status + country/city + experience level.
             models.Index(
                 fields=["status", "country", "city", "experience_level"],

@@ -47,7 +47,9 @@ def every_page(query_string, page_size=1):
 def force_plan(monkeypatch):
     def force(fenced: bool):
         cache.clear()  # plans and answers are cached
-        monkeypatch.setattr(fts, "prefer_fenced", lambda queryset, *, limit: fenced)
+        monkeypatch.setattr(
+            fts, "prefer_fenced", lambda queryset, *, limit, walked=None: fenced
+        )
 
     return force
 
@@ -129,6 +131,34 @@ def test_a_walk_with_a_country_merges_one_date_ordered_part_per_policy(
     # One part per policy (job_pub_country_remote_idx), merged newest first.
     assert window.count("UNION ALL") == 1
     assert window.count("LIMIT 1001") == 3
+    assert [r["title"] for r in result.results] == [
+        "Senior Python Developer",
+        "Engineering Lead",
+    ]
+
+
+@pytest.mark.postgres
+def test_the_fence_is_weighed_against_the_rows_the_walk_passes(
+    catalogue,  # noqa: F811
+    force_plan,
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    from django.test.utils import CaptureQueriesContext
+
+    # No filter with its own date index: the walk passes every published job.
+    assert job_search._walked(JobSearchParams(q="python")) is None
+    # A level filter: the walk passes that level's jobs only, one part per level.
+    params = JobSearchParams(experience_level=("lead", "senior"), sort="newest")
+    walked = job_search._walked(params)
+    assert sorted(walked.values_list("title", flat=True)) == [
+        "Engineering Lead",
+        "Senior Python Developer",
+    ]
+    force_plan(fenced=False)
+    with CaptureQueriesContext(connection) as captured:
+        result = search_jobs(params)
+    assert captured.captured_queries[0]["sql"].count("UNION ALL") == 1
     assert [r["title"] for r in result.results] == [
         "Senior Python Developer",
         "Engineering Lead",
