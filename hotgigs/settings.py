@@ -140,7 +140,9 @@ if DATABASE_URL:
         # A runaway query is cut off instead of holding a worker forever.
         timeout_ms = envint("DB_STATEMENT_TIMEOUT_MS", 30000)
         options = DATABASES["default"].setdefault("OPTIONS", {})
-        options["options"] = f"-c statement_timeout={timeout_ms}"
+        # JIT compilation costs 40 ms to seconds per statement and pays off only
+        # for long analytical scans, which web requests should not run.
+        options["options"] = f"-c statement_timeout={timeout_ms} -c jit=off"
         # An unreachable database fails fast (health checks, requests) instead of
         # hanging on the operating system's TCP timeout.
         options.setdefault("connect_timeout", envint("DB_CONNECT_TIMEOUT", 5))

@@ -140,9 +140,22 @@ def test_database_url_switches_to_postgresql_with_persistent_connections(tmp_pat
     assert values["db_conn_max_age"] == 600
     assert values["db_health_checks"] is True
     assert values["db_options"] == {
-        "options": "-c statement_timeout=30000",
+        "options": "-c statement_timeout=30000 -c jit=off",
         "connect_timeout": 5,
     }
+
+
+@pytest.mark.django_db
+def test_web_connections_have_a_statement_timeout_and_no_jit():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL settings")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone() == ("30s",)
 
 
 def test_redis_url_switches_cache_and_channel_layer(tmp_path):
