@@ -6,8 +6,9 @@ reads anyway — and orders them by the candidate's match score from the
 matching engine. Its cost is bounded by the window, never by the number of
 matches: at a million jobs it scores 300 jobs, not every match.
 
-Who may sort by match: a signed-in candidate with a profile who has not opted
-out of automated match scoring. Everyone else gets ``SortUnavailable``, which
+Who may sort by match: a signed-in candidate with a profile (opting out of
+automated scoring hides a candidate's scores from employers, not from the
+candidate, as on the job page). Everyone else gets ``SortUnavailable``, which
 the page and the API answer with a 400 naming the reason (a silent fallback to
 relevance would show an order the user did not ask for as if it were theirs).
 
@@ -61,16 +62,11 @@ def match_viewer_for(user) -> MatchViewer:
         )
     row = (
         CandidateProfile.objects.filter(user=user)
-        .values("pk", "opt_out_of_matching", "last_active_at", "updated_at")
+        .values("pk", "last_active_at", "updated_at")
         .first()
     )
     if row is None:
         raise SortUnavailable("Create your candidate profile to sort jobs by match.")
-    if row["opt_out_of_matching"]:
-        raise SortUnavailable(
-            "You opted out of automated match scoring; opt back in on your "
-            "profile to sort jobs by match."
-        )
     stamps = [row["last_active_at"], row["updated_at"]]
     stamp = ":".join(str(s.timestamp()) if s else "0" for s in stamps)
     return MatchViewer(profile_id=row["pk"], stamp=stamp)

@@ -77,8 +77,9 @@ SEARCH_PARAMETERS = [
             "match: the best "
             f"{MATCH_WINDOW} jobs by relevance (with q) or newest (without), "
             "ordered by the signed-in candidate's match score (each result then "
-            "has match_score). Only for a candidate with a profile who has not "
-            "opted out of match scoring; anyone else gets a 400 naming the reason."
+            "has match_score). Only for a candidate with a profile (their own "
+            "scores, also when they opted out of scoring for employers); anyone "
+            "else gets a 400 naming the reason."
         ),
     ),
     OpenApiParameter("cursor", str, description="Opaque cursor from next/previous"),
