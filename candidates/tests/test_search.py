@@ -180,3 +180,36 @@ def test_a_repeated_api_search_runs_no_search_query_until_a_profile_changes(
     services.profile_save(profile=shown)
     after = client.get("/api/v1/candidates/", query).json()
     assert after["results"][0]["headline"] == "Python platform lead"
+
+
+def test_a_renamed_candidate_shows_under_the_new_name_at_once(
+    pool, olivia, api_as, django_capture_on_commit_callbacks
+):
+    from accounts.services import user_update_profile
+
+    client = api_as(olivia)
+    query = {"q": "python", "page_size": 1}
+    first = client.get("/api/v1/candidates/", query).json()["results"][0]
+    user = CandidateProfile.objects.get(pk=first["id"]).user
+    with django_capture_on_commit_callbacks(execute=True):
+        user_update_profile(user=user, full_name="Renamed Person")
+    again = client.get("/api/v1/candidates/", query).json()["results"][0]
+    assert (again["id"], again["full_name"]) == (first["id"], "Renamed Person")
+
+
+def test_only_shown_fields_of_a_candidate_user_bump_the_search(
+    pool, olivia, django_capture_on_commit_callbacks
+):
+    from candidates.search import search_version
+
+    before = search_version()
+    user = CandidateProfile.objects.first().user
+    with django_capture_on_commit_callbacks(execute=True):
+        user.save(update_fields=["last_login"])
+        olivia.full_name = "Olivia Renamed"
+        olivia.save(update_fields=["full_name"])
+    assert search_version() == before
+    with django_capture_on_commit_callbacks(execute=True):
+        user.full_name = "Someone Else"
+        user.save(update_fields=["full_name"])
+    assert search_version() != before
