@@ -142,8 +142,8 @@ def test_export_downloads_with_progress(page, jobs, olivia):
     X-Total-Rows) in a labelled <progress> and a status line, then saves it
     under the server's file name."""
     log_in(page, olivia, next_url="/insights/")
-    link = page.get_by_role("table", name="Funnel").get_by_role(
-        "link", name="Download CSV"
+    link = page.get_by_role(
+        "link", name="Download Funnel (conversion in % of the step before) as CSV"
     )
     with page.expect_download() as download:
         link.click()
