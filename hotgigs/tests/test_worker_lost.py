@@ -295,6 +295,9 @@ def test_a_worker_killed_between_two_jobs_redelivers_and_each_team_is_told_once(
     assert _emails_sent(log) == [1, 1, 1]
 
 
+@pytest.mark.skipif(
+    not Path("/proc/self/stat").exists(), reason="finds the pool process in /proc"
+)
 def test_a_killed_pool_process_requeues_its_task_and_each_team_is_told_once(
     workers, locker, expiring_jobs
 ):
