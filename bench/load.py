@@ -46,6 +46,9 @@ def run(stack, ctx, *, users=1000, rate=100.0, seconds=60) -> dict:
     env = dict(os.environ)
     env["BENCH_CONTEXT"] = json.dumps(load_context(ctx))
     env["BENCH_USER_RATE"] = str(rate / users)
+    env["BENCH_SERVER_TIMES"] = server_times = f"{prefix}_server_times.json"
+    if os.path.exists(server_times):
+        os.remove(server_times)
     command = [
         sys.executable,
         "-m",
@@ -74,10 +77,35 @@ def run(stack, ctx, *, users=1000, rate=100.0, seconds=60) -> dict:
             command, cwd=BASE_DIR, env=env, stdout=log, stderr=log, check=False
         )
     return parse_stats(f"{prefix}_stats.csv") | {
+        "server": parse_server_times(server_times),
         "users": users,
         "target_rate": rate,
         "seconds": seconds,
     }
+
+
+def parse_server_times(path) -> dict:
+    """Percentiles of the server's own time (Server-Timing ``app``) per request
+    name and over all, from the locustfile's dump; {} when it wrote none."""
+    from bench.run import percentile
+
+    if not os.path.exists(path):
+        return {}
+    with open(path) as f:
+        times = json.load(f)
+
+    def pick(values):
+        return {
+            "n": len(values),
+            "p50": round(percentile(values, 50), 1),
+            "p95": round(percentile(values, 95), 1),
+            "p99": round(percentile(values, 99), 1),
+        }
+
+    every = [value for values in times.values() for value in values]
+    if not every:
+        return {}
+    return pick(every) | {"by_name": {n: pick(v) for n, v in times.items()}}
 
 
 def parse_stats(path) -> dict:

@@ -4,14 +4,20 @@ Each simulated user browses, searches, opens jobs and sometimes applies, with
 think time: ``constant_throughput`` caps every user at BENCH_USER_RATE tasks per
 second, so N users make a constant arrival rate of N × BENCH_USER_RATE.
 A 409 on apply (already applied) is a correct answer, not an error.
+
+Each response's own time on the server (the ``app`` entry of its Server-Timing
+header) is kept per request name and written to BENCH_SERVER_TIMES when the run
+ends: the report shows it beside what Locust measured at the client, so time
+spent in the load generator itself is not mistaken for the site's.
 """
 
 import json
 import os
 import random
+import re
 
 import gevent
-from locust import HttpUser, constant_throughput, task
+from locust import FastHttpUser, constant_throughput, events, task
 
 CONTEXT = json.loads(os.environ.get("BENCH_CONTEXT", "{}"))
 JOB_IDS = CONTEXT.get("job_ids", [1])
@@ -20,44 +26,61 @@ WORDS = CONTEXT.get("words", ["engineer"])
 COUNTRIES = CONTEXT.get("countries", ["DE"])
 TOKENS = CONTEXT.get("candidate_tokens", [])
 USER_RATE = float(os.environ.get("BENCH_USER_RATE", "0.1"))
+# Think time (seconds) outlasts gunicorn's keep-alive (5 s): a reused idle
+# connection races the server closing it. One connection per request, as a load
+# balancer in front would do towards gunicorn.
+CLOSE = {"Connection": "close"}
+SERVER_TIMES: dict[str, list[float]] = {}
+APP_DURATION = re.compile(r"\bapp;dur=([0-9.]+)")
 
 
-class Visitor(HttpUser):
+def server_time(name, response):
+    match = APP_DURATION.search(response.headers.get("Server-Timing") or "")
+    if match:
+        SERVER_TIMES.setdefault(name, []).append(float(match.group(1)))
+
+
+@events.quitting.add_listener
+def write_server_times(environment, **kwargs):
+    path = os.environ.get("BENCH_SERVER_TIMES")
+    if path:
+        with open(path, "w") as f:
+            json.dump(SERVER_TIMES, f)
+
+
+class Visitor(FastHttpUser):
     wait_time = constant_throughput(USER_RATE)
 
     def on_start(self):
-        # Think time (seconds) outlasts gunicorn's keep-alive (5 s): a reused idle
-        # connection races the server closing it. One connection per request, as
-        # a load balancer in front would do towards gunicorn.
-        self.client.headers["Connection"] = "close"
         # Spread the users' first requests over one think period: otherwise the
         # ramp-up fires every user at once and the "constant rate" starts with a
         # burst of `users` requests.
         gevent.sleep(random.random() / USER_RATE)
 
+    def get(self, path, name):
+        response = self.client.get(path, name=name, headers=CLOSE)
+        server_time(name, response)
+
     @task(4)
     def browse(self):
-        self.client.get("/api/v1/jobs/?sort=newest", name="browse newest")
+        self.get("/api/v1/jobs/?sort=newest", "browse newest")
 
     @task(2)
     def browse_page(self):
-        self.client.get("/jobs/", name="browse /jobs/")
+        self.get("/jobs/", "browse /jobs/")
 
     @task(6)
     def search(self):
-        word = random.choice(WORDS)
-        country = random.choice(COUNTRIES)
-        self.client.get(
-            f"/api/v1/jobs/?q={word}&country={country}", name="search text+filter"
-        )
+        word, country = random.choice(WORDS), random.choice(COUNTRIES)
+        self.get(f"/api/v1/jobs/?q={word}&country={country}", "search text+filter")
 
     @task(5)
     def detail(self):
-        self.client.get(f"/api/v1/jobs/{random.choice(JOB_IDS)}/", name="job detail")
+        self.get(f"/api/v1/jobs/{random.choice(JOB_IDS)}/", "job detail")
 
     @task(2)
     def detail_page(self):
-        self.client.get(f"/jobs/{random.choice(JOB_SLUGS)}/", name="job page")
+        self.get(f"/jobs/{random.choice(JOB_SLUGS)}/", "job page")
 
     @task(1)
     def apply(self):
@@ -66,9 +89,10 @@ class Visitor(HttpUser):
         with self.client.post(
             f"/api/v1/jobs/{random.choice(JOB_IDS)}/apply/",
             json={"cover_letter": "Load test."},
-            headers={"Authorization": f"Bearer {random.choice(TOKENS)}"},
+            headers=CLOSE | {"Authorization": f"Bearer {random.choice(TOKENS)}"},
             name="apply",
             catch_response=True,
         ) as response:
+            server_time("apply", response)
             if response.status_code in (201, 409):
                 response.success()

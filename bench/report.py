@@ -108,14 +108,26 @@ def render(report: dict, json_path: str) -> str:
             f"errors of {load['requests']:,}, p50 {load['p50']} ms, p95 "
             f"{load['p95']} ms, p99 {load['p99']} ms** (target: no errors, "
             f"p95 ≤ 300 ms: {_ok(load['failures'] == 0 and load['p95'] <= 300)}).",
+        ]
+        server = load.get("server") or {}
+        if server:
+            lines.append(
+                f"The server's own time for the same requests (Server-Timing "
+                f"`app`): p50 {server['p50']} ms, p95 {server['p95']} ms, p99 "
+                f"{server['p99']} ms; the rest of the client's figure is "
+                "connection set-up, queueing and the load generator itself."
+            )
+        lines += [
             "",
-            "| request | n | errors | p50 | p95 | p99 |",
-            "|---|---|---|---|---|---|",
+            "| request | n | errors | p50 | p95 | p99 | server p50 / p95 |",
+            "|---|---|---|---|---|---|---|",
         ]
         for name, row in load.get("by_name", {}).items():
+            own = server.get("by_name", {}).get(name)
+            own = f"{own['p50']} / {own['p95']}" if own else "–"
             lines.append(
                 f"| {name} | {row['requests']} | {row['failures']} | {row['p50']} "
-                f"| {row['p95']} | {row['p99']} |"
+                f"| {row['p95']} | {row['p99']} | {own} |"
             )
     down = report.get("redis_down")
     if down:

@@ -220,3 +220,54 @@ def test_the_floor_replays_reads_and_plan_probes_only():
     assert not run.is_read("UPDATE jobs_job SET title = 'x'")
     assert not run.is_read("INSERT INTO t VALUES (1)")
     assert not run.is_read("SAVEPOINT s1")
+
+
+def test_server_times_are_summarised_and_shown_beside_the_client_figures(tmp_path):
+    from bench.load import parse_server_times
+
+    dump = tmp_path / "server_times.json"
+    dump.write_text('{"job detail": [4.0, 5.0, 6.0, 40.0], "apply": [20.0]}')
+
+    server = parse_server_times(str(dump))
+
+    assert server["n"] == 5
+    assert server["by_name"]["apply"] == {"n": 1, "p50": 20.0, "p95": 20.0, "p99": 20.0}
+    assert server["by_name"]["job detail"]["n"] == 4
+    assert parse_server_times(str(tmp_path / "missing.json")) == {}
+
+    load = {
+        "users": 1000,
+        "target_rate": 50.0,
+        "seconds": 60,
+        "rps": 50.1,
+        "requests": 3000,
+        "failures": 0,
+        "p50": 60.0,
+        "p95": 180.0,
+        "p99": 250.0,
+        "by_name": {
+            "apply": {"requests": 10, "failures": 0, "p50": 70, "p95": 90, "p99": 95}
+        },
+        "server": server,
+    }
+    text = report.render(
+        {
+            "date": "2026-11-28T12:00:00+00:00",
+            "command": "python -m bench load",
+            "size": {
+                "name": "full",
+                "jobs": 1,
+                "companies": 1,
+                "candidates": 1,
+                "applications": 1,
+            },
+            "database": "hotgigs_bench",
+            "gunicorn": {"workers": 2, "threads": 8},
+            "machine": {"nproc": 2},
+            "load": load,
+        },
+        "bench/results/x.json",
+    )
+    assert "p95 180.0 ms, p99 250.0 ms** (target: no errors, p95 ≤ 300 ms: ✅)" in text
+    assert f"(Server-Timing `app`): p50 {server['p50']} ms" in text
+    assert "| apply | 10 | 0 | 70 | 90 | 95 | 20.0 / 20.0 |" in text
