@@ -87,25 +87,16 @@ def run(stack, ctx, *, users=1000, rate=100.0, seconds=60) -> dict:
 def parse_server_times(path) -> dict:
     """Percentiles of the server's own time (Server-Timing ``app``) per request
     name and over all, from the locustfile's dump; {} when it wrote none."""
-    from bench.run import percentile
+    from bench.run import summary
 
     if not os.path.exists(path):
         return {}
     with open(path) as f:
         times = json.load(f)
-
-    def pick(values):
-        return {
-            "n": len(values),
-            "p50": round(percentile(values, 50), 1),
-            "p95": round(percentile(values, 95), 1),
-            "p99": round(percentile(values, 99), 1),
-        }
-
     every = [value for values in times.values() for value in values]
     if not every:
         return {}
-    return pick(every) | {"by_name": {n: pick(v) for n, v in times.items()}}
+    return summary(every) | {"by_name": {n: summary(v) for n, v in times.items()}}
 
 
 def parse_stats(path) -> dict:

@@ -231,7 +231,13 @@ def test_server_times_are_summarised_and_shown_beside_the_client_figures(tmp_pat
     server = parse_server_times(str(dump))
 
     assert server["n"] == 5
-    assert server["by_name"]["apply"] == {"n": 1, "p50": 20.0, "p95": 20.0, "p99": 20.0}
+    assert server["by_name"]["apply"] == {
+        "n": 1,
+        "p50": 20.0,
+        "p95": 20.0,
+        "p99": 20.0,
+        "mean": 20.0,
+    }
     assert server["by_name"]["job detail"]["n"] == 4
     assert parse_server_times(str(tmp_path / "missing.json")) == {}
 
