@@ -11,6 +11,7 @@ from analytics.permissions import IsStaff
 from analytics.reports.employer import company_report
 from analytics.reports.platform import platform_report
 from analytics.selectors import dashboard_for_user, job_for_analytics
+from hotgigs.api.schema import errors
 
 RANGE_PARAMETERS = [
     OpenApiParameter(
@@ -45,7 +46,10 @@ class DashboardView(APIView):
                 "company", OpenApiTypes.STR, description="Employers: company slug."
             ),
         ],
-        responses={200: OpenApiTypes.OBJECT},
+        responses={
+            200: OpenApiTypes.OBJECT,
+            **errors(not_found="The job or company is not one of yours."),
+        },
     )
     def get(self, request):
         data = _range(request)

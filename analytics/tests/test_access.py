@@ -166,3 +166,14 @@ def test_account_dashboard_links_insights_and_its_headline(
     }.get(persona, {})
     for key, value in expected.items():
         assert headline["headline"][key] == value
+
+
+def test_the_dashboards_404_for_someone_elses_job_is_documented():
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    answers = schema["paths"]["/api/v1/analytics/dashboard/"]["get"]["responses"]
+    assert answers["404"]["description"] == "The job or company is not one of yours."
+    assert answers["404"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Error"
+    }
