@@ -1,8 +1,10 @@
 """The mixed workload for ``bench/load.py`` (Locust, run headless by it).
 
 Each simulated user browses, searches, opens jobs and sometimes applies, with
-think time: ``constant_throughput`` caps every user at BENCH_USER_RATE tasks per
-second, so N users make a constant arrival rate of N × BENCH_USER_RATE.
+think time: every user starts at a random moment of one period (1 /
+BENCH_USER_RATE seconds) and then keeps that pace, so N users make a constant
+arrival rate of N × BENCH_USER_RATE. (Locust's ``constant_throughput`` counts
+the random start as work and realigns every user into one burst a period later.)
 A 409 on apply (already applied) is a correct answer, not an error.
 
 Each response's own time on the server (the ``app`` entry of its Server-Timing
@@ -15,9 +17,10 @@ import json
 import os
 import random
 import re
+import time
 
 import gevent
-from locust import FastHttpUser, constant_throughput, events, task
+from locust import FastHttpUser, events, task
 
 CONTEXT = json.loads(os.environ.get("BENCH_CONTEXT", "{}"))
 JOB_IDS = CONTEXT.get("job_ids", [1])
@@ -26,6 +29,7 @@ WORDS = CONTEXT.get("words", ["engineer"])
 COUNTRIES = CONTEXT.get("countries", ["DE"])
 TOKENS = CONTEXT.get("candidate_tokens", [])
 USER_RATE = float(os.environ.get("BENCH_USER_RATE", "0.1"))
+PERIOD = 1 / USER_RATE
 # Think time (seconds) outlasts gunicorn's keep-alive (5 s): a reused idle
 # connection races the server closing it. One connection per request, as a load
 # balancer in front would do towards gunicorn.
@@ -49,13 +53,14 @@ def write_server_times(environment, **kwargs):
 
 
 class Visitor(FastHttpUser):
-    wait_time = constant_throughput(USER_RATE)
-
     def on_start(self):
-        # Spread the users' first requests over one think period: otherwise the
-        # ramp-up fires every user at once and the "constant rate" starts with a
-        # burst of `users` requests.
-        gevent.sleep(random.random() / USER_RATE)
+        # Spread the users' first requests over one period, then keep the pace.
+        gevent.sleep(random.random() * PERIOD)
+        self.next_start = time.monotonic()
+
+    def wait_time(self):
+        self.next_start += PERIOD
+        return max(0.0, self.next_start - time.monotonic())
 
     def get(self, path, name):
         response = self.client.get(path, name=name, headers=CLOSE)
