@@ -72,21 +72,11 @@ def match_viewer_for(user) -> MatchViewer:
     return MatchViewer(profile_id=row["pk"], stamp=stamp)
 
 
-def _scores(profile_id: int, job_ids: list[int]) -> dict[int, float]:
-    """``{job id: (precise score, score)}`` from the matching engine: 5 queries
-    (the profile, its skills and experience, the jobs and their skills)."""
-    from matching import selectors as matching  # upward: see the module notes
-    from matching.providers import get_provider
+def _scores(profile_id: int, job_ids: list[int]) -> dict[int, tuple[float, int]]:
+    """``{job id: (precise score, score)}`` from the matching engine (5 queries)."""
+    from matching.selectors import score_jobs_for_profile  # upward: module notes
 
-    profiles = list(
-        matching.profiles_for_ranking(CandidateProfile.objects.filter(pk=profile_id))
-    )
-    if not profiles or not job_ids:
-        return {}
-    (candidate,) = matching.candidate_data_for_profiles(profiles)
-    results = get_provider().rank(
-        candidate, matching.job_data_for_ids(job_ids), matching.scoring_context()
-    )
+    results = score_jobs_for_profile(profile_id=profile_id, job_ids=job_ids)
     return {r.job_id: (r.precise, r.score) for r in results}
 
 

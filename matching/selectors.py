@@ -525,6 +525,17 @@ def _applied_job_ids(user_id, job_ids) -> set[int]:
     )
 
 
+def score_jobs_for_profile(*, profile_id: int, job_ids) -> list[MatchResult]:
+    """The candidate's match with each of these jobs, best first: 5 queries
+    (the profile, its skills and experience, the jobs and their skills).
+    For callers that pick the jobs themselves (job search sorted by match)."""
+    profiles = list(profiles_for_ranking().filter(pk=profile_id))
+    if not profiles or not job_ids:
+        return []
+    (candidate,) = candidate_data_for_profiles(profiles)
+    return get_provider().rank(candidate, job_data_for_ids(job_ids), scoring_context())
+
+
 def recommendations_for(*, profile, limit: int = 20):
     """[(job, MatchResult)] best first, for the candidate's own profile.
 

@@ -195,15 +195,8 @@ def report_by_client(agency) -> list[dict]:
 
 # --- By month ----------------------------------------------------------------------
 
-MONTH_COLUMNS = [
-    "submissions",
-    "interviews",
-    "placements",
-    "fall_offs",
-    "fees_invoiced",
-    "fees_paid",
-    "commission",
-]
+# The report's columns but the per-client rates, which a month does not have.
+MONTH_COLUMNS = [c for c in COLUMNS if c not in ("fill_rate", "time_to_fill_days")]
 
 
 def _month(value) -> str | None:
