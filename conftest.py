@@ -20,6 +20,17 @@ from accounts.tests.factories import UserFactory
 pytest_plugins = ["hotgigs.testing.browser"]
 
 
+def pytest_runtest_setup(item):
+    """Skip a test marked `postgres` on another database, saying why."""
+    from django.conf import settings
+
+    marker = item.get_closest_marker("postgres")
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if marker and not engine.endswith("postgresql"):
+        reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
+        pytest.skip(f"needs PostgreSQL{': ' + reason if reason else ''}")
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     from matching.skills import forget_process_state

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from candidates import services
 from candidates.models import (
@@ -68,6 +69,7 @@ class CandidateProfileAdmin(admin.ModelAdmin):
     inlines = [CandidateSkillInline, WorkExperienceInline, EducationInline]
     actions = [hide_profiles, refresh_search]
     date_hierarchy = "last_active_at"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def save_model(self, request, obj, form, change):
         services.profile_save(profile=obj)

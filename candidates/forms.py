@@ -1,4 +1,5 @@
 from django import forms
+from django.db import models
 from django.forms import inlineformset_factory
 from django.utils.text import slugify
 
@@ -36,6 +37,13 @@ PROFILE_SECTIONS = {
 }
 
 
+def _https_links(db_field, **kwargs):
+    """A link typed without a scheme is https (Django 6's default, chosen now)."""
+    if isinstance(db_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return db_field.formfield(**kwargs)
+
+
 class ProfileForm(forms.ModelForm):
     employment_types = forms.MultipleChoiceField(
         choices=EmploymentType.choices,
@@ -47,6 +55,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = CandidateProfile
         fields = [name for names in PROFILE_SECTIONS.values() for name in names]
+        formfield_callback = _https_links
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 6}),
             "available_from": forms.DateInput(attrs={"type": "date"}),

@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
@@ -23,7 +22,10 @@ from analytics.timeline import timeline_refresh
 from jobs.models import Application, ApplicationEvent, Source, Stage
 from jobs.tests.factories import JobFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.postgres(reason="timelines are stored on PostgreSQL only"),
+]
 
 TODAY = timezone.localdate()
 RANGES = [
@@ -32,12 +34,6 @@ RANGES = [
     (BASE.date() + datetime.timedelta(days=1), TODAY),  # after the cohort
     (BASE.date() - datetime.timedelta(days=60), BASE.date()),  # the old ones too
 ]
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("Timelines are stored on PostgreSQL only")
 
 
 @pytest.fixture

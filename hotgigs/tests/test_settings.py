@@ -145,12 +145,11 @@ def test_database_url_switches_to_postgresql_with_persistent_connections(tmp_pat
     }
 
 
+@pytest.mark.postgres
 @pytest.mark.django_db
 def test_web_connections_have_a_statement_timeout_and_no_jit():
     from django.db import connection
 
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL settings")
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone() == ("off",)

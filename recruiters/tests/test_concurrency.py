@@ -10,13 +10,10 @@ from jobs.models import Application
 from recruiters import services
 from recruiters.models import Placement, Submission
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL row locks and parallel connections")
+pytestmark = [
+    pytest.mark.postgres(reason="row locks and parallel connections"),
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def run_together(n, work):

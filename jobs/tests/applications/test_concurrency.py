@@ -12,15 +12,9 @@ from jobs.services.applications import application_submit, application_transitio
 from jobs.tests.applications.conftest import make_application, make_document
 
 pytestmark = [
-    pytest.mark.postgres,
+    pytest.mark.postgres(reason="row locks and parallel connections"),
     pytest.mark.django_db(transaction=True),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL row locks and parallel connections")
 
 
 def run_together(n, work):
