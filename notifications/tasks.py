@@ -1,39 +1,47 @@
-import logging
+"""Email tasks. Each email is claimed before it is sent (at most once); a send
+that fails while the mail server is down is retried with a growing delay, and
+what is still unsent after that is queued again by the outbox sweepers
+(`sweep_*`, beat; see hotgigs/outbox.py)."""
+
 from smtplib import SMTPException
 
 from celery import shared_task
 
 from notifications import emails
 
-logger = logging.getLogger(__name__)
+# The mail server refused or could not be reached: worth retrying.
+MAIL_DOWN = (SMTPException, ConnectionError, TimeoutError, OSError)
+# 30 s, 1, 2, 4, 8 minutes (jittered); then the sweeper takes over. The longest
+# countdown stays well below CELERY_VISIBILITY_TIMEOUT.
+RETRY = {
+    "autoretry_for": MAIL_DOWN,
+    "retry_backoff": 30,
+    "retry_backoff_max": 10 * 60,
+    "max_retries": 5,
+}
 
 
-@shared_task(
-    autoretry_for=(SMTPException, ConnectionError, TimeoutError),
-    retry_backoff=True,
-    max_retries=5,
-)
+@shared_task(**RETRY)
 def send_notification_email(notification_id: int) -> bool:
     """Email one notification; safe to run twice (the second run sends nothing)."""
     return emails.send_notification_email(notification_id)
 
 
-@shared_task
+@shared_task(**RETRY)
 def send_notification_emails(notification_ids: list[int]) -> int:
-    """Email a chunk of notifications (bulk notify); each is claimed on its own, and
-    one that fails is handed to ``send_notification_email`` with its own retries."""
+    """Email a chunk of notifications (bulk notify, the sweeper). Each is claimed
+    on its own, so a retry of the chunk after the mail server failed sends only
+    those not sent yet."""
     sent = 0
     for notification_id in notification_ids:
-        try:
-            sent += emails.send_notification_email(notification_id)
-        except (SMTPException, ConnectionError, TimeoutError):
-            try:
-                send_notification_email.apply_async(
-                    args=[notification_id], countdown=60
-                )
-            except Exception:  # eager mode: its retries already ran out
-                logger.exception("email for notification %s failed", notification_id)
+        sent += emails.send_notification_email(notification_id)
     return sent
+
+
+@shared_task(**RETRY)
+def send_outgoing_email(outgoing_id: int) -> bool:
+    """Send one outbox email (interview invitation, team invitation); idempotent."""
+    return emails.send_outgoing_email(outgoing_id)
 
 
 @shared_task
@@ -44,3 +52,15 @@ def send_email_digests() -> int:
         if emails.send_digest(user_id):
             sent += 1
     return sent
+
+
+@shared_task
+def sweep_notification_emails() -> int:
+    """Beat: queue again immediate notification emails unsent after the grace."""
+    return emails.sweep_notification_emails()
+
+
+@shared_task
+def sweep_outgoing_emails() -> int:
+    """Beat: queue again outbox emails unsent after the grace; purge sent ones."""
+    return emails.sweep_outgoing_emails()
