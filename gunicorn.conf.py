@@ -34,9 +34,7 @@ def _control_socket_path(bind_address):
     return os.path.join(folder, f"gunicorn-{name}.ctl")
 
 
-control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET") or _control_socket_path(
-    bind
-)
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET") or _control_socket_path(bind)
 
 
 def post_worker_init(worker):
