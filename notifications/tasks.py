@@ -3,9 +3,10 @@ that fails while the mail server is down is retried with a growing delay, and
 what is still unsent after that is queued again by the outbox sweepers
 (`sweep_*`, beat; see hotgigs/outbox.py)."""
 
-from smtplib import SMTPException
+from smtplib import SMTPDataError, SMTPException, SMTPSenderRefused
 
 from celery import shared_task
+from celery.utils.time import get_exponential_backoff_interval
 
 from notifications import emails
 
@@ -27,14 +28,35 @@ def send_notification_email(notification_id: int) -> bool:
     return emails.send_notification_email(notification_id)
 
 
-@shared_task(**RETRY)
-def send_notification_emails(notification_ids: list[int]) -> int:
+# A message the server refused on its own (the others may go through).
+MESSAGE_REFUSED = (SMTPDataError, SMTPSenderRefused)
+
+
+@shared_task(bind=True, max_retries=RETRY["max_retries"])
+def send_notification_emails(self, notification_ids: list[int]) -> int:
     """Email a chunk of notifications (bulk notify, the sweeper). Each is claimed
-    on its own, so a retry of the chunk after the mail server failed sends only
-    those not sent yet."""
-    sent = 0
-    for notification_id in notification_ids:
-        sent += emails.send_notification_email(notification_id)
+    on its own. A message the server refuses does not stop the others; a server
+    that cannot be reached stops the chunk (every send would wait on it). What
+    was not sent is retried as a smaller chunk, with the same backoff."""
+    sent, failed, error = 0, [], None
+    for index, notification_id in enumerate(notification_ids):
+        try:
+            sent += emails.send_notification_email(notification_id)
+        except MESSAGE_REFUSED as exc:
+            failed.append(notification_id)
+            error = exc
+        except MAIL_DOWN as exc:
+            failed.extend(notification_ids[index:])
+            error = exc
+            break
+    if failed:
+        countdown = get_exponential_backoff_interval(
+            factor=RETRY["retry_backoff"],
+            retries=self.request.retries,
+            maximum=RETRY["retry_backoff_max"],
+            full_jitter=True,
+        )
+        raise self.retry(args=[failed], exc=error, countdown=countdown)
     return sent
 
 

@@ -102,8 +102,10 @@ class RedisBroker:
 
 
 def _reset_pools(app):
-    if app._pool is not None:
-        app._pool.force_close_all()
+    """Forget the app's connections (kombu keeps its pools in a global registry)."""
+    from kombu import pools
+
+    pools.reset()
     app._pool = None
     app.amqp._producer_pool = None
 
