@@ -190,11 +190,11 @@ def email_enqueue(message: EmailMessage, *, purpose: str) -> OutgoingEmail:
             attachments=attachments,
             headers=dict(message.extra_headers),
         )
-        transaction.on_commit(lambda pk=outgoing.pk: _queue_outgoing([pk]))
+        transaction.on_commit(lambda pk=outgoing.pk: queue_outgoing_emails([pk]))
     return outgoing
 
 
-def _queue_outgoing(ids: list[int]) -> None:
+def queue_outgoing_emails(ids: list[int]) -> None:
     from notifications.tasks import send_outgoing_email
 
     for pk in ids:
@@ -261,7 +261,7 @@ def sweep_outgoing_emails(now=None) -> int:
         .order_by("created_at", "id")
         .values_list("id", flat=True)[:SWEEP_BATCH]
     )
-    _queue_outgoing(ids)
+    queue_outgoing_emails(ids)
     OutgoingEmail.objects.filter(
         sent_at__lt=now - datetime.timedelta(days=SENT_KEPT_DAYS)
     ).delete()

@@ -283,3 +283,30 @@ def test_sent_outbox_emails_are_purged_after_a_week(db, settings):
 
     assert emails.sweep_outgoing_emails(now=now) == 0
     assert list(OutgoingEmail.objects.values_list("pk", flat=True)) == [kept.pk]
+
+
+def test_staff_see_the_outbox_in_the_admin_and_queue_unsent_emails_again(
+    client, alice, mailoutbox
+):
+    from accounts.tests.factories import UserFactory
+
+    unsent = OutgoingEmail.objects.create(
+        purpose="invitation", to=["new@acme.test"], subject="Join Acme", body="Hi"
+    )
+    client.force_login(alice)
+    assert client.get("/admin/notifications/outgoingemail/").status_code == 302
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+
+    listing = client.get("/admin/notifications/outgoingemail/")
+    assert listing.status_code == 200
+    assert "Join Acme" in listing.content.decode()
+    assert client.get("/admin/notifications/outgoingemail/add/").status_code == 403
+    response = client.post(
+        "/admin/notifications/outgoingemail/",
+        {"action": "queue_again", "_selected_action": [unsent.pk]},
+    )
+
+    assert response.status_code == 302
+    assert [m.to for m in mailoutbox] == [["new@acme.test"]]
+    unsent.refresh_from_db()
+    assert unsent.sent_at is not None
