@@ -266,3 +266,15 @@ def test_only_the_sites_own_urls_become_links_in_an_email_body(settings):
         f'See <a href="{SITE}/jobs/a-b/?q=x&amp;y=1">{SITE}/jobs/a-b/?q=x&amp;y=1</a>'
         "<br>and https://evil.example/jobs/ &lt;b&gt;bold&lt;/b&gt;"
     )
+
+
+def test_the_notification_centre_links_the_alerts_jobs(client, alice, acme):
+    _alert(alice, city="Berlin")
+    job = JobFactory(company=acme, published=True, city="Berlin", title="Go dev")
+    alerts.alerts_run(frequency="instantly")
+    client.force_login(alice)
+
+    html = client.get("/notifications/").content.decode()
+
+    url = f"{SITE}/jobs/{job.slug}/"
+    assert f'Go dev at Acme: <a href="{url}">{url}</a>' in html
