@@ -9,6 +9,7 @@ served by daphne (hotgigs.asgi) next to it. See docs/operations.md.
 
 import multiprocessing
 import os
+import re
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
@@ -20,6 +21,20 @@ keepalive = 5
 max_requests = 5000
 max_requests_jitter = 500
 backlog = 2048
+
+
+def _control_socket_path(bind_address):
+    """One control socket per instance (gunicorn's default path is one per user, so
+    stopping one instance would remove another's): named after the bind address,
+    in $XDG_RUNTIME_DIR or ~/.gunicorn like gunicorn's own default."""
+    folder = os.environ.get("XDG_RUNTIME_DIR") or ""
+    if not os.path.isdir(folder):
+        folder = os.path.join(os.path.expanduser("~"), ".gunicorn")
+    name = re.sub(r"[^A-Za-z0-9.-]+", "_", bind_address).strip("_")
+    return os.path.join(folder, f"gunicorn-{name}.ctl")
+
+
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET") or _control_socket_path(bind)
 
 
 def post_worker_init(worker):

@@ -9,9 +9,8 @@ last owner can neither leave, be removed nor be demoted; the check locks the
 company row so two concurrent demotions cannot both pass it.
 """
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -29,8 +28,9 @@ from companies.models import (
     MembershipRole,
 )
 from hotgigs.richtext import sanitize_html
+from notifications.emails import email_enqueue
 from notifications.models import NotificationKind
-from notifications.services import notify
+from notifications.services import notify, site_url
 
 # Slugs that would collide with the pages under /companies/.
 RESERVED_SLUGS = {"new"}
@@ -195,23 +195,21 @@ def company_verify(*, user, company: Company, verified: bool = True) -> Company:
 
 
 def _invitation_email(invitation: Invitation) -> None:
-    url = settings.SITE_URL.rstrip("/") + reverse(
-        "companies:invitation", kwargs={"token": invitation.token}
-    )
+    url = site_url(reverse("companies:invitation", kwargs={"token": invitation.token}))
     inviter = invitation.invited_by
     who = (inviter.full_name or inviter.email) if inviter else "A teammate"
-    send_mail(
+    message = EmailMessage(
         subject=f"Join {invitation.company.name} on HotGigs",
-        message=(
+        body=(
             f"{who} invited you to join {invitation.company.name} on HotGigs as "
             f"{invitation.get_role_display().lower()}.\n\n"
             f"Accept the invitation: {url}\n\n"
             f"The link works until {invitation.expires_at:%Y-%m-%d %H:%M} UTC. "
             "If you did not expect it, ignore this email."
         ),
-        from_email=None,
-        recipient_list=[invitation.email],
+        to=[invitation.email],
     )
+    email_enqueue(message, purpose="invitation")
 
 
 def _check_can_grant(user, company: Company, role: str) -> None:
@@ -271,11 +269,13 @@ def invitation_create(
     # An address without an account gets the invitation by email; a user gets
     # one notification, in the app and by email as their preferences say (not
     # both, or they would receive two emails for one invitation).
+    # Recorded in this transaction (an `OutgoingEmail`, or the notification row)
+    # and sent by a task on commit: a mail or broker outage delays it, never loses it.
     invitee = User.objects.filter(email__iexact=email, is_active=True).first()
     if invitee is None:
-        transaction.on_commit(lambda: _invitation_email(invitation))
+        _invitation_email(invitation)
     else:
-        transaction.on_commit(lambda: _invitation_notify(invitation, invitee))
+        _invitation_notify(invitation, invitee)
     return invitation
 
 

@@ -28,6 +28,7 @@ from django.db.models import Sum
 from documents.extraction import extract
 from documents.models import Document, DocumentKind, DocumentStatus, StoredFile
 from documents.validation import DocumentRejected, validate_upload
+from hotgigs.outbox import enqueue, sweep_window
 
 logger = logging.getLogger(__name__)
 
@@ -181,9 +182,38 @@ def _check_quota(owner, size: int, *, excluding: Document | None = None) -> None
 
 
 def _schedule_extraction(document: Document) -> None:
+    """Queue the extraction on commit. The row's `processing` status is the record
+    of the work: with the broker down the upload still succeeds, and
+    `documents_sweep_extractions` (beat) queues it once the broker is back."""
     from documents.tasks import extract_document_text
 
-    transaction.on_commit(lambda pk=document.pk: extract_document_text.delay(pk))
+    transaction.on_commit(lambda pk=document.pk: enqueue(extract_document_text, pk))
+
+
+def documents_sweep_extractions(*, now=None) -> int:
+    """Queue again the extractions of documents still processing after the grace
+    period (the broker was down, or the storage failed through every retry)."""
+    from documents.tasks import extract_document_text
+
+    oldest, newest = sweep_window(now)
+    ids = list(
+        Document.objects.filter(
+            status=DocumentStatus.PROCESSING,
+            updated_at__gte=oldest,
+            updated_at__lte=newest,
+        )
+        .order_by("updated_at", "id")
+        .values_list("id", flat=True)[:SWEEP_BATCH]
+    )
+    queued = 0
+    for pk in ids:
+        if not enqueue(extract_document_text, pk):
+            break  # the broker is down: the next sweep tries again
+        queued += 1
+    return queued
+
+
+SWEEP_BATCH = 1000
 
 
 # --- services --------------------------------------------------------------------

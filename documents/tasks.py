@@ -3,7 +3,7 @@
 from botocore.exceptions import BotoCoreError, ClientError
 from celery import shared_task
 
-from documents.services import document_extract
+from documents.services import document_extract, documents_sweep_extractions
 
 
 @shared_task(
@@ -17,3 +17,9 @@ def extract_document_text(document_id: int) -> str | None:
     """Extract the text of one document (idempotent: safe to retry)."""
     document = document_extract(document_id=document_id)
     return document.status if document is not None else None
+
+
+@shared_task
+def sweep_document_extractions() -> int:
+    """Beat: queue again extractions still not done after the outbox grace period."""
+    return documents_sweep_extractions()

@@ -37,6 +37,49 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(payload, default=str)
 
 
+class OutageLogFilter(logging.Filter):
+    """One line per failure kind per interval from the loggers that report an
+    outage on every call (the cache's Redis, the broker, live pushes).
+
+    With the cache's Redis down, django-redis logs a full traceback for every
+    ignored command (several per request). This handler filter lets the first
+    record of a kind (logger, message template, exception class) through each
+    `interval` seconds, as one line naming the exception instead of its
+    traceback, with the number of records it held back since the last one
+    (`suppressed`); records from other loggers pass untouched.
+    """
+
+    def __init__(self, loggers=(), interval=60):
+        super().__init__()
+        self.prefixes = tuple(loggers)
+        self.interval = interval
+        self.lock = threading.Lock()
+        self.seen = {}  # kind -> (monotonic time let through, held back since)
+
+    def _watched(self, name):
+        return any(name == p or name.startswith(p + ".") for p in self.prefixes)
+
+    def filter(self, record):
+        if not self._watched(record.name):
+            return True
+        error = record.exc_info[1] if record.exc_info else None
+        kind = (record.name, str(record.msg), type(error).__name__)
+        now = time.monotonic()
+        with self.lock:
+            since, held = self.seen.get(kind, (None, 0))
+            if since is not None and now - since < self.interval:
+                self.seen[kind] = (since, held + 1)
+                return False
+            self.seen[kind] = (now, 0)
+        if error is not None:
+            record.error = f"{type(error).__name__}: {error}"[:300]
+            record.exc_info = None
+            record.exc_text = None
+        if held:
+            record.suppressed = held
+        return True
+
+
 class Metrics:
     """Process-local counters in Prometheus text format.
 

@@ -235,61 +235,85 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_BACKEND = None
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE = {
+# A web request publishes a task once, quickly: with the broker down the work
+# stays recorded in the database and the outbox sweeper queues it later
+# (hotgigs/outbox.py). Connect timeouts keep a blackholed broker from holding it.
+CELERY_BROKER_CONNECTION_TIMEOUT = envint("CELERY_BROKER_CONNECTION_TIMEOUT", 2)
+CELERY_BROKER_TRANSPORT_OPTIONS["socket_connect_timeout"] = 2
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The outbox sweeper: work not done OUTBOX_GRACE_SECONDS after it was recorded is
+# queued again, every OUTBOX_SWEEP_SECONDS, until OUTBOX_GIVE_UP_SECONDS.
+OUTBOX_GRACE_SECONDS = envint("OUTBOX_GRACE_SECONDS", 5 * 60)
+OUTBOX_SWEEP_SECONDS = envint("OUTBOX_SWEEP_SECONDS", 2 * 60)
+OUTBOX_GIVE_UP_SECONDS = envint("OUTBOX_GIVE_UP_SECONDS", 3 * 24 * 60 * 60)
+
+
+def beat_every(name, default):
+    """A beat entry's schedule: `BEAT_<NAME>_SECONDS` from the environment (for
+    operators and tests), else the default (seconds or a crontab)."""
+    return envint(f"BEAT_{name.upper().replace('-', '_')}_SECONDS", default)
+
+
+_BEAT = {
+    # name: (task, default schedule, args)
     # Recruiters: pending placements for hired, agency-submitted applications.
-    "recruiters-reconcile-placements": {
-        "task": "recruiters.tasks.reconcile_placements",
-        "schedule": 60 * 60,
-    },
+    "recruiters-reconcile-placements": (
+        "recruiters.tasks.reconcile_placements",
+        60 * 60,
+        (),
+    ),
     # Notifications: the daily email digest; job alerts by frequency; expiry notices.
-    "notification-email-digest": {
-        "task": "notifications.tasks.send_email_digests",
-        "schedule": 24 * 60 * 60,
-    },
-    "job-alerts-instantly": {
-        "task": "jobs.tasks.run_job_alerts",
-        "schedule": 5 * 60,
-        "args": ("instantly",),
-    },
-    "job-alerts-daily": {
-        "task": "jobs.tasks.run_job_alerts",
-        "schedule": 60 * 60,
-        "args": ("daily",),
-    },
-    "job-alerts-weekly": {
-        "task": "jobs.tasks.run_job_alerts",
-        "schedule": 60 * 60,
-        "args": ("weekly",),
-    },
-    "notify-expiring-jobs": {
-        "task": "jobs.tasks.notify_expiring_jobs",
-        "schedule": 60 * 60,
-    },
+    "notification-email-digest": (
+        "notifications.tasks.send_email_digests",
+        24 * 60 * 60,
+        (),
+    ),
+    "job-alerts-instantly": ("jobs.tasks.run_job_alerts", 5 * 60, ("instantly",)),
+    "job-alerts-daily": ("jobs.tasks.run_job_alerts", 60 * 60, ("daily",)),
+    "job-alerts-weekly": ("jobs.tasks.run_job_alerts", 60 * 60, ("weekly",)),
+    "notify-expiring-jobs": ("jobs.tasks.notify_expiring_jobs", 60 * 60, ()),
     # Search hides expired jobs at query time; this makes their status say so.
-    "close-expired-jobs": {
-        "task": "jobs.tasks.close_expired_jobs",
-        "schedule": 15 * 60,
-    },
+    "close-expired-jobs": ("jobs.tasks.close_expired_jobs", 15 * 60, ()),
     # Companies cannot call jobs: renamed companies' jobs are re-indexed here.
-    "refresh-changed-companies": {
-        "task": "jobs.tasks.refresh_changed_companies",
-        "schedule": 5 * 60,
-    },
+    "refresh-changed-companies": (
+        "jobs.tasks.refresh_changed_companies",
+        5 * 60,
+        (),
+    ),
     # Analytics: application timelines folded every 15 minutes (the dashboards
     # work out only what moved since), and nightly roll-ups (idempotent).
-    "analytics-timelines": {
-        "task": "analytics.tasks.refresh_timelines",
-        "schedule": 15 * 60,
-    },
-    "analytics-rollup": {
-        "task": "analytics.tasks.rollup_recent_days",
-        "schedule": crontab(hour=0, minute=20),
-    },
+    "analytics-timelines": ("analytics.tasks.refresh_timelines", 15 * 60, ()),
+    "analytics-rollup": (
+        "analytics.tasks.rollup_recent_days",
+        crontab(hour=0, minute=20),
+        (),
+    ),
     # Matching: document frequencies of published jobs' text (the text idf).
-    "matching-refresh-text-corpus": {
-        "task": "matching.tasks.refresh_text_corpus",
-        "schedule": crontab(hour=1, minute=10),
-    },
+    "matching-refresh-text-corpus": (
+        "matching.tasks.refresh_text_corpus",
+        crontab(hour=1, minute=10),
+        (),
+    ),
+    # The outbox sweepers (hotgigs/outbox.py): deferred work not done in time.
+    "outbox-notification-emails": (
+        "notifications.tasks.sweep_notification_emails",
+        OUTBOX_SWEEP_SECONDS,
+        (),
+    ),
+    "outbox-outgoing-emails": (
+        "notifications.tasks.sweep_outgoing_emails",
+        OUTBOX_SWEEP_SECONDS,
+        (),
+    ),
+    "outbox-document-extraction": (
+        "documents.tasks.sweep_document_extractions",
+        OUTBOX_SWEEP_SECONDS,
+        (),
+    ),
+}
+CELERY_BEAT_SCHEDULE = {
+    name: {"task": task, "schedule": beat_every(name, schedule), "args": args}
+    for name, (task, schedule, args) in _BEAT.items()
 }
 
 if REDIS_URL:
@@ -563,8 +587,21 @@ LOGGING = {
     "formatters": {
         "json": {"()": "hotgigs.monitoring.JsonFormatter"},
     },
+    "filters": {
+        # An outage logs one line per failure kind per interval, not a traceback
+        # per call (django-redis logs every ignored command).
+        "outage": {
+            "()": "hotgigs.monitoring.OutageLogFilter",
+            "loggers": ["django_redis", "hotgigs.outbox", "notifications.live"],
+            "interval": envint("OUTAGE_LOG_INTERVAL_SECONDS", 60),
+        },
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "json"},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["outage"],
+        },
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {

@@ -34,7 +34,7 @@ from django.utils import timezone
 from jobs.models import AlertFrequency, AlertRun, Job, JobExpiryNotice, SavedSearch
 from jobs.search import JobSearchForm, filtered_jobs
 from notifications.models import NotificationKind
-from notifications.services import Pending, notify, notify_each
+from notifications.services import Pending, notify, notify_each, site_url
 
 # Parameters an alert may hold: the search's filters (sorting and paging are not
 # part of "which jobs match").
@@ -251,12 +251,14 @@ def _digest(alert, ids, listed) -> Pending:
     search = "/jobs/?" + urlencode(
         {k: (",".join(v) if isinstance(v, list) else v) for k, v in alert.query.items()}
     )
+    # Full URLs in the body: the email's text and HTML parts link every job.
+    jobs_url = site_url("/jobs/")
     lines = [
-        f"{job['title']} at {job['company__name']}: /jobs/{job['slug']}/"
+        f"{job['title']} at {job['company__name']}: {jobs_url}{job['slug']}/"
         for job in (listed[i] for i in ids[:DIGEST_JOBS] if i in listed)
     ]
     if count > DIGEST_JOBS:
-        lines.append(f"… and {count - DIGEST_JOBS} more: {search}")
+        lines.append(f"… and {count - DIGEST_JOBS} more: {site_url(search)}")
     noun = "job" if count == 1 else "jobs"
     return Pending(
         recipient_id=alert.user_id,

@@ -8,6 +8,7 @@ from notifications.models import (
     Message,
     Notification,
     NotificationPreference,
+    OutgoingEmail,
 )
 
 
@@ -83,3 +84,30 @@ class CompanyBlockAdmin(admin.ModelAdmin):
     list_display = ["candidate", "company", "created_at"]
     search_fields = ["candidate__email", "company__name"]
     raw_id_fields = ["candidate", "company"]
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    """The email outbox: what waits, what failed and why. Read-only: rows are
+    written by services and sent by tasks; "queue again" hands unsent ones to
+    the send task at once (the sweeper would, after the grace period)."""
+
+    list_display = ["subject", "purpose", "created_at", "sent_at", "attempts"]
+    list_filter = ["purpose", ("sent_at", admin.EmptyFieldListFilter)]
+    search_fields = ["subject"]
+    date_hierarchy = "created_at"
+    actions = ["queue_again"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in OutgoingEmail._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="Queue again (unsent only)")
+    def queue_again(self, request, queryset):
+        from notifications.emails import queue_outgoing_emails
+
+        ids = list(queryset.filter(sent_at__isnull=True).values_list("id", flat=True))
+        queue_outgoing_emails(ids)
+        self.message_user(request, f"{len(ids)} email(s) queued.")

@@ -97,6 +97,12 @@ class Notification(models.Model):
                 condition=Q(email_mode="digest", emailed_at__isnull=True),
                 name="notification_digest_due_idx",
             ),
+            # The outbox sweeper: immediate emails not sent after the grace period.
+            models.Index(
+                fields=["created_at"],
+                condition=Q(email_mode="immediate", emailed_at__isnull=True),
+                name="notification_email_due_idx",
+            ),
         ]
 
     def __str__(self):
@@ -105,6 +111,52 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+
+class OutgoingEmail(models.Model):
+    """An email that is not a notification (an interview's .ics, a team invitation),
+    written in the same transaction as the change it tells about and sent by a task.
+
+    The row is the outbox: `sent_at` is claimed with a conditional UPDATE before
+    the message goes to the mail server (at most once), released when sending
+    fails (retried), and the beat sweeper re-queues rows still unsent after the
+    grace period (a broker outage, retries used up while the mail server was down).
+    """
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    # What it is, for the admin and the logs ("interview", "invitation").
+    purpose = models.CharField(max_length=32)
+    from_email = models.CharField(max_length=254, blank=True)
+    to = models.JSONField(default=list)
+    subject = models.CharField(max_length=255)
+    body = models.TextField(blank=True)
+    html = models.TextField(blank=True)
+    # [{"filename", "content", "mimetype"}]: text attachments (.ics) as they are.
+    attachments = models.JSONField(default=list, blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # The outbox sweeper: emails not sent after the grace period.
+            models.Index(
+                fields=["created_at"],
+                condition=Q(sent_at__isnull=True),
+                name="outgoing_email_due_idx",
+            ),
+            # Purging sent emails (their bodies hold links) after a week.
+            models.Index(
+                fields=["sent_at"],
+                condition=Q(sent_at__isnull=False),
+                name="outgoing_email_sent_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.purpose}: {self.subject} → {', '.join(self.to)}"
 
 
 class NotificationPreference(models.Model):

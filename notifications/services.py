@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from hotgigs.outbox import enqueue
 from notifications import live
 from notifications.models import (
     EmailMode,
@@ -103,6 +104,9 @@ EMAIL_CHUNK = 200
 
 
 def _deliver(created: list[Notification]) -> None:
+    """On commit: queue the immediate emails and push the unread counts. With the
+    broker down nothing is lost: the rows are unsent, and the outbox sweeper
+    (`notifications.tasks.sweep_notification_emails`) queues them later."""
     from notifications.tasks import send_notification_email, send_notification_emails
 
     ids = [
@@ -110,13 +114,13 @@ def _deliver(created: list[Notification]) -> None:
     ]
     for start in range(0, len(ids), EMAIL_CHUNK):
         chunk = ids[start : start + EMAIL_CHUNK]
-        try:
-            if len(chunk) == 1:
-                send_notification_email.delay(chunk[0])
-            else:
-                send_notification_emails.delay(chunk)
-        except Exception:
-            logger.exception("could not schedule email for notifications %s", chunk)
+        queued = (
+            enqueue(send_notification_email, chunk[0])
+            if len(chunk) == 1
+            else enqueue(send_notification_emails, chunk)
+        )
+        if not queued:
+            break
     _push_unread({row.recipient_id: row for row in created if row.in_app})
 
 

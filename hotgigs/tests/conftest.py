@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+# A throwaway Redis broker and SMTP server, stopped and started by outage tests.
+from hotgigs.tests.outage_servers import broker, smtp  # noqa: F401
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 # Runs requests through Django's test client in a fresh process, so the settings

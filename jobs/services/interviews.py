@@ -3,12 +3,13 @@
 Each change bumps the interview's SEQUENCE, writes an `ApplicationEvent` (stage
 unchanged, the note says what happened) under the application's row lock, and on
 commit notifies the candidate and emails the RFC 5545 invitation (METHOD:REQUEST,
-or METHOD:CANCEL) as an attachment.
+or METHOD:CANCEL) as an attachment: both are recorded in the same transaction
+(the notification row, an `OutgoingEmail`) and sent by tasks, so an SMTP or
+broker outage delays them instead of losing them.
 """
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -18,8 +19,9 @@ from hotgigs.api.errors import Conflict
 from jobs.ics import METHOD_CANCEL, METHOD_REQUEST, interview_ics
 from jobs.models import Application, ApplicationEvent, Interview, InterviewStatus
 from jobs.models.applications import validate_timezone_name
+from notifications.emails import email_enqueue
 from notifications.models import NotificationKind
-from notifications.services import notify
+from notifications.services import notify, site_url
 
 
 def _lock_application(application: Application) -> Application:
@@ -106,11 +108,10 @@ def interview_schedule(
         )
         interview.interviewers.set(interviewers)
         _event(locked, actor, f"Interview scheduled for {_when(interview)}.")
-        transaction.on_commit(
-            lambda: _tell_candidate(
-                interview, actor=actor, kind=NotificationKind.INTERVIEW_SCHEDULED
-            ),
-            robust=True,  # a mail outage is logged; the change is already committed
+        # In the same transaction: the notification and the email are recorded
+        # with the change and sent on commit (hotgigs/outbox.py).
+        _tell_candidate(
+            interview, actor=actor, kind=NotificationKind.INTERVIEW_SCHEDULED
         )
     return interview
 
@@ -161,12 +162,9 @@ def interview_reschedule(
         interview.save()
         interview.interviewers.set(new["interviewers"])
         _event(locked, actor, f"Interview moved to {_when(interview)}.")
-        transaction.on_commit(
-            lambda: _tell_candidate(
-                interview, actor=actor, kind=NotificationKind.INTERVIEW_CHANGED
-            ),
-            robust=True,  # a mail outage is logged; the change is already committed
-        )
+        # In the same transaction: the notification and the email are recorded
+        # with the change and sent on commit (hotgigs/outbox.py).
+        _tell_candidate(interview, actor=actor, kind=NotificationKind.INTERVIEW_CHANGED)
     return interview
 
 
@@ -181,12 +179,9 @@ def interview_cancel(*, interview: Interview, actor) -> Interview:
         interview.sequence += 1
         interview.save(update_fields=["status", "sequence", "updated_at"])
         _event(locked, actor, f"Interview of {_when(interview)} cancelled.")
-        transaction.on_commit(
-            lambda: _tell_candidate(
-                interview, actor=actor, kind=NotificationKind.INTERVIEW_CHANGED
-            ),
-            robust=True,  # a mail outage is logged; the change is already committed
-        )
+        # In the same transaction: the notification and the email are recorded
+        # with the change and sent on commit (hotgigs/outbox.py).
+        _tell_candidate(interview, actor=actor, kind=NotificationKind.INTERVIEW_CHANGED)
     return interview
 
 
@@ -227,7 +222,7 @@ def _tell_candidate(interview: Interview, *, actor, kind):
         subject=title,
         body=(
             f"{title}: {_when(interview)}, {interview.duration_minutes} minutes.\n"
-            f"Details: {settings.SITE_URL.rstrip('/')}{application.get_absolute_url()}"
+            f"Details: {site_url(application.get_absolute_url())}"
         ),
         to=[application.candidate.email],
     )
@@ -236,4 +231,4 @@ def _tell_candidate(interview: Interview, *, actor, kind):
         interview_ics(interview, method=method),
         f"text/calendar; charset=utf-8; method={method}",
     )
-    message.send(fail_silently=False)
+    email_enqueue(message, purpose="interview")

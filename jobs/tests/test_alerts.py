@@ -13,6 +13,13 @@ from notifications.models import Notification, NotificationKind
 
 pytestmark = pytest.mark.django_db
 
+SITE = "https://hotgigs.example"
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings):
+    settings.SITE_URL = SITE + "/"
+
 
 def _alert(user, **query):
     alert = alerts.saved_search_create(
@@ -39,8 +46,8 @@ def test_each_new_matching_job_is_sent_once_in_one_digest(alice, bob, acme):
     assert note.title == "2 new jobs for your alert “Berlin remote”"
     assert note.link == "/jobs/?city=Berlin"
     assert note.body.splitlines() == [
-        f"Py dev at Acme: /jobs/{py.slug}/",
-        f"Go dev at Acme: /jobs/{go.slug}/",
+        f"Py dev at Acme: {SITE}/jobs/{py.slug}/",
+        f"Go dev at Acme: {SITE}/jobs/{go.slug}/",
     ]
     run = AlertRun.objects.get()
     assert (run.saved_search_id, run.job_ids, run.job_count) == (
@@ -74,7 +81,7 @@ def test_a_later_run_sends_only_jobs_published_after_the_mark(alice, acme):
     assert (stats["notified"], stats["jobs_matched"]) == (1, 1)
     newest = Notification.objects.order_by("-id").first()
     assert newest.title == "1 new job for your alert “Berlin remote”"
-    assert newest.body == f"Late at Acme: /jobs/{late.slug}/"
+    assert newest.body == f"Late at Acme: {SITE}/jobs/{late.slug}/"
     assert list(
         AlertRun.objects.order_by("id").values_list("job_count", flat=True)
     ) == [
@@ -109,8 +116,8 @@ def test_a_big_digest_lists_the_newest_and_links_the_rest(alice, acme):
     lines = note.body.splitlines()
     assert note.title == f"{len(jobs)} new jobs for your alert “Berlin remote”"
     assert len(lines) == alerts.DIGEST_JOBS + 1
-    assert lines[0].endswith(f"/jobs/{jobs[-1].slug}/")
-    assert lines[-1] == "… and 3 more: /jobs/?city=Berlin"
+    assert lines[0] == f"{jobs[-1].title} at Acme: {SITE}/jobs/{jobs[-1].slug}/"
+    assert lines[-1] == f"… and 3 more: {SITE}/jobs/?city=Berlin"
     run = AlertRun.objects.get(saved_search=alert)
     assert run.job_count == len(jobs)
     assert run.job_ids == [j.pk for j in reversed(jobs)][: alerts.DIGEST_JOBS]
@@ -226,3 +233,48 @@ def test_expiring_job_notifies_its_team_once(
             "recipient__email", flat=True
         )
     ) == ["olivia@acme.test", "tom@acme.test"]
+
+
+def test_the_alert_email_links_every_job_with_its_full_url(
+    alice, acme, mailoutbox, django_capture_on_commit_callbacks
+):
+    _alert(alice, city="Berlin")
+    go = JobFactory(company=acme, published=True, city="Berlin", title="Go dev")
+    py = JobFactory(company=acme, published=True, city="Berlin", title="Py & dev")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert alerts.alerts_run(frequency="instantly")["notified"] == 1
+
+    (message,) = mailoutbox
+    text = message.body
+    html, mimetype = message.alternatives[0]
+    assert mimetype == "text/html"
+    for job in (go, py):
+        assert f": {SITE}/jobs/{job.slug}/\n" in text
+        url = f"{SITE}/jobs/{job.slug}/"
+        assert f'<a href="{url}">{url}</a>' in html
+    assert f'Py &amp; dev at Acme: <a href="{SITE}/jobs/{py.slug}/">' in html
+    assert f'<a href="{SITE}/jobs/?city=Berlin">Open in HotGigs</a>' in html
+
+
+def test_only_the_sites_own_urls_become_links_in_an_email_body(settings):
+    from notifications.templatetags.site_links import site_links
+
+    settings.SITE_URL = SITE
+    body = f"See {SITE}/jobs/a-b/?q=x&y=1\nand https://evil.example/jobs/ <b>bold</b>"
+
+    assert site_links(body) == (
+        f'See <a href="{SITE}/jobs/a-b/?q=x&amp;y=1">{SITE}/jobs/a-b/?q=x&amp;y=1</a>'
+        "<br>and https://evil.example/jobs/ &lt;b&gt;bold&lt;/b&gt;"
+    )
+
+
+def test_the_notification_centre_links_the_alerts_jobs(client, alice, acme):
+    _alert(alice, city="Berlin")
+    job = JobFactory(company=acme, published=True, city="Berlin", title="Go dev")
+    alerts.alerts_run(frequency="instantly")
+    client.force_login(alice)
+
+    html = client.get("/notifications/").content.decode()
+
+    url = f"{SITE}/jobs/{job.slug}/"
+    assert f'Go dev at Acme: <a href="{url}">{url}</a>' in html

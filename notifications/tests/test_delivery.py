@@ -1,5 +1,7 @@
 """notify(): preferences, email (immediate, digest, at most once), unsubscribe."""
 
+import smtplib
+
 import pytest
 from django.conf import settings
 from django.core import mail
@@ -251,7 +253,7 @@ def test_bulk_notify_sends_each_email_once_in_chunks(
     from notifications import tasks
 
     chunks = []
-    real = tasks.send_notification_emails.delay
+    real = tasks.send_notification_emails.apply_async
     monkeypatch.setattr(services, "EMAIL_CHUNK", 1)
     with django_capture_on_commit_callbacks(execute=True):
         services.notify(
@@ -264,8 +266,8 @@ def test_bulk_notify_sends_each_email_once_in_chunks(
     monkeypatch.setattr(services, "EMAIL_CHUNK", 200)
     monkeypatch.setattr(
         tasks.send_notification_emails,
-        "delay",
-        lambda ids: chunks.append(ids) or real(ids),
+        "apply_async",
+        lambda args, kwargs, **options: chunks.append(args[0]) or real(args, kwargs),
     )
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -279,28 +281,69 @@ def test_bulk_notify_sends_each_email_once_in_chunks(
     assert len(mail.outbox) == 2
 
 
-def test_a_failing_email_in_a_chunk_does_not_stop_the_others(alice, bob, monkeypatch):
+def _chunk_with_a_failure(alice, bob, monkeypatch, error):
+    """Alice's email fails with `error`, Bob's goes through; the chunk task's
+    retry is recorded instead of run. → (rows alice first, retried args)."""
     from notifications import tasks
 
     monkeypatch.setattr(services, "_deliver", lambda created: None)
     rows = services.notify(
         recipients=[alice, bob], kind=NotificationKind.NEW_MESSAGE, title="Hi"
     )
+    rows.sort(key=lambda row: row.recipient_id != alice.pk)
     real_send = emails._send
 
     def flaky(*, user, **kwargs):
         if user.email == "alice@example.com":
-            raise ConnectionError("smtp down")
+            raise error
         real_send(user=user, **kwargs)
 
     retried = []
+
+    def retry(*, args, exc, countdown):
+        retried.append((args, type(exc), 0 <= countdown <= 30))
+        return RuntimeError("retry")
+
     monkeypatch.setattr(emails, "_send", flaky)
-    monkeypatch.setattr(
-        tasks.send_notification_email,
-        "apply_async",
-        lambda args, countdown: retried.append(args[0]),
-    )
-    assert tasks.send_notification_emails.apply(args=[[r.pk for r in rows]]).get() == 1
+    monkeypatch.setattr(tasks.send_notification_emails, "retry", retry)
+    with pytest.raises(RuntimeError, match="retry"):
+        tasks.send_notification_emails.run([row.pk for row in rows])
+    return rows, retried
+
+
+def test_a_refused_email_in_a_chunk_does_not_stop_the_others(alice, bob, monkeypatch):
+    error = smtplib.SMTPDataError(554, b"Message rejected")
+    rows, retried = _chunk_with_a_failure(alice, bob, monkeypatch, error)
+
     assert [m.to for m in mail.outbox] == [["bob@example.com"]]
-    assert retried == [rows[0].pk if rows[0].recipient_id == alice.pk else rows[1].pk]
+    assert retried == [([[rows[0].pk]], smtplib.SMTPDataError, True)]
     assert Notification.objects.get(recipient=alice).emailed_at is None
+    assert Notification.objects.get(recipient=bob).emailed_at is not None
+
+
+def test_a_mail_server_down_stops_the_chunk_and_retries_the_rest(
+    alice, bob, monkeypatch
+):
+    error = ConnectionRefusedError(111, "Connection refused")
+    rows, retried = _chunk_with_a_failure(alice, bob, monkeypatch, error)
+
+    # Bob's was not even tried: every send would have waited on the dead server.
+    assert mail.outbox == []
+    assert retried == [([[rows[0].pk, rows[1].pk]], ConnectionRefusedError, True)]
+    assert not Notification.objects.filter(emailed_at__isnull=False).exists()
+
+
+def test_a_refused_address_is_not_retried(alice, monkeypatch):
+    monkeypatch.setattr(services, "_deliver", lambda created: None)
+    (row,) = services.notify(
+        recipients=[alice], kind=NotificationKind.NEW_MESSAGE, title="Hi"
+    )
+
+    def refused(*, user, **kwargs):
+        raise smtplib.SMTPRecipientsRefused({user.email: (550, b"No such user")})
+
+    monkeypatch.setattr(emails, "_send", refused)
+
+    assert emails.send_notification_email(row.pk) is False
+    row.refresh_from_db()
+    assert row.emailed_at is not None  # kept claimed: never sent, never retried

@@ -121,7 +121,11 @@ def test_reschedule_bumps_sequence_and_sends_update(
         new_start,
         45,
     )
-    assert Notification.objects.get().kind == "interview_changed"
+    # The schedule and the change, each recorded with its own transaction.
+    assert list(Notification.objects.order_by("id").values_list("kind", flat=True)) == [
+        "interview_scheduled",
+        "interview_changed",
+    ]
     content = invitation().attachments[0][1]
     assert "SEQUENCE:1\r\n" in content
     assert f"UID:interview-{interview.pk}@hotgigs\r\n" in content
