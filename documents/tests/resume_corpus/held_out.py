@@ -1,0 +1,256 @@
+"""Held-out resumes: written afterwards, by other habits (free-form blocks, other
+headings, date spellings and orders), and measured without tuning the parser on
+them. Each lists its blocks: ("h", heading), ("p", line), ("b", bold line),
+("row", [cell, ...]) for a one-row table whose cells may hold several lines."""
+
+HELD_OUT = [
+    {
+        "id": "h01-robotics-us",
+        "layout": "raw",
+        "country": "US",
+        "name": "Nathan Alvarez",
+        "email": "nalvarez@example.com",
+        "phone": "+14125550190",
+        "location": "Pittsburgh, PA",
+        "headline": "Robotics Software Engineer",
+        "roles": [
+            {
+                "title": "Robotics Software Engineer",
+                "company": "Acme Robotics",
+                "start": "2019-06",
+                "end": None,
+            },
+            {
+                "title": "Software Engineering Intern",
+                "company": "Keystone Automation",
+                "start": "2018-05",
+                "end": "2018-08",
+            },
+        ],
+        "education": [{"degree": "B.S.", "school": "Carnegie Mellon University"}],
+        "skills": ["C++", "Python", "Linux", "Git", "Docker"],
+        "blocks": [
+            ("b", "NATHAN ALVAREZ"),
+            ("p", "Pittsburgh, PA • 412-555-0190 • nalvarez@example.com"),
+            ("h", "WORK EXPERIENCE"),
+            ("b", "Acme Robotics — Pittsburgh, PA"),
+            ("p", "Robotics Software Engineer, Jun. 2019 – Present"),
+            ("p", "- Wrote motion planning code in C++ for 30 warehouse robots."),
+            ("b", "Keystone Automation — Erie, PA"),
+            ("p", "Software Engineering Intern, May 2018 – Aug. 2018"),
+            ("h", "EDUCATION"),
+            (
+                "p",
+                "Carnegie Mellon University, B.S. in Electrical and Computer "
+                "Engineering, May 2019",
+            ),
+            ("h", "TECHNICAL SKILLS"),
+            ("p", "Languages: C++, Python"),
+            ("p", "Tools: Linux, Git, Docker"),
+        ],
+    },
+    {
+        "id": "h02-nurse-uk",
+        "layout": "raw",
+        "country": "GB",
+        "name": "Fiona MacLeod",
+        "email": "fiona.macleod@example.co.uk",
+        "phone": "+441314960321",
+        "location": "Edinburgh",
+        "headline": "Senior Staff Nurse",
+        "roles": [
+            {
+                "title": "Senior Staff Nurse",
+                "company": "Royal Infirmary of Edinburgh",
+                "start": "2017-09",
+                "end": None,
+            },
+            {
+                "title": "Staff Nurse",
+                "company": "Western General Hospital",
+                "start": "2013-08",
+                "end": "2017-08",
+            },
+        ],
+        "education": [{"degree": "BN", "school": "Edinburgh Napier University"}],
+        "skills": ["Triage", "Wound care", "Patient assessment", "IV therapy"],
+        "blocks": [
+            ("b", "Fiona MacLeod RGN"),
+            ("p", "Edinburgh"),
+            ("p", "Tel: 0131 496 0321"),
+            ("p", "fiona.macleod@example.co.uk"),
+            ("h", "Personal Statement"),
+            (
+                "p",
+                "Emergency nurse with ten years on acute wards, skilled in triage "
+                "and wound care.",
+            ),
+            ("h", "Career History"),
+            (
+                "p",
+                "Sept 2017 — to date: Senior Staff Nurse, Royal Infirmary of Edinburgh",
+            ),
+            ("p", "Aug 2013 — Aug 2017: Staff Nurse, Western General Hospital"),
+            ("h", "Qualifications"),
+            ("p", "BN (Hons) Adult Nursing, Edinburgh Napier University, 2013"),
+            ("h", "Key Skills"),
+            ("p", "Patient assessment; IV therapy; triage; wound care"),
+        ],
+    },
+    {
+        "id": "h03-controller-de",
+        "layout": "raw",
+        "country": "DE",
+        "name": "Katrin Vogel",
+        "email": "k.vogel@example.de",
+        "phone": "+49891234567",
+        "location": "München, Deutschland",
+        "headline": "Head of Controlling",
+        "roles": [
+            {
+                "title": "Head of Controlling",
+                "company": "Bavaria Components GmbH",
+                "start": "2018-10",
+                "end": None,
+            },
+            {
+                "title": "Controller",
+                "company": "Süd Logistik AG",
+                "start": "2012-04",
+                "end": "2018-09",
+            },
+        ],
+        "education": [{"degree": "Diplom-Kauffrau", "school": "LMU München"}],
+        "skills": ["SAP", "Budgeting", "Forecasting", "IFRS", "Excel"],
+        "blocks": [
+            ("b", "Katrin Vogel"),
+            ("p", "Head of Controlling"),
+            (
+                "row",
+                [
+                    "Adresse\nMünchen, Deutschland",
+                    "Kontakt\n089 1234567\nk.vogel@example.de",
+                ],
+            ),
+            ("h", "Professional Experience"),
+            (
+                "row",
+                ["10/2018 – heute", "Head of Controlling\nBavaria Components GmbH"],
+            ),
+            ("row", ["04/2012 – 09/2018", "Controller\nSüd Logistik AG"]),
+            ("h", "Education"),
+            ("row", ["2006 – 2011", "Diplom-Kauffrau, LMU München"]),
+            ("h", "IT Skills"),
+            (
+                "p",
+                "SAP FI/CO, MS Excel (expert), IFRS reporting, budgeting and "
+                "forecasting",
+            ),
+        ],
+    },
+    {
+        "id": "h04-graduate-us",
+        "layout": "raw",
+        "country": "US",
+        "name": "Emily Chen",
+        "email": "emily.chen@example.edu",
+        "phone": "+19195550134",
+        "location": "Raleigh, NC",
+        "headline": "Marketing Intern",
+        "roles": [
+            {
+                "title": "Marketing Intern",
+                "company": "Triangle Media Group",
+                "start": "2023-06",
+                "end": "2023-08",
+            },
+            {
+                "title": "Barista",
+                "company": "Bean There Cafe",
+                "start": "2021-09",
+                "end": "2023-05",
+            },
+        ],
+        "education": [
+            {"degree": "Bachelor of Arts", "school": "North Carolina State University"}
+        ],
+        "skills": [
+            "Social media marketing",
+            "Canva",
+            "Google Analytics",
+            "Customer service",
+        ],
+        "blocks": [
+            ("b", "Emily Chen"),
+            ("p", "emily.chen@example.edu | (919) 555-0134 | Raleigh, NC"),
+            ("h", "Education"),
+            ("p", "North Carolina State University"),
+            ("p", "Bachelor of Arts in Communication, May 2024 — GPA 3.8"),
+            ("h", "Experience"),
+            ("b", "Marketing Intern"),
+            ("p", "Triangle Media Group | June 2023 - August 2023"),
+            (
+                "p",
+                "- Planned posts for 4 clients using Canva; social media marketing "
+                "grew followers 20%.",
+            ),
+            ("b", "Barista"),
+            ("p", "Bean There Cafe | September 2021 - May 2023"),
+            ("p", "- Served 200 customers a day with friendly customer service."),
+            ("h", "Honors & Activities"),
+            ("p", "Dean's List (6 semesters) · Honor Roll · Gymnastics Club captain"),
+            ("h", "Skills"),
+            ("p", "Google Analytics, Canva"),
+        ],
+    },
+    {
+        "id": "h05-banker-uk",
+        "layout": "raw",
+        "country": "GB",
+        "name": "Rajesh Patel",
+        "email": "rajesh.patel@example.co.uk",
+        "phone": "+442079460555",
+        "location": "London",
+        "headline": "Vice President, Credit Risk",
+        "roles": [
+            {
+                "title": "Vice President, Credit Risk",
+                "company": "Thames Bank plc",
+                "start": "2016-01",
+                "end": None,
+            },
+            {
+                "title": "Credit Analyst",
+                "company": "Northgate Securities",
+                "start": "2010-09",
+                "end": "2015-12",
+            },
+        ],
+        "education": [
+            {"degree": "MSc", "school": "London School of Economics"},
+            {"degree": "BCom", "school": "University of Mumbai"},
+        ],
+        "skills": ["Credit risk", "Basel III", "Financial modeling", "Python", "SQL"],
+        "blocks": [
+            (
+                "row",
+                [
+                    "Rajesh Patel\nLondon\n020 7946 0555\nrajesh.patel@example.co.uk",
+                    "Credit risk professional with 14 years in banking.",
+                ],
+            ),
+            ("h", "EMPLOYMENT"),
+            (
+                "row",
+                ["Thames Bank plc\nVice President, Credit Risk", "Jan 2016 – Present"],
+            ),
+            ("p", "Own the Basel III credit models for a £9bn loan book."),
+            ("row", ["Northgate Securities\nCredit Analyst", "Sep 2010 – Dec 2015"]),
+            ("h", "EDUCATION"),
+            ("p", "MSc Finance — London School of Economics (2010)"),
+            ("p", "BCom — University of Mumbai (2008)"),
+            ("h", "SKILLS"),
+            ("p", "Credit risk · Financial modeling · Python · SQL"),
+        ],
+    },
+]
