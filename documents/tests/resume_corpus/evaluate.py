@@ -27,6 +27,7 @@ FORMATS = ("pdf", "docx", "doc")
 FIELDS = ("name", "email", "phone", "location", "headline", "titles", "companies",
           "dates", "degrees", "schools", "skills")  # fmt: skip
 TODAY = date(2026, 11, 1)
+SETS = ("train", "heldout", "heldout2")
 
 
 def norm(text: str | None) -> str:
@@ -162,9 +163,8 @@ def main(argv: list[str]) -> None:
 
     sys.path.insert(0, str(HERE.parents[2]))
     django.setup()
-    n_train = sum(1 for t in truth_files() if t["set"] == "train")
-    n_held = sum(1 for t in truth_files() if t["set"] == "heldout")
-    for subset, n in (("train", n_train), ("heldout", n_held)):
+    for subset in SETS:
+        n = sum(1 for t in truth_files() if t["set"] == subset)
         counts = score(subset)
         print(f"\n{subset}: {n} resumes × {len(FORMATS)} formats\n")
         print(table(counts, "field"))
