@@ -114,7 +114,8 @@ def _target_job(request, context):
             return None
     if not title:
         return None
-    matches = selectors.target_jobs_for(query=title)
+    # A suggestion reads "Title — Company": search by its title part.
+    matches = selectors.target_jobs_for(query=title.split(" — ")[0])
     exact = [
         j
         for j in matches
