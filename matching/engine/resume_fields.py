@@ -323,7 +323,8 @@ def find_location(lines: Sequence[str], top: int) -> str:
         if labelled and labelled.group("value") and _is_place(labelled.group("value")):
             return labelled.group("value").strip()
         for part in PART_SPLIT.split(line):
-            part = part.strip(" ,;")
+            # "St. Louis, MO 63110": the place without its postal code.
+            part = re.sub(r"\s+\d{5}(?:-\d{4})?$", "", part.strip(" ,;"))
             if part and _is_place(part):
                 candidates.append(part)
     return candidates[0] if candidates else ""

@@ -65,7 +65,8 @@ DATE = (
     rf"|(?P<{{p}}y3>{_YEAR}))"
 )
 PRESENT = (
-    r"(?P<present>present|current(?:ly)?|now|today|to date|date|ongoing|heute|"
+    r"(?P<present>present|current(?:ly)?|now|today|(?:to|till|until) date|"
+    r"till now|date|ongoing|heute|"
     r"aujourd'hui|actuel)"
 )
 _SEP = r"\s*(?:-|–|—|‐|‑|to|until|till|through|thru|bis|à)\s*"

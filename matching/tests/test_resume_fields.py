@@ -55,6 +55,7 @@ def test_title_keeps_no_company():
         ("Analyst, Globex  Jan 2021 – present", "2021-01", None),
         ("Analyst, Globex  2021 – Current", "2021", None),
         ("Analyst at Globex (Jun 2019 – to date)", "2019-06", None),
+        ("Analyst - Globex\nAug 2019 - Till Date", "2019-08", None),
     ],
 )
 def test_date_ranges_in_every_common_form(line, start, end):
@@ -178,6 +179,8 @@ def test_name_and_location_from_the_header():
         "Eleanor Hughes", "York, United Kingdom", "GB", "GB"
     )  # fmt: skip
     assert analyse("Location: Austin, TX\nRACHEL GREEN\n").name == "Rachel Green"
+    zip_code = analyse("DENISE OKORO\nSt. Louis, MO 63110 | 314.555.0177\n")
+    assert (zip_code.location, zip_code.phone) == ("St. Louis, MO", "+13145550177")
 
 
 @pytest.mark.parametrize(
