@@ -97,19 +97,83 @@ def extract_docx(data: bytes) -> Extraction:
         except DocumentRejected:
             return Extraction(ok=False, reason=UNREADABLE)
     document = docx.Document(io.BytesIO(data))
-    lines = [p.text for p in document.paragraphs if p.text.strip()]
-    for table in document.tables:
-        for row in table.rows:
-            cells = []
-            for cell in row.cells:
-                value = cell.text.strip()
-                # Merged cells repeat; keep each value once per row.
-                if value and (not cells or cells[-1] != value):
-                    cells.append(value)
-            if cells:
-                lines.append("\t".join(cells))
-    text = _clip("\n".join(lines))
+    lines = _docx_header_lines(document)
+    lines.extend(_docx_block_lines(document.element.body))
+    text = _clip("\n".join(line for line in lines if line.strip()))
     return Extraction(ok=True, text=text, has_text_layer=bool(text))
+
+
+W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_TABLE_DEPTH = 8  # deeper nesting is read as plain text, never recursed into
+
+
+def _paragraph_text(p) -> str:
+    """A paragraph's visible text: runs, tabs and breaks, hyperlinks' runs too."""
+    parts = []
+    for node in p.iter():
+        if node.tag == f"{W_NS}t":
+            parts.append(node.text or "")
+        elif node.tag == f"{W_NS}tab":
+            parts.append("\t")
+        elif node.tag in (f"{W_NS}br", f"{W_NS}cr"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _docx_block_lines(container, depth: int = 0) -> list[str]:
+    """The lines of a body or table cell in reading order: paragraphs, and tables
+    row by row (nested tables too). A row of one-line cells reads as one line,
+    cells tab-separated; a row whose cells hold several paragraphs (a layout
+    table: two columns, a dates column) reads cell after cell."""
+    lines: list[str] = []
+    for child in container.iterchildren():
+        if child.tag == f"{W_NS}p":
+            lines.extend(_paragraph_text(child).split("\n"))
+        elif child.tag == f"{W_NS}sdt":  # content controls wrap ordinary blocks
+            content = child.find(f"{W_NS}sdtContent")
+            if content is not None:
+                lines.extend(_docx_block_lines(content, depth))
+        elif child.tag == f"{W_NS}tbl":
+            for row in child.iterchildren(f"{W_NS}tr"):
+                cells = [
+                    _docx_block_lines(cell, depth + 1)
+                    if depth < MAX_TABLE_DEPTH
+                    else ["".join(t.text or "" for t in cell.iter(f"{W_NS}t"))]
+                    for cell in row.iterchildren(f"{W_NS}tc")
+                ]
+                cells = [[line for line in c if line.strip()] for c in cells]
+                if all(len(c) <= 1 for c in cells):
+                    values = []
+                    for c in cells:
+                        # Merged cells repeat; keep each value once per row.
+                        if c and (not values or values[-1] != c[0].strip()):
+                            values.append(c[0].strip())
+                    if values:
+                        lines.append("\t".join(values))
+                else:
+                    for c in cells:
+                        lines.extend(c)
+    return lines
+
+
+def _docx_header_lines(document) -> list[str]:
+    """Page-header text (many resumes put the name and contact there), each
+    distinct header once."""
+    lines: list[str] = []
+    seen = set()
+    for section in document.sections:
+        for header in (section.first_page_header, section.header):
+            if header.is_linked_to_previous and section is not document.sections[0]:
+                continue
+            element = header._element
+            key = id(element)
+            if key in seen:
+                continue
+            seen.add(key)
+            for line in _docx_block_lines(element):
+                if line.strip() and line not in lines:
+                    lines.append(line)
+    return lines
 
 
 # --- Legacy Word (97–2003) -----------------------------------------------------
@@ -120,6 +184,8 @@ F_ENCRYPTED = 0x0100
 F_WHICH_TABLE = 0x0200
 OFFSET_FLAGS = 0x000A
 OFFSET_CCP_TEXT = 0x004C
+OFFSET_CCP_FTN = 0x0050  # footnote story length, then the header story's
+OFFSET_CCP_HDD = 0x0054
 OFFSET_FC_PLCF_BTE_PAPX = 0x0102
 OFFSET_FC_CLX = 0x01A2
 # A table row ends with a 0x07 "paragraph" whose properties say so (sprmPFTtp);
@@ -148,14 +214,22 @@ def extract_doc(data: bytes) -> Extraction:
         if not ole.exists(table_name):
             return Extraction(ok=False, reason=UNREADABLE)
         table = ole.openstream(table_name).read()
-    (ccp_text,) = struct.unpack_from("<i", word, OFFSET_CCP_TEXT)
+    ccp_text, ccp_ftn, ccp_hdd = (
+        max(v, 0) for v in struct.unpack_from("<iii", word, OFFSET_CCP_TEXT)
+    )
     fc_clx, lcb_clx = struct.unpack_from("<II", word, OFFSET_FC_CLX)
     clx = table[fc_clx : fc_clx + lcb_clx]
     row_ends = _row_end_runs(word, table)
-    text = _doc_text(word, clx, max(ccp_text, 0), row_ends)
-    if text is None:
+    # The header story follows the main text and the footnotes: page headers
+    # often hold the name and contact, so they are read first.
+    full = _doc_text(word, clx, ccp_text + ccp_ftn + ccp_hdd, row_ends)
+    if full is None:
         return Extraction(ok=False, reason=UNREADABLE)
-    text = _clip(_clean_doc_text(text))
+    headers = _clean_doc_text(full[ccp_text + ccp_ftn : ccp_text + ccp_ftn + ccp_hdd])
+    body = _clean_doc_text(full[:ccp_text])
+    seen = set(body.splitlines())
+    header_lines = [h for h in dict.fromkeys(headers.splitlines()) if h not in seen]
+    text = _clip("\n".join([*header_lines, body]))
     return Extraction(ok=True, text=text, has_text_layer=bool(text))
 
 

@@ -188,26 +188,38 @@ def profile_fill_from_resume(
     skill_slugs: Iterable[str] | None = None,
     apply_experience: bool = True,
     apply_years: bool = True,
+    apply_location: bool = True,
+    apply_education: bool = True,
 ) -> dict[str, int]:
     """Apply a resume proposal (`matching.selectors.profile_proposal_for`) that the
     candidate confirmed; nothing is written without this call.
 
     The proposal is recomputed by the caller from the document at confirmation
     time, never taken from the request. `skill_slugs` limits the skills added (None:
-    all proposed). Skills already in the profile are skipped, not duplicated;
-    experience entries get "(from resume)" as employer for the candidate to edit.
+    all proposed). Skills already in the profile are skipped, not duplicated. The
+    headline is the latest role's title; the location fills only an empty one;
+    experience rows get the company the resume names ("(from resume)" when it
+    names none) and education rows the school, degree, field and year.
     """
     from datetime import date
 
     from candidates import services as candidate_services
 
-    counts = {"headline": 0, "skills": 0, "experience": 0, "years": 0}
+    counts = {"headline": 0, "skills": 0, "experience": 0, "years": 0,
+              "location": 0, "education": 0}  # fmt: skip
     with transaction.atomic():
         profile = candidate_services.profile_get_or_create(user=user)
         changed = False
         if apply_headline and proposal.get("headline") and not profile.headline:
             profile.headline = proposal["headline"][:200]
             counts["headline"] = 1
+            changed = True
+        location = proposal.get("location")
+        if apply_location and location and not (profile.city or profile.country):
+            profile.city = location.get("city", "")[:100]
+            profile.region = location.get("region", "")[:100]
+            profile.country = (location.get("country") or "")[:2].upper()
+            counts["location"] = 1
             changed = True
         if apply_years and proposal.get("years_experience"):
             profile.years_experience = min(70, round(proposal["years_experience"]))
@@ -233,12 +245,21 @@ def profile_fill_from_resume(
             for entry in proposal.get("experience_entries", ()):
                 profile.experience.create(
                     title=entry["title"][:200],
-                    employer_name=EMPLOYER_UNKNOWN,
+                    employer_name=(entry.get("company") or EMPLOYER_UNKNOWN)[:200],
                     start_date=date.fromisoformat(entry["start"]),
                     end_date=date.fromisoformat(entry["end"]) if entry["end"] else None,
                     is_current=entry["end"] is None,
                 )
                 counts["experience"] += 1
-            if counts["experience"]:
-                candidate_services.profile_changed(profile=profile)
+        if apply_education:
+            for entry in proposal.get("education_entries", ()):
+                profile.education.create(
+                    school=entry["school"][:200],
+                    degree=entry["degree"][:200],
+                    field_of_study=(entry.get("field") or "")[:200],
+                    end_year=entry.get("end_year"),
+                )
+                counts["education"] += 1
+        if counts["experience"] or counts["education"]:
+            candidate_services.profile_changed(profile=profile)
     return counts

@@ -89,12 +89,60 @@ def _documents_for(user):
     )
 
 
+def _job_label(job) -> str:
+    return f"{job.title} — {job.company.name}"
+
+
+def _target_job(request, context):
+    """The target job: the one chosen in the search box (`job`, its slug, set by
+    the suggestions), else found by the typed title (`job_title`). Several
+    matches become choices; none is said, and the analysis runs without one."""
+    title = " ".join(request.GET.get("job_title", "").split())[:200]
+    slug = request.GET.get("job", "").strip()[:220]
+    if slug:
+        try:
+            job = visible_job_or_404(request.user, slug=slug)
+        except Http404:
+            job = None
+        typed = title.casefold()
+        if job is not None and (
+            not typed or typed in (job.title.casefold(), _job_label(job).casefold())
+        ):
+            return job
+        if job is None and not title:
+            context["error"] = "No such job; analysed without one."
+            return None
+    if not title:
+        return None
+    # A suggestion reads "Title — Company": search by its title part.
+    matches = selectors.target_jobs_for(query=title.split(" — ")[0])
+    exact = [
+        j
+        for j in matches
+        if title.casefold() in (j.title.casefold(), _job_label(j).casefold())
+    ]
+    if len(matches) == 1 or len(exact) == 1:
+        return (exact or matches)[0]
+    if matches:
+        context["job_choices"] = matches
+        context["error"] = f"Several open jobs match “{title}”; choose one below."
+    else:
+        context["error"] = f"No open job matches “{title}”; analysed without one."
+    return None
+
+
 @login_required
 def resume_analysis(request):
-    """Choose a ready document (and optionally a job) → analysis + suggestions."""
+    """Choose a ready document (and optionally a target job, by title) → analysis
+    and suggestions."""
     require_candidate(request.user)
     documents = _documents_for(request.user)
-    context = {"documents": documents, "analysis": None, "error": ""}
+    context = {
+        "documents": documents,
+        "analysis": None,
+        "error": "",
+        "job_title": " ".join(request.GET.get("job_title", "").split())[:200],
+    }
     raw = request.GET.get("document")
     status = 200
     if raw:
@@ -108,19 +156,13 @@ def resume_analysis(request):
                 context["error"] = "This document has no text ready to analyse."
                 status = 400
             else:
-                job = None
-                if request.GET.get("job"):
-                    try:
-                        job = visible_job_or_404(
-                            request.user, slug=request.GET["job"][:220]
-                        )
-                    except Http404:
-                        context["error"] = "No such job; analysed without one."
+                job = _target_job(request, context)
                 analysis = selectors.resume_analysis_for(document=document, job=job)
                 context.update(
                     document=document,
                     analysis=analysis,
                     job=job,
+                    job_title=_job_label(job) if job else context["job_title"],
                     proposal=selectors.profile_proposal_for(
                         analysis=analysis,
                         profile=selectors.profile_for_scoring(request.user),
@@ -153,11 +195,14 @@ def resume_fill(request, pk):
             skill_slugs=request.POST.getlist("skills"),
             apply_experience="experience" in request.POST,
             apply_years="years" in request.POST,
+            apply_location="location" in request.POST,
+            apply_education="education" in request.POST,
         )
         messages.success(
             request,
             f"Profile updated: {counts['skills']} skills, "
-            f"{counts['experience']} experience entries added.",
+            f"{counts['experience']} experience and "
+            f"{counts['education']} education entries added.",
         )
         return redirect("matching:resume-fill", pk=document.pk)
     return render(

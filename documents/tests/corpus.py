@@ -134,6 +134,7 @@ FILES = Path(__file__).resolve().parent / "files"
 # keeps its tab), and the paragraph after the table on its own line.
 LIBREOFFICE_DOC_TEXT = "\n".join(
     [
+        "Confidential header",  # the page header, read first
         "Dana Döring — Résumé",
         "Senior engineer: Python, Django & PostgreSQL",
         "Skills",

@@ -176,6 +176,9 @@ MATRIX = {
     "ai-resume-analysis": {  # /api/v1/ai/resume-analysis/
         "POST": "401 400 400 403 403 403 403 403 400",
     },
+    "ai-target-jobs": {  # /api/v1/ai/target-jobs/ (without ?q=: 400)
+        "GET": "401 400 400 400 400 400 400 400 400",
+    },
     "analytics-dashboard": {  # /api/v1/analytics/dashboard/
         "GET": "401 200 200 200 200 200 200 200 200",
     },

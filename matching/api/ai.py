@@ -23,6 +23,8 @@ from matching.api.serializers import (
     RecommendationSerializer,
     ResumeAnalysisInput,
     ResumeAnalysisSerializer,
+    TargetJobSerializer,
+    TargetJobsInput,
 )
 from matching.engine.scoring import OptedOut
 from matching.permissions import (
@@ -156,10 +158,15 @@ def analysis_payload(document, analysis, proposal) -> dict:
     return {
         "document": document.pk,
         "contact": {
+            "name": analysis.name,
+            "location": analysis.location,
+            "country": analysis.country,
+            "phone_region": analysis.phone_region,
             "emails": list(analysis.emails),
             "phones": list(analysis.phones),
             "links": list(analysis.links),
         },
+        "headline": analysis.headline,
         "sections": list(analysis.sections),
         "skills": [
             {
@@ -179,15 +186,24 @@ def analysis_payload(document, analysis, proposal) -> dict:
         "roles": [
             {
                 "title": r.title,
+                "company": r.company,
                 "start": r.start,
                 "end": r.end,
+                "start_label": r.start_label,
+                "end_label": r.end_label,
                 "years": r.years,
                 "line": r.line,
             }
             for r in analysis.roles
         ],
         "education": [
-            {"degree": e.degree, "year": e.year, "line": e.line}
+            {
+                "degree": e.degree,
+                "field": e.field,
+                "school": e.school,
+                "year": e.year,
+                "line": e.line,
+            }
             for e in analysis.education
         ],
         "word_count": analysis.word_count,
@@ -257,6 +273,24 @@ class ResumeAnalysisView(APIView):
                 analysis_payload(document, analysis, proposal)
             ).data
         )
+
+
+class TargetJobsView(APIView):
+    """Published jobs whose title holds every word of `q` (at least two
+    characters), newest first, at most 10: the "target job" search box of resume
+    analysis. Any signed-in user."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("q", str, required=True)],
+        responses={200: TargetJobSerializer(many=True), **errors()},
+    )
+    def get(self, request):
+        params = TargetJobsInput(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        jobs = selectors.target_jobs_for(query=params.validated_data["q"])
+        return Response(TargetJobSerializer(jobs, many=True).data)
 
 
 def advice_payload(result) -> dict:

@@ -129,16 +129,33 @@ class ResumeAnalysisInput(serializers.Serializer):
     job = serializers.IntegerField(min_value=1, max_value=2**31 - 1, required=False)
 
 
-class ResumeRoleSerializer(serializers.Serializer):
+class TargetJobsInput(serializers.Serializer):
+    q = serializers.CharField(min_length=2, max_length=100, trim_whitespace=True)
+
+
+class TargetJobSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.CharField()
     title = serializers.CharField()
+    company = serializers.CharField(source="company.name")
+    city = serializers.CharField()
+
+
+class ResumeRoleSerializer(serializers.Serializer):
+    title = serializers.CharField(allow_blank=True)
+    company = serializers.CharField(allow_blank=True)
     start = serializers.DateField()
     end = serializers.DateField(allow_null=True)
+    start_label = serializers.CharField(help_text='"2019-03", or "2019" if no month')
+    end_label = serializers.CharField(allow_null=True)
     years = serializers.FloatField()
     line = serializers.CharField()
 
 
 class ResumeEducationSerializer(serializers.Serializer):
     degree = serializers.CharField()
+    field = serializers.CharField(allow_blank=True)
+    school = serializers.CharField(allow_blank=True)
     year = serializers.IntegerField(allow_null=True)
     line = serializers.CharField()
 
@@ -151,6 +168,12 @@ class ResumeSuggestionSerializer(serializers.Serializer):
 
 
 class ResumeContactSerializer(serializers.Serializer):
+    name = serializers.CharField(allow_blank=True)
+    location = serializers.CharField(allow_blank=True)
+    country = serializers.CharField(
+        allow_blank=True, help_text="ISO code of the resume's own place, or empty"
+    )
+    phone_region = serializers.CharField(help_text="Region phone numbers were read in")
     emails = serializers.ListField(child=serializers.CharField())
     phones = serializers.ListField(child=serializers.CharField())
     links = serializers.ListField(child=serializers.CharField())
@@ -159,6 +182,9 @@ class ResumeContactSerializer(serializers.Serializer):
 class ResumeAnalysisSerializer(serializers.Serializer):
     document = serializers.IntegerField()
     contact = ResumeContactSerializer()
+    headline = serializers.CharField(
+        allow_blank=True, help_text="The latest role's title, without its company"
+    )
     sections = serializers.ListField(child=serializers.CharField())
     skills = SkillHitSerializer(many=True)
     experience_years = serializers.FloatField()

@@ -24,5 +24,6 @@ urlpatterns = router.urls + [
         ai.ResumeAnalysisView.as_view(),
         name="ai-resume-analysis",
     ),
+    path("ai/target-jobs/", ai.TargetJobsView.as_view(), name="ai-target-jobs"),
     path("ai/job-advice/", ai.JobAdviceView.as_view(), name="ai-job-advice"),
 ]

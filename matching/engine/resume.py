@@ -1,9 +1,18 @@
-"""Resume analysis on extracted text (pure): contacts, sections, skills with evidence,
-experience from date ranges, education, suggestions and a score with its parts.
+"""Resume analysis on extracted text (pure): contact (name, email, phone, location),
+sections, roles with title, company and dates, education, skills with evidence,
+the proposed headline, suggestions and a score with its parts.
 
-Date ranges understood: "Jan 2019 – Present", "January 2019 - March 2021",
-"03/2015 - 06/2017", "2016-2018", "2019 to now". A year without a month counts from
-January, so "2016-2018" is 2 years. Overlapping roles are counted once in the total.
+The fields themselves are read by `matching.engine.resume_fields` (patterns in
+`resume_text`). Dates understood: "2019-03 – 2021-08", "03/2019", "03.2019",
+"Mar 2019", "March 2019", "2019", "Since Jan 2021", "… – present / current / to
+date", and a range a PDF text layer split over lines. A year without a month counts
+from January, so "2016-2018" is 2 years; overlapping roles count once. Phone
+numbers are read in the resume's own country (its location, else the email's
+country domain), else the user's, else `default_region`.
+
+Skills are found by `find_skills`, the one place that asks the skill vocabulary,
+after the person's name, companies, schools and places are blanked out, so
+"Rocket Analytics" or "Swedish Medical Center" never become skills.
 """
 
 from __future__ import annotations
@@ -15,30 +24,47 @@ from datetime import date
 
 import phonenumbers
 
+from matching.engine.resume_fields import (
+    BULLET,
+    EMAIL,
+    LINK,
+    PLACE_CODE,
+    EducationEntry,
+    Role,
+    clean_lines,
+    date_range,
+    email_country,
+    find_education,
+    find_headline,
+    find_location,
+    find_name,
+    find_roles,
+    heading_of,
+    location_parts,
+    place_country,
+    sections_of,
+    total_years,
+)
+from matching.engine.resume_text import DATE_RANGE
 from matching.engine.taxonomy import SkillHit, Taxonomy, skill_key
+
+__all__ = [
+    "EducationEntry",
+    "ResumeAnalysis",
+    "Role",
+    "Suggestion",
+    "analyze_resume",
+    "find_skills",
+    "link_skill",
+    "location_parts",
+    "profile_suggestions",
+]
 
 WORDS_PER_PAGE = 500
 TOO_SHORT_WORDS, TOO_LONG_WORDS = 150, 1500
+HEADER_LINES = 12  # where name, contact and location are looked for
+NUMBER = re.compile(r"\d|%|\b(?:one|two|three|four|five|ten|hundred|thousand)\b", re.I)
 
-SECTION_HEADINGS = {
-    "summary": ["summary", "profile", "professional summary", "about me", "objective",
-                "career objective", "personal statement", "about"],
-    "experience": ["experience", "work experience", "professional experience",
-                   "employment", "employment history", "work history",
-                   "career history"],
-    "education": ["education", "education and training", "academic background",
-                  "qualifications", "academic qualifications"],
-    "skills": ["skills", "technical skills", "core skills", "key skills",
-               "competencies", "core competencies", "skills and tools"],
-    "projects": ["projects", "personal projects", "selected projects"],
-    "certifications": ["certifications", "certificates", "licenses", "licences",
-                       "certifications and licenses", "training"],
-    "languages": ["languages", "spoken languages"],
-    "awards": ["awards", "honors", "honours", "achievements"],
-    "publications": ["publications"],
-    "volunteering": ["volunteering", "volunteer experience"],
-}  # fmt: skip
-_HEADING_LOOKUP = {h: name for name, hs in SECTION_HEADINGS.items() for h in hs}
 REQUIRED_SECTIONS = {"experience": "high", "education": "medium", "skills": "medium",
                      "summary": "low"}  # fmt: skip
 WEAK_PHRASES = {
@@ -50,52 +76,18 @@ WEAK_PHRASES = {
     "involved in": "Say what your contribution was",
     "tasked with": "Say what you achieved",
 }
-BULLET = re.compile(r"^\s*(?:[-•*·▪◦–]|\d+[.)])\s+")
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-LINK = re.compile(
-    r"(?:https?://|www\.)[^\s<>()]+|(?:linkedin\.com|github\.com|gitlab\.com)/[^\s<>()]+",
-    re.IGNORECASE,
-)
-NUMBER = re.compile(r"\d|%|\b(?:one|two|three|four|five|ten|hundred|thousand)\b", re.I)
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "may",
-            "jun",
-            "jul",
-            "aug",
-            "sep",
-            "oct",
-            "nov",
-            "dec",
-        ],
-        start=1,
-    )
-}
-_DATE = (
-    r"(?:(?P<{p}mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
-    r"(?P<{p}y1>(?:19|20)\d\d)|(?P<{p}mm>0?[1-9]|1[0-2])[/.](?P<{p}y2>(?:19|20)\d\d)"
-    r"|(?P<{p}y3>(?:19|20)\d\d))"
-)
-DATE_RANGE = re.compile(
-    _DATE.format(p="s")
-    + r"\s*(?:-|–|—|to|until|till)\s*(?:"
-    + _DATE.format(p="e")
-    + r"|(?P<present>present|current|now|today|date))",
-    re.IGNORECASE,
-)
-DEGREE = re.compile(
-    r"\b(?:B\.?Sc|M\.?Sc|B\.?A|M\.?A|BEng|MEng|MBA|Ph\.?D|Bachelor|Master|Doctorate|"
-    r"Diploma|Associate(?:'s)? degree|Certificate|A-levels?|GCSEs?|High school|"
-    r"HND|BTEC|"
-    r"NVQ)\b",
-    re.IGNORECASE,
-)
+
+
+def find_skills(text: str, taxonomy: Taxonomy | None) -> list[SkillHit]:
+    """Skills named in `text`, each with its line: the one call into the skill
+    vocabulary (swap it here for another linker)."""
+    return taxonomy.extract(text) if taxonomy else []
+
+
+def link_skill(name: str, taxonomy: Taxonomy | None):
+    """The canonical skill for one spelling, or None (same vocabulary as
+    `find_skills`)."""
+    return taxonomy.normalize(name) if taxonomy else None
 
 
 @dataclass(frozen=True)
@@ -104,24 +96,6 @@ class Suggestion:
     severity: str  # high | medium | low
     message: str
     passage: str = ""
-
-
-@dataclass(frozen=True)
-class Role:
-    title: str
-    start: date
-    end: date | None  # None: ongoing
-    years: float
-    line_no: int
-    line: str
-
-
-@dataclass(frozen=True)
-class EducationEntry:
-    line: str
-    line_no: int
-    degree: str
-    year: int | None
 
 
 @dataclass(frozen=True)
@@ -139,80 +113,23 @@ class ResumeAnalysis:
     suggestions: tuple[Suggestion, ...]
     score: int
     score_parts: Mapping[str, int] = field(default_factory=dict)
+    name: str = ""
+    location: str = ""
+    country: str = ""  # ISO code the resume's own place says, or ""
+    phone_region: str = ""  # the region phone numbers were read in
+    headline: str = ""
+
+    @property
+    def phone(self) -> str:
+        return self.phones[0] if self.phones else ""
+
+    @property
+    def email(self) -> str:
+        return self.emails[0] if self.emails else ""
 
     @property
     def skill_names(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(h.skill.name for h in self.skills))
-
-
-def _heading(line: str) -> str | None:
-    text = re.sub(r"[^a-z ]", "", line.lower()).strip()
-    if not text or len(text.split()) > 4:
-        return None
-    return _HEADING_LOOKUP.get(text)
-
-
-def _month(groups: dict, p: str) -> tuple[int, int] | None:
-    if groups.get(f"{p}mon"):
-        return int(groups[f"{p}y1"]), MONTHS[groups[f"{p}mon"][:3].lower()]
-    if groups.get(f"{p}mm"):
-        return int(groups[f"{p}y2"]), int(groups[f"{p}mm"])
-    if groups.get(f"{p}y3"):
-        return int(groups[f"{p}y3"]), 1
-    return None
-
-
-def _months_between(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, (b[0] - a[0]) * 12 + (b[1] - a[1]))
-
-
-def _roles(lines: Sequence[str], today: date) -> list[Role]:
-    roles = []
-    for i, line in enumerate(lines):
-        match = DATE_RANGE.search(line)
-        if not match:
-            continue
-        groups = match.groupdict()
-        start = _month(groups, "s")
-        end = (today.year, today.month) if groups["present"] else _month(groups, "e")
-        if start is None or end is None or end < start:
-            continue
-        title = (line[: match.start()] + line[match.end() :]).strip(" ,|–-—()\t")
-        if not title and i > 0:
-            title = lines[i - 1].strip()
-        months = _months_between(start, end)
-        roles.append(
-            Role(
-                title=title,
-                start=date(start[0], start[1], 1),
-                end=None if groups["present"] else date(end[0], end[1], 1),
-                years=round(months / 12, 1),
-                line_no=i + 1,
-                line=line.strip(),
-            )
-        )
-    return roles
-
-
-def _total_years(roles: Sequence[Role], today: date) -> float:
-    spans = sorted(
-        (
-            (r.start.year, r.start.month),
-            (r.end.year, r.end.month) if r.end else (today.year, today.month),
-        )
-        for r in roles
-    )
-    months, current = 0, None
-    for start, end in spans:
-        if current and start <= current[1]:
-            current = (current[0], max(current[1], end))
-            continue
-        if current:
-            months += _months_between(*current)
-        current = (start, end)
-    if current:
-        months += _months_between(*current)
-    return round(months / 12, 1)
 
 
 def _phones(text: str, region: str) -> list[str]:
@@ -226,60 +143,102 @@ def _phones(text: str, region: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _without_ranges(text: str) -> str:
+    """`text` with its date ranges blanked ("03/2015 - 12/2018" reads like a
+    phone number); a lone year stays ("029 2018 0123" is a Cardiff number)."""
+
+    def blank(match: re.Match) -> str:
+        groups = match.groupdict()
+        ranged = groups.get("ey1") or groups.get("ey2") or groups.get("ey3")
+        ranged = ranged or groups.get("ey4") or groups.get("present")
+        return (
+            " " * len(match.group()) if ranged or groups.get("since") else match.group()
+        )
+
+    return DATE_RANGE.sub(blank, text)
+
+
+def _mask(line: str, names: Sequence[str]) -> str:
+    for name in names:
+        if name and len(name) >= 2:
+            line = re.sub(
+                rf"(?<!\w){re.escape(name)}(?!\w)", lambda m: " " * len(m.group()), line
+            )
+    return line
+
+
 def analyze_resume(
     text: str,
     *,
     taxonomy: Taxonomy | None = None,
     job_skills: Sequence[str] = (),
-    region: str = "US",
+    region: str = "",
+    default_region: str = "US",
     today: date | None = None,
 ) -> ResumeAnalysis:
     """Analyse a resume's extracted text; `job_skills` are the target job's skill
-    names (their absence from the resume becomes a suggestion)."""
+    names (their absence from the resume becomes a suggestion). `region`: the
+    user's own country (ISO), used for phone numbers when the resume names none."""
     today = today or date.today()
     text = text or ""
-    lines = text.splitlines()
+    lines = clean_lines(text)
     words = len(re.findall(r"\w+", text))
     emails = tuple(dict.fromkeys(EMAIL.findall(text)))
     links = tuple(dict.fromkeys(m.rstrip(".,;") for m in LINK.findall(text)))
-    # Dates ("03/2015 - 12/2018") look like phone numbers; links and addresses
-    # mention "github", "http"… which are not skills the person claims.
-    phones = tuple(_phones(DATE_RANGE.sub(" ", text), region))
-    plain = LINK.sub(" ", EMAIL.sub(" ", text))
 
-    sections: list[str] = []
-    section_of_line: list[str | None] = []
-    current = None
-    for line in lines:
-        heading = _heading(line)
-        if heading:
-            current = heading
-            if heading not in sections:
-                sections.append(heading)
-        section_of_line.append(current)
+    sections, section_of_line = sections_of(lines)
+    first_heading = next(
+        (i for i, s in enumerate(section_of_line) if s is not None), len(lines)
+    )
+    top = max(min(HEADER_LINES, len(lines)), min(first_heading + 6, 16))
+    name, name_at = find_name(lines, top)
+    location = find_location(lines, top)
+    country = place_country(location) if location else ""
+    phone_region = (
+        country or email_country(emails) or (region or "").upper() or default_region
+    )
+    # Dates ("03/2015 - 12/2018") look like phone numbers.
+    phones = tuple(_phones(_without_ranges("\n".join(lines)), phone_region))
 
-    hits = tuple(taxonomy.extract(plain)) if taxonomy else ()
-    roles = _roles(lines, today)
-    education = []
+    roles = find_roles(lines, section_of_line, today)
+    education = find_education(lines, section_of_line, sections)
+    headline = find_headline(roles, lines, name_at)
+
+    # Names of people, employers, schools and places are not skills, nor are
+    # section headings, job titles on their role lines and degrees with their
+    # fields ("Data Scientist", "BA Psychology": what a person was or studied,
+    # not a skill they name); links and addresses ("github", "http") neither.
+    everywhere = [name, location, *(r.company for r in roles)]
+    studies = [*(e.school for e in education), *(e.field for e in education),
+               *(e.degree for e in education)]  # fmt: skip
+    titles = [r.title for r in roles]
+    masked = []
     for i, line in enumerate(lines):
-        degree = DEGREE.search(line)
-        in_education = section_of_line[i] == "education"
-        if degree and (in_education or "education" not in sections):
-            year = re.findall(r"\b(?:19|20)\d\d\b", line)
-            education.append(
-                EducationEntry(
-                    line.strip(), i + 1, degree.group(), int(year[-1]) if year else None
-                )
-            )
-
+        if heading_of(line):
+            masked.append("")
+            continue
+        blank = list(everywhere)
+        if section_of_line[i] == "education" or any(
+            e.line_no == i + 1 for e in education
+        ):
+            blank.extend(studies)
+        if section_of_line[i] != "skills":
+            blank.extend(titles)
+        line = _mask(
+            LINK.sub(" ", EMAIL.sub(" ", line)),
+            sorted(set(blank), key=len, reverse=True),
+        )
+        masked.append(PLACE_CODE.sub(" ", line))
+    plain = "\n".join(masked)
+    hits = tuple(find_skills(plain, taxonomy))
     suggestions: list[Suggestion] = []
-    for name, severity in REQUIRED_SECTIONS.items():
-        if name not in sections:
+    for section, severity in REQUIRED_SECTIONS.items():
+        if section not in sections:
             suggestions.append(
                 Suggestion(
                     "missing_section",
                     severity,
-                    f"Add a '{name.title()}' section.",
+                    f"Add a '{section.title()}' section.",
                 )
             )
     if not emails:
@@ -296,7 +255,7 @@ def analyze_resume(
     experience_lines = [
         line.strip()
         for line, sec in zip(lines, section_of_line, strict=True)
-        if sec == "experience" and line.strip() and not DATE_RANGE.search(line)
+        if sec == "experience" and line.strip() and not date_range(line, today)
     ]
     claims = bullets or experience_lines
     measurable = [b for b in claims if NUMBER.search(b)]
@@ -343,7 +302,7 @@ def analyze_resume(
     }
     for wanted in job_skills:
         key = skill_key(wanted)
-        ref = taxonomy.normalize(wanted) if taxonomy else None
+        ref = link_skill(wanted, taxonomy)
         if key in found_keys or (ref and skill_key(ref.name) in found_keys):
             continue
         suggestions.append(
@@ -377,13 +336,18 @@ def analyze_resume(
         sections=tuple(sections),
         skills=hits,
         roles=tuple(roles),
-        total_years=_total_years(roles, today),
+        total_years=total_years(roles, today),
         education=tuple(education),
         word_count=words,
         pages=round(words / WORDS_PER_PAGE, 1),
         suggestions=tuple(suggestions),
         score=sum(parts.values()),
         score_parts=parts,
+        name=name,
+        location=location,
+        country=country,
+        phone_region=phone_region,
+        headline=headline,
     )
 
 
@@ -391,8 +355,10 @@ def profile_suggestions(analysis: ResumeAnalysis, current: Mapping) -> dict:
     """Proposed profile changes from a resume; applied only when the candidate confirms.
 
     `current`: {"headline": str, "skills": [names], "years_experience": float|None,
-    "experience": [titles]}. Skill level guess (1–5): mentioned once 2, twice 3, three
-    or more times 4.
+    "experience": [(title, company)], "education": [(degree, school)], "city": str,
+    "country": str}. Skill level guess (1–5): mentioned once 2, twice 3, three or
+    more times 4. The headline is the latest role's title (never its company);
+    the location is proposed only when the profile has none.
     """
     have = {skill_key(s) for s in current.get("skills", ())}
     mentions: dict[str, list[SkillHit]] = {}
@@ -408,26 +374,46 @@ def profile_suggestions(analysis: ResumeAnalysis, current: Mapping) -> dict:
         for slug, hits in mentions.items()
         if skill_key(hits[0].skill.name) not in have
     ]
-    known_titles = {t.casefold() for t in current.get("experience", ())}
+    known_roles = {_pair_key(*pair) for pair in current.get("experience", ())}
     experience = [
         {
             "title": role.title,
+            "company": role.company,
             "start": role.start.isoformat(),
             "end": role.end.isoformat() if role.end else None,
         }
         for role in analysis.roles
-        if role.title and role.title.casefold() not in known_titles
+        if role.title and _pair_key(role.title, role.company) not in known_roles
+    ]
+    known_schools = {_pair_key(*pair) for pair in current.get("education", ())}
+    education = [
+        {
+            "school": entry.school,
+            "degree": entry.degree,
+            "field": entry.field,
+            "end_year": entry.year,
+        }
+        for entry in analysis.education
+        if entry.school and _pair_key(entry.degree, entry.school) not in known_schools
     ]
     headline = None
-    if not current.get("headline") and analysis.roles:
-        latest = max(analysis.roles, key=lambda r: (r.end is None, r.end or r.start))
-        headline = re.split(r",| at | @ ", latest.title)[0].strip()
+    if not current.get("headline") and analysis.headline:
+        headline = analysis.headline
+    location = None
+    if analysis.location and not (current.get("city") or current.get("country")):
+        location = location_parts(analysis.location)
     years = None
     if analysis.total_years and analysis.total_years != current.get("years_experience"):
         years = analysis.total_years
     return {
         "headline": headline,
+        "location": location,
         "skills_to_add": skills_to_add,
         "experience_entries": experience,
+        "education_entries": education,
         "years_experience": years,
     }
+
+
+def _pair_key(first: str, second: str) -> tuple[str, str]:
+    return (first or "").casefold().strip(), (second or "").casefold().strip()

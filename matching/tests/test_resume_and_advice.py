@@ -94,8 +94,24 @@ def test_resume_analysis_of_a_real_file(api_as, alice, upload, acme, data, filen
         "Python", "Django", "PostgreSQL", "Docker"
     }  # fmt: skip
     assert body["experience_years"] == 3.9
-    assert body["roles"][0]["title"] == "Backend Developer, Initech"
-    assert body["education"][0]["degree"] == "BSc"
+    assert (body["roles"][0]["title"], body["roles"][0]["company"]) == (
+        "Backend Developer",
+        "Initech",
+    )
+    assert (body["roles"][0]["start_label"], body["roles"][0]["end_label"]) == (
+        "2019-01",
+        "2022-12",
+    )
+    assert body["headline"] == "Backend Developer"
+    assert body["contact"]["name"] == "Alice Candidate"
+    assert body["contact"]["phone_region"] == "US"  # nothing says a country
+    assert body["education"][0] == {
+        "degree": "BSc",
+        "field": "Computer Science",
+        "school": "TU Berlin",
+        "year": 2018,
+        "line": "BSc Computer Science, TU Berlin 2018",
+    }
     codes = [(s["code"], s["severity"]) for s in body["suggestions"]]
     assert ("weak_verb", "low") in codes
     assert ("missing_job_skill", "medium") in codes
@@ -160,9 +176,10 @@ def test_fill_my_profile_previews_then_applies_on_confirmation(client, alice, up
     assert sorted(profile.skills.values_list("name", flat=True)) == [
         "Django", "PostgreSQL", "Python"
     ]  # fmt: skip
-    assert list(profile.experience.values_list("title", flat=True)) == [
-        "Backend Developer, Initech"
+    assert list(profile.experience.values_list("title", "employer_name")) == [
+        ("Backend Developer", "Initech")
     ]
+    assert profile.education.count() == 0  # education not ticked
 
 
 def test_fill_my_profile_of_someone_elses_document_is_404(client, alice, bob, upload):
