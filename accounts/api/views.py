@@ -50,7 +50,7 @@ def _as_api_error(exc: DjangoValidationError) -> ValidationError:
 
 def _no_store(response):
     # Personal data and credentials: never kept by a shared or browser cache.
-    response["Cache-Control"] = "no-store"
+    response["Cache-Control"] = "private, no-store"
     return response
 
 
