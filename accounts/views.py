@@ -187,7 +187,11 @@ def delete_account(request):
     user = request.user
     form = DeleteAccountForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
-        user_delete_account(user=user)
+        try:
+            user_delete_account(user=user)
+        except ValidationError as exc:  # a record that must be kept first
+            form.add_error(None, exc)
+            return render(request, "accounts/delete.html", {"form": form}, status=409)
         logout(request)
         messages.success(request, "Your account and your data were deleted.")
         return redirect("home")

@@ -38,6 +38,8 @@ from accounts.services import (
     user_register,
     user_update_profile,
 )
+from hotgigs.api.errors import Conflict
+from hotgigs.api.schema import errors
 from hotgigs.api.throttling import AuthThrottle
 
 AUTH_TAG = ["auth"]
@@ -213,12 +215,18 @@ class DeleteAccountView(APIView):
         operation_id="me_delete",
         summary="Delete your account and all your data (password required)",
         request=PasswordConfirmInputSerializer,
-        responses={204: OpenApiResponse(description="Deleted.")},
+        responses={
+            204: OpenApiResponse(description="Deleted."),
+            **errors(conflict="A placement record must be settled first."),
+        },
     )
     def post(self, request):
         serializer = PasswordConfirmInputSerializer(
             data=request.data, context={"request": request}
         )
         serializer.is_valid(raise_exception=True)
-        user_delete_account(user=request.user)
+        try:
+            user_delete_account(user=request.user)
+        except DjangoValidationError as exc:  # a record that must be kept first
+            raise Conflict(" ".join(exc.messages)) from None
         return Response(status=status.HTTP_204_NO_CONTENT)
