@@ -140,7 +140,7 @@ def erase(user) -> None:
     from django.db.models import Q
     from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
-    from accounts.models import AuditLog
+    from accounts.models import AuditLog, PendingSignup
 
     label = f"user #{user.pk}"
     words = [re.escape(user.email)]
@@ -164,3 +164,4 @@ def erase(user) -> None:
         object_repr=label, change_message=""
     )
     OutstandingToken.objects.filter(user=user).delete()
+    PendingSignup.objects.filter(email__iexact=user.email).delete()

@@ -218,6 +218,9 @@ MATRIX = {
     "auth-register": {  # /api/v1/auth/register/
         "POST": "400 400 400 400 400 400 400 400 400",
     },
+    "auth-register-confirm": {  # /api/v1/auth/register/confirm/
+        "POST": "400 400 400 400 400 400 400 400 400",
+    },
     "candidate-detail": {  # /api/v1/candidates/1/
         "GET": "200 200 403 200 200 200 200 200 200",
     },
