@@ -44,6 +44,7 @@ KWARGS = {
         "invitation_id": "invitation.pk",
     },
     "companies:invitation": {"token": "invitation.token"},
+    "companies:invitation-mine": {"pk": "invitation.pk"},
     "candidates:detail": {"pk": "alice_profile.pk"},
     "candidates:saved-search-delete": {"pk": "saved_candidate_search.pk"},
     "jobs:detail": {"slug": "job.slug"},
@@ -520,6 +521,10 @@ MATRIX = {
     "companies:detail": {  # /companies/acme/
         "GET": "200 200 200 200 200 200 200 200 200",
         "POST": "200 200 200 200 200 200 200 200 200",
+    },
+    "companies:invitation-mine": {  # /invitations/mine/<pk>/ (for new@acme.test)
+        "GET": "302 404 404 404 404 404 404 404 404",
+        "POST": "302 404 404 404 404 404 404 404 404",
     },
     "companies:invitation": {  # /invitations/<token>/
         "GET": "200 200 200 200 200 200 200 200 200",
