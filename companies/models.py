@@ -46,7 +46,9 @@ class Company(TimeStampedModel):
     )
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
-    description = models.TextField(blank=True, help_text="Sanitised rich text.")
+    description = models.TextField(
+        blank=True, max_length=20_000, help_text="Sanitised rich text."
+    )
     website = models.URLField(blank=True)
     industry = models.CharField(max_length=100, blank=True)
     size = models.CharField(max_length=16, choices=CompanySize.choices, blank=True)
