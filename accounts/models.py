@@ -117,8 +117,9 @@ class AuditAction(models.TextChoices):
 class AuditLog(models.Model):
     """An append-only record of a security-relevant action (accounts.audit).
 
-    Rows outlive the people in them: `actor` becomes NULL when the account is
-    deleted, `actor_label` keeps who it was (the email at the time)."""
+    Rows outlive the people in them: `actor_label` holds the email at the time;
+    when the account is deleted, `actor` becomes NULL and every copy of the email
+    and name in labels and details becomes "user #<id>" (accounts.privacy)."""
 
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     action = models.CharField(max_length=32, choices=AuditAction.choices)

@@ -235,6 +235,7 @@ def test_export_answers_the_account_section(api_as, alice):
         "is_staff": False,
         "date_joined": alice.date_joined.isoformat(),
         "last_login": None,
+        "security_log": [],
     }
 
 

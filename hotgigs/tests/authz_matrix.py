@@ -27,6 +27,7 @@ PERSONAS = ("anon", "alice", "bob", "olivia", "tom", "eve", "rita", "ivan", "sam
 KWARGS = {
     # pages
     "accounts:password_reset_confirm": {"uidb64": "=MQ", "token": "=bad-token"},
+    "accounts:signup_confirm": {"token": "=bad-token"},
     "companies:detail": {"slug": "acme.slug"},
     "companies:settings": {"slug": "acme.slug"},
     "companies:team": {"slug": "acme.slug"},
@@ -501,6 +502,10 @@ MATRIX = {
         "POST": "400 400 400 400 400 400 400 400 400",
     },
     # --- pages (object URLs) ---------------------------------------------
+    "accounts:signup_confirm": {  # /accounts/signup/confirm/bad-token/
+        "GET": "400 400 400 400 400 400 400 400 400",
+        "POST": "400 400 400 400 400 400 400 400 400",
+    },
     "accounts:password_reset_confirm": {  # /accounts/reset/MQ/bad-token/
         "GET": "200 200 200 200 200 200 200 200 200",
         "POST": "200 200 200 200 200 200 200 200 200",
