@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import transaction
 
 from accounts import audit
-from accounts.models import AuditAction, AuditLog, User
+from accounts.models import AuditAction, AuditLog, PendingSignup, User
 from accounts.services import (
     user_activate,
     user_deactivate,
@@ -151,3 +151,20 @@ class AuditLogAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_staff
+
+
+@admin.register(PendingSignup)
+class PendingSignupAdmin(admin.ModelAdmin):
+    """Sign-ups waiting for their address: staff may look or delete, never see
+    the link's token (only its hash is stored, and that is not shown either)."""
+
+    list_display = ("email", "full_name", "role", "created_at")
+    search_fields = ("email",)
+    fields = ("email", "full_name", "role", "created_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

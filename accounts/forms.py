@@ -49,10 +49,8 @@ class SignupForm(forms.Form):
     )
 
     def clean_email(self):
-        email = User.objects.normalize_email(self.cleaned_data["email"])
-        if email_is_taken(email=email):
-            raise forms.ValidationError(EMAIL_TAKEN)
-        return email
+        # Whether the address has an account is never said here (accounts.signup).
+        return User.objects.normalize_email(self.cleaned_data["email"])
 
     def clean(self):
         cleaned = super().clean()

@@ -117,8 +117,9 @@ class AuditAction(models.TextChoices):
 class AuditLog(models.Model):
     """An append-only record of a security-relevant action (accounts.audit).
 
-    Rows outlive the people in them: `actor` becomes NULL when the account is
-    deleted, `actor_label` keeps who it was (the email at the time)."""
+    Rows outlive the people in them: `actor_label` holds the email at the time;
+    when the account is deleted, `actor` becomes NULL and every copy of the email
+    and name in labels and details becomes "user #<id>" (accounts.privacy)."""
 
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     action = models.CharField(max_length=32, choices=AuditAction.choices)
@@ -151,3 +152,28 @@ class AuditLog(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} by {self.actor_label or 'anonymous'}"
+
+
+class PendingSignup(models.Model):
+    """A sign-up waiting for its address to be confirmed (accounts.signup).
+
+    No account exists until the emailed link is used, so a sign-up never tells
+    whether an address already has one. Each attempt is its own row with its own
+    password: whoever holds the inbox picks which one becomes the account. Only a
+    SHA-256 of the link's token is stored."""
+
+    email = models.EmailField(max_length=254)
+    full_name = models.CharField(max_length=150)
+    role = models.CharField(max_length=16, choices=Role.choices)
+    password = models.CharField(max_length=128)  # a Django password hash
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        indexes = [
+            # Purging expired sign-ups on each new one.
+            models.Index(fields=["created_at"], name="pending_signup_created_idx"),
+        ]
+
+    def __str__(self):
+        return f"pending sign-up of {self.email}"

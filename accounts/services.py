@@ -1,9 +1,9 @@
-"""Account state changes: sign-up, profile, password, token revocation, deletion.
+"""Account state changes: profile, password, token revocation, deletion
+(sign-up is accounts/signup.py).
 
 Pages, the API and the admin all call these, so a rule lives in one place.
 """
 
-from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -13,41 +13,10 @@ from rest_framework_simplejwt.token_blacklist.models import (
 )
 
 from accounts import audit, privacy
-from accounts.models import AuditAction, Role, User
+from accounts.models import AuditAction, User
 from accounts.selectors import email_is_taken
 
 EMAIL_TAKEN = "An account with this email address already exists."
-
-
-def user_register(*, email: str, password: str, full_name: str, role: str) -> User:
-    """Create an account; raises ValidationError keyed by field (`email`,
-    `password`, `full_name`, `role`) when the input breaks a rule."""
-    email = User.objects.normalize_email(email)
-    full_name = (full_name or "").strip()
-    errors: dict[str, list[str]] = {}
-    if not full_name:
-        errors["full_name"] = ["Enter your name."]
-    if role not in Role.values:
-        errors["role"] = [f"Choose one of: {', '.join(Role.values)}."]
-    if not email:
-        errors["email"] = ["Enter an email address."]
-    elif email_is_taken(email=email):
-        errors["email"] = [EMAIL_TAKEN]
-    user = User(email=email, full_name=full_name, role=role)
-    try:
-        password_validation.validate_password(password, user=user)
-    except ValidationError as exc:
-        errors["password"] = exc.messages
-    if errors:
-        raise ValidationError(errors)
-    user.set_password(password)
-    try:
-        with transaction.atomic():
-            user.save()
-    except IntegrityError:
-        # A concurrent sign-up with the same address won the race.
-        raise ValidationError({"email": [EMAIL_TAKEN]}) from None
-    return user
 
 
 def user_update_profile(

@@ -6,6 +6,12 @@ app_name = "accounts"
 
 urlpatterns = [
     path("accounts/signup/", views.signup, name="signup"),
+    path("accounts/signup/sent/", views.signup_sent, name="signup_sent"),
+    path(
+        "accounts/signup/confirm/<str:token>/",
+        views.signup_confirm_view,
+        name="signup_confirm",
+    ),
     path("accounts/login/", views.login_view, name="login"),
     path("accounts/logout/", views.logout_view, name="logout"),
     path(

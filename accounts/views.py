@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.forms import (
     AccountSettingsForm,
@@ -26,9 +26,15 @@ from accounts.ratelimits import limit_posts
 from accounts.services import (
     user_delete_account,
     user_export_data,
-    user_register,
     user_update_profile,
 )
+from accounts.signup import (
+    LINK_INVALID,
+    pending_signup_for,
+    signup_confirm,
+    signup_request,
+)
+from accounts.signup import SENT as SIGNUP_SENT
 
 # Employers and recruiters continue to company (or agency) onboarding,
 # built by the companies app.
@@ -59,7 +65,7 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            user = user_register(
+            signup_request(
                 email=data["email"],
                 password=data["password1"],
                 full_name=data["full_name"],
@@ -68,10 +74,39 @@ def signup(request):
         except ValidationError as exc:
             _add_service_errors(form, exc, _SIGNUP_FIELDS)
         else:
+            # The same answer whether or not the address has an account.
+            return redirect("accounts:signup_sent")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+@require_GET
+def signup_sent(request):
+    return render(request, "accounts/signup_sent.html", {"message": SIGNUP_SENT})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def signup_confirm_view(request, token):
+    """GET shows a button (mail scanners that open links must not create the
+    account); POST creates it and signs in."""
+    pending = pending_signup_for(token)
+    if request.method == "POST" and pending is not None:
+        try:
+            user = signup_confirm(token=token)
+        except ValidationError:
+            pending = None
+        else:
+            if request.user.is_authenticated:
+                logout(request)
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, "Welcome to HotGigs! Your account is ready.")
             return redirect(redirect_after_signup(user))
-    return render(request, "accounts/signup.html", {"form": form})
+    return render(
+        request,
+        "accounts/signup_confirm.html",
+        {"pending": pending, "invalid": LINK_INVALID},
+        status=200 if pending is not None else 400,
+    )
 
 
 login_view = limit_posts("login", email_field="username")(
@@ -187,7 +222,11 @@ def delete_account(request):
     user = request.user
     form = DeleteAccountForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
-        user_delete_account(user=user)
+        try:
+            user_delete_account(user=user)
+        except ValidationError as exc:  # a record that must be kept first
+            form.add_error(None, exc)
+            return render(request, "accounts/delete.html", {"form": form}, status=409)
         logout(request)
         messages.success(request, "Your account and your data were deleted.")
         return redirect("home")

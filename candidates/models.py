@@ -9,6 +9,10 @@ from django.utils import timezone
 from candidates.validators import validate_github, validate_linkedin
 from hotgigs.models import TimeStampedModel
 
+# Sane ceilings for what a candidate types (a page of text each).
+SUMMARY_MAX_LENGTH = 5_000
+DESCRIPTION_MAX_LENGTH = 5_000
+
 
 class RemotePreference(models.TextChoices):
     ONSITE = "onsite", "On site"
@@ -78,7 +82,8 @@ class CandidateProfile(TimeStampedModel):
         related_name="candidate_profile",
     )
     headline = models.CharField(max_length=200, blank=True)
-    summary = models.TextField(blank=True)
+    # Free text has a ceiling (issue 19): pages and API answer a field error past it.
+    summary = models.TextField(blank=True, max_length=SUMMARY_MAX_LENGTH)
     city = models.CharField(max_length=100, blank=True)
     region = models.CharField(max_length=100, blank=True)
     country = models.CharField(
@@ -257,7 +262,7 @@ class WorkExperience(models.Model):
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
     is_current = models.BooleanField(default=False)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, max_length=DESCRIPTION_MAX_LENGTH)
 
     class Meta:
         ordering = ["-is_current", "-start_date", "-id"]

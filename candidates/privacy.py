@@ -6,6 +6,18 @@ accounts/privacy.py discovers this module and calls `export(user)` / `erase(user
 from candidates.models import CandidateProfile, SavedCandidateSearch
 from candidates.selectors import profile_for_user
 
+# (model label, field) pairs holding a user or profile key that this module
+# exports and/or erases (accounts/tests/test_privacy_coverage.py checks them).
+EXPORTED = {
+    "candidates.CandidateProfile.user",
+    "candidates.CandidateSkill.profile",
+    "candidates.WorkExperience.profile",
+    "candidates.Education.profile",
+    "candidates.ProfileView.profile",
+    "candidates.SavedCandidateSearch.owner",
+}
+ERASED = EXPORTED | {"candidates.ProfileView.viewer"}
+
 
 def _iso(value):
     return value.isoformat() if value is not None else None

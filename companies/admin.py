@@ -94,4 +94,6 @@ class InvitationAdmin(admin.ModelAdmin):
     search_fields = ["email", "company__name"]
     autocomplete_fields = ["company", "invited_by", "accepted_by"]
     list_select_related = ["company", "invited_by"]
-    readonly_fields = ["token", "created_at", "updated_at"]
+    # No token: only its digest is stored, and the admin shows neither.
+    exclude = ["token_hash"]
+    readonly_fields = ["created_at", "updated_at"]

@@ -1,3 +1,4 @@
+import hashlib
 import secrets
 from datetime import timedelta
 
@@ -45,7 +46,9 @@ class Company(TimeStampedModel):
     )
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
-    description = models.TextField(blank=True, help_text="Sanitised rich text.")
+    description = models.TextField(
+        blank=True, max_length=20_000, help_text="Sanitised rich text."
+    )
     website = models.URLField(blank=True)
     industry = models.CharField(max_length=100, blank=True)
     size = models.CharField(max_length=16, choices=CompanySize.choices, blank=True)
@@ -129,7 +132,14 @@ class Membership(TimeStampedModel):
 
 
 def _invitation_token():
+    # Referenced by migration 0002 (before tokens were stored hashed).
     return secrets.token_urlsafe(32)
+
+
+def hash_invitation_token(token: str) -> str:
+    """Invitations store only this digest of the emailed token: a copy of the
+    table does not hold working links."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 INVITATION_LIFETIME = timedelta(days=7)
@@ -155,7 +165,7 @@ class Invitation(TimeStampedModel):
     role = models.CharField(
         max_length=16, choices=MembershipRole.choices, default=MembershipRole.MEMBER
     )
-    token = models.CharField(max_length=64, unique=True, default=_invitation_token)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -174,6 +184,10 @@ class Invitation(TimeStampedModel):
     )
 
     objects = InvitationQuerySet.as_manager()
+
+    # The raw token, only in memory right after `issue_token()` (for the link
+    # in the email); never stored.
+    token: str | None = None
 
     class Meta:
         constraints = [
@@ -196,8 +210,21 @@ class Invitation(TimeStampedModel):
     def __str__(self):
         return f"{self.email} → {self.company} ({self.role})"
 
+    def save(self, *args, **kwargs):
+        if not self.token_hash:
+            self.issue_token()
+        super().save(*args, **kwargs)
+
+    def issue_token(self) -> str:
+        """A new link token (the old link stops working); the caller saves."""
+        self.token = secrets.token_urlsafe(32)
+        self.token_hash = hash_invitation_token(self.token)
+        return self.token
+
     def get_absolute_url(self):
-        return reverse("companies:invitation", kwargs={"token": self.token})
+        # Token-free: the page for the signed-in invitee (the emailed link with
+        # the token is built only when the token is issued).
+        return reverse("companies:invitation-mine", kwargs={"pk": self.pk})
 
     @property
     def is_expired(self):

@@ -12,6 +12,9 @@ from django.db.models import Case, IntegerField, Q, Value, When
 
 from companies.models import Company, Invitation, Membership, MembershipRole
 
+EXPORTED = {"companies.Membership.user", "companies.Invitation.accepted_by"}
+ERASED = EXPORTED
+
 
 def _iso(value):
     return value.isoformat() if value is not None else None
@@ -19,9 +22,9 @@ def _iso(value):
 
 def export(user) -> dict:
     memberships = Membership.objects.filter(user=user).select_related("company")
-    invitations = Invitation.objects.filter(email__iexact=user.email).select_related(
-        "company"
-    )
+    invitations = Invitation.objects.filter(
+        Q(email__iexact=user.email) | Q(accepted_by=user)
+    ).select_related("company")
     return {
         "memberships": [
             {

@@ -2,7 +2,13 @@
 
 from django.db.models import Case, IntegerField, Value, When
 
-from companies.models import Company, Invitation, Membership, MembershipRole
+from companies.models import (
+    Company,
+    Invitation,
+    Membership,
+    MembershipRole,
+    hash_invitation_token,
+)
 
 OPEN_JOBS_ON_COMPANY_PAGE = 50
 
@@ -65,11 +71,24 @@ def pending_invitations(company: Company):
 
 
 def invitation_by_token(token: str) -> Invitation | None:
+    """The invitation behind an emailed link (only the token's digest is stored)."""
     if not token or len(token) > 64:
         return None
     return (
         Invitation.objects.select_related("company", "invited_by")
-        .filter(token=token)
+        .filter(token_hash=hash_invitation_token(token))
+        .first()
+    )
+
+
+def invitation_for_invitee(user, pk: int) -> Invitation | None:
+    """An invitation addressed to the signed-in user (the in-app notification
+    links here, so no token is stored outside the email)."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Invitation.objects.select_related("company", "invited_by")
+        .filter(pk=pk, email__iexact=user.email)
         .first()
     )
 

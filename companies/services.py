@@ -257,8 +257,8 @@ def invitation_create(
             )
         invitation = Invitation(company=company, email=email)
     else:
-        fresh = Invitation()
-        invitation.token, invitation.expires_at = fresh.token, fresh.expires_at
+        invitation.issue_token()  # the earlier link stops working
+        invitation.expires_at = Invitation().expires_at
     invitation.role = role
     invitation.invited_by = user
     try:
@@ -286,7 +286,8 @@ def _invitation_notify(invitation: Invitation, invitee) -> None:
         kind=NotificationKind.TEAM_INVITATION,
         title=f"Join {invitation.company.name} on HotGigs",
         body=f"You are invited as {invitation.get_role_display().lower()}.",
-        link=reverse("companies:invitation", kwargs={"token": invitation.token}),
+        # Token-free link: the notification row must not hold a working token.
+        link=invitation.get_absolute_url(),
         actor=invitation.invited_by,
     )
 

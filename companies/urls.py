@@ -25,5 +25,10 @@ urlpatterns = [
         views.invitation_revoke,
         name="invitation-revoke",
     ),
+    path(
+        "invitations/mine/<int:pk>/",
+        views.invitation_mine,
+        name="invitation-mine",
+    ),
     path("invitations/<str:token>/", views.invitation_detail, name="invitation"),
 ]

@@ -254,6 +254,20 @@ def invitation_detail(request, token):
     invitation = selectors.invitation_by_token(token)
     if invitation is None:
         raise Http404("No such invitation.")
+    return _invitation_page(request, invitation)
+
+
+@login_required
+def invitation_mine(request, pk):
+    """The same page for the signed-in invitee, without a token (the in-app
+    notification links here); anyone else gets a 404."""
+    invitation = selectors.invitation_for_invitee(request.user, pk)
+    if invitation is None:
+        raise Http404("No such invitation.")
+    return _invitation_page(request, invitation)
+
+
+def _invitation_page(request, invitation):
     error = None
     if request.method == "POST":
         if not request.user.is_authenticated:

@@ -4,6 +4,9 @@ erases. Called by accounts (export / delete account)."""
 from documents.models import Document
 from documents.services import documents_erase_for_user
 
+EXPORTED = {"documents.Document.owner"}
+ERASED = EXPORTED
+
 
 def export(user) -> list[dict]:
     """Metadata of the user's documents (not the bytes; they download those)."""

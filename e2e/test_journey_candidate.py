@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from accounts.models import User
 from documents.pdf_writer import build_pdf
 from e2e.conftest import off_loop, open_job
-from hotgigs.testing.browser import assert_accessible, log_in, screenshot
+from hotgigs.testing.browser import assert_accessible, finish_signup, log_in, screenshot
 from jobs.models import Application
 from jobs.services.applications import application_submit, application_transition
 from notifications.messaging import conversation_start_for_application
@@ -73,6 +73,7 @@ def sign_up(page):
     page.fill("input[name=password2]", PASSWORD)
     assert_accessible(page, "candidate-01-signup")
     page.get_by_role("button", name="Sign up").click()
+    finish_signup(page, "carla@example.com")
     expect(page).to_have_url("/dashboard/")
     expect(page.locator("h1")).to_contain_text("Carla")
 

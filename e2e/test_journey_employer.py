@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from candidates.tests.factories import make_profile
 from companies.models import Company, Invitation
 from e2e.conftest import off_loop, open_job
-from hotgigs.testing.browser import assert_accessible, screenshot
+from hotgigs.testing.browser import assert_accessible, finish_signup, screenshot
 from jobs.models import Application, Interview, Job
 from jobs.services.applications import application_submit
 
@@ -39,6 +39,7 @@ def sign_up_with_company(page):
     page.fill("input[name=password1]", PASSWORD)
     page.fill("input[name=password2]", PASSWORD)
     page.get_by_role("button", name="Sign up").click()
+    finish_signup(page, "erin@initrode.test")
     expect(page).not_to_have_url("/accounts/signup/")
 
     page.goto("/companies/new/")

@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # `Cache-Control: private, no-store` on every signed-in answer (hotgigs/caching.py).
+    "hotgigs.caching.PrivateResponsesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Asks before a destructive post that JavaScript did not (hotgigs/confirmation.py).
     "hotgigs.confirmation.ConfirmationMiddleware",

@@ -6,10 +6,33 @@ never the team's notes, ratings or internal reasons, which are the company's
 records). Saved jobs. On erasure a candidate's applications go (their history,
 notes, ratings and interviews cascade); a team member's notes, ratings, events and
 interviews keep their text without the author (SET_NULL on the author fields).
-Other sub-domains of jobs (e.g. saved searches) add their keys here.
+Saved searches (job alerts) with their criteria. For a team member: the
+applications they submitted for candidates (recruiters), notes and ratings they
+wrote are the company's records (exported as counts only; notes keep their text
+without the author on erasure, ratings go).
 """
 
-from jobs.models import Application, SavedJob
+from jobs.models import (
+    Application,
+    ApplicationNote,
+    ApplicationRating,
+    SavedJob,
+    SavedSearch,
+)
+
+EXPORTED = {
+    "jobs.Application.candidate",
+    "jobs.SavedJob.user",
+    "jobs.SavedSearch.user",
+    "jobs.ApplicationNote.author",
+    "jobs.ApplicationRating.rater",
+}
+ERASED = {
+    "jobs.Application.candidate",
+    "jobs.SavedJob.user",
+    "jobs.SavedSearch.user",
+    "jobs.ApplicationRating.rater",
+}
 
 
 def _iso(value):
@@ -49,9 +72,23 @@ def export(user) -> dict:
             {"job": s.job.title, "saved_at": _iso(s.created_at)}
             for s in SavedJob.objects.filter(user=user).select_related("job")
         ],
+        "saved_searches": [
+            {
+                "name": s.name,
+                "query": s.query,
+                "frequency": s.frequency,
+                "last_run_at": _iso(s.last_run_at),
+                "created_at": _iso(s.created_at),
+            }
+            for s in SavedSearch.objects.filter(user=user).order_by("created_at", "id")
+        ],
+        "notes_written": ApplicationNote.objects.filter(author=user).count(),
+        "ratings_given": ApplicationRating.objects.filter(rater=user).count(),
     }
 
 
 def erase(user) -> None:
     Application.objects.filter(candidate=user).delete()
     SavedJob.objects.filter(user=user).delete()
+    SavedSearch.objects.filter(user=user).delete()
+    ApplicationRating.objects.filter(rater=user).delete()

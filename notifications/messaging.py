@@ -50,6 +50,26 @@ def is_blocked(*, candidate_id, company_id) -> bool:
     ).exists()
 
 
+def can_message_about_application(user, application) -> bool:
+    """The application's candidate or a member of the job's company."""
+    return application.candidate_id == user.pk or is_company_member(
+        user, application.job.company_id
+    )
+
+
+def can_message_candidate(user, *, company, candidate) -> bool:
+    """A member of `company` may open a direct thread with `candidate`: a
+    candidate whose profile the user may see (a block is checked separately, it
+    is not a secret from a company that can see the profile)."""
+    from candidates.models import CandidateProfile
+    from candidates.permissions import can_view_profile
+
+    if not is_company_member(user, company.pk) or not candidate.is_candidate:
+        return False
+    profile = CandidateProfile.objects.filter(user=candidate).first()
+    return profile is not None and can_view_profile(user, profile)
+
+
 def _clean_body(body) -> str:
     body = (body or "").strip() if isinstance(body, str) else ""
     if not body:
@@ -74,7 +94,7 @@ def conversation_start_for_application(*, user, application, body: str):
     continues) the application's thread with a first message."""
     body = _clean_body(body)
     company_id = application.job.company_id
-    if not (application.candidate_id == user.pk or is_company_member(user, company_id)):
+    if not can_message_about_application(user, application):
         raise PermissionDenied("You cannot message about this application.")
     conversation = Conversation.objects.filter(application=application).first()
     if conversation is None:
@@ -96,14 +116,8 @@ def conversation_start_for_application(*, user, application, body: str):
 @transaction.atomic
 def conversation_start_direct(*, user, company, candidate, body: str):
     """A company member messages a candidate from their profile."""
-    from candidates.models import CandidateProfile
-    from candidates.permissions import can_view_profile
-
     body = _clean_body(body)
-    if not is_company_member(user, company.pk):
-        raise PermissionDenied("Only members of the company can message for it.")
-    profile = CandidateProfile.objects.filter(user=candidate).first()
-    if profile is None or not can_view_profile(user, profile):
+    if not can_message_candidate(user, company=company, candidate=candidate):
         raise PermissionDenied("This candidate cannot be messaged.")
     if is_blocked(candidate_id=candidate.pk, company_id=company.pk):
         raise PermissionDenied("This candidate does not accept messages from you.")

@@ -65,6 +65,16 @@ class Notification(models.Model):
         blank=True,
         related_name="+",
     )
+    # The person the text names when that is not the actor (a candidate put
+    # forward by a recruiter, a placed candidate): when either account is
+    # deleted, the title and body are rewritten without them (notifications.privacy).
+    about = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     # How this notification goes out by email (the recipient's preference when it

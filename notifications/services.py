@@ -51,8 +51,12 @@ def notify(
     body: str = "",
     link: str = "",
     actor=None,
+    about=None,
 ) -> list[Notification]:
-    """Notify each recipient once (never the actor), as their preferences say."""
+    """Notify each recipient once (never the actor), as their preferences say.
+
+    `about`: the person the text names, when not the actor; their name leaves
+    the row when their account is deleted (notifications.privacy)."""
     actor_id = getattr(actor, "pk", None)
     user_ids = list(
         dict.fromkeys(user.pk for user in recipients if user.pk != actor_id)
@@ -61,11 +65,12 @@ def notify(
         kind=kind,
         items=[Pending(uid, title, body, link) for uid in user_ids],
         actor=actor,
+        about=about,
     )
 
 
 def notify_each(
-    *, kind: NotificationKind | str, items: list[Pending], actor=None
+    *, kind: NotificationKind | str, items: list[Pending], actor=None, about=None
 ) -> list[Notification]:
     """Bulk form of `notify` (job alerts): one preference query, one insert."""
     kind = NotificationKind(kind)
@@ -84,6 +89,7 @@ def notify_each(
                 body=item.body,
                 link=item.link[:500],
                 actor=actor,
+                about=about,
                 in_app=in_app,
                 # A row that exists only for its email never counts as unread.
                 read_at=None if in_app else now,

@@ -198,9 +198,8 @@ def start_for_application(request, application_id):
     application = (
         Application.objects.select_related("job").filter(pk=application_id).first()
     )
-    if application is None or not (
-        application.candidate_id == request.user.pk
-        or messaging.is_company_member(request.user, application.job.company_id)
+    if application is None or not messaging.can_message_about_application(
+        request.user, application
     ):
         raise Http404("No such application.")
     existing = Conversation.objects.filter(application=application).first()

@@ -99,14 +99,18 @@ class PoolAddForm(forms.Form):
     tags = forms.CharField(
         required=False, max_length=1000, help_text="Comma-separated, e.g. python, q3."
     )
-    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    notes = forms.CharField(
+        required=False, max_length=20_000, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
 
 class PoolEditForm(forms.Form):
     email = forms.EmailField(required=False)
     phone = forms.CharField(required=False, max_length=32)
     tags = forms.CharField(required=False, max_length=1000)
-    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    notes = forms.CharField(
+        required=False, max_length=20_000, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
 
 class SubmissionForm(forms.Form):
@@ -147,7 +151,9 @@ class PlacementRecordForm(forms.Form):
 class FeeForm(forms.Form):
     fee = forms.DecimalField(max_digits=12, decimal_places=2, min_value=0)
     reason = forms.CharField(
-        label="Reason for the change", widget=forms.Textarea(attrs={"rows": 2})
+        label="Reason for the change",
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 

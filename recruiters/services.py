@@ -653,6 +653,7 @@ def _notify_placement(placement, *, actor):
         body=f"{placement.job.title} — fee {placement.fee} {placement.currency}.",
         link=reverse("recruiters:placements"),
         actor=actor,
+        about=placement.candidate,
     )
 
 

@@ -34,6 +34,20 @@ class RegisterInputSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=Role.choices)
 
 
+class RegisterConfirmInputSerializer(serializers.Serializer):
+    token = serializers.CharField(max_length=200)
+
+
+class DetailSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+class RegisteredSerializer(serializers.Serializer):
+    user = UserSerializer()
+    access = serializers.CharField()
+    refresh = serializers.CharField()
+
+
 class MeInputSerializer(serializers.Serializer):
     """What a user may change about themselves; other keys are ignored."""
 

@@ -4,6 +4,11 @@ from accounts.api import views
 
 urlpatterns = [
     path("auth/register/", views.RegisterView.as_view(), name="auth-register"),
+    path(
+        "auth/register/confirm/",
+        views.RegisterConfirmView.as_view(),
+        name="auth-register-confirm",
+    ),
     path("auth/token/", views.TokenObtainView.as_view(), name="token-obtain"),
     path("auth/token/refresh/", views.TokenRefreshView.as_view(), name="token-refresh"),
     path("auth/logout/", views.LogoutView.as_view(), name="auth-logout"),

@@ -19,11 +19,14 @@ from rest_framework_simplejwt.views import TokenViewBase
 from accounts import audit
 from accounts.api.serializers import (
     AccessTokenSerializer,
+    DetailSerializer,
     EmailTokenObtainSerializer,
     LogoutInputSerializer,
     MeInputSerializer,
     PasswordChangeInputSerializer,
     PasswordConfirmInputSerializer,
+    RegisterConfirmInputSerializer,
+    RegisteredSerializer,
     RegisterInputSerializer,
     RevocationAwareRefreshSerializer,
     TokenPairSerializer,
@@ -35,9 +38,12 @@ from accounts.services import (
     user_change_password,
     user_delete_account,
     user_export_data,
-    user_register,
     user_update_profile,
 )
+from accounts.signup import SENT as SIGNUP_SENT
+from accounts.signup import signup_confirm, signup_request
+from hotgigs.api.errors import Conflict
+from hotgigs.api.schema import errors
 from hotgigs.api.throttling import AuthThrottle
 
 AUTH_TAG = ["auth"]
@@ -50,7 +56,7 @@ def _as_api_error(exc: DjangoValidationError) -> ValidationError:
 
 def _no_store(response):
     # Personal data and credentials: never kept by a shared or browser cache.
-    response["Cache-Control"] = "no-store"
+    response["Cache-Control"] = "private, no-store"
     return response
 
 
@@ -62,19 +68,58 @@ class RegisterView(APIView):
     @extend_schema(
         tags=AUTH_TAG,
         operation_id="auth_register",
-        summary="Create an account",
+        summary="Sign up: emails a link that creates the account",
+        description=(
+            "Answers 202 with the same body whether or not the address already "
+            "has an account (no enumeration). A new address gets a link to "
+            "confirm it (see `auth/register/confirm/`); an address with an "
+            "account gets an email telling its owner, with a password-reset link."
+        ),
         request=RegisterInputSerializer,
-        responses={201: UserSerializer},
+        responses={202: DetailSerializer},
         auth=[],
     )
     def post(self, request):
         serializer = RegisterInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
-            user = user_register(**serializer.validated_data)
+            signup_request(**serializer.validated_data)
         except DjangoValidationError as exc:
             raise _as_api_error(exc) from None
-        return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)
+        return Response({"detail": SIGNUP_SENT}, status=status.HTTP_202_ACCEPTED)
+
+
+class RegisterConfirmView(APIView):
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+    throttle_classes = (AuthThrottle,)
+
+    @extend_schema(
+        tags=AUTH_TAG,
+        operation_id="auth_register_confirm",
+        summary="Finish signing up with the emailed link's token",
+        description=(
+            "The token is the last part of the link emailed by `auth/register/`. "
+            "Creates the account and answers it with a token pair."
+        ),
+        request=RegisterConfirmInputSerializer,
+        responses={201: RegisteredSerializer},
+        auth=[],
+    )
+    def post(self, request):
+        serializer = RegisterConfirmInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            user = signup_confirm(token=serializer.validated_data["token"])
+        except DjangoValidationError as exc:
+            raise _as_api_error(exc) from None
+        refresh = RefreshToken.for_user(user)
+        body = {
+            "user": UserSerializer(user).data,
+            "access": str(refresh.access_token),
+            "refresh": str(refresh),
+        }
+        return _no_store(Response(body, status=status.HTTP_201_CREATED))
 
 
 class TokenObtainView(TokenViewBase):
@@ -213,12 +258,18 @@ class DeleteAccountView(APIView):
         operation_id="me_delete",
         summary="Delete your account and all your data (password required)",
         request=PasswordConfirmInputSerializer,
-        responses={204: OpenApiResponse(description="Deleted.")},
+        responses={
+            204: OpenApiResponse(description="Deleted."),
+            **errors(conflict="A placement record must be settled first."),
+        },
     )
     def post(self, request):
         serializer = PasswordConfirmInputSerializer(
             data=request.data, context={"request": request}
         )
         serializer.is_valid(raise_exception=True)
-        user_delete_account(user=request.user)
+        try:
+            user_delete_account(user=request.user)
+        except DjangoValidationError as exc:  # a record that must be kept first
+            raise Conflict(" ".join(exc.messages)) from None
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -105,3 +105,28 @@ def test_non_staff_cannot_open_the_user_admin(client, request, persona):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_pending_signups_are_listed_without_any_token(
+    staff_client, db, django_capture_on_commit_callbacks
+):
+    from accounts.models import PendingSignup
+    from accounts.signup import signup_request
+
+    with django_capture_on_commit_callbacks(execute=True):
+        signup_request(
+            email="pat@example.com",
+            password="an-unusual-passphrase",
+            full_name="Pat Pending",
+            role="candidate",
+        )
+    pending = PendingSignup.objects.get()
+
+    listing = staff_client.get("/admin/accounts/pendingsignup/")
+    detail = staff_client.get(f"/admin/accounts/pendingsignup/{pending.pk}/change/")
+
+    assert listing.status_code == detail.status_code == 200
+    assert b"pat@example.com" in listing.content
+    for page in (listing, detail):
+        assert pending.token_hash.encode() not in page.content
+        assert b"token hash" not in page.content.lower()

@@ -1,19 +1,24 @@
 """The auth endpoints: register, token, refresh, logout, and hostile tokens."""
 
+import hashlib
+import re
 from datetime import timedelta
 
 import jwt
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.utils import timezone
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
 from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
 
 from accounts.models import Role, User
 from accounts.services import user_change_password, user_deactivate
+from accounts.signup import LINK_INVALID
 from accounts.tests.factories import DEFAULT_PASSWORD
 
 REGISTER = "/api/v1/auth/register/"
+REGISTER_CONFIRM = "/api/v1/auth/register/confirm/"
 TOKEN = "/api/v1/auth/token/"
 REFRESH = "/api/v1/auth/token/refresh/"
 LOGOUT = "/api/v1/auth/logout/"
@@ -47,43 +52,123 @@ def obtain(api, email, password=DEFAULT_PASSWORD):
 # --- register -------------------------------------------------------------------
 
 
-def test_register_creates_the_user_and_answers_it(api, db):
-    response = api.post(REGISTER, signup_payload())
+SENT = {
+    "detail": "Check your inbox: we sent an email to that address. Follow it to "
+    "finish signing up."
+}
 
-    assert response.status_code == 201
+
+def confirm_token(message) -> str:
+    return re.search(r"/accounts/signup/confirm/([^/]+)/", message.body).group(1)
+
+
+def test_register_answers_202_and_emails_a_link_that_creates_the_account(
+    api, db, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api.post(REGISTER, signup_payload())
+
+    assert (response.status_code, response.json()) == (202, SENT)
+    assert User.objects.count() == 0  # nothing until the address is confirmed
+    (message,) = mail.outbox
+    assert message.to == ["nina@example.com"]
+    assert message.subject == "Confirm your email to finish signing up to HotGigs"
+
+    confirmed = api.post(REGISTER_CONFIRM, {"token": confirm_token(message)})
+
+    assert confirmed.status_code == 201
     user = User.objects.get()
-    assert response.json() == {
+    body = confirmed.json()
+    assert body["user"] == {
         "id": user.pk,
         "email": "nina@example.com",
         "full_name": "Nina New",
         "role": "employer",
         "is_staff": False,
-        "date_joined": response.json()["date_joined"],
+        "date_joined": body["user"]["date_joined"],
     }
+    assert confirmed["Cache-Control"] == "private, no-store"
     assert user.check_password("an-unusual-passphrase")
-    assert "password" not in response.json()
+    assert bearer(api, body["access"]).get(ME).json()["email"] == "nina@example.com"
+    # The link works once.
+    again = api.post(REGISTER_CONFIRM, {"token": confirm_token(message)})
+    assert again.status_code == 400
+    assert again.json()["error"]["fields"] == {"token": [LINK_INVALID]}
 
 
-def test_register_ignores_is_staff_and_superuser(api, db):
-    response = api.post(
-        REGISTER, signup_payload(is_staff=True, is_superuser=True, role="candidate")
-    )
+def test_register_ignores_is_staff_and_superuser(
+    api, db, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        api.post(
+            REGISTER,
+            signup_payload(is_staff=True, is_superuser=True, role="candidate"),
+        )
+    api.post(REGISTER_CONFIRM, {"token": confirm_token(mail.outbox[0])})
 
-    assert response.status_code == 201
-    assert response.json()["is_staff"] is False
     user = User.objects.get()
-    assert (user.is_staff, user.is_superuser) == (False, False)
+    assert (user.is_staff, user.is_superuser, user.role) == (False, False, "candidate")
 
 
-def test_register_duplicate_email_in_another_case_is_a_field_error(api, alice):
-    response = api.post(REGISTER, signup_payload(email="ALICE@example.COM"))
+def test_register_answers_the_same_for_a_taken_email_and_tells_its_owner(
+    api, alice, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        taken = api.post(REGISTER, signup_payload(email="ALICE@example.COM"))
+        new = api.post(REGISTER, signup_payload(email="nobody@example.com"))
+
+    assert (taken.status_code, taken.json()) == (new.status_code, new.json())
+    assert (taken.status_code, taken.json()) == (202, SENT)
+    assert User.objects.count() == 1
+    owner_mail, new_mail = mail.outbox
+    assert owner_mail.to == ["alice@example.com"]
+    assert owner_mail.subject == (
+        "Someone tried to sign up to HotGigs with your address"
+    )
+    assert "/accounts/reset/" in owner_mail.body
+    assert "/accounts/signup/confirm/" not in owner_mail.body
+    assert new_mail.to == ["nobody@example.com"]
+    alice.refresh_from_db()
+    assert alice.check_password(DEFAULT_PASSWORD)  # nothing changed
+
+
+@pytest.mark.parametrize(
+    "token", ["", "x", "nope" * 100, "a" * 43, ["list"], {"a": 1}, None]
+)
+def test_register_confirm_refuses_bad_tokens(api, db, token):
+    response = api.post(REGISTER_CONFIRM, {"token": token}, format="json")
 
     assert response.status_code == 400
-    assert response.json()["error"]["code"] == "invalid"
-    assert response.json()["error"]["fields"] == {
-        "email": ["An account with this email address already exists."]
-    }
-    assert User.objects.count() == 1
+    assert User.objects.count() == 0
+
+
+def test_register_confirm_refuses_an_expired_link(
+    api, db, django_capture_on_commit_callbacks
+):
+    from accounts.models import PendingSignup
+
+    with django_capture_on_commit_callbacks(execute=True):
+        api.post(REGISTER, signup_payload())
+    PendingSignup.objects.update(created_at=timezone.now() - timedelta(days=3))
+
+    response = api.post(REGISTER_CONFIRM, {"token": confirm_token(mail.outbox[0])})
+
+    assert response.json()["error"]["fields"] == {"token": [LINK_INVALID]}
+    assert User.objects.count() == 0
+
+
+def test_only_a_hash_of_the_link_token_is_stored(
+    api, db, django_capture_on_commit_callbacks
+):
+    from accounts.models import PendingSignup
+
+    with django_capture_on_commit_callbacks(execute=True):
+        api.post(REGISTER, signup_payload())
+    token = confirm_token(mail.outbox[0])
+
+    (pending,) = PendingSignup.objects.all()
+    assert pending.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert token not in str(PendingSignup.objects.values().get())
 
 
 @pytest.mark.parametrize(
@@ -467,7 +552,7 @@ def test_register_is_throttled_per_ip(api, db):
 
     blocked = api.post(REGISTER, signup_payload(email="late@example.com"))
 
-    assert statuses == [201] * 10
+    assert statuses == [202] * 10
     assert blocked.status_code == 429
     assert int(blocked["Retry-After"]) > 0
     assert blocked.json()["error"]["code"] == "throttled"

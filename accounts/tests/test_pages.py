@@ -18,6 +18,8 @@ SETTINGS = "/accounts/settings/"
 DASHBOARD = "/dashboard/"
 
 NEW_PASSWORD = "a-brand-new-passphrase"
+SIGNUP_SENT_URL = "/accounts/signup/sent/"
+SIGNUP_SENT_TEXT = b"Check your inbox: we sent an email to that address."
 RESET_SENT = b"If an account exists for that address, we sent a link"
 
 
@@ -54,6 +56,10 @@ def test_signup_page_has_labelled_fields_and_csrf(client, db):
     assert "<legend>I am here to</legend>" in html
 
 
+def confirm_link(message) -> str:
+    return re.search(r"/accounts/signup/confirm/[^/\s]+/", message.body).group(0)
+
+
 @pytest.mark.parametrize(
     ("role", "location"),
     [
@@ -62,13 +68,27 @@ def test_signup_page_has_labelled_fields_and_csrf(client, db):
         ("recruiter", "/companies/new/"),
     ],
 )
-def test_signup_creates_the_account_logs_in_and_redirects_by_role(
-    client, db, role, location
+def test_signup_emails_a_link_that_creates_the_account_and_signs_in(
+    client, db, role, location, django_capture_on_commit_callbacks
 ):
-    response = client.post(SIGNUP, signup_form(role=role))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(SIGNUP, signup_form(role=role))
 
     assert response.status_code == 302
-    assert response["Location"] == location
+    assert response["Location"] == SIGNUP_SENT_URL
+    assert SIGNUP_SENT_TEXT in client.get(SIGNUP_SENT_URL).content
+    assert not User.objects.exists()
+    link = confirm_link(mail.outbox[0])
+    # Opening the link (a mail scanner does) creates nothing; the button does.
+    shown = client.get(link)
+    assert shown.status_code == 200
+    assert b"New Person" in shown.content
+    assert not User.objects.exists()
+
+    confirmed = client.post(link)
+
+    assert confirmed.status_code == 302
+    assert confirmed["Location"] == location
     user = User.objects.get()
     assert (user.email, user.full_name, user.role) == (
         "new@example.com",
@@ -76,14 +96,57 @@ def test_signup_creates_the_account_logs_in_and_redirects_by_role(
         role,
     )
     assert user.check_password("a-long-unusual-passphrase")
-    page = client.get(DASHBOARD)
-    assert b"Welcome, New" in page.content
+    assert b"Welcome, New" in client.get(DASHBOARD).content
+    used = client.post(link)
+    assert used.status_code == 400
+    assert b"This link is invalid or has expired" in used.content
+
+
+def test_signup_page_answers_the_same_for_a_taken_email_and_tells_its_owner(
+    client, alice, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        taken = client.post(SIGNUP, signup_form(email="ALICE@example.com"))
+        new = client.post(SIGNUP, signup_form(email="nobody@example.com"))
+
+    assert (taken.status_code, taken["Location"]) == (302, SIGNUP_SENT_URL)
+    assert (new.status_code, new["Location"]) == (302, SIGNUP_SENT_URL)
+    owner_mail, new_mail = mail.outbox
+    assert owner_mail.to == ["alice@example.com"]
+    assert "already has one" in owner_mail.body
+    reset = re.search(r"/accounts/reset/[^\s]+/", owner_mail.body).group(0)
+    assert client.get(reset, follow=True).status_code == 200
+    assert new_mail.to == ["nobody@example.com"]
+    assert User.objects.count() == 1
+
+
+def test_signup_of_a_deactivated_address_answers_the_same_and_sends_nothing(
+    client, alice, django_capture_on_commit_callbacks
+):
+    alice.is_active = False
+    alice.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(SIGNUP, signup_form(email="alice@example.com"))
+
+    assert response["Location"] == SIGNUP_SENT_URL
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize("token", ["x", "y" * 43, "z" * 300])
+def test_a_bad_confirmation_link_is_a_400_page(client, db, token):
+    for response in (
+        client.get(f"/accounts/signup/confirm/{token}/"),
+        client.post(f"/accounts/signup/confirm/{token}/"),
+    ):
+        assert response.status_code == 400
+        assert b"This link is invalid or has expired" in response.content
+    assert not User.objects.exists()
 
 
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
-        ({"email": "ALICE@example.com"}, "email", "An account with this email"),
         ({"email": "nope"}, "email", "Enter a valid email address."),
         ({"role": "staff"}, "role", "Select a valid choice."),
         ({"full_name": ""}, "full_name", "This field is required."),

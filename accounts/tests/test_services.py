@@ -6,48 +6,13 @@ from rest_framework_simplejwt.token_blacklist.models import (
 )
 from rest_framework_simplejwt.tokens import RefreshToken
 
-from accounts.models import Role, User
 from accounts.services import (
     user_activate,
     user_change_password,
     user_deactivate,
-    user_register,
     user_revoke_tokens,
     user_update_profile,
 )
-
-
-def test_user_register_normalises_and_hashes(db):
-    user = user_register(
-        email="  Zoe@Example.COM ",
-        password="an-unusual-passphrase",
-        full_name=" Zoe Z ",
-        role=Role.RECRUITER,
-    )
-
-    assert (user.email, user.full_name, user.role) == (
-        "zoe@example.com",
-        "Zoe Z",
-        "recruiter",
-    )
-    assert user.password != "an-unusual-passphrase"
-    assert user.check_password("an-unusual-passphrase")
-    assert (user.is_staff, user.is_superuser, user.is_active) == (False, False, True)
-
-
-def test_user_register_collects_every_field_error(alice):
-    with pytest.raises(ValidationError) as caught:
-        user_register(
-            email="ALICE@example.com", password="123", full_name=" ", role="boss"
-        )
-
-    assert sorted(caught.value.message_dict) == [
-        "email",
-        "full_name",
-        "password",
-        "role",
-    ]
-    assert User.objects.count() == 1
 
 
 def test_user_update_profile_refuses_a_taken_email_and_keeps_the_old(alice, bob):

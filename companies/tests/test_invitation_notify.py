@@ -27,12 +27,13 @@ def test_inviting_an_existing_account_notifies_it_with_one_email(
     )
     assert note.title == "Join Acme on HotGigs"
     assert note.body == "You are invited as admin."
-    assert note.link == f"/invitations/{invitation.token}/"
+    # No token in the stored notification: the invitee's own page, by id.
+    assert note.link == f"/invitations/mine/{invitation.pk}/"
     # One email (the notification's), not the plain invitation email as well.
     assert [(m.to, m.subject) for m in mailoutbox] == [
         ([bob.email], "Join Acme on HotGigs")
     ]
-    assert f"/invitations/{invitation.token}/" in mailoutbox[0].body
+    assert f"/invitations/mine/{invitation.pk}/" in mailoutbox[0].body
 
 
 def test_inviting_an_address_without_an_account_notifies_nobody(
@@ -73,3 +74,61 @@ def test_failed_or_rolled_back_invitation_notifies_nobody(
         raise RuntimeError
     assert callbacks == []
     assert Notification.objects.count() == 0
+
+
+def test_only_a_hash_of_the_token_is_stored_and_the_link_still_works(
+    client, acme, olivia, bob, django_capture_on_commit_callbacks
+):
+    import hashlib
+
+    from companies.models import Invitation
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = services.invitation_create(
+            user=olivia, company=acme, email="new@example.com"
+        )
+    token = invitation.token
+
+    stored = Invitation.objects.filter(pk=invitation.pk).values().get()
+    assert stored["token_hash"] == hashlib.sha256(token.encode()).hexdigest()
+    assert token not in str(stored)
+    assert Invitation.objects.get(pk=invitation.pk).token is None
+    assert client.get(f"/invitations/{token}/").status_code == 200
+    assert client.get(f"/invitations/{stored['token_hash']}/").status_code == 404
+
+
+def test_the_invitees_token_free_page_is_theirs_only(
+    client, acme, olivia, bob, alice, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = services.invitation_create(
+            user=olivia, company=acme, email="bob@example.com"
+        )
+    url = f"/invitations/mine/{invitation.pk}/"
+
+    assert client.get(url).status_code == 302  # to the login page
+    client.force_login(alice)
+    assert client.get(url).status_code == 404
+    client.force_login(bob)
+    assert client.get(url).status_code == 200
+    accepted = client.post(url)
+    assert accepted.status_code == 302
+    assert acme.memberships.filter(user=bob).exists()
+
+
+def test_the_invitation_admin_shows_no_token(
+    client, sam, acme, olivia, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = services.invitation_create(
+            user=olivia, company=acme, email="new@example.com"
+        )
+    client.force_login(sam)
+
+    page = client.get(f"/admin/companies/invitation/{invitation.pk}/change/")
+
+    assert page.status_code == 200
+    assert invitation.token.encode() not in page.content
+    assert invitation.token_hash.encode() not in page.content
+    assert b"token_hash" not in page.content
+    assert b"Token hash" not in page.content

@@ -18,6 +18,8 @@ Other helpers:
   axe-playwright-python, injected from the package: nothing is downloaded)
   on the page and fails on any serious or critical violation.
 - `log_in(page, user)`: the login form, with the factories' default password.
+- `finish_signup(page, email)`: after the sign-up form, follow the emailed
+  confirmation link and confirm.
 - `asgi_live_server`: the real ASGI server (daphne: HTTP and WebSockets) in a
   subprocess over the test database, for live updates; PostgreSQL only (an
   in-memory SQLite test database cannot be shared with another process).
@@ -178,6 +180,21 @@ def log_in(page, user, next_url="/dashboard/", password=None):
     page.fill("input[name=password]", password)
     page.get_by_role("button", name="Log in").click()
     expect(page).to_have_url(next_url)
+
+
+def finish_signup(page, email):
+    """After the sign-up form: open the confirmation link emailed to `email`
+    (the live server shares this process's locmem outbox) and confirm."""
+    import re
+
+    from django.core import mail
+    from playwright.sync_api import expect
+
+    expect(page).to_have_url("/accounts/signup/sent/")
+    (message,) = [m for m in mail.outbox if email in m.to]
+    link = re.search(r"/accounts/signup/confirm/[^/\s]+/", message.body).group(0)
+    page.goto(link)
+    page.get_by_role("button", name="Finish signing up").click()
 
 
 def axe_violations(page, impacts=BLOCKING_IMPACTS) -> list[dict]:

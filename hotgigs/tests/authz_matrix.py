@@ -27,6 +27,7 @@ PERSONAS = ("anon", "alice", "bob", "olivia", "tom", "eve", "rita", "ivan", "sam
 KWARGS = {
     # pages
     "accounts:password_reset_confirm": {"uidb64": "=MQ", "token": "=bad-token"},
+    "accounts:signup_confirm": {"token": "=bad-token"},
     "companies:detail": {"slug": "acme.slug"},
     "companies:settings": {"slug": "acme.slug"},
     "companies:team": {"slug": "acme.slug"},
@@ -44,6 +45,7 @@ KWARGS = {
         "invitation_id": "invitation.pk",
     },
     "companies:invitation": {"token": "invitation.token"},
+    "companies:invitation-mine": {"pk": "invitation.pk"},
     "candidates:detail": {"pk": "alice_profile.pk"},
     "candidates:saved-search-delete": {"pk": "saved_candidate_search.pk"},
     "jobs:detail": {"slug": "job.slug"},
@@ -219,6 +221,9 @@ MATRIX = {
         "POST": "400 400 400 400 400 400 400 400 400",
     },
     "auth-register": {  # /api/v1/auth/register/
+        "POST": "400 400 400 400 400 400 400 400 400",
+    },
+    "auth-register-confirm": {  # /api/v1/auth/register/confirm/
         "POST": "400 400 400 400 400 400 400 400 400",
     },
     "candidate-detail": {  # /api/v1/candidates/1/
@@ -500,6 +505,10 @@ MATRIX = {
         "POST": "400 400 400 400 400 400 400 400 400",
     },
     # --- pages (object URLs) ---------------------------------------------
+    "accounts:signup_confirm": {  # /accounts/signup/confirm/bad-token/
+        "GET": "400 400 400 400 400 400 400 400 400",
+        "POST": "400 400 400 400 400 400 400 400 400",
+    },
     "accounts:password_reset_confirm": {  # /accounts/reset/MQ/bad-token/
         "GET": "200 200 200 200 200 200 200 200 200",
         "POST": "200 200 200 200 200 200 200 200 200",
@@ -520,6 +529,10 @@ MATRIX = {
     "companies:detail": {  # /companies/acme/
         "GET": "200 200 200 200 200 200 200 200 200",
         "POST": "200 200 200 200 200 200 200 200 200",
+    },
+    "companies:invitation-mine": {  # /invitations/mine/<pk>/ (for new@acme.test)
+        "GET": "302 404 404 404 404 404 404 404 404",
+        "POST": "302 404 404 404 404 404 404 404 404",
     },
     "companies:invitation": {  # /invitations/<token>/
         "GET": "200 200 200 200 200 200 200 200 200",

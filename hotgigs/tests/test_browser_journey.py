@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from hotgigs.testing.browser import screenshot
+from hotgigs.testing.browser import finish_signup, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -21,6 +21,7 @@ def test_candidate_signs_up_logs_out_logs_in_and_sees_the_dashboard(page):
     page.fill("input[name=password2]", PASSWORD)
     screenshot(page, "journey-01-signup")
     page.get_by_role("button", name="Sign up").click()
+    finish_signup(page, "jane@example.com")
 
     expect(page).to_have_url("/dashboard/")
     expect(page.locator("h1")).to_contain_text("Jane")

@@ -449,7 +449,8 @@ class SavedJobViewSet(
         data = s.SavedJobInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         job = Job.objects.filter(pk=data.validated_data["job"]).first()
-        if job is None:
+        # A draft never published answers like a missing job: no id oracle.
+        if job is None or job.published_at is None and not job.is_public:
             raise ValidationError({"job": ["No such job."]})
         existed = SavedJob.objects.filter(user=request.user, job=job).exists()
         try:

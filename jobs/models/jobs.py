@@ -117,7 +117,9 @@ class Job(TimeStampedModel):
     )
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
-    description = models.TextField(blank=True, help_text="Sanitised rich text.")
+    description = models.TextField(
+        blank=True, max_length=50_000, help_text="Sanitised rich text."
+    )
     skills = models.ManyToManyField(
         "matching.Skill", through="JobSkill", related_name="jobs", blank=True
     )

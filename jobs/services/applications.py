@@ -167,6 +167,7 @@ def _notify_new_application(application, *, actor):
         body=f"{application.candidate.full_name or 'A candidate'} applied.",
         link=application.get_absolute_url(),
         actor=actor,
+        about=application.candidate,
     )
 
 
@@ -386,6 +387,7 @@ def _notify_withdrawn(application, *, actor):
         body=application.withdrawal_reason,
         link=application.get_absolute_url(),
         actor=actor,
+        about=application.candidate,
     )
 
 

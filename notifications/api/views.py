@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
@@ -9,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import UserRateThrottle
 
 from hotgigs.api.pagination import CursorPagination
+from hotgigs.api.schema import errors
 from notifications import messaging, selectors, services
 from notifications.api import serializers as s
 from notifications.models import Conversation, Notification, NotificationKind
@@ -123,6 +125,11 @@ class PreferenceViewSet(viewsets.ViewSet):
         return Response(row)
 
 
+# One answer for "missing" and "not yours": no existence oracle on ids.
+NO_APPLICATION = "No such application you can message about."
+NO_CANDIDATE = "No such candidate you can message for that company."
+
+
 class ConversationViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
@@ -143,12 +150,21 @@ class ConversationViewSet(
 
     @extend_schema(
         request=s.ConversationStartSerializer,
-        responses={201: s.ConversationSerializer},
+        responses={
+            201: s.ConversationSerializer,
+            **errors(not_found=f"{NO_APPLICATION} / {NO_CANDIDATE}"),
+        },
+        description=(
+            "Start (or continue) a thread about an application, or a direct one "
+            "with a candidate for a company you belong to. A missing object and "
+            "one you may not use get the same 404, so ids cannot be probed."
+        ),
     )
     def create(self, request):
         data = s.ConversationStartSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
+        user = request.user
         try:
             if values.get("application"):
                 from jobs.models import Application
@@ -158,12 +174,12 @@ class ConversationViewSet(
                     .filter(pk=values["application"])
                     .first()
                 )
-                if application is None:
-                    raise exceptions.ValidationError(
-                        {"application": "No such application."}
-                    )
+                if application is None or not messaging.can_message_about_application(
+                    user, application
+                ):
+                    raise exceptions.NotFound(NO_APPLICATION)
                 conversation = messaging.conversation_start_for_application(
-                    user=request.user, application=application, body=values["body"]
+                    user=user, application=application, body=values["body"]
                 )
             else:
                 from django.contrib.auth import get_user_model
@@ -174,20 +190,21 @@ class ConversationViewSet(
                 candidate = (
                     get_user_model().objects.filter(pk=values["candidate"]).first()
                 )
-                if company is None:
-                    raise exceptions.ValidationError({"company": "No such company."})
-                if candidate is None or not candidate.is_candidate:
-                    raise exceptions.ValidationError(
-                        {"candidate": "No such candidate."}
+                if (
+                    company is None
+                    or candidate is None
+                    or not messaging.can_message_candidate(
+                        user, company=company, candidate=candidate
                     )
+                ):
+                    raise exceptions.NotFound(NO_CANDIDATE)
                 conversation = messaging.conversation_start_direct(
-                    user=request.user,
-                    company=company,
-                    candidate=candidate,
-                    body=values["body"],
+                    user=user, company=company, candidate=candidate, body=values["body"]
                 )
         except DjangoValidationError as exc:
             _raise_validation(exc)
+        except DjangoPermissionDenied as exc:  # a block: say so
+            raise exceptions.PermissionDenied(str(exc)) from None
         conversation = self.get_queryset().get(pk=conversation.pk)
         return Response(
             s.ConversationSerializer(conversation, context={"request": request}).data,

@@ -352,3 +352,19 @@ def test_saved_jobs_list_create_delete(api, api_as, alice, bob, acme_job, closed
     for bad in ({}, {"job": "x"}, {"job": 999999}, {"job": closed_job.pk}):
         assert client.post("/api/v1/saved-jobs/", bad, format="json").status_code == 400
     assert api.get("/api/v1/saved-jobs/").status_code == 401
+
+
+def test_saving_a_draft_answers_like_a_missing_job(api_as, alice, acme):
+    # Issue 19, item 11: no existence oracle on ids in a body.
+    draft = JobFactory(company=acme, title="Secret plan")
+    client = api_as(alice)
+
+    draft_answer = client.post("/api/v1/saved-jobs/", {"job": draft.pk}, format="json")
+    missing = client.post("/api/v1/saved-jobs/", {"job": 999999}, format="json")
+
+    assert (draft_answer.status_code, draft_answer.json()) == (
+        missing.status_code,
+        missing.json(),
+    )
+    assert missing.json()["error"]["fields"] == {"job": ["No such job."]}
+    assert SavedJob.objects.count() == 0

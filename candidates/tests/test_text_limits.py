@@ -1,0 +1,83 @@
+"""Free text a candidate types has a ceiling (issue 19, item 12): past it the
+API answers a 400 naming the field and the page shows the error by the field;
+nothing is saved. A 2 MiB summary used to be accepted."""
+
+import pytest
+
+from candidates.models import (
+    DESCRIPTION_MAX_LENGTH,
+    SUMMARY_MAX_LENGTH,
+    CandidateProfile,
+)
+from candidates.tests.factories import CandidateProfileFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def profile(alice):
+    return CandidateProfileFactory(user=alice, summary="Short and true.")
+
+
+def test_the_api_refuses_a_summary_past_the_limit(api_as, alice, profile):
+    client = api_as(alice)
+
+    too_long = client.patch(
+        "/api/v1/candidates/me/",
+        {"summary": "x" * (SUMMARY_MAX_LENGTH + 1)},
+        format="json",
+    )
+    huge = client.patch(
+        "/api/v1/candidates/me/", {"summary": "x" * 2 * 1024 * 1024}, format="json"
+    )
+    at_limit = client.patch(
+        "/api/v1/candidates/me/", {"summary": "y" * SUMMARY_MAX_LENGTH}, format="json"
+    )
+
+    assert too_long.status_code == 400
+    assert too_long.json()["error"]["fields"] == {
+        "summary": ["Ensure this field has no more than 5000 characters."]
+    }
+    assert huge.status_code in (400, 413)
+    assert at_limit.status_code == 200
+    assert CandidateProfile.objects.get().summary == "y" * SUMMARY_MAX_LENGTH
+
+
+def test_the_api_refuses_an_experience_description_past_the_limit(
+    api_as, alice, profile
+):
+    response = api_as(alice).post(
+        "/api/v1/candidates/me/experience/",
+        {
+            "title": "Developer",
+            "employer_name": "Initech",
+            "start_date": "2020-01-01",
+            "description": "d" * (DESCRIPTION_MAX_LENGTH + 1),
+        },
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert list(response.json()["error"]["fields"]) == ["description"]
+    assert profile.experience.count() == 0
+
+
+def test_the_profile_page_shows_the_error_by_the_field(client, alice, profile):
+    client.force_login(alice)
+    page = client.get("/profile/")
+    form = page.context["form"]
+    data = {
+        name: "" if value is None else value
+        for name, value in form.initial.items()
+        if name in form.fields and not isinstance(value, list)
+    }
+    data["summary"] = "x" * (SUMMARY_MAX_LENGTH + 1)
+
+    response = client.post("/profile/", data)
+
+    assert response.status_code in (200, 400)
+    assert response.context["form"].errors["summary"] == [
+        "Ensure this value has at most 5000 characters (it has 5001)."
+    ]
+    assert CandidateProfile.objects.get().summary == "Short and true."
+    assert b'maxlength="5000"' in page.content
