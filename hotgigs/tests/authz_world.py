@@ -63,6 +63,9 @@ def build_world(*, alice, bob, olivia, tom, eve, rita, sam, acme, globex, agency
         contact_email="olivia@acme.test",
         recruiters=[rita],
     )
+    engagement = recruiter_services.engagement_accept(
+        user=olivia, engagement=engagement
+    )
     job = JobFactory(
         company=acme,
         agency=agency,

@@ -49,11 +49,53 @@ class EngagementSerializer(serializers.ModelSerializer):
             "contact_phone",
             "recruiters",
             "allow_client_pipeline_view",
+            "unclaimed_client",
+            "responded_at",
             "ended_at",
             "created_at",
             "updated_at",
         ]
         read_only_fields = fields
+
+
+class EngagementTermsInputSerializer(serializers.Serializer):
+    """The terms of an engagement, as either side gives them."""
+
+    fee_type = serializers.ChoiceField(choices=FeeType.choices, required=False)
+    fee_percent = serializers.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        min_value=0,
+        max_value=100,
+        required=False,
+        allow_null=True,
+    )
+    flat_fee = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=0, required=False, allow_null=True
+    )
+    currency = serializers.CharField(required=False, max_length=3)
+    guarantee_days = serializers.IntegerField(
+        min_value=0, max_value=730, required=False
+    )
+    payment_terms_days = serializers.IntegerField(
+        min_value=0, max_value=365, required=False
+    )
+    contact_name = serializers.CharField(
+        required=False, allow_blank=True, max_length=150
+    )
+    contact_email = serializers.EmailField(required=False, allow_blank=True)
+    contact_phone = serializers.CharField(
+        required=False, allow_blank=True, max_length=32
+    )
+    allow_client_pipeline_view = serializers.BooleanField(required=False)
+
+
+class ClientEngagementInputSerializer(EngagementTermsInputSerializer):
+    """The client's team engages an agency: ``agency`` is the agency's slug,
+    ``client`` the slug of your company (default: the first you manage)."""
+
+    agency = serializers.SlugField(max_length=220)
+    client = serializers.SlugField(required=False, max_length=220)
 
 
 class EngagementInputSerializer(serializers.Serializer):
