@@ -16,8 +16,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts import audit
 from accounts.models import AuditAction, User
-from candidates.models import CandidateProfile
-from candidates.permissions import can_view_profile
 from hotgigs.api.errors import Conflict
 from jobs.forms import JobForm
 from jobs.models import Job
@@ -52,6 +50,15 @@ def _agency(request):
     if agency is None:
         raise PermissionDenied("Only members of a recruiting agency can open this.")
     return agency
+
+
+def _id_param(raw) -> int | None:
+    """An object id from a query or form value: ASCII digits that fit a bigint
+    ("²".isdigit() is true, and a 30-digit id overflows the database)."""
+    raw = raw or ""
+    if raw.isascii() and raw.isdigit() and len(raw) <= 18:
+        return int(raw)
+    return None
 
 
 def _add_errors(form, exc: ValidationError):
@@ -454,13 +461,17 @@ def pool(request):
 @login_required
 def pool_add(request):
     agency = _agency(request)
-    raw = request.GET.get("candidate") or request.POST.get("candidate") or ""
-    if not raw.isdigit():
-        raise Http404("Choose a candidate from candidate search.")
-    profile = (
-        CandidateProfile.objects.select_related("user").filter(user_id=int(raw)).first()
+    candidate_id = _id_param(
+        request.GET.get("candidate") or request.POST.get("candidate")
     )
-    if profile is None or not can_view_profile(request.user, profile):
+    if candidate_id is None:
+        raise Http404("Choose a candidate from candidate search.")
+    # The same rule as the API: a missing id, a non-candidate and a profile the
+    # agency may not see are all 404.
+    profile = services.candidate_profile_for_agency(
+        user=request.user, agency=agency, candidate_id=candidate_id
+    )
+    if profile is None:
         raise Http404("No such candidate.")
     candidate = profile.user
     form = PoolAddForm(request.POST or None)
@@ -532,13 +543,14 @@ def pool_remove(request, pk):
 def pool_duplicates(request):
     agency = _agency(request)
     if request.method == "POST":
-        keep_id, merge_id = request.POST.get("keep", ""), request.POST.get("merge", "")
-        if not (keep_id.isdigit() and merge_id.isdigit()):
+        keep_id = _id_param(request.POST.get("keep"))
+        merge_id = _id_param(request.POST.get("merge"))
+        if keep_id is None or merge_id is None:
             messages.error(request, "Choose the entry to keep and the one to merge.")
         else:
             entries = TalentPoolEntry.objects.filter(agency=agency)
-            keep = entries.filter(pk=int(keep_id)).first()
-            merge = entries.filter(pk=int(merge_id)).first()
+            keep = entries.filter(pk=keep_id).first()
+            merge = entries.filter(pk=merge_id).first()
             if keep is None or merge is None:
                 messages.error(request, "One of these entries no longer exists.")
             else:
@@ -591,10 +603,9 @@ def submission_new(request):
         pk__in=TalentPoolEntry.objects.filter(agency=agency).values("candidate_id")
     ).order_by("full_name")
     initial = {}
-    if request.GET.get("candidate", "").isdigit():
-        initial["candidate"] = int(request.GET["candidate"])
-    if request.GET.get("job", "").isdigit():
-        initial["job"] = int(request.GET["job"])
+    for name in ("candidate", "job"):
+        if (value := _id_param(request.GET.get(name))) is not None:
+            initial[name] = value
     form = SubmissionForm(
         request.POST or None, jobs=jobs, candidates=candidates, initial=initial
     )
