@@ -436,10 +436,15 @@ def engagement_end(*, user, engagement: ClientEngagement) -> ClientEngagement:
     engagement.save(update_fields=["status", "ended_at", "ended_by", "updated_at"])
     closed = _take_jobs_down(engagement, now=now)
     agency, client = engagement.agency.name, engagement.client.name
+    by_agency = permissions.can_manage_agency(user, engagement.agency)
     if permissions.can_manage_client(user, engagement.client):
         recipients = _agency_side(engagement)
         title = f"{client} ended the engagement with {agency}"
         link = engagement.get_absolute_url()
+    elif not by_agency:  # staff, from the admin: both sides hear of it
+        recipients = _agency_side(engagement) + _client_managers(engagement.client)
+        title = f"HotGigs ended the engagement of {agency} with {client}"
+        link = ""
     else:
         recipients = _client_managers(engagement.client)
         title = (

@@ -233,6 +233,20 @@ def test_the_agency_ends_it_and_the_client_hears_of_it(
     assert body == "2 job(s) the agency ran for the client are closed."
 
 
+def test_staff_end_it_and_both_sides_hear_of_it(
+    engagement, sam, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.engagement_end(user=sam, engagement=engagement)
+    title = "HotGigs ended the engagement of Hire Partners with Acme"
+    assert [n for n in _notes() if n[1] == title] == [
+        ("adam@acme.test", title),
+        ("olivia@acme.test", title),
+        ("rex@agency.test", title),
+        ("rita@agency.test", title),
+    ]
+
+
 @pytest.mark.parametrize("persona", ["tom", "rex", "eve", "ivan", "alice"])
 def test_nobody_else_ends_it(request, engagement, persona):
     with pytest.raises(PermissionDenied):
