@@ -48,7 +48,9 @@ def open_jobs_for_company(company: Company) -> list:
     if manager is None or not hasattr(manager, "published"):
         return []
     return list(
-        manager.published().order_by("-published_at", "-id")[:OPEN_JOBS_ON_COMPANY_PAGE]
+        manager.published()
+        .select_related("agency")
+        .order_by("-published_at", "-id")[:OPEN_JOBS_ON_COMPANY_PAGE]
     )
 
 

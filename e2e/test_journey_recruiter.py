@@ -36,6 +36,14 @@ def test_recruiter_journey(page, new_page, rita, agency, acme, olivia, alice, bo
     expect(page.get_by_text("20.00% of first-year salary")).to_be_visible()
     assert_accessible(page, "recruiter-03-client")
 
+    # Acme's owner accepts the proposal: only then may the agency act for Acme.
+    owner = new_page()
+    log_in(owner, olivia, next_url="/agency-engagements/")
+    assert_accessible(owner, "recruiter-03b-client-proposal")
+    owner.get_by_role("button", name="Accept").click()
+    expect(owner.get_by_text("You accepted Hire Partners")).to_be_visible()
+    page.reload()
+
     # Post a job for the client and publish it.
     page.get_by_role("link", name="Post a job for Acme").click()
     page.get_by_label("Title").fill("Go Engineer")

@@ -446,6 +446,9 @@ RESULT_FIELDS = (
     "company__id",
     "company__name",
     "company__slug",
+    "agency__id",
+    "agency__name",
+    "agency__slug",
     "city",
     "region",
     "country",
@@ -480,6 +483,13 @@ def _as_result(job: Job) -> dict:
             "name": job.company.name,
             "slug": job.company.slug,
         },
+        # The recruiting agency running the job for the company, if any: every
+        # card says so (recruiters; issue 19).
+        "agency": (
+            {"id": job.agency.pk, "name": job.agency.name, "slug": job.agency.slug}
+            if job.agency_id
+            else None
+        ),
         "location": {"city": job.city, "region": job.region, "country": job.country},
         "employment_type": job.employment_type,
         "experience_level": job.experience_level,
@@ -493,7 +503,7 @@ def _rows_in_order(ids: list[int]) -> list[Job]:
     """The result rows of ``ids``, in that order: one query by primary key."""
     by_id = (
         Job.objects.filter(id__in=ids)
-        .select_related("company")
+        .select_related("company", "agency")
         .only(*RESULT_FIELDS)
         .in_bulk()
     )
@@ -709,7 +719,7 @@ def _keyset_page(
             qs = Job.objects.filter(id__in=ids)
             if sort == SortOrder.SALARY:
                 qs = qs.annotate(salary_key=SALARY_SORT_KEY)
-        qs = qs.select_related("company").only(*RESULT_FIELDS)
+        qs = qs.select_related("company", "agency").only(*RESULT_FIELDS)
         rows = list(qs.order_by(*ordering)[: page_size + 1])
     more = len(rows) > page_size
     rows = rows[:page_size]

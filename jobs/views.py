@@ -171,6 +171,19 @@ def job_posting_ld(job, request) -> str:
         "url": request.build_absolute_uri(job.get_absolute_url()),
         "skills": ", ".join(js.skill.name for js in job.job_skills.all()) or None,
     }
+    if job.agency_id:
+        # A recruiting agency runs the job for the hiring organisation: it is
+        # the contact for applications, and the description says so.
+        agency_url = request.build_absolute_uri(job.agency.get_absolute_url())
+        data["applicationContact"] = {
+            "@type": "ContactPoint",
+            "contactType": "recruiting agency",
+            "name": job.agency.name,
+            "url": agency_url,
+        }
+        data["employerOverview"] = (
+            f"Recruiting agency {job.agency.name} runs this job for {job.company.name}."
+        )
     if job.remote_policy == "remote":
         data["jobLocationType"] = "TELECOMMUTE"
         if job.country:
@@ -206,6 +219,9 @@ def job_detail(request, slug):
     context = {
         "job": job,
         "json_ld": job_posting_ld(job, request) if job.is_public else "",
+        # A company an agency listed itself (no members yet): the page says so.
+        "client_unclaimed": bool(job.agency_id)
+        and not job.company.memberships.exists(),
         "can_edit": can_edit_job(request.user, job),
         "summary": html_to_text(job.description)[:160],
     }

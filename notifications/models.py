@@ -24,6 +24,7 @@ class NotificationKind(models.TextChoices):
     TEAM_INVITATION = "team_invitation", "Team invitation"
     SUBMISSION_REQUEST = "submission_request", "Recruiter submission request"
     PLACEMENT_RECORDED = "placement_recorded", "Placement recorded"
+    ENGAGEMENT = "engagement", "Agency engagement proposed, accepted or ended"
 
 
 class EmailMode(models.TextChoices):
@@ -45,6 +46,7 @@ DEFAULT_EMAIL_MODE = {
     NotificationKind.TEAM_INVITATION: EmailMode.IMMEDIATE,
     NotificationKind.SUBMISSION_REQUEST: EmailMode.IMMEDIATE,
     NotificationKind.PLACEMENT_RECORDED: EmailMode.DIGEST,
+    NotificationKind.ENGAGEMENT: EmailMode.IMMEDIATE,
 }
 
 

@@ -41,13 +41,45 @@ class ClientEngagementAdmin(admin.ModelAdmin):
         "guarantee_days",
         "created_at",
     ]
-    list_filter = ["status", "fee_type", "allow_client_pipeline_view"]
+    list_filter = [
+        "status",
+        "unclaimed_client",
+        "fee_type",
+        "allow_client_pipeline_view",
+    ]
     search_fields = ["agency__name", "client__name", "contact_name", "contact_email"]
     autocomplete_fields = ["agency", "client", "recruiters", "created_by"]
-    readonly_fields = ["created_at", "updated_at", "ended_at"]
+    readonly_fields = [
+        "created_at",
+        "updated_at",
+        "responded_at",
+        "responded_by",
+        "ended_at",
+        "ended_by",
+    ]
     list_select_related = ["agency", "client"]
-    actions = ["end_engagements"]
+    actions = ["accept_proposals", "decline_proposals", "end_engagements"]
     show_full_result_count = False
+
+    @admin.action(description="Accept the selected proposals (for the client)")
+    def accept_proposals(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset,
+            lambda e: services.engagement_accept(user=request.user, engagement=e),
+            "proposal(s) accepted",
+        )
+
+    @admin.action(description="Decline the selected proposals (for the client)")
+    def decline_proposals(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset,
+            lambda e: services.engagement_decline(user=request.user, engagement=e),
+            "proposal(s) declined",
+        )
 
     @admin.action(description="End the selected engagements")
     def end_engagements(self, request, queryset):

@@ -1,7 +1,10 @@
 """Demo agency data (idempotent): TalentBridge Partners (talentbridge, owner
-recruiter@hotgigs.test) works for Globex Health (20 %) and Initech Finance (flat
-fee), runs a job for each, has a talent pool, submissions in every status and one
-invoiced placement. Skips quietly when the demo companies or users are missing.
+recruiter@hotgigs.test) proposed to work for Globex Health (20 %) and Initech
+Finance (flat fee), and their owners accepted; it runs a job for each, has a
+talent pool (candidates visible to recruiters), submissions in every status and
+one invoiced placement. Its proposal to Northwind Labs waits for an answer (the
+employer's /agency-engagements/ page). Skips quietly when the demo companies or
+users are missing.
 """
 
 import datetime
@@ -14,7 +17,8 @@ from companies.models import Company
 from jobs.models import Job
 from jobs.services.applications import application_transition
 from recruiters import services
-from recruiters.models import ClientEngagement, EngagementStatus, Submission
+from recruiters.models import ClientEngagement, Submission
+from recruiters.permissions import MANAGER_ROLES
 
 JOBS = {
     "globex-health": {
@@ -50,14 +54,20 @@ TERMS = {
 }
 
 
-def _engagement(owner, agency, client):
-    existing = (
-        ClientEngagement.objects.filter(agency=agency, client=client)
-        .exclude(status=EngagementStatus.ENDED)
+def _client_manager(client):
+    return (
+        User.objects.filter(
+            memberships__company=client, memberships__role__in=MANAGER_ROLES
+        )
+        .order_by("memberships__created_at", "pk")
         .first()
     )
-    if existing:
-        return existing
+
+
+def _proposal(owner, agency, client, terms):
+    existing = ClientEngagement.objects.filter(agency=agency, client=client).open()
+    if existing.exists():
+        return existing.get()
     return services.engagement_create(
         user=owner,
         agency=agency,
@@ -66,8 +76,18 @@ def _engagement(owner, agency, client):
         payment_terms_days=30,
         contact_name=f"{client.name} hiring team",
         recruiters=[owner],
-        **TERMS[client.slug],
+        **terms,
     )
+
+
+def _engagement(owner, agency, client):
+    """The agency proposes; the client's owner accepts (as on the site)."""
+    engagement = _proposal(owner, agency, client, TERMS[client.slug])
+    if engagement.is_proposed:
+        engagement = services.engagement_accept(
+            user=_client_manager(client), engagement=engagement
+        )
+    return engagement
 
 
 def _job(owner, engagement):
@@ -91,17 +111,34 @@ def seed(*, options, log):
     agency = Company.objects.filter(slug="talentbridge").first()
     owner = User.objects.filter(email="recruiter@hotgigs.test").first()
     clients = list(Company.objects.filter(slug__in=list(JOBS)).order_by("slug"))
-    if agency is None or owner is None or len(clients) != 2:
+    if (
+        agency is None
+        or owner is None
+        or len(clients) != 2
+        or not all(_client_manager(c) for c in clients)
+    ):
         log("recruiters: demo companies missing, skipped")
         return
     engagements = {c.slug: _engagement(owner, agency, c) for c in clients}
     jobs = {slug: _job(owner, e) for slug, e in engagements.items()}
+    northwind = Company.objects.filter(slug="northwind-labs").first()
+    if northwind is not None and _client_manager(northwind) is not None:
+        _proposal(
+            owner, agency, northwind, {"fee_type": "percent", "fee_percent": "18.00"}
+        )
     if Submission.objects.filter(agency=agency).exists():
         log("recruiters: demo agency ready (already seeded)")
         return
-    people = list(
-        User.objects.filter(email__startswith="demo-candidate-").order_by("email")[:6]
-    )
+    # Only candidates the agency may see go into its pool (and get submitted).
+    people = [
+        user
+        for user in User.objects.filter(email__startswith="demo-candidate-").order_by(
+            "email"
+        )
+        if services.candidate_profile_for_agency(
+            user=owner, agency=agency, candidate_id=user.pk
+        )
+    ][:6]
     if len(people) < 5:
         log("recruiters: demo candidates missing, pool and submissions skipped")
         return

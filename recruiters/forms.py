@@ -17,7 +17,8 @@ class EngagementForm(forms.ModelForm):
         required=False,
         max_length=220,
         help_text="The slug in the company's page address, e.g. acme for "
-        "/companies/acme/. Leave empty to add a new client below.",
+        "/companies/acme/. Its owners and admins are asked to accept. Leave "
+        "empty to add a new client below.",
     )
     client_name = forms.CharField(
         label="New client company name", required=False, max_length=200
@@ -93,6 +94,61 @@ class EngagementForm(forms.ModelForm):
 
     def service_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+TERMS_FIELDS = [
+    "fee_type",
+    "fee_percent",
+    "flat_fee",
+    "currency",
+    "guarantee_days",
+    "payment_terms_days",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "allow_client_pipeline_view",
+]
+
+
+class ClientEngagementForm(forms.ModelForm):
+    """The client's owner or admin engages an agency by its slug."""
+
+    client = forms.ModelChoiceField(queryset=None, label="Your company")
+    agency = forms.CharField(
+        label="Agency (company address name)",
+        max_length=220,
+        help_text="The slug in the agency's page address, e.g. talentbridge for "
+        "/companies/talentbridge/.",
+    )
+
+    class Meta:
+        model = ClientEngagement
+        fields = TERMS_FIELDS
+
+    def __init__(self, *args, companies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["client"].queryset = companies
+        self.order_fields(["client", "agency", *TERMS_FIELDS])
+
+    def clean_agency(self):
+        slug = (self.cleaned_data.get("agency") or "").strip().lower()
+        company = Company.objects.filter(slug=slug, kind=CompanyKind.AGENCY).first()
+        if company is None:
+            raise forms.ValidationError("No recruiting agency has this address.")
+        return company
+
+    def clean(self):
+        data = super().clean()
+        needed = {"percent": "fee_percent", "flat": "flat_fee"}.get(
+            data.get("fee_type")
+        )
+        if needed and data.get(needed) is None and needed not in self.errors:
+            label = "fee percentage" if needed == "fee_percent" else "flat fee"
+            self.add_error(needed, f"Give the {label}.")
+        return data
+
+    def service_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in TERMS_FIELDS}
 
 
 class PoolAddForm(forms.Form):

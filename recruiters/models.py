@@ -26,9 +26,18 @@ class FeeType(models.TextChoices):
 
 
 class EngagementStatus(models.TextChoices):
+    """proposed → active (the client accepts) | declined (the client declines);
+    active ⇄ paused; proposed/active/paused → ended (either side ends it)."""
+
+    PROPOSED = "proposed", "Proposed, waiting for the client"
     ACTIVE = "active", "Active"
     PAUSED = "paused", "Paused"
+    DECLINED = "declined", "Declined by the client"
     ENDED = "ended", "Ended"
+
+
+# An engagement in one of these blocks another one for the same agency and client.
+OPEN_ENGAGEMENT_STATUSES = ("proposed", "active", "paused")
 
 
 class EngagementQuerySet(models.QuerySet):
@@ -38,13 +47,26 @@ class EngagementQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=EngagementStatus.ACTIVE)
 
+    def open(self):
+        return self.filter(status__in=OPEN_ENGAGEMENT_STATUSES)
+
     def for_member(self, user):
         """Engagements of every agency the user belongs to."""
         return self.filter(agency__memberships__user=user)
 
+    def for_client_member(self, user):
+        """Engagements of every client company the user belongs to."""
+        return self.filter(client__memberships__user=user)
+
 
 class ClientEngagement(TimeStampedModel):
-    """An agency working for a client company on agreed terms."""
+    """An agency working for a client company on agreed terms.
+
+    The client consents: an agency's engagement with an existing employer starts
+    as a *proposal* that an owner or admin of the client accepts (or declines).
+    It starts active when the client's team creates it, or when the client is
+    a company the agency itself listed (``unclaimed_client``: no members to ask).
+    """
 
     agency = models.ForeignKey(
         "companies.Company", on_delete=models.CASCADE, related_name="client_engagements"
@@ -85,9 +107,34 @@ class ClientEngagement(TimeStampedModel):
         "payment terms (days)", default=30, validators=[MaxValueValidator(365)]
     )
     status = models.CharField(
-        max_length=8, choices=EngagementStatus.choices, default=EngagementStatus.ACTIVE
+        max_length=8,
+        choices=EngagementStatus.choices,
+        default=EngagementStatus.PROPOSED,
+    )
+    unclaimed_client = models.BooleanField(
+        "client listed by the agency",
+        default=False,
+        help_text="The agency created the client company (no members to ask); "
+        "its jobs say so.",
+    )
+    responded_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the client accepted or declined."
+    )
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     contact_name = models.CharField("client contact", max_length=150, blank=True)
     contact_email = models.EmailField("client contact email", blank=True)
     contact_phone = models.CharField("client contact phone", max_length=32, blank=True)
@@ -111,10 +158,10 @@ class ClientEngagement(TimeStampedModel):
 
     class Meta:
         constraints = [
-            # One open (active or paused) engagement per agency and client.
+            # One open (proposed, active or paused) engagement per agency and client.
             models.UniqueConstraint(
                 fields=["agency", "client"],
-                condition=~Q(status="ended"),
+                condition=Q(status__in=OPEN_ENGAGEMENT_STATUSES),
                 name="engagement_open_agency_client_unique",
             ),
             models.CheckConstraint(
@@ -151,6 +198,14 @@ class ClientEngagement(TimeStampedModel):
     @property
     def is_active(self):
         return self.status == EngagementStatus.ACTIVE
+
+    @property
+    def is_proposed(self):
+        return self.status == EngagementStatus.PROPOSED
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_ENGAGEMENT_STATUSES
 
     @property
     def terms_display(self):

@@ -35,6 +35,16 @@ def engagements_for_agency(agency, *, status: str | None = None):
     return qs
 
 
+def engagements_for_client_member(user):
+    """The client's side: engagements with every company the user belongs to,
+    proposals first, then the newest."""
+    return (
+        ClientEngagement.objects.filter(client__memberships__user=user)
+        .select_related("agency", "client", "created_by", "responded_by")
+        .order_by("client__name", "-created_at", "-id")
+    )
+
+
 def active_engagements(agency):
     return (
         ClientEngagement.objects.filter(agency=agency, status=EngagementStatus.ACTIVE)

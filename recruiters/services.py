@@ -29,12 +29,12 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Role
+from candidates.models import CandidateProfile
 from companies.models import Company, CompanyKind
 from companies.services import company_create_unclaimed
 from hotgigs.api.errors import Conflict
 from hotgigs.currencies import is_currency_code
-from jobs.models import Application, Job, Source, Stage
+from jobs.models import Application, Job, JobStatus, Source, Stage
 from jobs.services import job_create, job_set_status, job_update
 from jobs.services.applications import application_submit
 from notifications.models import NotificationKind
@@ -138,6 +138,37 @@ def _unclaimed_company(user, name: str) -> Company:
         raise ValidationError({"client_name": messages}) from None
 
 
+def _engagement_conflict(agency, client):
+    return Conflict(f"{agency.name} already has an open engagement with {client}.")
+
+
+def _save_new_engagement(engagement):
+    if (
+        ClientEngagement.objects.filter(
+            agency=engagement.agency, client=engagement.client
+        )
+        .open()
+        .exists()
+    ):
+        raise _engagement_conflict(engagement.agency, engagement.client)
+    try:
+        with transaction.atomic():
+            engagement.save()
+    except IntegrityError:
+        raise _engagement_conflict(engagement.agency, engagement.client) from None
+
+
+def _listed_by_agency(agency, client) -> bool:
+    """A client company this agency created (an earlier engagement says so) that
+    still has no members: there is nobody to ask."""
+    return (
+        not client.memberships.exists()
+        and ClientEngagement.objects.filter(
+            agency=agency, client=client, unclaimed_client=True
+        ).exists()
+    )
+
+
 @transaction.atomic
 def engagement_create(
     *,
@@ -148,30 +179,74 @@ def engagement_create(
     recruiters=None,
     **fields,
 ) -> ClientEngagement:
-    """Start working for a client (an existing employer, or a new unclaimed company
-    named ``client_name``). One open engagement per agency and client."""
+    """Propose to work for a client. One open engagement per agency and client.
+
+    With an existing employer the engagement is a *proposal*: nothing can be done
+    for the client until an owner or admin of it accepts (`engagement_accept`);
+    they are notified. With a new company named ``client_name`` (created here,
+    unclaimed, no members to ask) it is active at once and its jobs say that the
+    agency listed the company.
+    """
     _require_agency_manager(user, agency)
     Company.objects.select_for_update(of=("self",)).filter(pk=agency.pk).first()
     if client is None:
         client = _unclaimed_company(user, client_name)
+        unclaimed = True
     elif client.kind != CompanyKind.EMPLOYER:
         raise ValidationError({"client": "A client is an employer company."})
-    if (
-        ClientEngagement.objects.filter(agency=agency, client=client)
-        .exclude(status=EngagementStatus.ENDED)
-        .exists()
-    ):
-        raise Conflict(f"{agency.name} already has an open engagement with {client}.")
-    engagement = ClientEngagement(agency=agency, client=client, created_by=user)
+    else:
+        unclaimed = _listed_by_agency(agency, client)
+    engagement = ClientEngagement(
+        agency=agency,
+        client=client,
+        created_by=user,
+        unclaimed_client=unclaimed,
+        status=EngagementStatus.ACTIVE if unclaimed else EngagementStatus.PROPOSED,
+    )
     _apply_engagement_fields(engagement, fields)
-    try:
-        with transaction.atomic():
-            engagement.save()
-    except IntegrityError:
-        raise Conflict(
-            f"{agency.name} already has an open engagement with {client}."
-        ) from None
+    _save_new_engagement(engagement)
     _set_recruiters(engagement, recruiters if recruiters is not None else [user])
+    if not unclaimed:
+        transaction.on_commit(lambda: _notify_proposed(engagement, actor=user))
+    return engagement
+
+
+@transaction.atomic
+def engagement_create_by_client(
+    *, user, client: Company, agency: Company, **fields
+) -> ClientEngagement:
+    """The client's owner or admin engages an agency on the terms given: active at
+    once (the client is the one to consent); the agency's owners and admins are
+    notified and may end it. No recruiters are assigned until the agency does."""
+    if client.kind != CompanyKind.EMPLOYER:
+        raise ValidationError({"client": "Only an employer company engages agencies."})
+    if not (user.is_staff or permissions.can_manage_client(user, client)):
+        raise PermissionDenied("Only owners and admins of the company can do this.")
+    if not agency.is_agency:
+        raise ValidationError({"agency": "Choose a recruiting agency."})
+    Company.objects.select_for_update(of=("self",)).filter(pk=client.pk).first()
+    now = timezone.now()
+    engagement = ClientEngagement(
+        agency=agency,
+        client=client,
+        created_by=user,
+        status=EngagementStatus.ACTIVE,
+        responded_at=now,
+        responded_by=user,
+    )
+    _apply_engagement_fields(engagement, fields)
+    _save_new_engagement(engagement)
+    transaction.on_commit(
+        lambda: _notify_engagement(
+            engagement,
+            recipients=_agency_managers(engagement.agency),
+            title=f"{client.name} engaged {agency.name} as a recruiting agency",
+            body=f"Terms: {engagement.terms_display}. Assign recruiters to start, "
+            "or end the engagement if you do not take it on.",
+            link=engagement.get_absolute_url(),
+            actor=user,
+        )
+    )
     return engagement
 
 
@@ -193,33 +268,204 @@ def engagement_update(
     **fields,
 ) -> ClientEngagement:
     """Change terms, contact, recruiters, or pause/resume. Ending is
-    `engagement_end`; an ended engagement is read-only."""
+    `engagement_end`; an ended or declined engagement is read-only, and a
+    proposal's terms are the ones the client is asked about: to change them,
+    withdraw the proposal and propose again (only its recruiters may change)."""
     _require_agency_manager(user, engagement.agency)
     engagement = _locked_engagement(engagement)
-    if engagement.status == EngagementStatus.ENDED:
+    if not engagement.is_open:
         raise Conflict(ENDED_MESSAGE)
+    if engagement.is_proposed and (fields or status is not None):
+        raise Conflict(
+            "The client has not answered this proposal yet: withdraw it and "
+            "propose new terms instead."
+        )
     if status is not None:
         if status not in (EngagementStatus.ACTIVE, EngagementStatus.PAUSED):
             raise ValidationError(
                 {"status": "Choose active or paused (end it with “End”)."}
             )
         engagement.status = status
-    _apply_engagement_fields(engagement, fields)
-    engagement.save()
+    if fields or status is not None:
+        _apply_engagement_fields(engagement, fields)
+        engagement.save()
     if recruiters is not None:
         _set_recruiters(engagement, recruiters)
     return engagement
 
 
+def _agency_managers(agency):
+    return [
+        m.user
+        for m in agency.memberships.filter(
+            role__in=permissions.MANAGER_ROLES
+        ).select_related("user")
+    ]
+
+
+def _client_managers(client):
+    return [
+        m.user
+        for m in client.memberships.filter(
+            role__in=permissions.MANAGER_ROLES
+        ).select_related("user")
+    ]
+
+
+def _agency_side(engagement):
+    """Who hears about the engagement on the agency's side: its owners and
+    admins, its recruiters and whoever proposed it."""
+    users = _agency_managers(engagement.agency) + list(engagement.recruiters.all())
+    if engagement.created_by_id and permissions.is_agency_member(
+        engagement.created_by, engagement.agency
+    ):
+        users.append(engagement.created_by)
+    return users
+
+
+def _notify_engagement(engagement, *, recipients, title, body, link, actor):
+    notify(
+        recipients=recipients,
+        kind=NotificationKind.ENGAGEMENT,
+        title=title,
+        body=body,
+        link=link,
+        actor=actor,
+    )
+
+
+def _notify_proposed(engagement, *, actor):
+    _notify_engagement(
+        engagement,
+        recipients=_client_managers(engagement.client),
+        title=f"{engagement.agency.name} proposes to recruit for {engagement.client}",
+        body=f"Terms: {engagement.terms_display}, guarantee "
+        f"{engagement.guarantee_days} days. Until you accept, the agency cannot "
+        "post jobs or submit candidates in your company's name.",
+        link=reverse("recruiters:agency_engagements"),
+        actor=actor,
+    )
+
+
+def _locked_proposal(user, engagement) -> ClientEngagement:
+    if not (user.is_staff or permissions.can_answer_engagement(user, engagement)):
+        raise PermissionDenied(
+            "Only owners and admins of the client company can answer a proposal."
+        )
+    engagement = _locked_engagement(engagement)
+    if not engagement.is_proposed:
+        raise Conflict("This proposal has already been answered or withdrawn.")
+    return engagement
+
+
+@transaction.atomic
+def engagement_accept(*, user, engagement: ClientEngagement) -> ClientEngagement:
+    """The client's owner or admin accepts the agency's proposal: the agency may
+    now post jobs for the client and submit candidates to its jobs."""
+    engagement = _locked_proposal(user, engagement)
+    engagement.status = EngagementStatus.ACTIVE
+    engagement.responded_at = timezone.now()
+    engagement.responded_by = user
+    engagement.save(
+        update_fields=["status", "responded_at", "responded_by", "updated_at"]
+    )
+    transaction.on_commit(
+        lambda: _notify_engagement(
+            engagement,
+            recipients=_agency_side(engagement),
+            title=f"{engagement.client.name} accepted your engagement",
+            body="You can now post jobs for the client and submit candidates.",
+            link=engagement.get_absolute_url(),
+            actor=user,
+        )
+    )
+    return engagement
+
+
+@transaction.atomic
+def engagement_decline(*, user, engagement: ClientEngagement) -> ClientEngagement:
+    engagement = _locked_proposal(user, engagement)
+    engagement.status = EngagementStatus.DECLINED
+    engagement.responded_at = timezone.now()
+    engagement.responded_by = user
+    engagement.save(
+        update_fields=["status", "responded_at", "responded_by", "updated_at"]
+    )
+    transaction.on_commit(
+        lambda: _notify_engagement(
+            engagement,
+            recipients=_agency_side(engagement),
+            title=f"{engagement.client.name} declined your engagement",
+            body="The agency cannot post jobs or submit candidates for this client.",
+            link=engagement.get_absolute_url(),
+            actor=user,
+        )
+    )
+    return engagement
+
+
+def _take_jobs_down(engagement, *, now) -> int:
+    """Close the agency's published and paused jobs for the client (drafts were
+    never public and stay drafts for the client's team). Returns how many."""
+    closed = 0
+    jobs = Job.objects.filter(
+        agency=engagement.agency,
+        company=engagement.client,
+        status__in=[JobStatus.PUBLISHED, JobStatus.PAUSED],
+    ).order_by("pk")
+    for job in jobs:
+        job_set_status(job=job, user=None, status=JobStatus.CLOSED, now=now)
+        closed += 1
+    return closed
+
+
 @transaction.atomic
 def engagement_end(*, user, engagement: ClientEngagement) -> ClientEngagement:
-    _require_agency_manager(user, engagement.agency)
+    """End an engagement from either side (or withdraw a proposal). The agency's
+    open jobs for the client are closed, and the other side is notified."""
+    if not (user.is_staff or permissions.can_end_engagement(user, engagement)):
+        raise PermissionDenied("Only owners and admins of either side can do this.")
     engagement = _locked_engagement(engagement)
-    if engagement.status == EngagementStatus.ENDED:
+    if not engagement.is_open:
         raise Conflict("This engagement has already ended.")
+    now = timezone.now()
+    was_proposed = engagement.is_proposed
     engagement.status = EngagementStatus.ENDED
-    engagement.ended_at = timezone.now()
-    engagement.save(update_fields=["status", "ended_at", "updated_at"])
+    engagement.ended_at = now
+    engagement.ended_by = user
+    engagement.save(update_fields=["status", "ended_at", "ended_by", "updated_at"])
+    closed = _take_jobs_down(engagement, now=now)
+    agency, client = engagement.agency.name, engagement.client.name
+    by_agency = permissions.can_manage_agency(user, engagement.agency)
+    if permissions.can_manage_client(user, engagement.client):
+        recipients = _agency_side(engagement)
+        title = f"{client} ended the engagement with {agency}"
+        link = engagement.get_absolute_url()
+    elif not by_agency:  # staff, from the admin: both sides hear of it
+        recipients = _agency_side(engagement) + _client_managers(engagement.client)
+        title = f"HotGigs ended the engagement of {agency} with {client}"
+        link = ""
+    else:
+        recipients = _client_managers(engagement.client)
+        title = (
+            f"{agency} withdrew its proposal to recruit for {client}"
+            if was_proposed
+            else f"{agency} ended its engagement with {client}"
+        )
+        link = reverse("recruiters:agency_engagements")
+    body = (
+        f"{closed} job(s) the agency ran for the client are closed." if closed else ""
+    )
+    transaction.on_commit(
+        lambda: _notify_engagement(
+            engagement,
+            recipients=recipients,
+            title=title,
+            body=body,
+            link=link,
+            actor=user,
+        )
+    )
     return engagement
 
 
@@ -252,14 +498,15 @@ def job_create_for_client(
 
 
 def engagement_for_job(job: Job) -> ClientEngagement | None:
-    """The open (active or paused) engagement behind an agency's job, if any."""
+    """The accepted (active or paused) engagement behind an agency's job, if any."""
     if job.agency_id is None:
         return None
     return (
         ClientEngagement.objects.filter(
-            agency_id=job.agency_id, client_id=job.company_id
+            agency_id=job.agency_id,
+            client_id=job.company_id,
+            status__in=[EngagementStatus.ACTIVE, EngagementStatus.PAUSED],
         )
-        .exclude(status=EngagementStatus.ENDED)
         .select_related("agency", "client")
         .first()
     )
@@ -330,6 +577,25 @@ def _check_notes(notes):
         raise ValidationError({"notes": f"At most {NOTES_MAX_LENGTH} characters."})
 
 
+UNKNOWN_CANDIDATE = "Unknown candidate."
+
+
+def candidate_profile_for_agency(*, user, agency: Company, candidate_id):
+    """The candidate profile behind ``candidate_id`` if ``user`` may put it into
+    ``agency``'s pool or submit it, else None. A missing user, a user who is not
+    a candidate, a candidate without a profile and a profile the agency may not
+    see all give None, so callers answer them alike (no oracle of ids or roles).
+    """
+    profile = (
+        CandidateProfile.objects.select_related("user")
+        .filter(user_id=candidate_id)
+        .first()
+    )
+    if profile is None or not permissions.can_pool_candidate(user, agency, profile):
+        return None
+    return profile
+
+
 @transaction.atomic
 def talent_pool_add(
     *,
@@ -342,27 +608,37 @@ def talent_pool_add(
     email: str | None = None,
     phone: str | None = None,
 ) -> TalentPoolEntry:
-    """Put a platform candidate on the agency's list (once per agency)."""
+    """Put a platform candidate on the agency's list (once per agency).
+
+    Only a candidate whose profile the recruiter may see, or who applied through
+    or consented to the agency (``permissions.can_pool_candidate``); any other
+    user id is refused exactly like a missing one. The profile's email and phone
+    are copied only when ``permissions.can_copy_contact_details`` allows; the
+    recruiter's own ``email``/``phone`` (what the candidate told them) are kept.
+    """
     if not permissions.is_agency_member(user, agency):
         raise PermissionDenied("Only members of the agency can add to its pool.")
-    if candidate.role != Role.CANDIDATE:
-        raise ValidationError({"candidate": "Only candidates go into a talent pool."})
+    profile = candidate_profile_for_agency(
+        user=user, agency=agency, candidate_id=getattr(candidate, "pk", None)
+    )
+    if profile is None:
+        raise ValidationError({"candidate": UNKNOWN_CANDIDATE})
     if source not in PoolSource.values:
         raise ValidationError({"source": f"Unknown source “{source}”."})
     _check_notes(notes)
+    may_copy = permissions.can_copy_contact_details(user, agency, profile)
     if email is None:
-        email = candidate.email
+        email = candidate.email if may_copy else ""
     if phone is None:
-        profile = getattr(candidate, "candidate_profile", None)
         try:
-            phone = normalise_phone(getattr(profile, "phone", ""))
+            phone = normalise_phone(profile.phone) if may_copy else ""
         except ValidationError:
             phone = ""  # an unparseable profile number is simply not copied
     else:
         phone = normalise_phone(phone)
     if TalentPoolEntry.objects.filter(agency=agency, candidate=candidate).exists():
         raise Conflict(
-            f"{candidate.full_name or candidate.email} is already in the pool."
+            f"{candidate.full_name or 'This candidate'} is already in the pool."
         )
     entry = TalentPoolEntry(
         agency=agency,
@@ -477,13 +753,20 @@ def submission_create(
     pitch = (pitch or "").strip()
     if len(pitch) > PITCH_MAX_LENGTH:
         raise ValidationError({"pitch": f"At most {PITCH_MAX_LENGTH} characters."})
-    if candidate.role != Role.CANDIDATE:
-        raise ValidationError({"candidate": "Only candidates can be submitted."})
     if job.company_id != engagement.client_id:
         raise ValidationError({"job": "Choose a job of this client."})
     if not job.is_public:
         raise ValidationError({"job": "This job is not accepting applications."})
     engagement = _require_active(user, engagement)
+    # Only a candidate the agency may see (as for the pool): anyone else is
+    # refused like a missing id, and gets no request from an unknown agency.
+    if (
+        candidate_profile_for_agency(
+            user=user, agency=engagement.agency, candidate_id=candidate.pk
+        )
+        is None
+    ):
+        raise ValidationError({"candidate": UNKNOWN_CANDIDATE})
     if _already_in_pipeline(candidate, job):
         raise Conflict(
             f"{_name(candidate)} is already in the pipeline for {job.title}."

@@ -43,6 +43,17 @@ urlpatterns = [
     ),
     path("recruiter/reports/", views.report_page, name="reports"),
     path("recruiter/reports.csv", views.report_csv, name="reports_csv"),
+    path("agency-engagements/", views.agency_engagements, name="agency_engagements"),
+    path(
+        "agency-engagements/new/",
+        views.agency_engagement_new,
+        name="agency_engagement_new",
+    ),
+    path(
+        "agency-engagements/<int:pk>/<str:action>/",
+        views.agency_engagement_action,
+        name="agency_engagement_action",
+    ),
     path("agency-submissions/", views.client_submissions, name="client_submissions"),
     path("recruiter-requests/", views.requests, name="requests"),
     path(

@@ -16,8 +16,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts import audit
 from accounts.models import AuditAction, User
-from candidates.models import CandidateProfile
-from candidates.permissions import can_view_profile
 from hotgigs.api.errors import Conflict
 from jobs.forms import JobForm
 from jobs.models import Job
@@ -25,6 +23,7 @@ from jobs.services import JobTransitionError
 from recruiters import permissions, reports, selectors, services
 from recruiters.forms import (
     PLACEMENT_ACTIONS,
+    ClientEngagementForm,
     EngagementForm,
     FeeForm,
     PlacementRecordForm,
@@ -51,6 +50,15 @@ def _agency(request):
     if agency is None:
         raise PermissionDenied("Only members of a recruiting agency can open this.")
     return agency
+
+
+def _id_param(raw) -> int | None:
+    """An object id from a query or form value: ASCII digits that fit a bigint
+    ("²".isdigit() is true, and a 30-digit id overflows the database)."""
+    raw = raw or ""
+    if raw.isascii() and raw.isdigit() and len(raw) <= 18:
+        return int(raw)
+    return None
 
 
 def _add_errors(form, exc: ValidationError):
@@ -137,7 +145,14 @@ def client_new(request):
         except Conflict as exc:
             form.add_error(None, _conflict_message(exc))
         else:
-            messages.success(request, f"{engagement.client.name} is now a client.")
+            if engagement.is_proposed:
+                messages.success(
+                    request,
+                    f"Your proposal is sent to {engagement.client.name}. You can "
+                    "post jobs and submit candidates once its team accepts.",
+                )
+            else:
+                messages.success(request, f"{engagement.client.name} is now a client.")
             return redirect(engagement)
     return render(
         request, "recruiters/client_form.html", {"form": form, "engagement": None}
@@ -171,8 +186,15 @@ def client_edit(request, pk):
     engagement = _engagement(request, pk)
     if not permissions.can_manage_engagement(request.user, engagement):
         raise PermissionDenied("Only owners and admins of the agency edit clients.")
-    if engagement.status == EngagementStatus.ENDED:
+    if not engagement.is_open:
         messages.error(request, services.ENDED_MESSAGE)
+        return redirect(engagement)
+    if engagement.is_proposed:
+        messages.error(
+            request,
+            "The client has not answered this proposal yet: withdraw it and "
+            "propose new terms instead.",
+        )
         return redirect(engagement)
     form = EngagementForm(
         request.POST or None, instance=engagement, agency=engagement.agency
@@ -203,14 +225,124 @@ def client_edit(request, pk):
 @login_required
 @require_POST
 def client_end(request, pk):
+    """End an engagement, or withdraw a proposal the client has not answered."""
     engagement = _engagement(request, pk)
+    was_proposed = engagement.is_proposed
     try:
         services.engagement_end(user=request.user, engagement=engagement)
     except Conflict as exc:
         messages.error(request, _conflict_message(exc))
     else:
-        messages.success(request, f"The engagement with {engagement.client} has ended.")
+        messages.success(
+            request,
+            f"The proposal to {engagement.client} is withdrawn."
+            if was_proposed
+            else f"The engagement with {engagement.client} has ended; "
+            "its open jobs are closed.",
+        )
     return redirect(engagement)
+
+
+# --- the client's side: agencies working for my company -------------------------
+
+
+def _client_engagement(request, pk) -> ClientEngagement:
+    engagement = get_object_or_404(
+        ClientEngagement.objects.select_related("agency", "client"), pk=pk
+    )
+    if not permissions.can_view_client_engagement(request.user, engagement):
+        raise Http404("No such engagement.")
+    return engagement
+
+
+@login_required
+@require_GET
+def agency_engagements(request):
+    """Agencies proposing to recruit for, or working for, the user's companies."""
+    engagements = list(selectors.engagements_for_client_member(request.user))
+    managed = set(
+        permissions.client_companies_for(request.user).values_list("pk", flat=True)
+    )
+    for engagement in engagements:
+        engagement.can_manage = engagement.client_id in managed
+    return render(
+        request,
+        "recruiters/agency_engagements.html",
+        {
+            "proposals": [e for e in engagements if e.is_proposed],
+            "current": [e for e in engagements if e.status in ("active", "paused")],
+            "past": [e for e in engagements if not e.is_open],
+            "can_engage": bool(managed),
+        },
+    )
+
+
+@login_required
+def agency_engagement_new(request):
+    """An owner or admin of an employer engages an agency (active at once)."""
+    companies = permissions.client_companies_for(request.user)
+    if not companies.exists():
+        raise PermissionDenied(
+            "Only owners and admins of an employer company engage agencies."
+        )
+    form = ClientEngagementForm(
+        request.POST or None,
+        companies=companies,
+        initial={"client": companies.first(), "currency": "EUR"},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            engagement = services.engagement_create_by_client(
+                user=request.user,
+                client=form.cleaned_data["client"],
+                agency=form.cleaned_data["agency"],
+                **form.service_fields(),
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        except Conflict as exc:
+            form.add_error(None, _conflict_message(exc))
+        else:
+            messages.success(
+                request,
+                f"{engagement.agency.name} now recruits for {engagement.client}.",
+            )
+            return redirect("recruiters:agency_engagements")
+    return render(request, "recruiters/agency_engagement_form.html", {"form": form})
+
+
+CLIENT_ACTIONS = {
+    "accept": (
+        services.engagement_accept,
+        "You accepted {agency}: it may now post "
+        "jobs and submit candidates for {client}.",
+    ),
+    "decline": (services.engagement_decline, "You declined {agency}'s proposal."),
+    "end": (
+        services.engagement_end,
+        "The engagement with {agency} has ended; its "
+        "open jobs for {client} are closed.",
+    ),
+}
+
+
+@login_required
+@require_POST
+def agency_engagement_action(request, pk, action):
+    engagement = _client_engagement(request, pk)
+    if action not in CLIENT_ACTIONS:
+        raise Http404("Accept, decline or end.")
+    service, done = CLIENT_ACTIONS[action]
+    try:
+        service(user=request.user, engagement=engagement)
+    except Conflict as exc:
+        messages.error(request, _conflict_message(exc))
+    else:
+        messages.success(
+            request,
+            done.format(agency=engagement.agency.name, client=engagement.client.name),
+        )
+    return redirect("recruiters:agency_engagements")
 
 
 # --- jobs for clients ---------------------------------------------------------
@@ -329,13 +461,17 @@ def pool(request):
 @login_required
 def pool_add(request):
     agency = _agency(request)
-    raw = request.GET.get("candidate") or request.POST.get("candidate") or ""
-    if not raw.isdigit():
-        raise Http404("Choose a candidate from candidate search.")
-    profile = (
-        CandidateProfile.objects.select_related("user").filter(user_id=int(raw)).first()
+    candidate_id = _id_param(
+        request.GET.get("candidate") or request.POST.get("candidate")
     )
-    if profile is None or not can_view_profile(request.user, profile):
+    if candidate_id is None:
+        raise Http404("Choose a candidate from candidate search.")
+    # The same rule as the API: a missing id, a non-candidate and a profile the
+    # agency may not see are all 404.
+    profile = services.candidate_profile_for_agency(
+        user=request.user, agency=agency, candidate_id=candidate_id
+    )
+    if profile is None:
         raise Http404("No such candidate.")
     candidate = profile.user
     form = PoolAddForm(request.POST or None)
@@ -407,13 +543,14 @@ def pool_remove(request, pk):
 def pool_duplicates(request):
     agency = _agency(request)
     if request.method == "POST":
-        keep_id, merge_id = request.POST.get("keep", ""), request.POST.get("merge", "")
-        if not (keep_id.isdigit() and merge_id.isdigit()):
+        keep_id = _id_param(request.POST.get("keep"))
+        merge_id = _id_param(request.POST.get("merge"))
+        if keep_id is None or merge_id is None:
             messages.error(request, "Choose the entry to keep and the one to merge.")
         else:
             entries = TalentPoolEntry.objects.filter(agency=agency)
-            keep = entries.filter(pk=int(keep_id)).first()
-            merge = entries.filter(pk=int(merge_id)).first()
+            keep = entries.filter(pk=keep_id).first()
+            merge = entries.filter(pk=merge_id).first()
             if keep is None or merge is None:
                 messages.error(request, "One of these entries no longer exists.")
             else:
@@ -466,10 +603,9 @@ def submission_new(request):
         pk__in=TalentPoolEntry.objects.filter(agency=agency).values("candidate_id")
     ).order_by("full_name")
     initial = {}
-    if request.GET.get("candidate", "").isdigit():
-        initial["candidate"] = int(request.GET["candidate"])
-    if request.GET.get("job", "").isdigit():
-        initial["job"] = int(request.GET["job"])
+    for name in ("candidate", "job"):
+        if (value := _id_param(request.GET.get(name))) is not None:
+            initial[name] = value
     form = SubmissionForm(
         request.POST or None, jobs=jobs, candidates=candidates, initial=initial
     )

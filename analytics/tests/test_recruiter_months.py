@@ -19,11 +19,14 @@ from recruiters import services
 from recruiters.models import Submission
 from recruiters.reports import report_by_month
 from recruiters.tests.conftest import (  # noqa: F401 — fixtures
+    alice,
+    bob,
     client_job,
     engagement,
     hired,
     ivan,
     placement,
+    proposal,
     rex,
     submission,
 )

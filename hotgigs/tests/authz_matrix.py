@@ -10,9 +10,9 @@ Personas (the conftest ones, plus ivan) and the world of hotgigs/tests/authz_wor
     olivia  owner of employer Acme (the jobs, the pipeline, the conversation)
     tom     member (teammate) of Acme
     eve     owner of Globex, another employer
-    rita    recruiter, owner of agency Hire Partners, engaged by Acme
-            (the engagement, the pool entry, the submissions, the placement)
-    ivan    recruiter, owner of another agency with no engagement
+    rita    recruiter, owner of agency Hire Partners, engaged by Acme (Acme's
+            owner accepted; the pool entry, the submissions, the placement)
+    ivan    recruiter, owner of another agency whose proposal to Acme waits
     sam     staff (staff use the admin; the API and pages give them no extra data)
 
 Each row: URL name → {method: the statuses of the personas in the order above}.
@@ -84,6 +84,7 @@ KWARGS = {
     "analytics:job": {"pk": "job.pk"},
     "analytics:export": {"table": "=funnel"},
     "recruiters:client_detail": {"pk": "engagement.pk"},
+    "recruiters:agency_engagement_action": {"pk": "proposal.pk", "action": "=accept"},
     "recruiters:client_edit": {"pk": "engagement.pk"},
     "recruiters:client_end": {"pk": "engagement.pk"},
     "recruiters:client_job_new": {"pk": "engagement.pk"},
@@ -133,6 +134,10 @@ KWARGS = {
     "conversation-read": {"pk": "conversation.pk"},
     "analytics-job": {"pk": "job.pk"},
     "recruiter-client-detail": {"pk": "engagement.pk"},
+    "agency-engagement-detail": {"pk": "engagement.pk"},
+    "agency-engagement-accept": {"pk": "proposal.pk"},
+    "agency-engagement-decline": {"pk": "proposal.pk"},
+    "agency-engagement-end": {"pk": "engagement.pk"},
     "recruiter-pool-detail": {"pk": "pool_entry.pk"},
     "recruiter-submission-detail": {"pk": "pending_submission.pk"},
     "recruiter-submission-accept": {"pk": "pending_submission.pk"},
@@ -392,6 +397,24 @@ MATRIX = {
     },
     "notification-unread-count": {  # /api/v1/notifications/unread-count/
         "GET": "401 200 200 200 200 200 200 200 200",
+    },
+    # The client's side of engagements: Acme's team sees them, its owner
+    # (olivia) answers and ends them, a member (tom) may not (403).
+    "agency-engagement-accept": {  # /api/v1/recruiters/agency-engagements/2/accept/
+        "POST": "401 404 404 200 403 404 404 404 404",
+    },
+    "agency-engagement-decline": {  # /api/v1/recruiters/agency-engagements/2/decline/
+        "POST": "401 404 404 200 403 404 404 404 404",
+    },
+    "agency-engagement-detail": {  # /api/v1/recruiters/agency-engagements/1/
+        "GET": "401 404 404 200 200 404 404 404 404",
+    },
+    "agency-engagement-end": {  # /api/v1/recruiters/agency-engagements/1/end/
+        "POST": "401 404 404 200 403 404 404 404 404",
+    },
+    "agency-engagement-list": {  # /api/v1/recruiters/agency-engagements/
+        "GET": "401 200 200 200 200 200 200 200 200",
+        "POST": "401 403 403 400 403 400 403 403 403",
     },
     "recruiter-client-detail": {  # /api/v1/recruiters/clients/1/
         "GET": "401 404 404 404 404 404 200 404 404",
@@ -667,6 +690,9 @@ MATRIX = {
     "notifications:unsubscribe": {  # /notifications/unsubscribe/<token>/
         "GET": "200 200 200 200 200 200 200 200 200",
         "POST": "200 200 200 200 200 200 200 200 200",
+    },
+    "recruiters:agency_engagement_action": {  # /agency-engagements/2/accept/
+        "POST": "302 404 404 302 403 404 404 404 404",
     },
     "recruiters:client_detail": {  # /recruiter/clients/1/
         "GET": "302 404 404 404 404 404 200 404 404",

@@ -63,6 +63,9 @@ def build_world(*, alice, bob, olivia, tom, eve, rita, sam, acme, globex, agency
         contact_email="olivia@acme.test",
         recruiters=[rita],
     )
+    engagement = recruiter_services.engagement_accept(
+        user=olivia, engagement=engagement
+    )
     job = JobFactory(
         company=acme,
         agency=agency,
@@ -150,9 +153,19 @@ def build_world(*, alice, bob, olivia, tom, eve, rita, sam, acme, globex, agency
     pending_submission = recruiter_services.submission_create(
         user=rita, engagement=engagement, job=pending_job, candidate=alice, pitch="Hi"
     )
+    # ivan's agency proposes to Acme: waiting for Acme's owner or admin.
+    proposal = recruiter_services.engagement_create(
+        user=ivan,
+        agency=other_agency,
+        client=acme,
+        fee_type="flat",
+        flat_fee="5000.00",
+        currency="EUR",
+    )
     return SimpleNamespace(
         ivan=ivan,
         other_agency=other_agency,
+        proposal=proposal,
         skill=skill,
         alice_profile=alice_profile,
         bob_profile=bob_profile,

@@ -21,6 +21,13 @@ class CompanyRefSerializer(serializers.Serializer):
     slug = serializers.CharField()
 
 
+class AgencyRefSerializer(serializers.Serializer):
+    """The recruiting agency that runs a job for its company (null for none)."""
+
+    name = serializers.CharField()
+    slug = serializers.CharField()
+
+
 class LocationSerializer(serializers.Serializer):
     city = serializers.CharField(allow_blank=True)
     region = serializers.CharField(allow_blank=True)
@@ -42,6 +49,10 @@ class JobSearchResultSerializer(SparseFieldsetMixin, serializers.Serializer):
     title = serializers.CharField()
     url = serializers.CharField()
     company = CompanyRefSerializer()
+    agency = AgencyRefSerializer(
+        allow_null=True,
+        help_text="The recruiting agency running this job for the company.",
+    )
     location = LocationSerializer()
     employment_type = serializers.CharField(allow_blank=True)
     experience_level = serializers.CharField(allow_blank=True)
@@ -97,6 +108,11 @@ class JobSerializer(SparseFieldsetMixin, serializers.ModelSerializer):
     """A job in full (detail, create/update answers)."""
 
     company = CompanyRefSerializer(read_only=True)
+    agency = AgencyRefSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="The recruiting agency running this job for the company.",
+    )
     skills = JobSkillSerializer(source="job_skills", many=True, read_only=True)
     url = serializers.CharField(source="get_absolute_url", read_only=True)
 
@@ -108,6 +124,7 @@ class JobSerializer(SparseFieldsetMixin, serializers.ModelSerializer):
             "title",
             "url",
             "company",
+            "agency",
             "description",
             "skills",
             "employment_type",
@@ -140,6 +157,7 @@ class CompanyJobSerializer(serializers.ModelSerializer):
     """A row of "my company's jobs" (any status)."""
 
     company = CompanyRefSerializer(read_only=True)
+    agency = AgencyRefSerializer(read_only=True, allow_null=True)
     url = serializers.CharField(source="get_absolute_url", read_only=True)
 
     class Meta:
@@ -150,6 +168,7 @@ class CompanyJobSerializer(serializers.ModelSerializer):
             "title",
             "url",
             "company",
+            "agency",
             "status",
             "published_at",
             "expires_at",

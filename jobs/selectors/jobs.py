@@ -16,9 +16,9 @@ SKILLS_PREFETCH = Prefetch(
 
 
 def job_detail_queryset():
-    return Job.objects.select_related("company", "posted_by").prefetch_related(
-        SKILLS_PREFETCH
-    )
+    return Job.objects.select_related(
+        "company", "posted_by", "agency"
+    ).prefetch_related(SKILLS_PREFETCH)
 
 
 def job_for_viewer(*, user, slug: str | None = None, pk: int | None = None) -> Job:
@@ -41,7 +41,7 @@ def company_jobs_for(user, *, company=None, status: str = ""):
     """Every job of the user's companies (any status), newest first."""
     qs = (
         Job.objects.filter(company__in=companies_for_poster(user))
-        .select_related("company")
+        .select_related("company", "agency")
         .order_by("-created_at", "-id")
     )
     if company is not None:

@@ -48,6 +48,7 @@ def test_list_answers_the_contract(api, public_job, draft_job):
             "title": "Backend Engineer",
             "url": "/jobs/backend-engineer/",
             "company": {"id": public_job.company_id, "name": "Acme", "slug": "acme"},
+            "agency": None,
             "location": {"city": "Berlin", "region": "", "country": "DE"},
             "employment_type": "full_time",
             "experience_level": "mid",

@@ -14,6 +14,9 @@ from recruiters.models import (
     TalentPoolEntry,
 )
 
+# Ids beyond a 64-bit integer overflow the database (a 500): refuse them here.
+MAX_ID = 2**63 - 1
+
 
 class RecruiterUserRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
@@ -49,11 +52,53 @@ class EngagementSerializer(serializers.ModelSerializer):
             "contact_phone",
             "recruiters",
             "allow_client_pipeline_view",
+            "unclaimed_client",
+            "responded_at",
             "ended_at",
             "created_at",
             "updated_at",
         ]
         read_only_fields = fields
+
+
+class EngagementTermsInputSerializer(serializers.Serializer):
+    """The terms of an engagement, as either side gives them."""
+
+    fee_type = serializers.ChoiceField(choices=FeeType.choices, required=False)
+    fee_percent = serializers.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        min_value=0,
+        max_value=100,
+        required=False,
+        allow_null=True,
+    )
+    flat_fee = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=0, required=False, allow_null=True
+    )
+    currency = serializers.CharField(required=False, max_length=3)
+    guarantee_days = serializers.IntegerField(
+        min_value=0, max_value=730, required=False
+    )
+    payment_terms_days = serializers.IntegerField(
+        min_value=0, max_value=365, required=False
+    )
+    contact_name = serializers.CharField(
+        required=False, allow_blank=True, max_length=150
+    )
+    contact_email = serializers.EmailField(required=False, allow_blank=True)
+    contact_phone = serializers.CharField(
+        required=False, allow_blank=True, max_length=32
+    )
+    allow_client_pipeline_view = serializers.BooleanField(required=False)
+
+
+class ClientEngagementInputSerializer(EngagementTermsInputSerializer):
+    """The client's team engages an agency: ``agency`` is the agency's slug,
+    ``client`` the slug of your company (default: the first you manage)."""
+
+    agency = serializers.SlugField(max_length=220)
+    client = serializers.SlugField(required=False, max_length=220)
 
 
 class EngagementInputSerializer(serializers.Serializer):
@@ -92,7 +137,9 @@ class EngagementInputSerializer(serializers.Serializer):
         required=False, allow_blank=True, max_length=32
     )
     recruiters = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), required=False, max_length=200
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
+        required=False,
+        max_length=200,
     )
     allow_client_pipeline_view = serializers.BooleanField(required=False)
 
@@ -125,7 +172,7 @@ class PoolEntrySerializer(serializers.ModelSerializer):
 
 
 class PoolEntryInputSerializer(serializers.Serializer):
-    candidate = serializers.IntegerField(min_value=1, required=False)
+    candidate = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False)
     email = serializers.EmailField(required=False, allow_blank=True)
     phone = serializers.CharField(required=False, allow_blank=True, max_length=32)
     tags = TagListField(required=False, max_length=30)
@@ -138,8 +185,8 @@ class DuplicateGroupSerializer(serializers.Serializer):
 
 
 class MergeInputSerializer(serializers.Serializer):
-    keep = serializers.IntegerField(min_value=1)
-    merge = serializers.IntegerField(min_value=1)
+    keep = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+    merge = serializers.IntegerField(min_value=1, max_value=MAX_ID)
 
 
 class SubmissionJobRefSerializer(serializers.Serializer):
@@ -176,8 +223,8 @@ class SubmissionSerializer(serializers.ModelSerializer):
 
 
 class SubmissionInputSerializer(serializers.Serializer):
-    job = serializers.IntegerField(min_value=1)
-    candidate = serializers.IntegerField(min_value=1)
+    job = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+    candidate = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     pitch = serializers.CharField(required=False, allow_blank=True, max_length=5000)
 
 
@@ -222,7 +269,7 @@ class PlacementSerializer(serializers.ModelSerializer):
 
 
 class PlacementCreateSerializer(serializers.Serializer):
-    application = serializers.IntegerField(min_value=1)
+    application = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     agreed_annual_salary = serializers.DecimalField(
         max_digits=12, decimal_places=2, min_value=0, required=False, allow_null=True
     )
@@ -244,7 +291,7 @@ class FeeInputSerializer(serializers.Serializer):
 
 
 class SplitInputSerializer(serializers.Serializer):
-    recruiter = serializers.IntegerField(min_value=1)
+    recruiter = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     percent = serializers.DecimalField(
         max_digits=5, decimal_places=2, min_value=0, max_value=100
     )

@@ -2,6 +2,7 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from recruiters.api.views import (
+    AgencyEngagementViewSet,
     EngagementViewSet,
     PlacementViewSet,
     PoolViewSet,
@@ -11,6 +12,11 @@ from recruiters.api.views import (
 
 router = SimpleRouter()
 router.register("recruiters/clients", EngagementViewSet, basename="recruiter-client")
+router.register(
+    "recruiters/agency-engagements",
+    AgencyEngagementViewSet,
+    basename="agency-engagement",
+)
 router.register("recruiters/pool", PoolViewSet, basename="recruiter-pool")
 router.register(
     "recruiters/submissions", SubmissionViewSet, basename="recruiter-submission"

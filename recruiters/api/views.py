@@ -22,6 +22,7 @@ from hotgigs.api.schema import errors
 from jobs.models import Application, Job
 from recruiters import permissions, reports, selectors, services
 from recruiters.api.serializers import (
+    ClientEngagementInputSerializer,
     DuplicateGroupSerializer,
     EngagementInputSerializer,
     EngagementSerializer,
@@ -46,6 +47,8 @@ from recruiters.models import (
     SubmissionStatus,
     TalentPoolEntry,
 )
+
+RECRUITERS_MESSAGE = "Only members of the agency can work on its clients."
 
 AGENCY_PARAM = OpenApiParameter(
     "agency", str, description="Agency slug (default: your first agency)"
@@ -76,11 +79,13 @@ def _member_agencies(user):
     return Company.objects.filter(kind=CompanyKind.AGENCY, memberships__user=user)
 
 
-def _users(ids, field):
+def _users(ids, field, message):
+    """The users of ``ids``; a missing id answers the service's own message for
+    a user who is not in the agency (no oracle of which ids exist)."""
     ids = list(dict.fromkeys(ids))
     users = list(User.objects.filter(pk__in=ids))
     if len(users) != len(ids):
-        raise ValidationError({field: ["Unknown user."]})
+        raise ValidationError({field: [message]})
     order = {pk: i for i, pk in enumerate(ids)}
     return sorted(users, key=lambda u: order[u.pk])
 
@@ -126,7 +131,9 @@ class EngagementViewSet(
             raise ValidationError({"client": ["Give a client slug or a client_name."]})
         recruiter_ids = fields.pop("recruiters", None)
         recruiters = (
-            _users(recruiter_ids, "recruiters") if recruiter_ids is not None else None
+            _users(recruiter_ids, "recruiters", RECRUITERS_MESSAGE)
+            if recruiter_ids is not None
+            else None
         )
         engagement = _call(
             services.engagement_create,
@@ -158,7 +165,7 @@ class EngagementViewSet(
             user=request.user,
             engagement=engagement,
             status=fields.pop("status", None),
-            recruiters=_users(recruiter_ids, "recruiters")
+            recruiters=_users(recruiter_ids, "recruiters", RECRUITERS_MESSAGE)
             if recruiter_ids is not None
             else None,
             **fields,
@@ -169,6 +176,101 @@ class EngagementViewSet(
     def destroy(self, request, pk=None):
         _call(services.engagement_end, user=request.user, engagement=self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def _slug(value) -> str:
+    return (value or "").strip().lower()
+
+
+class AgencyEngagementViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """The client's side: the agencies engaged by (or proposing to) the companies
+    you belong to. Every member sees them; owners and admins accept or decline
+    a proposal, engage an agency themselves (active at once) and end an
+    engagement (the agency's open jobs for you are closed)."""
+
+    queryset = ClientEngagement.objects.none()  # for the schema; see get_queryset
+    serializer_class = EngagementSerializer
+    lookup_value_regex = r"[0-9]{1,18}"
+
+    def get_queryset(self):
+        user = self.request.user
+        if not user.is_authenticated:  # the schema generator's fake request
+            return ClientEngagement.objects.none()
+        return (
+            ClientEngagement.objects.filter(
+                client__in=Company.objects.filter(memberships__user=user)
+            )
+            .select_related("agency", "client")
+            .prefetch_related("recruiters")
+            .order_by("-created_at", "-id")
+        )
+
+    def _respond(self, engagement, code=status.HTTP_200_OK):
+        return Response(
+            EngagementSerializer(self.get_queryset().get(pk=engagement.pk)).data,
+            status=code,
+        )
+
+    @extend_schema(
+        request=ClientEngagementInputSerializer,
+        responses={201: EngagementSerializer, **errors(409)},
+    )
+    def create(self, request):
+        """Engage an agency on these terms (active at once: you are the client)."""
+        managed = permissions.client_companies_for(request.user)
+        if not managed.exists():
+            raise PermissionDenied(
+                "Only owners and admins of an employer company engage agencies."
+            )
+        data = ClientEngagementInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        fields = dict(data.validated_data)
+        agency_slug, client_slug = fields.pop("agency"), fields.pop("client", "")
+        client = (
+            managed.filter(slug=_slug(client_slug)).first()
+            if client_slug
+            else managed.first()
+        )
+        if client is None:
+            raise ValidationError({"client": ["You do not manage this company."]})
+        agency = Company.objects.filter(
+            slug=_slug(agency_slug), kind=CompanyKind.AGENCY
+        ).first()
+        if agency is None:
+            raise ValidationError({"agency": ["No recruiting agency has this slug."]})
+        engagement = _call(
+            services.engagement_create_by_client,
+            user=request.user,
+            client=client,
+            agency=agency,
+            **fields,
+        )
+        return self._respond(engagement, status.HTTP_201_CREATED)
+
+    def _act(self, service):
+        engagement = self.get_object()  # not the user's company: 404
+        engagement = _call(service, user=self.request.user, engagement=engagement)
+        return self._respond(engagement)
+
+    @extend_schema(request=None, responses={200: EngagementSerializer, **errors(409)})
+    @action(detail=True, methods=["post"])
+    def accept(self, request, pk=None):
+        """Accept the agency's proposal: it may then act in your company's name."""
+        return self._act(services.engagement_accept)
+
+    @extend_schema(request=None, responses={200: EngagementSerializer, **errors(409)})
+    @action(detail=True, methods=["post"])
+    def decline(self, request, pk=None):
+        return self._act(services.engagement_decline)
+
+    @extend_schema(request=None, responses={200: EngagementSerializer, **errors(409)})
+    @action(detail=True, methods=["post"])
+    def end(self, request, pk=None):
+        """End the engagement: the agency's published and paused jobs for your
+        company are closed."""
+        return self._act(services.engagement_end)
 
 
 class PoolViewSet(
@@ -215,9 +317,14 @@ class PoolViewSet(
         fields = dict(data.validated_data)
         if "candidate" not in fields:
             raise ValidationError({"candidate": ["This field is required."]})
-        candidate = User.objects.filter(pk=fields.pop("candidate")).first()
-        if candidate is None:
-            raise ValidationError({"candidate": ["Unknown candidate."]})
+        # A missing id, a non-candidate and a profile the agency may not see all
+        # answer the same 400 (services.candidate_profile_for_agency).
+        profile = services.candidate_profile_for_agency(
+            user=request.user, agency=agency, candidate_id=fields.pop("candidate")
+        )
+        if profile is None:
+            raise ValidationError({"candidate": [services.UNKNOWN_CANDIDATE]})
+        candidate = profile.user
         entry = _call(
             services.talent_pool_add,
             user=request.user,
@@ -325,7 +432,7 @@ class SubmissionViewSet(
             raise ValidationError({"job": ["Unknown job."]})
         candidate = User.objects.filter(pk=data.validated_data["candidate"]).first()
         if candidate is None:
-            raise ValidationError({"candidate": ["Unknown candidate."]})
+            raise ValidationError({"candidate": [services.UNKNOWN_CANDIDATE]})
         # The latest engagement with the job's company: a paused or ended one
         # is refused by the service with a 409.
         engagement = (
@@ -464,7 +571,14 @@ class PlacementViewSet(
         data = SplitsInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         rows = data.validated_data["splits"]
-        users = {u.pk: u for u in _users([r["recruiter"] for r in rows], "splits")}
+        users = {
+            u.pk: u
+            for u in _users(
+                [r["recruiter"] for r in rows],
+                "splits",
+                "Every share goes to a member of the agency.",
+            )
+        }
         _call(
             services.placement_set_splits,
             user=request.user,

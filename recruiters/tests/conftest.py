@@ -5,7 +5,8 @@ rex    — recruiter, member of the same agency (teammate)
 ivan   — recruiter, owner of another agency (outsider)
 olivia — owner of Acme, the agency's client; tom — Acme member
 eve    — owner of Globex, an unrelated employer
-alice  — candidate who gets submitted; bob — another candidate
+alice  — candidate who gets submitted; bob — another candidate (both with a
+         profile visible to recruiters, contact details shown)
 sam    — staff
 """
 
@@ -15,10 +16,36 @@ import pytest
 
 from accounts.models import Role
 from accounts.tests.factories import UserFactory
+from candidates.models import Visibility
+from candidates.tests.factories import make_profile
 from companies.models import CompanyKind, MembershipRole
 from companies.tests.factories import CompanyFactory, MembershipFactory
 from jobs.tests.factories import JobFactory
 from recruiters import services
+
+
+@pytest.fixture
+def alice(alice):
+    """alice with a profile recruiters may see, contact details shown."""
+    make_profile(
+        alice,
+        visibility=Visibility.EMPLOYERS_AND_RECRUITERS,
+        show_contact_details=True,
+        headline="Backend developer",
+    )
+    return alice
+
+
+@pytest.fixture
+def bob(bob):
+    """bob with a profile recruiters may see, contact details shown."""
+    make_profile(
+        bob,
+        visibility=Visibility.EMPLOYERS_AND_RECRUITERS,
+        show_contact_details=True,
+        headline="Data analyst",
+    )
+    return bob
 
 
 @pytest.fixture
@@ -48,7 +75,8 @@ def other_agency(ivan):
 
 
 @pytest.fixture
-def engagement(rita, rex, agency, acme):
+def proposal(rita, rex, agency, acme):
+    """rita's proposal to Acme, not answered yet."""
     return services.engagement_create(
         user=rita,
         agency=agency,
@@ -61,6 +89,12 @@ def engagement(rita, rex, agency, acme):
         contact_email="olivia@acme.test",
         recruiters=[rita, rex],
     )
+
+
+@pytest.fixture
+def engagement(proposal, olivia):
+    """The proposal, accepted by Acme's owner: an active engagement."""
+    return services.engagement_accept(user=olivia, engagement=proposal)
 
 
 @pytest.fixture

@@ -32,11 +32,13 @@ def test_create_client_and_read_it_back(api_as, rita, rex, agency, acme):
     assert response.status_code == 201
     body = response.json()
     assert body["client"] == {"id": acme.pk, "name": "Acme", "slug": "acme"}
+    # An existing employer must accept first: the engagement is a proposal.
     assert (body["fee_percent"], body["flat_fee"], body["status"]) == (
         "18.50",
         None,
-        "active",
+        "proposed",
     )
+    assert (body["unclaimed_client"], body["responded_at"]) == (False, None)
     assert [r["full_name"] for r in body["recruiters"]] == [
         "Rita Recruiter",
         "Rex Teammate",
@@ -55,7 +57,13 @@ def test_create_unclaimed_client(api_as, rita, agency):
         format="json",
     )
     assert response.status_code == 201
-    assert response.json()["flat_fee"] == "5000.00"
+    body = response.json()
+    # A company the agency lists itself has nobody to ask: active at once.
+    assert (body["flat_fee"], body["status"], body["unclaimed_client"]) == (
+        "5000.00",
+        "active",
+        True,
+    )
 
 
 @pytest.mark.parametrize(
@@ -295,10 +303,14 @@ def test_pool_per_persona(request, api_as, rita, agency, alice, persona, count, 
 
 def test_pool_list_query_count(api_as, rita, agency, django_assert_max_num_queries):
     from accounts.tests.factories import UserFactory
+    from candidates.tests.factories import make_profile
 
     for n in range(6):
         services.talent_pool_add(
-            user=rita, agency=agency, candidate=UserFactory(), tags=[f"t{n}", "all"]
+            user=rita,
+            agency=agency,
+            candidate=make_profile(UserFactory()).user,
+            tags=[f"t{n}", "all"],
         )
     with django_assert_max_num_queries(6):
         assert len(api_as(rita).get(f"{BASE}/pool/").json()["results"]) == 6
@@ -375,6 +387,21 @@ def test_ended_engagement_refuses_api_submission(
     api_as, rita, engagement, client_job, bob
 ):
     services.engagement_end(user=rita, engagement=engagement)
+    client_job.refresh_from_db()
+    assert client_job.status == "closed"  # ending took the agency's job down
+    response = api_as(rita).post(
+        f"{BASE}/submissions/", {"job": client_job.pk, "candidate": bob.pk}
+    )
+    assert response.status_code == 400
+    assert _error(response)["fields"] == {
+        "job": ["This job is not accepting applications."]
+    }
+
+
+def test_paused_engagement_refuses_api_submission(
+    api_as, rita, engagement, client_job, bob
+):
+    services.engagement_update(user=rita, engagement=engagement, status="paused")
     response = api_as(rita).post(
         f"{BASE}/submissions/", {"job": client_job.pk, "candidate": bob.pk}
     )
@@ -441,10 +468,14 @@ def test_submission_list_query_count(
     api_as, rita, engagement, client_job, django_assert_max_num_queries
 ):
     from accounts.tests.factories import UserFactory
+    from candidates.tests.factories import make_profile
 
     for _ in range(5):
         services.submission_create(
-            user=rita, engagement=engagement, job=client_job, candidate=UserFactory()
+            user=rita,
+            engagement=engagement,
+            job=client_job,
+            candidate=make_profile(UserFactory()).user,
         )
     with django_assert_max_num_queries(6):
         assert len(api_as(rita).get(f"{BASE}/submissions/").json()["results"]) == 5

@@ -30,6 +30,14 @@ def test_recruiter_places_a_candidate_with_a_client(
     expect(recruiter.get_by_text("20.00% of first-year salary")).to_be_visible()
     screenshot(recruiter, "recruiters-01-client")
 
+    # Acme's owner accepts the proposal: only then may the agency act for Acme.
+    expect(recruiter.get_by_text("must accept this proposal")).to_be_visible()
+    owner = new_page()
+    log_in(owner, olivia, next_url="/agency-engagements/")
+    owner.get_by_role("button", name="Accept").click()
+    expect(owner.get_by_text("You accepted Hire Partners")).to_be_visible()
+    recruiter.reload()
+
     # Post a job for Acme and publish it.
     recruiter.get_by_role("link", name="Post a job for Acme").click()
     recruiter.fill("input[name=title]", "Go Engineer")

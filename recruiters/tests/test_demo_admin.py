@@ -24,7 +24,17 @@ def test_demo_is_idempotent_and_has_every_status():
     demo.seed(options={}, log=_quiet)
     assert sorted(
         ClientEngagement.objects.values_list("client__slug", "fee_type", "status")
-    ) == [("globex-health", "percent", "active"), ("initech-finance", "flat", "active")]
+    ) == [
+        ("globex-health", "percent", "active"),
+        ("initech-finance", "flat", "active"),
+        ("northwind-labs", "percent", "proposed"),
+    ]
+    # The clients' owners accepted the active ones.
+    assert sorted(
+        ClientEngagement.objects.filter(status="active").values_list(
+            "responded_by__email", flat=True
+        )
+    ) == ["owner@globex-health.test", "owner@initech-finance.test"]
     assert sorted(Submission.objects.values_list("status", flat=True)) == [
         "accepted",
         "accepted",

@@ -215,7 +215,8 @@ def test_pool_add_bad_candidate(client, rita, agency, param):
 
 
 def test_pool_add_hidden_candidate_is_404(client, rita, agency, bob):
-    CandidateProfileFactory(user=bob, visibility="hidden")
+    bob.candidate_profile.visibility = "hidden"
+    bob.candidate_profile.save(update_fields=["visibility"])
     _login(client, rita)
     assert client.get(f"/recruiter/pool/add/?candidate={bob.pk}").status_code == 404
 

@@ -232,9 +232,8 @@ def test_outsider_cannot_edit_a_client_job(client_job, ivan):
 
 
 def test_pool_add_copies_contact_and_tags(rita, agency, alice):
-    from candidates.tests.factories import CandidateProfileFactory
-
-    CandidateProfileFactory(user=alice, phone="030 1234567")
+    alice.candidate_profile.phone = "030 1234567"
+    alice.candidate_profile.save(update_fields=["phone"])
     entry = services.talent_pool_add(
         user=rita,
         agency=agency,
