@@ -21,6 +21,8 @@ ALLOWED = {
     "jobs.Interview.created_by": "who scheduled the company's interview",
     "recruiters.TalentPoolEntry.added_by": "who added a pool entry",
     "recruiters.Placement.created_by": "who recorded the agency's placement",
+    "recruiters.ClientEngagement.responded_by": "who accepted or declined for a client",
+    "recruiters.ClientEngagement.ended_by": "who ended an engagement",
 }
 
 

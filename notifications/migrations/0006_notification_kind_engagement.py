@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('notifications', '0003_notification_in_app'),
+        ('notifications', '0005_notification_about'),
     ]
 
     operations = [
