@@ -265,6 +265,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "jobs.tasks.notify_expiring_jobs",
         "schedule": 60 * 60,
     },
+    # "Did you mean …": the search vocabularies, rebuilt from the documents daily.
+    "jobs-search-vocabulary": {
+        "task": "jobs.tasks.refresh_search_vocabulary",
+        "schedule": 24 * 60 * 60,
+    },
+    "candidates-search-vocabulary": {
+        "task": "candidates.tasks.refresh_search_vocabulary",
+        "schedule": 24 * 60 * 60,
+    },
     # Search hides expired jobs at query time; this makes their status say so.
     "close-expired-jobs": {
         "task": "jobs.tasks.close_expired_jobs",
