@@ -979,9 +979,18 @@ def _relevance_page(base, window: SearchWindow, cursor: dict | None, page_size: 
     else:
         sequence = ranked
         tail = window.boundary
+    if cursor and "k" in cursor and tail is None:
+        # A keyset cursor made while the search was walked (the plan can
+        # change as the data does): the same place in the collected list.
+        key = _cursor_key(cursor)
+        try:
+            position = sequence.index(int(key[1]), len(ranked))
+        except ValueError:
+            raise fts.InvalidCursor("Invalid cursor.") from None
+        forward = cursor.get("d", "n") == "n"
+        start = position + 1 if forward else max(0, position - page_size)
+        cursor = {"s": sort, "o": start}
     if cursor and "k" in cursor:
-        if tail is None:
-            raise fts.InvalidCursor("Invalid cursor.")
         key = _cursor_key(cursor)
         if cursor.get("d", "n") == "n":
             rows = _older(base, key, page_size + 1)
