@@ -8,8 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hotgigs.models import SearchTerm
+from hotgigs.search import round_estimate
 from jobs import search as job_search
 from jobs.search import JobSearchForm, refresh_vocabulary, search_jobs
+from jobs.services import refresh_search_vectors
 from jobs.tests.factories import JobFactory, JobSkillFactory
 from matching.tests.factories import SkillFactory
 
@@ -47,6 +49,7 @@ def make_jobs(company, n, *, word="python"):
                 published_at=now - datetime.timedelta(hours=i + 1),
             )
         )
+    refresh_search_vectors()  # PostgreSQL: the factory saves no vector
     return jobs
 
 
@@ -127,10 +130,20 @@ def test_counts_are_exact_up_to_the_limit_beyond_the_window(small_windows, acme)
     ]
 
 
-def test_counts_over_the_limit_are_flagged_estimates(small_windows, acme, client):
+def test_counts_over_the_limit_are_flagged_estimates(
+    small_windows, acme, client, monkeypatch
+):
     from django.db import connection
 
     make_jobs(acme, 11)
+    if connection.vendor == "postgresql":
+        # A fenced search counts every match exactly; a walked one that the
+        # planner expects to be large shows the estimate.
+        monkeypatch.setattr(
+            job_search,
+            "_plan",
+            lambda *args, **kwargs: job_search.Plan(fenced=False, estimate=408_878),
+        )
     form = JobSearchForm({"q": "python"})
     assert form.is_valid()
     result = search_jobs(form.params())
@@ -139,6 +152,12 @@ def test_counts_over_the_limit_are_flagged_estimates(small_windows, acme, client
         # No planner estimate: what is known, a floor.
         assert (result.count, result.count_is_lower_bound) == (8, True)
         assert result.count_display == "8+"
+    else:
+        assert (result.count, result.count_is_lower_bound) == (408_878, False)
+        assert result.count_display == "about 410,000"
+    # Facets: the newest 5 matches' shares of the total (2 full-time of 5).
+    share = result.facets["employment_type"]["full_time"]
+    assert share == round_estimate(round(2 * result.count / 5))
     body = client.get(reverse("jobs:search"), {"q": "python"}).content.decode()
     assert f"{result.count_display} jobs" in body
     api = client.get("/api/v1/jobs/", {"q": "python"}).json()
