@@ -297,6 +297,8 @@ def _head(params: CandidateSearchParams) -> tuple[list[int], list | None, object
     ``MAX_RESULTS`` ids and continue by keyset in their own order.
     """
     qs, query = _matches(params)
+    if qs.query.is_empty():  # e.g. a skill that does not exist
+        return [], None, qs
     ranked = params.sort == Sort.RELEVANCE and query is not None
     limit = RANK_WINDOW if ranked else MAX_RESULTS
     fenced = _fenced(params, qs, limit=limit)
@@ -362,7 +364,10 @@ def _run(params: CandidateSearchParams) -> CandidateResults:
         count=count,
         count_is_estimate=estimate,
         count_is_lower_bound=lower,
-        suggestion=suggestion_for(params),
+        # Only a search that finds next to nothing looks for a misspelling.
+        suggestion=suggestion_for(params)
+        if not estimate and count < fts.SUGGEST_BELOW
+        else None,
     )
 
 

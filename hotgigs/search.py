@@ -46,6 +46,7 @@ from collections.abc import Callable, Iterable, Mapping
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core import signing
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections
 from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.expressions import Combinable, RawSQL
@@ -126,7 +127,10 @@ def estimated_rows(queryset) -> int:
 
     One ``EXPLAIN (FORMAT JSON)``: planned, not executed.
     """
-    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    try:
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # e.g. .none(): nothing to ask the planner about
+        return 0
     with connections[queryset.db].cursor() as cursor:
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
         plan = cursor.fetchone()[0]
@@ -386,6 +390,10 @@ def head_then_tail_page(
 
 # Words shorter than this are never corrected ("go", "ui", "qa" are real).
 SUGGEST_MIN_LENGTH = 4
+# Suggestions are looked for only when a search finds fewer matches than this
+# (exactly counted): a misspelling finds nothing or next to nothing, and a
+# search that finds plenty costs no vocabulary look-ups.
+SUGGEST_BELOW = 20
 SUGGEST_CANDIDATES = 12
 _WORD = re.compile(r"^[^\W\d_]+$")
 
@@ -547,6 +555,7 @@ __all__ = [
     "MAX_QUERY_LENGTH",
     "RANK_CANDIDATES",
     "SEARCH_CONFIG",
+    "SUGGEST_BELOW",
     "WEIGHTS",
     "InvalidCursor",
     "clean_query",

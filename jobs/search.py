@@ -1200,13 +1200,18 @@ def search_jobs(
         next_cursor=next_cursor,
         previous_cursor=previous_cursor,
         sort=sort,
-        suggestion=suggestion_for(params) if not decoded else None,
+        suggestion=suggestion_for(params) if _few(window) and not decoded else None,
     )
     writes[key] = result
     cache.set_many(writes, CACHE_TIMEOUT)
     if plans:
         cache.set_many(plans, PLAN_CACHE_TIMEOUT)
     return result
+
+
+def _few(window: SearchWindow) -> bool:
+    """Few enough matches to look for a misspelling (``fts.SUGGEST_BELOW``)."""
+    return not window.count_is_estimate and window.count < fts.SUGGEST_BELOW
 
 
 # --- "Did you mean …" -----------------------------------------------------------------
