@@ -23,7 +23,7 @@ from datetime import date, datetime
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BooleanField, Count, Exists, F, OuterRef, Q
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
@@ -485,7 +485,10 @@ def refresh_vocabulary() -> dict[str, int]:
     recent = searchable.order_by("-last_active_at", "-id")[:VOCABULARY_SAMPLE]
     if fts.uses_postgres_search():
         ids = list(recent.values_list("id", flat=True))
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            # A nightly statement over up to 100,000 documents: longer than
+            # the request timeout (DB_STATEMENT_TIMEOUT_MS) allows.
+            cursor.execute("SET LOCAL statement_timeout = '15min'")
             # ts_stat takes its documents' query as text: the sample's ids
             # are quoted into it by format(%L), never by Python.
             cursor.execute(

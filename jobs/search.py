@@ -40,7 +40,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from django import forms
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BooleanField, Count, Exists, OuterRef, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -1280,7 +1280,10 @@ def refresh_vocabulary() -> dict[str, int]:
                 SELECT id FROM jobs_job WHERE status = '{JobStatus.PUBLISHED}'
                 ORDER BY published_at DESC, id DESC LIMIT {int(VOCABULARY_SAMPLE)})
         """  # noqa: S608
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            # A nightly statement over up to 100,000 documents: longer than
+            # the request timeout (DB_STATEMENT_TIMEOUT_MS) allows.
+            cursor.execute("SET LOCAL statement_timeout = '15min'")
             cursor.execute(
                 "SELECT word, ndoc FROM ts_stat(%s) WHERE ndoc >= %s "
                 "AND length(word) BETWEEN 3 AND 40 AND word ~ '^[[:alpha:]]+$'",
