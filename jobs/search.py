@@ -1149,8 +1149,8 @@ def search_jobs(
     if sort == SortOrder.MATCH and viewer is None:
         raise ValueError("sort=match needs the viewer (match_viewer_for).")
     # Redis round trips cost as much as a small query on a busy machine: one
-    # read of the version, one MGET of the answer, window and plan, and the
-    # new entries written together at the end.
+    # read of the version, one of the answer (a hit ends here), one MGET of
+    # the window and plan, and the new entries written together at the end.
     version = search_version()
     key = _cache_key(params, cursor, page_size, version)
     if sort == SortOrder.MATCH:
@@ -1160,9 +1160,12 @@ def search_jobs(
     # pages and sorts find it in the cache.
     window_key = _cache_key(_unsorted(params), "window", 0, version)
     plan_key = _plan_key(params)
-    found = cache.get_many([k for k in (key, window_key, plan_key) if k])
-    if key in found:
-        return found[key]
+    # The answer first: a hit then unpickles only itself, not the window
+    # (which may hold every match's id); a miss costs one more round trip.
+    answer = cache.get(key)
+    if answer is not None:
+        return answer
+    found = cache.get_many([k for k in (window_key, plan_key) if k])
     decoded = fts.decode_cursor(cursor) if cursor else None
     if decoded is not None and decoded.get("s") != sort:
         raise fts.InvalidCursor("The cursor belongs to another sort order.")
