@@ -195,9 +195,9 @@ ORDERS = {
     Sort.EXPERIENCE: ("years_experience", "last_active_at", "id"),
 }
 # Counts are exact up to EXACT_LIMIT matches; a probe counts that far when the
-# planner expects at most PROBE_MAX (its estimate may be off a few times).
+# planner expects at most PROBE_MAX (above it the estimate is shown).
 EXACT_LIMIT = 10_000
-PROBE_MAX = 60_000
+PROBE_MAX = 10_000
 
 
 @dataclass
