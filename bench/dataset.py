@@ -327,6 +327,7 @@ def build(*, size: Size, rebuild=False, progress=True, log=print, seed=11) -> Re
     if marker and not rebuild:
         if marker["size"] == size.name and marker["version"] == DATASET_VERSION:
             log(f"dataset {size.name} v{DATASET_VERSION} present: reusing it")
+            ensure_vocabulary(log=log)
             return Report(size.name, DATASET_VERSION, False, marker["counts"], 0.0)
         raise RuntimeError(
             f"{connection.settings_dict['NAME']} holds dataset {marker['size']} "
@@ -343,9 +344,29 @@ def build(*, size: Size, rebuild=False, progress=True, log=print, seed=11) -> Re
             f"INSERT INTO {MARKER_TABLE} VALUES (%s, %s, %s, now())",
             [size.name, DATASET_VERSION, json.dumps(counts)],
         )
+    ensure_vocabulary(log=log)
     seconds = round(time.monotonic() - start, 1)
     log(f"dataset {size.name} built in {seconds} s: {counts}")
     return Report(size.name, DATASET_VERSION, True, counts, seconds)
+
+
+def ensure_vocabulary(*, log=print) -> None:
+    """The "Did you mean" vocabularies the daily beat tasks keep in production
+    (built once for a dataset that has none; ~10-60 s at full size)."""
+    import time
+
+    from candidates.search import refresh_vocabulary as candidate_vocabulary
+    from hotgigs.models import SearchTerm
+    from jobs.search import refresh_vocabulary as job_vocabulary
+
+    for scope, refresh in (
+        ("jobs", job_vocabulary),
+        ("candidates", candidate_vocabulary),
+    ):
+        if not SearchTerm.objects.filter(scope=scope).exists():
+            start = time.monotonic()
+            counts = refresh()
+            log(f"{scope} vocabulary: {counts} in {time.monotonic() - start:.1f} s")
 
 
 def _generate(connection, size: Size, *, progress, log, seed):

@@ -8,32 +8,66 @@ sustained request rate from Locust's CSV statistics.
 import csv
 import json
 import os
+import resource
 import subprocess
 import sys
+import time
 
 from bench import BASE_DIR
 
 LOG_DIR = os.path.join(BASE_DIR, "var", "bench")
 CANDIDATE_TOKENS = 20
+JOB_SAMPLE = 20_000
+SEARCH_WORDS = 400
+COUNTRIES = 12
+
+
+def search_words() -> list[str]:
+    """Hundreds of real words of the dataset (its job-search vocabulary,
+    hotgigs.models.SearchTerm), from rare to common, seeded: the load test
+    searches what people would, not a handful the cache keeps warm."""
+    import random
+
+    from hotgigs.models import SearchTerm
+
+    words = list(
+        SearchTerm.objects.filter(
+            scope="jobs", kind="word", documents__gte=20, term__regex=r"^[a-z]{4,}$"
+        )
+        .order_by("term")
+        .values_list("term", flat=True)
+    )
+    if not words:
+        return ["engineer", "developer", "senior", "team", "data"]
+    return random.Random(20).sample(words, min(SEARCH_WORDS, len(words)))
 
 
 def load_context(ctx) -> dict:
     """Ids, words and candidate tokens for the locustfile (read from the bench DB)."""
+    from django.db.models import Count
     from rest_framework_simplejwt.tokens import RefreshToken
 
     from accounts.models import User
     from bench.dataset import BENCH_CANDIDATES, EMAIL_DOMAIN
     from jobs.models import Application, Job
 
-    jobs = list(Job.objects.published().order_by("?").values_list("id", "slug")[:2000])
+    jobs = list(
+        Job.objects.published().order_by("?").values_list("id", "slug")[:JOB_SAMPLE]
+    )
     emails = [f"candidate{k}@{EMAIL_DOMAIN}" for k in range(2, BENCH_CANDIDATES + 1)]
     candidates = list(User.objects.filter(email__in=emails[:CANDIDATE_TOKENS]))
     Application.objects.filter(candidate__in=candidates).delete()
     return {
         "job_ids": [j[0] for j in jobs],
         "job_slugs": [j[1] for j in jobs],
-        "words": [ctx.skill_word, "engineer", "developer", "senior", "team", "data"],
-        "countries": [ctx.country, "US", "GB", "FR", "NL"],
+        "words": search_words(),
+        "countries": list(
+            Job.objects.published()
+            .order_by()
+            .values_list("country", flat=True)
+            .annotate(n=Count("id"))
+            .order_by("-n")[:COUNTRIES]
+        ),
         "candidate_tokens": [
             str(RefreshToken.for_user(u).access_token) for u in candidates
         ],
@@ -72,11 +106,20 @@ def run(stack, ctx, *, users=1000, rate=100.0, seconds=60) -> dict:
         "--loglevel",
         "WARNING",
     ]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.monotonic()
     with open(f"{prefix}.log", "wb") as log:
         subprocess.run(
             command, cwd=BASE_DIR, env=env, stdout=log, stderr=log, check=False
         )
+    wall = time.monotonic() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return parse_stats(f"{prefix}_stats.csv") | {
+        # The load generator's own CPU, as a share of the machine's cores over
+        # the run: it competes with the site for the same two CPUs.
+        "generator_cpu_seconds": round(cpu, 1),
+        "generator_cpu_share": round(cpu / (wall * (os.cpu_count() or 1)), 3),
         "server": parse_server_times(server_times),
         "users": users,
         "target_rate": rate,

@@ -28,6 +28,19 @@ JOB_SLUGS = CONTEXT.get("job_slugs", ["job-1"])
 WORDS = CONTEXT.get("words", ["engineer"])
 COUNTRIES = CONTEXT.get("countries", ["DE"])
 TOKENS = CONTEXT.get("candidate_tokens", [])
+FILTERS = [
+    "remote_policy=remote",
+    "remote_policy=hybrid",
+    "employment_type=full_time",
+    "employment_type=contract",
+    "experience_level=senior",
+    "experience_level=mid",
+    "experience_level=entry",
+    "remote_policy=onsite",
+    "employment_type=part_time",
+    "posted_within_days=7",
+    "salary_min=60000",
+]
 USER_RATE = float(os.environ.get("BENCH_USER_RATE", "0.1"))
 PERIOD = 1 / USER_RATE
 # Think time (seconds) outlasts gunicorn's keep-alive (5 s): a reused idle
@@ -76,8 +89,24 @@ class Visitor(FastHttpUser):
 
     @task(6)
     def search(self):
-        word, country = random.choice(WORDS), random.choice(COUNTRIES)
-        self.get(f"/api/v1/jobs/?q={word}&country={country}", "search text+filter")
+        # A real word of the dataset, often a country, sometimes a filter or a
+        # sort: hundreds × countries × filters, so most searches are new to
+        # the cache, as on a real site.
+        query = f"q={random.choice(WORDS)}"
+        if random.random() < 0.6:
+            query += f"&country={random.choice(COUNTRIES)}"
+        if random.random() < 0.4:
+            query += "&" + random.choice(FILTERS)
+        if random.random() < 0.2:
+            query += "&sort=newest"
+        self.get(f"/api/v1/jobs/?{query}", "search text+filter")
+
+    @task(1)
+    def filters_only(self):
+        query = f"country={random.choice(COUNTRIES)}&" + "&".join(
+            random.sample(FILTERS[:9], 2)
+        )
+        self.get(f"/api/v1/jobs/?{query}", "search filters only")
 
     @task(5)
     def detail(self):

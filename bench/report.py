@@ -28,6 +28,10 @@ def _target(entry, results):
             value = measured.get(key)
             ok = value is not None and value <= targets[key]
             parts.append(f"{mode} {key} ≤ {targets[key]} {_ok(ok)}")
+    if "warm_p95" in targets:
+        value = (entry.get("warm") or {}).get("p95")
+        ok = value is not None and value <= targets["warm_p95"]
+        parts.append(f"warm p95 ≤ {targets['warm_p95']} {_ok(ok)}")
     if "ratio_to" in targets:
         other = results.get(targets["ratio_to"], {}).get("cold", {})
         mine = entry.get("cold", {})
@@ -107,7 +111,10 @@ def render(report: dict, json_path: str) -> str:
             f"loopback): **{load['rps']} req/s sustained, {load['failures']} "
             f"errors of {load['requests']:,}, p50 {load['p50']} ms, p95 "
             f"{load['p95']} ms, p99 {load['p99']} ms** (target: no errors, "
-            f"p95 ≤ 300 ms: {_ok(load['failures'] == 0 and load['p95'] <= 300)}).",
+            f"p95 ≤ 300 ms: {_ok(load['failures'] == 0 and load['p95'] <= 300)}). "
+            f"Load generator's own CPU: "
+            f"{100 * load.get('generator_cpu_share', 0):.0f} % of the machine's "
+            f"cores ({load.get('generator_cpu_seconds', '?')} s).",
         ]
         server = load.get("server") or {}
         if server:

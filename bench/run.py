@@ -205,6 +205,10 @@ class Context:
     country: str = "DE"
     deep_cursor: str = ""
     deep_page: int = 0
+    mid_word: str = "nursing"
+    mid_deep_cursor: str = ""
+    mid_deep_relevance_cursor: str = ""
+    typo_word: str = "pyhton"
     tokens: dict = field(default_factory=dict)
     cookies: dict = field(default_factory=dict)
     candidate_id: int = 0
@@ -219,6 +223,44 @@ class Context:
         if auth == "employer_session":
             return {"Cookie": f"sessionid={self.cookies['employer']}"}
         return {}
+
+
+def _mid_word(ctx, published, *, page_size, page=200):
+    """A word in 1-3 % of the vocabulary's sample of jobs, its page ``page``
+    cursors (newest; relevance, past the ranked window), and a misspelling of
+    the skill word (two letters swapped) for the "Did you mean" scenario."""
+    from hotgigs.models import SearchTerm
+    from hotgigs.search import encode_cursor, websearch_query
+
+    sample = min(published.count(), 100_000)
+    word = (
+        SearchTerm.objects.filter(
+            scope="jobs",
+            kind="word",
+            documents__gte=sample // 100,
+            documents__lte=sample * 3 // 100,
+            term__regex=r"^[a-z]{6,}$",
+        )
+        .order_by("-documents", "term")
+        .values_list("term", flat=True)
+        .first()
+    )
+    if word:
+        ctx.mid_word = word
+    matches = published.filter(search_vector=websearch_query(ctx.mid_word))
+    keys = matches.order_by("-published_at", "-id").values_list("published_at", "id")
+    offset = page * page_size - 1
+    key = keys[offset : offset + 1]
+    if key:
+        iso, pk = key[0][0].isoformat(), key[0][1]
+        ctx.mid_deep_cursor = encode_cursor({"s": "newest", "d": "n", "k": [iso, pk]})
+        ctx.mid_deep_relevance_cursor = encode_cursor(
+            {"s": "relevance", "d": "n", "k": [iso, pk]}
+        )
+    skill = ctx.skill_word
+    ctx.typo_word = (
+        skill[:2] + skill[3] + skill[2] + skill[4:] if len(skill) > 4 else "pyhton"
+    )
 
 
 def build_context(*, page_size=20, deep_page=500, apply_count=200) -> Context:
@@ -289,6 +331,7 @@ def build_context(*, page_size=20, deep_page=500, apply_count=200) -> Context:
         ctx.deep_cursor = encode_cursor(
             {"s": "newest", "d": "n", "k": [key[0].isoformat(), key[1]]}
         )
+    _mid_word(ctx, published, page_size=page_size)
     # Apply as candidate1 to fresh jobs: clear earlier runs' applications first.
     for application in Application.objects.filter(candidate=candidate):
         application.delete()

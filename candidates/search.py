@@ -15,14 +15,17 @@ walking the activity index (``_fenced``, ``hotgigs.search.top_ids``).
 
 import hashlib
 import json
+import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
-from django.db import connection, connections
-from django.db.models import Exists, F, OuterRef, Q
+from django.db import connection, transaction
+from django.db.models import BooleanField, Count, Exists, F, OuterRef, Q
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
 from candidates.models import (
@@ -187,82 +190,345 @@ def _fenced(params: CandidateSearchParams, qs, *, limit: int) -> bool:
     return fts.prefer_fenced(qs, limit=limit)
 
 
-def _ordered_ids(qs, order, limit, *, fenced) -> list[int]:
-    if fenced:
-        qs = CandidateProfile.objects.filter(
-            pk__in=fts.top_ids(qs, list(order), limit, fenced=True)
+ORDERS = {
+    Sort.RECENT: ("last_active_at", "id"),
+    Sort.EXPERIENCE: ("years_experience", "last_active_at", "id"),
+}
+# Counts are exact up to EXACT_LIMIT matches; a probe counts that far when the
+# planner expects at most PROBE_MAX (above it the estimate is shown).
+EXACT_LIMIT = 10_000
+PROBE_MAX = 10_000
+
+
+@dataclass
+class CandidateResults:
+    """A search's first ``ids`` in order (cached) and, when more match, the
+    ``tail`` key after which the order continues (``_tail_order``: recency
+    after a relevance window). ``count``: exact unless ``count_is_estimate``
+    (then the planner's estimate, or a floor with ``count_is_lower_bound``).
+    ``suggestion``: the corrected parameters ("Did you mean …") or None."""
+
+    ids: list[int]
+    tail: list | None = None
+    count: int = 0
+    count_is_estimate: bool = False
+    count_is_lower_bound: bool = False
+    suggestion: dict | None = None
+
+    @property
+    def count_display(self) -> str:
+        return fts.count_display(
+            self.count,
+            estimate=self.count_is_estimate,
+            lower_bound=self.count_is_lower_bound,
         )
-    return list(qs.order_by(*order).values_list("id", flat=True)[:limit])
 
 
-def _ranked_walk(qs) -> list[int]:
-    """The ``MAX_RESULTS`` best of the ``RANK_WINDOW`` most recently active
-    matches of ``qs`` (annotated with ``rank``), in ONE scan: the activity
-    index is walked, each row's rank computed as it passes, and the window
-    sorted by rank. (Reading the window's ids first and ranking them in a
-    second pass probed the primary key 5,000 times: 78 ms instead of ~40 at
-    200,000 profiles.)"""
-    walk = qs.order_by("-last_active_at", "-id").values("id", "last_active_at", "rank")
-    sql, params = walk[:RANK_WINDOW].query.sql_with_params()
-    with connections[qs.db].cursor() as cursor:
-        cursor.execute(
-            f"SELECT w.id FROM ({sql}) AS w "  # noqa: S608 - the ORM's own SQL
-            "ORDER BY w.rank DESC, w.last_active_at DESC, w.id DESC "
-            f"LIMIT {int(MAX_RESULTS)}",
-            params,
+def _tail_order(sort: str) -> tuple[str, ...]:
+    return ORDERS.get(sort, ORDERS[Sort.RECENT])
+
+
+def _json_key(values) -> list:
+    return [v.isoformat() if hasattr(v, "isoformat") else v for v in values]
+
+
+def _db_key(columns, key) -> list:
+    """A cursor's key back to column values; ``InvalidCursor`` if it is not one."""
+    if not isinstance(key, list) or len(key) != len(columns):
+        raise fts.InvalidCursor("Invalid cursor.")
+    values = []
+    try:
+        for column, value in zip(columns, key, strict=True):
+            if column == "last_active_at":
+                moment = datetime.fromisoformat(value)
+                field = CandidateProfile._meta.get_field(column)
+                values.append(field.get_db_prep_value(moment, connection))
+            else:
+                values.append(int(value))
+    except (TypeError, ValueError):
+        raise fts.InvalidCursor("Invalid cursor.") from None
+    return values
+
+
+def _row_compare(columns, values, op: str) -> Q:
+    """``(a, b, …) < (x, y, …)``: one row comparison, an index range."""
+    table = connection.ops.quote_name(CandidateProfile._meta.db_table)
+    sql = ", ".join(f"{table}.{connection.ops.quote_name(c)}" for c in columns)
+    marks = ", ".join(["%s"] * len(values))
+    return Q(
+        RawSQL(  # noqa: S611 - identifiers from the model, values are parameters
+            f"({sql}) {op} ({marks})", values, output_field=BooleanField()
         )
-        return [row[0] for row in cursor.fetchall()]
+    )
 
 
-def _run(params: CandidateSearchParams) -> list[int]:
+def _matches(params: CandidateSearchParams):
     qs = filtered_profiles(params)
     q = params.q.strip()
     query = None
     if q:
         qs, query = _text_filter(qs, q)
+    return qs, query
+
+
+def _tail(params: CandidateSearchParams, key, limit: int, before=None) -> list:
+    """``[(id, key)]``: matches after ``key`` in the tail order, or, with
+    ``before``, between ``before`` and ``key`` nearest ``key`` first."""
+    columns = _tail_order(params.sort)
+    qs, _query = _matches(params)
+    if before is None:
+        qs = qs.filter(_row_compare(columns, _db_key(columns, key), "<"))
+        ordering = [f"-{c}" for c in columns]
+    else:
+        qs = qs.filter(_row_compare(columns, _db_key(columns, key), ">")).filter(
+            _row_compare(columns, _db_key(columns, before), "<")
+        )
+        ordering = list(columns)
+    rows = qs.order_by(*ordering).values_list("id", *columns)[:limit]
+    return [(row[0], _json_key(row[1:])) for row in rows]
+
+
+def _head(params: CandidateSearchParams) -> tuple[list[int], list | None, object]:
+    """The cached part of the order: ``(ids, tail key or None, queryset)``.
+
+    Relevance with keywords ranks the ``RANK_WINDOW`` most recently active
+    matches (one walk of the activity index, or the fenced matches) and
+    continues after them by recency; other sorts keep their first
+    ``MAX_RESULTS`` ids and continue by keyset in their own order.
+    """
+    qs, query = _matches(params)
+    if qs.query.is_empty():  # e.g. a skill that does not exist
+        return [], None, qs
     ranked = params.sort == Sort.RELEVANCE and query is not None
-    fenced = _fenced(params, qs, limit=RANK_WINDOW if ranked else MAX_RESULTS)
-    if params.sort == Sort.EXPERIENCE:
-        order = ("-years_experience", "-last_active_at", "-id")
-        return _ordered_ids(qs, order, MAX_RESULTS, fenced=fenced)
+    limit = RANK_WINDOW if ranked else MAX_RESULTS
+    fenced = _fenced(params, qs, limit=limit)
+    columns = _tail_order(params.sort)
     if ranked:
         # normalization 32: rank / (rank + 1), bounded to [0, 1).
         rank = SearchRank(F("search_vector"), query, normalization=32)
-        if not fenced:
-            return _ranked_walk(qs.annotate(rank=rank))
-        window = fts.top_ids(qs, ["-last_active_at", "-id"], RANK_WINDOW, fenced=True)
-        ranked = (
-            CandidateProfile.objects.filter(pk__in=window)
-            .annotate(rank=rank)
-            .order_by("-rank", "-last_active_at", "-id")
+        source = qs
+        if fenced:
+            window = fts.top_ids(
+                qs, ["-last_active_at", "-id"], RANK_WINDOW + 1, fenced=True
+            )
+            source = CandidateProfile.objects.filter(pk__in=window)
+        rows = list(
+            source.annotate(rank=rank)
+            .order_by("-last_active_at", "-id")
+            .values_list("id", "last_active_at", "rank")[: RANK_WINDOW + 1]
         )
-        return list(ranked.values_list("id", flat=True)[:MAX_RESULTS])
-    return _ordered_ids(qs, ("-last_active_at", "-id"), MAX_RESULTS, fenced=fenced)
+        window_rows = rows[:RANK_WINDOW]
+        # Best rank first; the sort is stable: most recently active first
+        # among equal ranks, as the rows come.
+        ids = [row[0] for row in sorted(window_rows, key=lambda row: -row[2])]
+        if len(rows) <= RANK_WINDOW:
+            return ids, None, qs
+        last = window_rows[-1]
+        return ids, _json_key((last[1], last[0])), qs
+    ordering = [f"-{c}" for c in columns]
+    source = qs
+    if fenced:
+        source = CandidateProfile.objects.filter(
+            pk__in=fts.top_ids(qs, ordering, MAX_RESULTS + 1, fenced=True)
+        )
+    rows = list(
+        source.order_by(*ordering).values_list("id", *columns)[: MAX_RESULTS + 1]
+    )
+    ids = [row[0] for row in rows[:MAX_RESULTS]]
+    tail = _json_key(rows[MAX_RESULTS - 1][1:]) if len(rows) > MAX_RESULTS else None
+    return ids, tail, qs
+
+
+def _count(qs, shown: int, complete: bool) -> tuple[int, bool, bool]:
+    """``(count, is_estimate, is_lower_bound)`` — see ``CandidateResults``."""
+    if complete:
+        return shown, False, False
+    guess = fts.estimated_rows(qs) if fts.uses_postgres_search() else None
+    known = shown + 1
+    if guess is None or guess <= PROBE_MAX:
+        counted = qs.order_by().values("pk")[: EXACT_LIMIT + 1].count()
+        if counted <= EXACT_LIMIT:
+            return counted, False, False
+        known = EXACT_LIMIT + 1
+    if guess is not None and guess >= known:
+        return guess, True, False
+    return known - 1, True, True
+
+
+def _run(params: CandidateSearchParams) -> CandidateResults:
+    ids, tail, qs = _head(params)
+    count, estimate, lower = _count(qs, len(ids), tail is None)
+    return CandidateResults(
+        ids=ids,
+        tail=tail,
+        count=count,
+        count_is_estimate=estimate,
+        count_is_lower_bound=lower,
+        # Only a search that finds next to nothing looks for a misspelling.
+        suggestion=suggestion_for(params)
+        if not estimate and count < fts.SUGGEST_BELOW
+        else None,
+    )
+
+
+def search_candidates(params: CandidateSearchParams) -> CandidateResults:
+    """The search's cached head, tail key, count and suggestion."""
+    key = params.cache_key(search_version())
+    results = cache.get(key)
+    if not isinstance(results, CandidateResults):
+        results = _run(params)
+        cache.set(
+            key, results, getattr(settings, "CANDIDATE_SEARCH_CACHE", CACHE_TIMEOUT)
+        )
+    return results
 
 
 def search_candidate_ids(params: CandidateSearchParams) -> list[int]:
-    """Ordered ids of the matching profiles, from the cache when it is fresh."""
-    key = params.cache_key(search_version())
-    ids = cache.get(key)
-    if ids is None:
-        ids = _run(params)
-        cache.set(key, ids, getattr(settings, "CANDIDATE_SEARCH_CACHE", CACHE_TIMEOUT))
-    return ids
+    """The first ids of the search in order (all of them when few match)."""
+    return search_candidates(params).ids
 
 
-def cached_page(params: CandidateSearchParams, offset: int, size: int, build):
+@dataclass
+class CandidatePage:
+    ids: list[int]
+    next_cursor: str | None
+    previous_cursor: str | None
+    results: CandidateResults
+
+
+def candidate_page(
+    params: CandidateSearchParams, *, cursor: str | None, page_size: int
+) -> CandidatePage:
+    """One page of a search: every match is on exactly one page, following
+    ``next`` (signed ``hotgigs.search`` cursors; ``InvalidCursor`` for one
+    this search did not make)."""
+    decoded = fts.decode_cursor(cursor) if cursor else None
+    if decoded is not None and decoded.get("s") != params.sort:
+        raise fts.InvalidCursor("The cursor belongs to another sort order.")
+    results = search_candidates(params)
+    ids, next_cursor, previous_cursor = fts.head_then_tail_page(
+        sort=params.sort,
+        head=results.ids,
+        tail=results.tail,
+        cursor=decoded,
+        page_size=page_size,
+        fetch_tail=lambda key, limit, before=None: _tail(
+            params, key, limit, before=before
+        ),
+    )
+    return CandidatePage(ids, next_cursor, previous_cursor, results)
+
+
+def cached_page(params: CandidateSearchParams, cursor: str, size: int, build):
     """One page of a search as plain data (``build()`` makes it on a miss), cached
-    like the id list under the search version: a repeated search runs no query.
+    like the search under its version: a repeated search runs no query.
 
     Only for data that does not depend on who asks (the list serializer's
     fields); profile changes, visibility changes and erasure bump the version.
     """
-    key = f"{params.cache_key(search_version())}:page:{offset}:{size}"
+    digest = hashlib.sha256(f"{cursor}:{size}".encode()).hexdigest()[:24]
+    key = f"{params.cache_key(search_version())}:page:{digest}"
     page = cache.get(key)
     if page is None:
         page = build()
         cache.set(key, page, getattr(settings, "CANDIDATE_SEARCH_CACHE", CACHE_TIMEOUT))
     return page
+
+
+# --- "Did you mean …" -----------------------------------------------------------
+
+VOCABULARY_SAMPLE = 100_000
+VOCABULARY_MIN_DOCUMENTS = 2
+_VOCABULARY_WORD = re.compile(r"[^\W\d_]+")
+
+
+def suggestion_for(params: CandidateSearchParams) -> dict | None:
+    """Corrected keywords, skills or city ("Did you mean …"), or None."""
+    from hotgigs.models import SearchTerm
+
+    scope = SearchTerm.Scope.CANDIDATES
+    out = {}
+    if params.q:
+        corrected = fts.suggest_query(params.q, scope=scope)
+        if corrected:
+            out["q"] = corrected
+    if params.skills:
+        known = set(
+            Skill.objects.filter(slug__in=params.skills).values_list("slug", flat=True)
+        )
+        fixed = [
+            slug
+            if slug in known
+            else fts.closest_term(slug, scope=scope, kind=SearchTerm.Kind.SKILL) or slug
+            for slug in params.skills
+        ]
+        if fixed != list(params.skills):
+            out["skills"] = ",".join(fixed)
+    if params.city:
+        city = fts.closest_term(params.city, scope=scope, kind=SearchTerm.Kind.CITY)
+        if city:
+            out["city"] = city
+    return out or None
+
+
+def refresh_vocabulary() -> dict[str, int]:
+    """Rebuild candidate search's vocabulary (``hotgigs.models.SearchTerm``):
+    the words of the ``VOCABULARY_SAMPLE`` most recently active searchable
+    profiles' search documents (headline, skills, job titles, summary) in at
+    least ``VOCABULARY_MIN_DOCUMENTS`` of them, every skill slug, and every
+    city of a searchable profile (``ts_stat`` on PostgreSQL, Python on SQLite).
+    """
+    from hotgigs.models import SearchTerm
+
+    scope = SearchTerm.Scope.CANDIDATES
+    searchable = CandidateProfile.objects.searchable()
+    recent = searchable.order_by("-last_active_at", "-id")[:VOCABULARY_SAMPLE]
+    if fts.uses_postgres_search():
+        ids = list(recent.values_list("id", flat=True))
+        with transaction.atomic(), connection.cursor() as cursor:
+            # A nightly statement over up to 100,000 documents: longer than
+            # the request timeout (DB_STATEMENT_TIMEOUT_MS) allows.
+            cursor.execute("SET LOCAL statement_timeout = '15min'")
+            # ts_stat takes its documents' query as text: the sample's ids
+            # are quoted into it by format(%L), never by Python.
+            cursor.execute(
+                "SELECT word, ndoc FROM ts_stat(format("
+                "'SELECT to_tsvector(''simple'', search_document) "
+                "FROM candidates_candidateprofile WHERE id = ANY(%%L::bigint[])', "
+                "%s::text)) "
+                "WHERE ndoc >= %s AND length(word) BETWEEN 3 AND 40 "
+                "AND word ~ '^[[:alpha:]]+$'",
+                ["{" + ",".join(str(i) for i in ids) + "}", VOCABULARY_MIN_DOCUMENTS],
+            )
+            words = dict(cursor.fetchall())
+    else:
+        counter = Counter()
+        for document in recent.values_list("search_document", flat=True):
+            counter.update(set(_VOCABULARY_WORD.findall((document or "").lower())))
+        words = {
+            word: n
+            for word, n in counter.items()
+            if n >= VOCABULARY_MIN_DOCUMENTS and 3 <= len(word) <= 40
+        }
+    skills = dict.fromkeys(Skill.objects.values_list("slug", flat=True), 1)
+    cities = dict(
+        searchable.exclude(city="")
+        .order_by()
+        .values("city")
+        .annotate(n=Count("id"))
+        .values_list("city", "n")
+    )
+    return {
+        "words": fts.replace_vocabulary(
+            scope=scope, kind=SearchTerm.Kind.WORD, counts=words
+        ),
+        "skills": fts.replace_vocabulary(
+            scope=scope, kind=SearchTerm.Kind.SKILL, counts=skills
+        ),
+        "cities": fts.replace_vocabulary(
+            scope=scope, kind=SearchTerm.Kind.CITY, counts=cities
+        ),
+    }
 
 
 def search_document_for(*, headline, summary, skills, titles) -> str:

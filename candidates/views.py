@@ -24,7 +24,8 @@ from candidates.permissions import (
     can_see_contact_details,
     can_view_profile,
 )
-from candidates.search import search_candidate_ids
+from candidates.search import candidate_page
+from hotgigs.search import InvalidCursor
 
 PAGE_SIZE = 20
 
@@ -87,12 +88,31 @@ def _require_searcher(request):
     return None
 
 
+def _cursor_link(query, cursor):
+    if not cursor:
+        return None
+    query = query.copy()
+    query["cursor"] = cursor
+    return "?" + query.urlencode()
+
+
+def _suggestion_link(query, suggestion):
+    """ "Did you mean …": the corrected search's link and what it reads."""
+    if not suggestion:
+        return None
+    query = query.copy()
+    for name, value in suggestion.items():
+        query[name] = value
+    label = " · ".join(str(value) for value in suggestion.values())
+    return {"url": "?" + query.urlencode(), "label": label}
+
+
 def search(request):
     denied = _require_searcher(request)
     if denied:
         return denied
     form = CandidateSearchForm(request.GET or None)
-    results, page, has_next, status = [], 1, False, 200
+    results, status, error, page = [], 200, "", None
     if request.GET and not form.is_valid():
         status = 400
     else:
@@ -100,20 +120,26 @@ def search(request):
             form = CandidateSearchForm({})
             form.is_valid()
         try:
-            page = max(1, int(request.GET.get("page", 1)))
-        except ValueError:
-            page = 1
-        ids = search_candidate_ids(form.to_params())
-        window = ids[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-        has_next = len(ids) > page * PAGE_SIZE
-        results = selectors.profiles_in_order(window)
+            page = candidate_page(
+                form.to_params(),
+                cursor=request.GET.get("cursor") or None,
+                page_size=PAGE_SIZE,
+            )
+        except InvalidCursor:
+            status, error = 400, "That results page link is no longer valid."
+        else:
+            results = selectors.profiles_in_order(page.ids)
     query = request.GET.copy()
+    query.pop("cursor", None)
     query.pop("page", None)
     context = {
         "form": form,
         "results": results,
-        "page": page,
-        "has_next": has_next,
+        "search": page and page.results,
+        "error": error,
+        "suggestion": _suggestion_link(query, page and page.results.suggestion),
+        "next_link": _cursor_link(query, page and page.next_cursor),
+        "previous_link": _cursor_link(query, page and page.previous_cursor),
         "query": query.urlencode(),
         "saved_searches": list(
             SavedCandidateSearch.objects.filter(owner=request.user)[:50]

@@ -46,6 +46,7 @@ from collections.abc import Callable, Iterable, Mapping
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core import signing
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections
 from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.expressions import Combinable, RawSQL
@@ -126,7 +127,10 @@ def estimated_rows(queryset) -> int:
 
     One ``EXPLAIN (FORMAT JSON)``: planned, not executed.
     """
-    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    try:
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # e.g. .none(): nothing to ask the planner about
+        return 0
     with connections[queryset.db].cursor() as cursor:
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
         plan = cursor.fetchone()[0]
@@ -135,18 +139,20 @@ def estimated_rows(queryset) -> int:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def prefer_fenced(queryset, *, limit: int, walked=None) -> bool:
+def prefer_fenced(queryset, *, limit: int, walked=None, matches=None) -> bool:
     """Is collecting every match cheaper than walking an index for ``limit`` rows?
 
     With ``m`` estimated matches among the ``n`` rows the walk passes, the
     fence reads ``m`` rows and the walk about ``limit * n / m`` (it meets a
     match every ``n / m`` rows): fence when ``m² ≤ limit × n``, i.e. up to
     ~31,600 matches for the newest 1,000 of a million rows, ~4,500 in 20,000.
+    ``matches``: the caller's ``estimated_rows(queryset)``, if it has it.
     ``n`` is the table (``pg_class.reltuples``), or ``walked``'s estimate when
     the walk reads only part of it (one country's jobs on a (country, date)
     index). Two planner look-ups, nothing executed.
     """
-    matches = estimated_rows(queryset)
+    if matches is None:
+        matches = estimated_rows(queryset)
     if walked is not None:
         total = estimated_rows(walked)
     else:
@@ -303,21 +309,271 @@ def decode_cursor(cursor: str) -> dict:
     return payload
 
 
+# --- Complete paging: an ordered head, then a keyset tail ---------------------------
+
+
+def head_then_tail_page(
+    *,
+    sort: str,
+    head: list[int],
+    tail: list | None,
+    cursor: dict | None,
+    page_size: int,
+    fetch_tail: Callable,
+) -> tuple[list[int], str | None, str | None]:
+    """One page of an order made of a cached, ordered id list (``head``,
+    walked by offset cursors ``{"o": n}``) followed, when ``tail`` is the key
+    of the head's last row in a keyset order, by every other match in that
+    order (keyset cursors ``{"d": "n"|"p", "k": key}``). Following ``next``
+    (or ``previous``) reaches each match exactly once; a page that crosses
+    from head to tail is filled from both.
+
+    ``fetch_tail(key, limit, before=None)`` → ``[(id, key), …]``: up to
+    ``limit`` matches after ``key`` in the order; with ``before`` (a key),
+    the ones between ``before`` and ``key`` nearest ``key`` first (backwards).
+    Returns ``(ids, next_cursor, previous_cursor)``; ``InvalidCursor`` for a
+    cursor that does not fit.
+    """
+
+    def keyset(direction, key):
+        return encode_cursor({"s": sort, "d": direction, "k": key})
+
+    def offset_cursor(offset):
+        return encode_cursor({"s": sort, "o": offset})
+
+    if cursor and "k" in cursor:
+        key = cursor.get("k")
+        if tail is None or not isinstance(key, list):
+            raise InvalidCursor("Invalid cursor.")
+        if cursor.get("d", "n") == "n":
+            items = fetch_tail(key, page_size + 1)
+            more = len(items) > page_size
+            items = items[:page_size]
+            ids = [pk for pk, _ in items]
+            next_cursor = keyset("n", items[-1][1]) if more else None
+            previous_cursor = keyset("p", items[0][1]) if items else None
+            return ids, next_cursor, previous_cursor
+        newer = fetch_tail(key, page_size + 1, before=tail)
+        if len(newer) > page_size:
+            items = list(reversed(newer[:page_size]))
+            ids = [pk for pk, _ in items]
+            return ids, keyset("n", items[-1][1]), keyset("p", items[0][1])
+        need = page_size - len(newer)
+        start = max(0, len(head) - need)
+        ids = head[start:] + [pk for pk, _ in reversed(newer)]
+        last = newer[0][1] if newer else tail
+        previous_cursor = offset_cursor(max(0, start - page_size)) if start else None
+        return ids, keyset("n", last), previous_cursor
+    try:
+        offset = int(cursor["o"]) if cursor else 0
+    except (KeyError, TypeError, ValueError):
+        raise InvalidCursor("Invalid cursor.") from None
+    if not 0 <= offset <= len(head):
+        raise InvalidCursor("Invalid cursor.")
+    ids = head[offset : offset + page_size]
+    previous_cursor = offset_cursor(max(0, offset - page_size)) if offset else None
+    next_cursor = None
+    if offset + page_size < len(head):
+        next_cursor = offset_cursor(offset + page_size)
+    elif tail is not None:
+        need = page_size - len(ids)
+        items = fetch_tail(tail, need + 1) if need else []
+        ids += [pk for pk, _ in items[:need]]
+        if len(items) > need:
+            next_cursor = keyset("n", items[need - 1][1] if need else tail)
+        elif not need:
+            next_cursor = keyset("n", tail)
+    return ids, next_cursor, previous_cursor
+
+
+# --- Typo suggestions ("Did you mean …") ---------------------------------------------
+
+# Words shorter than this are never corrected ("go", "ui", "qa" are real).
+SUGGEST_MIN_LENGTH = 4
+# Suggestions are looked for only when a search finds fewer matches than this
+# (exactly counted): a misspelling finds nothing or next to nothing, and a
+# search that finds plenty costs no vocabulary look-ups.
+SUGGEST_BELOW = 20
+SUGGEST_CANDIDATES = 12
+_WORD = re.compile(r"^[^\W\d_]+$")
+
+
+def replace_vocabulary(*, scope: str, kind: str, counts: Mapping[str, int]) -> int:
+    """Replace the ``scope``/``kind`` vocabulary with ``{term: documents}``."""
+    from django.db import transaction
+
+    from hotgigs.models import SearchTerm
+
+    rows = [
+        SearchTerm(scope=scope, kind=kind, term=term[:100], documents=int(count))
+        for term, count in counts.items()
+        if term
+    ]
+    with transaction.atomic():
+        SearchTerm.objects.filter(scope=scope, kind=kind).delete()
+        SearchTerm.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
+    return len(rows)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Optimal-string-alignment distance: a swap of neighbours costs 1
+    ("pyhton" → "python" is 1), as do an insertion, deletion or change."""
+    a, b = a.lower(), b.lower()
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(
+                previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost
+            )
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _allowed_distance(word: str) -> int:
+    return 1 if len(word) <= 5 else 2
+
+
+def _candidates(word: str, *, scope: str, kind: str) -> list[tuple[str, int]]:
+    """Terms spelt like ``word``: ``[(term, documents)]``, nearest first."""
+    from hotgigs.models import SearchTerm
+
+    if uses_postgres_search():
+        with connection.cursor() as cursor:
+            # pg_trgm's distance; a KNN walk of searchterm_trgm_idx (GiST).
+            cursor.execute(
+                "SELECT term, documents FROM hotgigs_searchterm "
+                "WHERE scope = %s AND kind = %s "
+                "ORDER BY term <-> %s LIMIT %s",
+                [scope, kind, word, SUGGEST_CANDIDATES],
+            )
+            return list(cursor.fetchall())
+    # SQLite: terms of a similar length, compared by difflib.
+    import difflib
+
+    from django.db.models.functions import Length
+
+    rows = dict(
+        SearchTerm.objects.filter(scope=scope, kind=kind)
+        .annotate(length=Length("term"))
+        .filter(length__gte=len(word) - 2, length__lte=len(word) + 2)
+        .values_list("term", "documents")
+    )
+    close = difflib.get_close_matches(
+        word.lower(), list(rows), n=SUGGEST_CANDIDATES, cutoff=0.6
+    )
+    return [(term, rows[term]) for term in close]
+
+
+def closest_term(word: str, *, scope: str, kind: str) -> str | None:
+    """The vocabulary's spelling of a misspelt ``word``, or None.
+
+    None when ``word`` is in the vocabulary (any case), too short, or no
+    term is within 1 edit (words up to 5 letters) or 2 (longer); among the
+    nearest, the most frequent term wins.
+    """
+    from hotgigs.models import SearchTerm
+
+    word = word.strip()
+    if len(word) < SUGGEST_MIN_LENGTH or len(word) > 100:
+        return None
+    if SearchTerm.objects.filter(scope=scope, kind=kind, term__iexact=word).exists():
+        return None
+    best = None
+    for term, documents in _candidates(word, scope=scope, kind=kind):
+        distance = edit_distance(word, term)
+        if distance == 0 or distance > _allowed_distance(word):
+            continue
+        key = (distance, -documents, term)
+        if best is None or key < best[0]:
+            best = (key, term)
+    return best[1] if best else None
+
+
+def suggest_query(text: str, *, scope: str) -> str | None:
+    """``text`` with each misspelt word replaced by the vocabulary's spelling,
+    or None when every word is known (or has no close spelling).
+
+    Only plain words are corrected (not phrases, exclusions or ``or``); one
+    query for the known words, one nearest-term look-up per unknown word.
+    """
+    from hotgigs.models import SearchTerm
+
+    groups, _excluded = parse_terms(text)
+    words = []
+    for alternatives in groups:
+        for term in alternatives:
+            if (
+                _WORD.match(term)
+                and len(term) >= SUGGEST_MIN_LENGTH
+                and term.lower() not in words
+            ):
+                words.append(term.lower())
+    if not words:
+        return None
+    known = {
+        term.lower()
+        for term in SearchTerm.objects.filter(
+            scope=scope, kind=SearchTerm.Kind.WORD, term__in=words
+        ).values_list("term", flat=True)
+    }
+    corrected = text
+    changed = False
+    for word in words:
+        if word in known:
+            continue
+        better = closest_term(word, scope=scope, kind=SearchTerm.Kind.WORD)
+        if better:
+            pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?!\w)", re.IGNORECASE)
+            corrected = pattern.sub(better, corrected)
+            changed = True
+    return corrected if changed else None
+
+
+def round_estimate(value: int) -> int:
+    """Two significant figures: 408,878 → 410,000 ("about 410,000")."""
+    if value < 100:
+        return value
+    digits = len(str(int(value))) - 2
+    return int(round(value, -digits))
+
+
+def count_display(count: int, *, estimate: bool, lower_bound: bool = False) -> str:
+    """How a count reads: "1,241", "about 410,000" or "10,000+"."""
+    if lower_bound:
+        return f"{count:,}+"
+    if estimate:
+        return f"about {round_estimate(count):,}"
+    return f"{count:,}"
+
+
 __all__ = [
     "MAX_QUERY_LENGTH",
     "RANK_CANDIDATES",
     "SEARCH_CONFIG",
+    "SUGGEST_BELOW",
     "WEIGHTS",
     "InvalidCursor",
     "clean_query",
+    "closest_term",
+    "count_display",
+    "edit_distance",
     "decode_cursor",
     "encode_cursor",
     "estimated_rows",
     "fallback_q",
+    "head_then_tail_page",
     "fallback_rank",
     "parse_terms",
     "prefer_fenced",
     "rank",
+    "replace_vocabulary",
+    "round_estimate",
+    "suggest_query",
     "top_ids",
     "uses_postgres_search",
     "websearch_query",

@@ -274,6 +274,17 @@ _BEAT = {
     "job-alerts-daily": ("jobs.tasks.run_job_alerts", 60 * 60, ("daily",)),
     "job-alerts-weekly": ("jobs.tasks.run_job_alerts", 60 * 60, ("weekly",)),
     "notify-expiring-jobs": ("jobs.tasks.notify_expiring_jobs", 60 * 60, ()),
+    # "Did you mean …": the search vocabularies, rebuilt from the documents daily.
+    "jobs-search-vocabulary": (
+        "jobs.tasks.refresh_search_vocabulary",
+        24 * 60 * 60,
+        (),
+    ),
+    "candidates-search-vocabulary": (
+        "candidates.tasks.refresh_search_vocabulary",
+        24 * 60 * 60,
+        (),
+    ),
     # Search hides expired jobs at query time; this makes their status say so.
     "close-expired-jobs": ("jobs.tasks.close_expired_jobs", 15 * 60, ()),
     # Companies cannot call jobs: renamed companies' jobs are re-indexed here.

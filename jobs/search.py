@@ -34,15 +34,17 @@ How it stays fast at a million rows
 import datetime
 import hashlib
 import json
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 
 from django import forms
 from django.core.cache import cache
-from django.db import connection
-from django.db.models import BooleanField, Exists, OuterRef, Q
+from django.db import connection, transaction
+from django.db.models import BooleanField, Count, Exists, OuterRef, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from hotgigs import search as fts
 from hotgigs.countries import is_country_code
@@ -52,6 +54,7 @@ from jobs.models import (
     ExperienceLevel,
     Job,
     JobSkill,
+    JobStatus,
     RemotePolicy,
     SalaryPeriod,
     yearly,
@@ -59,16 +62,23 @@ from jobs.models import (
 from jobs.models.jobs import SALARY_SORT_KEY
 from jobs.search_cache import search_version
 from jobs.search_match import (
-    MATCH_WINDOW,
     MatchViewer,
     match_order,
 )
 
 RANK_CANDIDATES = fts.RANK_CANDIDATES
 FACET_CAP = 1_000
-# One read of the newest WINDOW matches gives the facets, the capped count and
-# the relevance ranking (the newest RANK_CANDIDATES of them).
+# One read of the newest WINDOW matches gives the relevance ranking (the newest
+# RANK_CANDIDATES of them) and, up to FACET_CAP matches, the exact facets.
 WINDOW = FACET_CAP + 1
+# Counts and facets are exact up to EXACT_LIMIT matches (and for every search
+# whose matches are collected anyway, see ``_fenced_window``); above it they
+# are estimates and say so.
+EXACT_LIMIT = 10_000
+# A walk (many expected matches) counts up to EXACT_LIMIT + 1 of them only when
+# the planner expects at most PROBE_MAX: counting 10,000 rows of a walked search
+# cost 1.5 s cold at 1M (bench, load 20); above it the estimate is shown.
+PROBE_MAX = 10_000
 TOP_LOCATIONS = 10
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -266,14 +276,37 @@ class JobSearchParams:
 
 @dataclass
 class JobSearchResult:
+    """``count`` is exact unless ``count_is_estimate``; then it is the
+    planner's estimate ("about 410,000") or, with ``count_is_lower_bound``, a
+    floor ("10,000+"). ``count_display`` is that wording. Facet counts are
+    exact unless ``facets_are_estimates`` (then the newest matches' shares of
+    the estimated total). ``suggestion``: the corrected search ("Did you mean
+    …"), e.g. ``{"q": "python"}``, or None."""
+
     results: list[dict]
     facets: dict
     count: int
-    count_capped: bool
+    count_is_estimate: bool
     next_cursor: str | None = None
     previous_cursor: str | None = None
     sort: str = SortOrder.NEWEST
     extra: dict = field(default_factory=dict)
+    count_is_lower_bound: bool = False
+    facets_are_estimates: bool = False
+    suggestion: dict | None = None
+
+    @property
+    def count_capped(self) -> bool:
+        """Deprecated name of ``count_is_estimate`` (the API keeps it)."""
+        return self.count_is_estimate
+
+    @property
+    def count_display(self) -> str:
+        return fts.count_display(
+            self.count,
+            estimate=self.count_is_estimate,
+            lower_bound=self.count_is_lower_bound,
+        )
 
 
 def _text_filter(params: JobSearchParams) -> Q:
@@ -404,13 +437,21 @@ def _plan_key(params: JobSearchParams) -> str | None:
     if not fts.uses_postgres_search() or _unsorted(params) == JobSearchParams():
         return None
     blob = json.dumps(asdict(_unsorted(params)), sort_keys=True, default=str)
-    return "jobs:search:plan:" + hashlib.sha256(blob.encode()).hexdigest()[:32]
+    return "jobs:search:plan2:" + hashlib.sha256(blob.encode()).hexdigest()[:32]
 
 
 _UNKNOWN = object()
 
 
-def _fenced(params: JobSearchParams, base, *, cached=_UNKNOWN, writes=None) -> bool:
+@dataclass(frozen=True)
+class Plan:
+    """How to read a filter set's matches, and the planner's estimate of them."""
+
+    fenced: bool
+    estimate: int | None
+
+
+def _plan(params: JobSearchParams, base, *, cached=_UNKNOWN, writes=None) -> Plan:
     """Collect every match before sorting? Only when the planner expects few.
 
     ``cached``: the plan key's value when the caller already read it;
@@ -418,15 +459,24 @@ def _fenced(params: JobSearchParams, base, *, cached=_UNKNOWN, writes=None) -> b
     """
     key = _plan_key(params)
     if key is None:
-        return False
-    fenced = cache.get(key) if cached is _UNKNOWN else cached
-    if fenced is None:
-        fenced = fts.prefer_fenced(base, limit=WINDOW, walked=_walked(params))
+        return Plan(fenced=False, estimate=None)
+    plan = cache.get(key) if cached is _UNKNOWN else cached
+    if not isinstance(plan, Plan):
+        estimate = fts.estimated_rows(base)
+        fenced = fts.prefer_fenced(
+            base, limit=WINDOW, walked=_walked(params), matches=estimate
+        )
+        plan = Plan(fenced=fenced, estimate=estimate)
         if writes is None:
-            cache.set(key, fenced, PLAN_CACHE_TIMEOUT)
+            cache.set(key, plan, PLAN_CACHE_TIMEOUT)
         else:
-            writes[key] = fenced
-    return fenced
+            writes[key] = plan
+    return plan
+
+
+def _fenced(params: JobSearchParams, base, *, cached=_UNKNOWN, writes=None) -> bool:
+    """``_plan(...).fenced``: collect every match before sorting?"""
+    return _plan(params, base, cached=cached, writes=writes).fenced
 
 
 def _unsorted(params: JobSearchParams) -> JobSearchParams:
@@ -527,16 +577,35 @@ WINDOW_FIELDS = (
 class SearchWindow:
     """What one read of the newest ``WINDOW`` matches gives, cached per filter set.
 
-    ``newest``: the first ``MATCH_WINDOW`` ids, newest first (page 1 of the
-    newest sort, the sort-by-match window without keywords); ``ranked``: the
-    newest ``RANK_CANDIDATES`` ids best first by ``ts_rank`` (with keywords).
+    ``newest``: the window's ids, newest first (page 1 of the newest sort,
+    the sort-by-match window without keywords); ``ranked``: the newest
+    ``RANK_CANDIDATES`` ids best first by ``ts_rank`` (with keywords);
+    ``all_ids``: EVERY match newest first when the search collected them
+    anyway (fenced, see ``_fenced_window``), else None; ``boundary``: the
+    (published_at, id) key of the oldest ranked row when more matches follow
+    it (relevance continues after it, newest first). Counts: see
+    ``JobSearchResult``.
     """
 
     facets: dict
     count: int
-    capped: bool
+    count_is_estimate: bool
     newest: list[int]
     ranked: list[int]
+    all_ids: list[int] | None = None
+    boundary: list | None = None
+    count_is_lower_bound: bool = False
+    facets_are_estimates: bool = False
+
+    @property
+    def complete(self) -> bool:
+        """Does ``newest`` (or ``all_ids``) hold every match?"""
+        return self.all_ids is not None or len(self.newest) < WINDOW
+
+    @property
+    def ordered(self) -> list[int]:
+        """Every id the window knows, newest first."""
+        return self.all_ids if self.all_ids is not None else self.newest
 
 
 def _score_expression(params: JobSearchParams):
@@ -549,27 +618,15 @@ def _score_expression(params: JobSearchParams):
 
 def _window_rows(params: JobSearchParams, base, *, fenced: bool) -> list[tuple]:
     """The newest ``WINDOW`` matches as ``WINDOW_FIELDS`` (+ their rank with
-    keywords), newest first, in ONE query.
-
-    Walk: the date (or filter) index is walked and each row rechecked until
-    ``WINDOW`` rows match; the rank is computed for those rows only. Fenced:
-    the matches are collected by bitmap scans and sorted (``top_ids``), then
-    the ``WINDOW`` rows are read back by primary key to rank them, so a rare
-    word never ranks more than ``WINDOW`` rows either.
+    keywords), newest first, in ONE query, by walking the date (or filter)
+    index and rechecking each row until ``WINDOW`` rows match; the rank is
+    computed for those rows only. (Fenced searches: ``_fenced_window``.)
     """
     fields = WINDOW_FIELDS
     qs = base
-    if fenced:
-        qs = Job.objects.filter(
-            id__in=fts.top_ids(base, NEWEST_FIRST, WINDOW, fenced=True)
-        )
     if params.q:
         qs = qs.annotate(score=_score_expression(params))
         fields = (*fields, "score")
-    if fenced:
-        rows = list(qs.order_by().values_list(*fields))
-        rows.sort(key=lambda row: (row[1], row[0]), reverse=True)
-        return rows
     branches = [
         branch.order_by(*NEWEST_FIRST).values_list(*fields)[:WINDOW]
         for branch in _walk_branches(params, qs)
@@ -578,6 +635,110 @@ def _window_rows(params: JobSearchParams, base, *, fenced: bool) -> list[tuple]:
         return list(branches[0])
     merged = branches[0].union(*branches[1:], all=True)
     return list(merged.order_by(*NEWEST_FIRST)[:WINDOW])
+
+
+# GROUPING() bits over (employment_type, experience_level, remote_policy, city,
+# country): 1 = that column is aggregated away in the row's grouping set.
+_GROUPING_SETS = {15: "employment_type", 23: "experience_level", 27: "remote_policy"}
+_GROUPING_LOCATIONS = 28
+_GROUPING_TOTAL = 31
+
+
+def _fenced_window(params: JobSearchParams, base):
+    """Every match collected once (bitmap scans: GIN + filter indexes) into a
+    materialised CTE, then in ONE statement: the newest ``WINDOW`` rows (with
+    their rank), every match's id newest first, and exact counts and facets
+    over all of them (``GROUPING SETS``). Fenced searches have few matches
+    (``prefer_fenced``: up to ~31,600 of a million), so this costs what
+    reading the window cost before, and later pages of any sort read ids
+    from the cached list instead of collecting the matches again.
+
+    Returns ``(rows, all_ids, count, facets)``.
+    """
+    inner = base.order_by().values_list(*WINDOW_FIELDS)
+    inner_sql, inner_params = inner.query.sql_with_params()
+    score_join, score_params, score = "", [], "0.0::float8"
+    if params.q:
+        scored = (
+            Job.objects.filter(pk__in=RawSQL("SELECT id FROM fence_top", []))
+            .annotate(score=_score_expression(params))
+            .values_list("id", "score")
+        )
+        score_sql, score_params = scored.query.sql_with_params()
+        score_join = f" LEFT JOIN ({score_sql}) AS s (id, score) ON s.id = t.id"
+        score = "s.score"
+    # Identifiers are the ORM's own SQL; every value stays a parameter.
+    sql = f"""
+        WITH fence_m (id, published_at, employment_type, experience_level,
+                      remote_policy, city, country) AS MATERIALIZED ({inner_sql}),
+        fence_top AS (
+            SELECT * FROM fence_m ORDER BY published_at DESC, id DESC LIMIT {WINDOW}
+        )
+        SELECT 0, t.id, t.published_at, t.employment_type, t.experience_level,
+               t.remote_policy, t.city, t.country, {score}, 0::bigint, NULL::bigint[]
+        FROM fence_top AS t{score_join}
+        UNION ALL
+        SELECT 1 + GROUPING(employment_type, experience_level, remote_policy,
+                            city, country),
+               NULL, NULL, employment_type, experience_level, remote_policy,
+               city, country, NULL, count(*), NULL
+        FROM fence_m
+        GROUP BY GROUPING SETS ((employment_type), (experience_level),
+                                (remote_policy), (city, country), ())
+        UNION ALL
+        SELECT -1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               array_agg(id ORDER BY published_at DESC, id DESC)
+        FROM fence_m
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*inner_params, *score_params])
+        fetched = cursor.fetchall()
+    rows, groups, all_ids = [], [], []
+    for row in fetched:
+        if row[0] == 0:
+            rows.append(row[1:8] + ((row[8] or 0.0),) if params.q else row[1:8])
+        elif row[0] == -1:
+            all_ids = list(row[10] or [])
+        else:
+            groups.append((row[0] - 1, row[3:8], row[9]))
+    rows.sort(key=lambda row: (row[1], row[0]), reverse=True)
+    count, facets = _grouped_facets(groups)
+    return rows, all_ids, count, facets
+
+
+def _grouped_facets(groups) -> tuple[int, dict]:
+    """``(count, facets)`` from ``GROUPING SETS`` rows ``(mask, values, n)``."""
+    counts = {name: Counter() for name in _GROUPING_SETS.values()}
+    locations = Counter()
+    total = 0
+    for mask, values, n in groups:
+        if mask == _GROUPING_TOTAL:
+            total = n
+        elif mask == _GROUPING_LOCATIONS:
+            if values[3]:
+                locations[(values[3], values[4])] = n
+        elif mask in _GROUPING_SETS:
+            position = (15, 23, 27).index(mask)
+            counts[_GROUPING_SETS[mask]][values[position]] = n
+    return total, _facet_dict(counts, locations)
+
+
+def _facet_dict(counts: dict, locations: Counter) -> dict:
+    enums = {
+        "employment_type": EmploymentType,
+        "experience_level": ExperienceLevel,
+        "remote_policy": RemotePolicy,
+    }
+    facets = {
+        name: {value: counts[name][value] for value in enum.values}
+        for name, enum in enums.items()
+    }
+    top = sorted(locations.items(), key=lambda item: (-item[1], item[0]))
+    facets["locations"] = [
+        {"city": city, "country": country, "count": count}
+        for (city, country), count in top[:TOP_LOCATIONS]
+    ]
+    return facets
 
 
 def _walk_branches(params: JobSearchParams, qs) -> list:
@@ -619,47 +780,124 @@ def _walked(params: JobSearchParams):
     return walked.filter(country=params.country) if params.country else walked
 
 
-def _facets(rows: list[tuple]) -> tuple[dict, int, bool]:
-    """Facet counts over the newest ``FACET_CAP`` matches (``rows``, newest
-    first, as ``WINDOW_FIELDS``), and the capped count. Never a COUNT over
-    every match."""
-    sample = rows[:FACET_CAP]
-    facets = {}
-    for column, (name, enum) in enumerate(
-        [
-            ("employment_type", EmploymentType),
-            ("experience_level", ExperienceLevel),
-            ("remote_policy", RemotePolicy),
-        ],
-        start=2,
-    ):
-        counts = Counter(row[column] for row in sample)
-        facets[name] = {value: counts[value] for value in enum.values}
-    locations = Counter((row[5], row[6]) for row in sample if row[5])
-    top = sorted(locations.items(), key=lambda item: (-item[1], item[0]))
-    facets["locations"] = [
-        {"city": city, "country": country, "count": count}
-        for (city, country), count in top[:TOP_LOCATIONS]
+def _facets(rows: list[tuple]) -> dict:
+    """Facet counts over ``rows`` (as ``WINDOW_FIELDS``)."""
+    counts = {
+        name: Counter(row[column] for row in rows)
+        for column, name in enumerate(
+            ["employment_type", "experience_level", "remote_policy"], start=2
+        )
+    }
+    locations = Counter((row[5], row[6]) for row in rows if row[5])
+    return _facet_dict(counts, locations)
+
+
+def _scaled(facets: dict, sample: int, total: int) -> dict:
+    """Facets of a sample of ``sample`` matches scaled to ``total``: estimates."""
+    if not sample:
+        return facets
+
+    def scale(n):
+        return fts.round_estimate(round(n * total / sample))
+
+    out = {
+        name: {value: scale(n) for value, n in counts.items()}
+        for name, counts in facets.items()
+        if name != "locations"
+    }
+    out["locations"] = [
+        {**item, "count": scale(item["count"])} for item in facets["locations"]
     ]
-    return facets, min(len(rows), FACET_CAP), len(rows) > FACET_CAP
+    return out
 
 
-def _window(params: JobSearchParams, base, fenced: bool) -> SearchWindow:
-    """The window of ``params``' filters, in one query (see ``SearchWindow``)."""
-    rows = _window_rows(params, base, fenced=fenced)
-    facets, count, capped = _facets(rows)
-    ranked = []
+def _probe(base) -> tuple[int, dict] | None:
+    """Exact ``(count, facets)`` when at most ``EXACT_LIMIT`` rows match,
+    else None: reads at most ``EXACT_LIMIT + 1`` matches (grouped in SQL on
+    PostgreSQL)."""
+    limited = base.order_by().values_list(*WINDOW_FIELDS)[: EXACT_LIMIT + 1]
+    if not fts.uses_postgres_search():
+        rows = list(limited)
+        return None if len(rows) > EXACT_LIMIT else (len(rows), _facets(rows))
+    sql, params = limited.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH probe_m (id, published_at, employment_type, experience_level,
+                          remote_policy, city, country) AS MATERIALIZED ({sql})
+            SELECT GROUPING(employment_type, experience_level, remote_policy,
+                            city, country),
+                   employment_type, experience_level, remote_policy, city,
+                   country, count(*)
+            FROM probe_m
+            GROUP BY GROUPING SETS ((employment_type), (experience_level),
+                                    (remote_policy), (city, country), ())
+            """,  # noqa: S608 - the ORM's own SQL, values are parameters
+            params,
+        )
+        groups = [(row[0], row[1:6], row[6]) for row in cursor.fetchall()]
+    count, facets = _grouped_facets(groups)
+    return None if count > EXACT_LIMIT else (count, facets)
+
+
+def _window(params: JobSearchParams, base, plan: "Plan") -> SearchWindow:
+    """The window of ``params``' filters (see ``SearchWindow``), with counts
+    exact whenever they can be had without reading every match twice:
+
+    - up to ``FACET_CAP`` matches: from the window's own rows;
+    - fenced (few expected matches): every match is collected anyway, so the
+      count and the facets are exact over all of them (``_fenced_window``);
+    - walked, the planner expecting at most ``PROBE_MAX``: a probe counts up
+      to ``EXACT_LIMIT + 1`` matches (``_probe``): exact below that;
+    - otherwise the planner's estimate ("about N", or "N+" when the estimate
+      is below what is known to match), facets scaled from the newest
+      ``FACET_CAP`` matches; both flagged as estimates.
+    """
+    all_ids = exact = None
+    if plan.fenced and fts.uses_postgres_search():
+        rows, all_ids, count, facets = _fenced_window(params, base)
+        exact = (count, facets)
+    else:
+        rows = _window_rows(params, base, fenced=False)
+    estimate = lower_bound = facets_estimated = False
+    if exact is None and len(rows) <= FACET_CAP:
+        exact = (len(rows), _facets(rows))
+    if exact is None:
+        known = FACET_CAP + 1
+        guess = plan.estimate
+        if guess is None and fts.uses_postgres_search():
+            guess = fts.estimated_rows(base)
+        if guess is None or guess <= PROBE_MAX:
+            exact = _probe(base)
+            known = EXACT_LIMIT + 1
+    if exact is not None:
+        count, facets = exact
+    else:
+        estimate = facets_estimated = True
+        if guess is not None and guess >= known:
+            count = guess
+        else:
+            count, lower_bound = known - 1, True
+        facets = _scaled(_facets(rows[:FACET_CAP]), min(len(rows), FACET_CAP), count)
+    ranked, boundary = [], None
     if params.q:
         top = rows[:RANK_CANDIDATES]
         # Best score first; the sort is stable, so the newest first among
         # equal scores (rows come newest first).
         ranked = [row[0] for row in sorted(top, key=lambda row: -row[-1])]
+        if len(rows) > RANK_CANDIDATES:
+            last = rows[RANK_CANDIDATES - 1]
+            boundary = [last[1].isoformat(), last[0]]
     return SearchWindow(
         facets=facets,
         count=count,
-        capped=capped,
-        newest=[row[0] for row in rows[:MATCH_WINDOW]],
+        count_is_estimate=estimate,
+        count_is_lower_bound=lower_bound,
+        facets_are_estimates=facets_estimated,
+        newest=[row[0] for row in rows],
         ranked=ranked,
+        all_ids=all_ids,
+        boundary=boundary,
     )
 
 
@@ -671,14 +909,43 @@ def _offset(cursor: dict | None, limit: int) -> int:
         offset = int(cursor["o"]) if cursor else 0
     except (KeyError, TypeError, ValueError):
         raise fts.InvalidCursor("Invalid cursor.") from None
-    if not 0 <= offset < limit:
+    if not 0 <= offset <= limit:
         raise fts.InvalidCursor("Invalid cursor.")
     return offset
 
 
+def _cursor_key(cursor: dict) -> list:
+    try:
+        key = cursor["k"]
+        datetime.datetime.fromisoformat(key[0])
+        int(key[1])
+    except (KeyError, TypeError, ValueError, IndexError):
+        raise fts.InvalidCursor("Invalid cursor.") from None
+    return key
+
+
+def _page(sort, rows, *, more: bool, forward: bool, had_cursor: bool):
+    """Keyset cursors around ``rows`` (fetched with one extra row: ``more``)."""
+    rows = rows[: len(rows)]
+    if not forward:
+        rows.reverse()
+    has_next = more if forward else True
+    has_previous = had_cursor if forward else more
+    next_cursor = previous_cursor = None
+    if rows and has_next:
+        next_cursor = fts.encode_cursor(
+            {"s": sort, "d": "n", "k": _key(sort, rows[-1])}
+        )
+    if rows and has_previous:
+        previous_cursor = fts.encode_cursor(
+            {"s": sort, "d": "p", "k": _key(sort, rows[0])}
+        )
+    return rows, next_cursor, previous_cursor
+
+
 def _offset_page(sort: str, ids: list[int], cursor: dict | None, page_size: int):
     """A page of a bounded, ordered id list; the cursor holds the offset."""
-    offset = _offset(cursor, RANK_CANDIDATES)
+    offset = _offset(cursor, len(ids))
     rows = _rows_in_order(ids[offset : offset + page_size])
     next_cursor = previous_cursor = None
     if offset + page_size < len(ids):
@@ -688,6 +955,144 @@ def _offset_page(sort: str, ids: list[int], cursor: dict | None, page_size: int)
             {"s": sort, "o": max(0, offset - page_size)}
         )
     return rows, next_cursor, previous_cursor
+
+
+def _older(base, key, limit: int, *, before=None) -> list[Job]:
+    """Up to ``limit`` matches older than ``key`` (newest first); with
+    ``before``, newer than ``key`` and older than ``before`` (oldest first)."""
+    qs = base
+    if before is None:
+        qs = qs.filter(_after_newest(key, forward=True))
+        ordering = NEWEST_FIRST
+    else:
+        qs = qs.filter(_after_newest(key, forward=False)).filter(
+            _after_newest(before, forward=True)
+        )
+        ordering = _ordering(SortOrder.NEWEST, forward=False)
+    qs = qs.select_related("company", "agency").only(*RESULT_FIELDS)
+    return list(qs.order_by(*ordering)[:limit])
+
+
+def _relevance_page(base, window: SearchWindow, cursor: dict | None, page_size: int):
+    """Relevance, complete: the newest ``RANK_CANDIDATES`` matches best first
+    (``window.ranked``), then every other match newest first.
+
+    Offset cursors (``{"o": n}``) walk ranked ids followed, when the search
+    collected every match (``window.all_ids``), by the rest of them; otherwise
+    the rest is read by keyset pages older than ``window.boundary`` (cursor
+    ``{"d": "n"|"p", "k": key}``). Each match is on exactly one page.
+    """
+    sort = SortOrder.RELEVANCE
+    ranked = window.ranked
+    if window.all_ids is not None:
+        sequence = ranked + window.all_ids[len(ranked) :]
+        tail = None
+    else:
+        sequence = ranked
+        tail = window.boundary
+    if cursor and "k" in cursor and tail is None:
+        # A keyset cursor made while the search was walked (the plan can
+        # change as the data does): the same place in the collected list.
+        key = _cursor_key(cursor)
+        try:
+            position = sequence.index(int(key[1]), len(ranked))
+        except ValueError:
+            raise fts.InvalidCursor("Invalid cursor.") from None
+        forward = cursor.get("d", "n") == "n"
+        start = position + 1 if forward else max(0, position - page_size)
+        cursor = {"s": sort, "o": start}
+    if cursor and "k" in cursor:
+        key = _cursor_key(cursor)
+        if cursor.get("d", "n") == "n":
+            rows = _older(base, key, page_size + 1)
+            more = len(rows) > page_size
+            rows = rows[:page_size]
+            next_cursor = previous_cursor = None
+            if more:
+                next_cursor = fts.encode_cursor(
+                    {"s": sort, "d": "n", "k": _key(sort, rows[-1])}
+                )
+            if rows:
+                previous_cursor = fts.encode_cursor(
+                    {"s": sort, "d": "p", "k": _key(sort, rows[0])}
+                )
+            return rows, next_cursor, previous_cursor
+        # Backwards from a tail row: the tail rows before it, then the
+        # ranked ids' end when the tail runs out.
+        newer = _older(base, key, page_size + 1, before=tail)
+        if len(newer) > page_size:
+            rows = list(reversed(newer[:page_size]))
+            previous_cursor = fts.encode_cursor(
+                {"s": sort, "d": "p", "k": _key(sort, rows[0])}
+            )
+        else:
+            need = page_size - len(newer)
+            start = max(0, len(sequence) - need)
+            rows = _rows_in_order(sequence[start:]) + list(reversed(newer))
+            previous_cursor = None
+            if start > 0:
+                previous_cursor = fts.encode_cursor(
+                    {"s": sort, "o": max(0, start - page_size)}
+                )
+        next_cursor = (
+            fts.encode_cursor({"s": sort, "d": "n", "k": _key(sort, rows[-1])})
+            if rows
+            else None
+        )
+        return rows, next_cursor, previous_cursor
+    offset = _offset(cursor, len(sequence))
+    rows = _rows_in_order(sequence[offset : offset + page_size])
+    next_cursor = previous_cursor = None
+    if offset > 0:
+        previous_cursor = fts.encode_cursor(
+            {"s": sort, "o": max(0, offset - page_size)}
+        )
+    if offset + page_size < len(sequence):
+        next_cursor = fts.encode_cursor({"s": sort, "o": offset + page_size})
+    elif tail is not None:
+        need = page_size - len(rows)
+        more_rows = _older(base, tail, need + 1) if need else []
+        if len(more_rows) > need:
+            rows += more_rows[:need]
+            key = _key(sort, rows[-1]) if need else tail
+            next_cursor = fts.encode_cursor({"s": sort, "d": "n", "k": key})
+        else:
+            rows += more_rows
+            if not need:
+                next_cursor = fts.encode_cursor({"s": sort, "d": "n", "k": tail})
+    return rows, next_cursor, previous_cursor
+
+
+def _newest_from_window(window: SearchWindow, cursor: dict | None, page_size: int):
+    """A newest-first page served from the window's ids (no match query), or
+    None when the page reaches past what the window holds."""
+    ids = window.ordered
+    forward = not cursor or cursor.get("d", "n") == "n"
+    if cursor:
+        key = _cursor_key(cursor)
+        try:
+            position = ids.index(int(key[1]))
+        except ValueError:
+            return None
+    else:
+        position = -1
+    if forward:
+        chunk = ids[position + 1 : position + 2 + page_size]
+        if len(chunk) <= page_size and not window.complete:
+            return None
+    else:
+        chunk = ids[max(0, position - page_size - 1) : position][::-1]
+    rows = _rows_in_order(chunk)
+    if len(rows) != len(chunk):
+        return None  # a job changed since the window was read
+    more = len(rows) > page_size
+    return _page(
+        SortOrder.NEWEST,
+        rows[:page_size],
+        more=more,
+        forward=forward,
+        had_cursor=bool(cursor),
+    )
 
 
 def _keyset_page(
@@ -700,43 +1105,31 @@ def _keyset_page(
     window: SearchWindow,
 ):
     forward = not cursor or cursor.get("d", "n") == "n"
-    if sort == SortOrder.NEWEST and not cursor:
-        # Page 1 of the newest: the window's first ids, read by primary key.
-        rows = _rows_in_order(window.newest[: page_size + 1])
-    else:
-        qs = base
+    if sort == SortOrder.NEWEST:
+        page = _newest_from_window(window, cursor, page_size)
+        if page is not None:
+            return page
+    qs = base
+    if sort == SortOrder.SALARY:
+        qs = qs.annotate(salary_key=SALARY_SORT_KEY)
+    after = _after_salary if sort == SortOrder.SALARY else _after_newest
+    if cursor:
+        try:
+            qs = qs.filter(after(cursor["k"], forward=forward))
+        except (KeyError, TypeError, ValueError, IndexError):
+            raise fts.InvalidCursor("Invalid cursor.") from None
+    ordering = _ordering(sort, forward=forward)
+    if fenced:
+        ids = fts.top_ids(qs, ordering, page_size + 1, fenced=True)
+        qs = Job.objects.filter(id__in=ids)
         if sort == SortOrder.SALARY:
             qs = qs.annotate(salary_key=SALARY_SORT_KEY)
-        after = _after_salary if sort == SortOrder.SALARY else _after_newest
-        if cursor:
-            try:
-                qs = qs.filter(after(cursor["k"], forward=forward))
-            except (KeyError, TypeError, ValueError, IndexError):
-                raise fts.InvalidCursor("Invalid cursor.") from None
-        ordering = _ordering(sort, forward=forward)
-        if fenced:
-            ids = fts.top_ids(qs, ordering, page_size + 1, fenced=True)
-            qs = Job.objects.filter(id__in=ids)
-            if sort == SortOrder.SALARY:
-                qs = qs.annotate(salary_key=SALARY_SORT_KEY)
-        qs = qs.select_related("company", "agency").only(*RESULT_FIELDS)
-        rows = list(qs.order_by(*ordering)[: page_size + 1])
+    qs = qs.select_related("company", "agency").only(*RESULT_FIELDS)
+    rows = list(qs.order_by(*ordering)[: page_size + 1])
     more = len(rows) > page_size
-    rows = rows[:page_size]
-    if not forward:
-        rows.reverse()
-    has_next = more if forward else True
-    has_previous = bool(cursor) if forward else more
-    next_cursor = previous_cursor = None
-    if rows and has_next:
-        next_cursor = fts.encode_cursor(
-            {"s": sort, "d": "n", "k": _key(sort, rows[-1])}
-        )
-    if rows and has_previous:
-        previous_cursor = fts.encode_cursor(
-            {"s": sort, "d": "p", "k": _key(sort, rows[0])}
-        )
-    return rows, next_cursor, previous_cursor
+    return _page(
+        sort, rows[:page_size], more=more, forward=forward, had_cursor=bool(cursor)
+    )
 
 
 def _cache_key(
@@ -767,8 +1160,8 @@ def search_jobs(
     if sort == SortOrder.MATCH and viewer is None:
         raise ValueError("sort=match needs the viewer (match_viewer_for).")
     # Redis round trips cost as much as a small query on a busy machine: one
-    # read of the version, one MGET of the answer, window and plan, and the
-    # new entries written together at the end.
+    # read of the version, one of the answer (a hit ends here), one MGET of
+    # the window and plan, and the new entries written together at the end.
     version = search_version()
     key = _cache_key(params, cursor, page_size, version)
     if sort == SortOrder.MATCH:
@@ -778,23 +1171,26 @@ def search_jobs(
     # pages and sorts find it in the cache.
     window_key = _cache_key(_unsorted(params), "window", 0, version)
     plan_key = _plan_key(params)
-    found = cache.get_many([k for k in (key, window_key, plan_key) if k])
-    if key in found:
-        return found[key]
+    # The answer first: a hit then unpickles only itself, not the window
+    # (which may hold every match's id); a miss costs one more round trip.
+    answer = cache.get(key)
+    if answer is not None:
+        return answer
+    found = cache.get_many([k for k in (window_key, plan_key) if k])
     decoded = fts.decode_cursor(cursor) if cursor else None
     if decoded is not None and decoded.get("s") != sort:
         raise fts.InvalidCursor("The cursor belongs to another sort order.")
     base = filtered_jobs(params)
     plans: dict = {}
-    fenced = _fenced(params, base, cached=found.get(plan_key), writes=plans)
+    plan = _plan(params, base, cached=found.get(plan_key), writes=plans)
     writes: dict = {}
     window = found.get(window_key)
-    if window is None:
-        window = writes[window_key] = _window(params, base, fenced)
+    if not isinstance(window, SearchWindow) or not hasattr(window, "all_ids"):
+        window = writes[window_key] = _window(params, base, plan)
     scores = {}
     if sort == SortOrder.RELEVANCE:
-        rows, next_cursor, previous_cursor = _offset_page(
-            sort, window.ranked, decoded, page_size
+        rows, next_cursor, previous_cursor = _relevance_page(
+            base, window, decoded, page_size
         )
     elif sort == SortOrder.MATCH:
         scores = match_order(params, window, viewer)
@@ -803,7 +1199,7 @@ def search_jobs(
         )
     else:
         rows, next_cursor, previous_cursor = _keyset_page(
-            sort, base, decoded, page_size, fenced=fenced, window=window
+            sort, base, decoded, page_size, fenced=plan.fenced, window=window
         )
     results = [_as_result(row) for row in rows]
     for item in results if scores else ():
@@ -812,13 +1208,130 @@ def search_jobs(
         results=results,
         facets=window.facets,
         count=window.count,
-        count_capped=window.capped,
+        count_is_estimate=window.count_is_estimate,
+        count_is_lower_bound=window.count_is_lower_bound,
+        facets_are_estimates=window.facets_are_estimates,
         next_cursor=next_cursor,
         previous_cursor=previous_cursor,
         sort=sort,
+        suggestion=suggestion_for(params) if _few(window) and not decoded else None,
     )
     writes[key] = result
     cache.set_many(writes, CACHE_TIMEOUT)
     if plans:
         cache.set_many(plans, PLAN_CACHE_TIMEOUT)
     return result
+
+
+def _few(window: SearchWindow) -> bool:
+    """Few enough matches to look for a misspelling (``fts.SUGGEST_BELOW``)."""
+    return not window.count_is_estimate and window.count < fts.SUGGEST_BELOW
+
+
+# --- "Did you mean …" -----------------------------------------------------------------
+
+VOCABULARY_SAMPLE = 100_000
+_VOCABULARY_WORD = re.compile(r"[^\W\d_]+")
+VOCABULARY_MIN_DOCUMENTS = 2
+
+
+def suggestion_for(params: JobSearchParams) -> dict | None:
+    """The corrected parameters of a search with a misspelt keyword, skill or
+    city (from the vocabulary ``refresh_vocabulary`` builds), e.g.
+    ``{"q": "python developer"}``; None when nothing looks misspelt.
+    A skill slug or city is corrected only when it is not in the vocabulary."""
+    from hotgigs.models import SearchTerm
+
+    scope = SearchTerm.Scope.JOBS
+    out = {}
+    if params.q:
+        corrected = fts.suggest_query(params.q, scope=scope)
+        if corrected:
+            out["q"] = corrected
+    if params.skills:
+        known = set(
+            SearchTerm.objects.filter(
+                scope=scope, kind=SearchTerm.Kind.SKILL, term__in=params.skills
+            ).values_list("term", flat=True)
+        )
+        fixed = [
+            slug
+            if slug in known
+            else fts.closest_term(slug, scope=scope, kind=SearchTerm.Kind.SKILL) or slug
+            for slug in params.skills
+        ]
+        if fixed != list(params.skills):
+            out["skills"] = ",".join(fixed)
+    if params.city:
+        city = fts.closest_term(params.city, scope=scope, kind=SearchTerm.Kind.CITY)
+        if city:
+            out["city"] = city
+    return out or None
+
+
+def refresh_vocabulary() -> dict[str, int]:
+    """Rebuild the job-search vocabulary (``hotgigs.models.SearchTerm``): the
+    words of the newest ``VOCABULARY_SAMPLE`` published jobs' titles, skills
+    and descriptions (in at least ``VOCABULARY_MIN_DOCUMENTS`` of them, so a
+    one-off typo in a posting is never suggested), every skill slug of the
+    taxonomy and every city with a published job. PostgreSQL counts words
+    with ``ts_stat`` over ``to_tsvector('simple', …)`` (unstemmed words, as
+    people type them); SQLite tokenises in Python. Run daily
+    (``jobs.tasks.refresh_search_vocabulary``) and by the bench dataset."""
+    from hotgigs.models import SearchTerm
+    from matching.models import Skill
+
+    scope = SearchTerm.Scope.JOBS
+    published = Job.objects.published()
+    if fts.uses_postgres_search():
+        # ts_stat takes its documents' query as text: constants only here.
+        documents = f"""
+            SELECT to_tsvector('simple', j.title || ' ' || j.description || ' '
+                || coalesce((SELECT string_agg(s.name, ' ') FROM jobs_jobskill js
+                   JOIN matching_skill s ON s.id = js.skill_id
+                   WHERE js.job_id = j.id), ''))
+            FROM jobs_job j WHERE j.id IN (
+                SELECT id FROM jobs_job WHERE status = '{JobStatus.PUBLISHED}'
+                ORDER BY published_at DESC, id DESC LIMIT {int(VOCABULARY_SAMPLE)})
+        """  # noqa: S608
+        with transaction.atomic(), connection.cursor() as cursor:
+            # A nightly statement over up to 100,000 documents: longer than
+            # the request timeout (DB_STATEMENT_TIMEOUT_MS) allows.
+            cursor.execute("SET LOCAL statement_timeout = '15min'")
+            cursor.execute(
+                "SELECT word, ndoc FROM ts_stat(%s) WHERE ndoc >= %s "
+                "AND length(word) BETWEEN 3 AND 40 AND word ~ '^[[:alpha:]]+$'",
+                [documents, VOCABULARY_MIN_DOCUMENTS],
+            )
+            words = dict(cursor.fetchall())
+    else:
+        counter = Counter()
+        recent = published.order_by("-published_at", "-id")[:VOCABULARY_SAMPLE]
+        for job in recent.prefetch_related("skills").only("id", "title", "description"):
+            skill_names = " ".join(skill.name for skill in job.skills.all())
+            text = f"{job.title} {strip_tags(job.description or '')} {skill_names}"
+            counter.update(set(_VOCABULARY_WORD.findall(text.lower())))
+        words = {
+            word: n
+            for word, n in counter.items()
+            if n >= VOCABULARY_MIN_DOCUMENTS and 3 <= len(word) <= 40
+        }
+    skills = dict.fromkeys(Skill.objects.values_list("slug", flat=True), 1)
+    cities = dict(
+        published.exclude(city="")
+        .order_by()
+        .values("city")
+        .annotate(n=Count("id"))
+        .values_list("city", "n")
+    )
+    return {
+        "words": fts.replace_vocabulary(
+            scope=scope, kind=SearchTerm.Kind.WORD, counts=words
+        ),
+        "skills": fts.replace_vocabulary(
+            scope=scope, kind=SearchTerm.Kind.SKILL, counts=skills
+        ),
+        "cities": fts.replace_vocabulary(
+            scope=scope, kind=SearchTerm.Kind.CITY, counts=cities
+        ),
+    }

@@ -29,3 +29,11 @@ def notify_expiring_jobs() -> int:
     from jobs.alerts import jobs_notify_expiring
 
     return jobs_notify_expiring()
+
+
+@shared_task
+def refresh_search_vocabulary() -> dict:
+    """Rebuild the words "Did you mean …" suggests (jobs.search.refresh_vocabulary)."""
+    from jobs.search import refresh_vocabulary
+
+    return refresh_vocabulary()

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from analytics import tracking
 from hotgigs.richtext import html_to_text, sanitize_html
-from hotgigs.search import InvalidCursor
+from hotgigs.search import InvalidCursor, count_display
 from jobs.forms import JobForm
 from jobs.forms_alerts import AlertForm, alert_query_from
 from jobs.models import JobStatus
@@ -84,6 +84,7 @@ def job_search(request):
         "next_link": _page_link(request, result and result.next_cursor),
         "previous_link": _page_link(request, result and result.previous_cursor),
         "facet_links": _facet_links(request, result) if result else {},
+        "suggestion": _suggestion_link(request, result and result.suggestion),
         "alert_form": _alert_form(request, form) if result else None,
     }
     return render(request, "jobs/search.html", context, status=status)
@@ -101,6 +102,23 @@ def _alert_form(request, form):
         params.setlist(key, value if isinstance(value, list) else [value])
     name = (form.cleaned_data.get("q") or "").strip()[:100] or "My job search"
     return AlertForm(initial={"name": name, "query": params.urlencode()})
+
+
+def _facet_count(result, count) -> str:
+    """A facet count as the page shows it: "696" or "about 284,000"."""
+    return count_display(count, estimate=result.facets_are_estimates)
+
+
+def _suggestion_link(request, suggestion):
+    """ "Did you mean …": the corrected search's link and what it reads."""
+    if not suggestion:
+        return None
+    query = request.GET.copy()
+    query.pop("cursor", None)
+    for name, value in suggestion.items():
+        query[name] = value
+    label = " · ".join(str(value) for value in suggestion.values())
+    return {"url": "?" + query.urlencode(), "label": label}
 
 
 def _facet_links(request, result):
@@ -125,7 +143,7 @@ def _facet_links(request, result):
             items.append(
                 {
                     "label": labels[name][value],
-                    "count": count,
+                    "count": _facet_count(result, count),
                     "url": "?" + query.urlencode(),
                 }
             )
@@ -134,7 +152,13 @@ def _facet_links(request, result):
     for row in result.facets["locations"]:
         query = base.copy()
         query["city"], query["country"] = row["city"], row["country"]
-        locations.append({**row, "url": "?" + query.urlencode()})
+        locations.append(
+            {
+                **row,
+                "count": _facet_count(result, row["count"]),
+                "url": "?" + query.urlencode(),
+            }
+        )
     links["locations"] = locations
     return links
 

@@ -1,6 +1,3 @@
-import base64
-import binascii
-
 from django.db import IntegrityError, transaction
 from drf_spectacular.helpers import forced_singular_serializer
 from drf_spectacular.types import OpenApiTypes
@@ -33,10 +30,11 @@ from candidates.permissions import (
     IsCandidate,
     can_view_profile,
 )
-from candidates.search import cached_page, search_candidate_ids
+from candidates.search import cached_page, candidate_page
 from hotgigs.api.errors import Conflict
 from hotgigs.api.pagination import MAX_PAGE_SIZE
 from hotgigs.api.schema import errors
+from hotgigs.search import InvalidCursor
 
 SEARCH_PARAMETERS = [
     OpenApiParameter("q", str, description="Free text (websearch syntax)"),
@@ -60,58 +58,47 @@ SEARCH_PARAMETERS = [
 ]
 
 
-class SearchCursorPagination:
-    """Cursor pagination over a cached, ordered id list.
+def _page_size(request) -> int:
+    raw = request.query_params.get("page_size", "20")
+    try:
+        size = int(raw)
+    except ValueError:
+        raise ValidationError({"page_size": ["Must be an integer."]}) from None
+    return max(1, min(size, MAX_PAGE_SIZE))
 
-    The cursor is an opaque token holding a position in the cached result list, so
-    each page costs the same whatever its depth (two queries for the page).
-    """
 
-    page_size = 20
+def _link(request, cursor):
+    if not cursor:
+        return None
+    return replace_query_param(request.build_absolute_uri(), "cursor", cursor)
 
-    def paginate(self, request, ids):
-        self.request = request
-        try:
-            size = int(request.query_params.get("page_size", self.page_size))
-        except ValueError:
-            raise ValidationError({"page_size": ["Must be an integer."]}) from None
-        size = max(1, min(size, MAX_PAGE_SIZE))
-        offset = self._decode(request.query_params.get("cursor"))
-        self.size, self.offset, self.total = size, offset, len(ids)
-        return ids[offset : offset + size]
 
-    def _decode(self, cursor):
-        if not cursor:
-            return 0
-        try:
-            offset = int(base64.urlsafe_b64decode(cursor.encode()).decode())
-        except (binascii.Error, ValueError, UnicodeDecodeError):
-            raise NotFound("Invalid cursor.") from None
-        if offset < 0:
-            raise NotFound("Invalid cursor.")
-        return offset
+def _suggestion(request, suggestion):
+    if not suggestion:
+        return None
+    link = remove_query_param(request.build_absolute_uri(), "cursor")
+    for name, value in suggestion.items():
+        link = replace_query_param(link, name, value)
+    return {**suggestion, "url": link}
 
-    def _link(self, offset):
-        url = self.request.build_absolute_uri()
-        if offset <= 0:
-            return remove_query_param(url, "cursor")
-        token = base64.urlsafe_b64encode(str(offset).encode()).decode()
-        return replace_query_param(url, "cursor", token)
 
-    def response(self, data):
-        next_offset = self.offset + self.size
-        return Response(
-            {
-                "next": self._link(next_offset) if next_offset < self.total else None,
-                "previous": self._link(self.offset - self.size)
-                if self.offset > 0
-                else None,
-                "results": data,
-            }
-        )
+class SuggestionSerializer(serializers.Serializer):
+    q = serializers.CharField(required=False)
+    skills = serializers.CharField(required=False)
+    city = serializers.CharField(required=False)
+    url = serializers.URLField()
 
 
 class CandidatePage(serializers.Serializer):
+    count = serializers.IntegerField(
+        help_text="Exact unless count_is_estimate; exact up to 10,000 matches."
+    )
+    count_is_estimate = serializers.BooleanField()
+    count_is_lower_bound = serializers.BooleanField()
+    count_display = serializers.CharField(
+        help_text='"1,241", "about 41,000" or "10,000+".'
+    )
+    suggestion = SuggestionSerializer(allow_null=True)
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
     results = CandidateListSerializer(many=True)
@@ -145,18 +132,33 @@ class CandidateViewSet(viewsets.GenericViewSet):
                     for k, v in form.errors.get_json_data().items()
                 }
             )
-        paginator = SearchCursorPagination()
         params = form.to_params()
-        ids = paginator.paginate(request, search_candidate_ids(params))
+        size = _page_size(request)
+        cursor = request.query_params.get("cursor") or None
+        try:
+            page = candidate_page(params, cursor=cursor, page_size=size)
+        except InvalidCursor as exc:
+            raise ValidationError({"cursor": [str(exc)]}) from None
 
         def build():
-            profiles = selectors.profiles_in_order(ids)
+            profiles = selectors.profiles_in_order(page.ids)
             return [
                 dict(row) for row in CandidateListSerializer(profiles, many=True).data
             ]
 
-        data = cached_page(params, paginator.offset, paginator.size, build)
-        return paginator.response(data)
+        results = page.results
+        return Response(
+            {
+                "count": results.count,
+                "count_is_estimate": results.count_is_estimate,
+                "count_is_lower_bound": results.count_is_lower_bound,
+                "count_display": results.count_display,
+                "suggestion": _suggestion(request, results.suggestion),
+                "next": _link(request, page.next_cursor),
+                "previous": _link(request, page.previous_cursor),
+                "results": cached_page(params, cursor or "", size, build),
+            }
+        )
 
     @extend_schema(responses=CandidateDetailSerializer)
     def retrieve(self, request, pk=None):

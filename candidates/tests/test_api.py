@@ -143,9 +143,11 @@ def test_search_bad_input(olivia, api_as, query, field):
     assert field in response.json()["error"]["fields"]
 
 
-def test_search_bad_cursor_is_404(olivia, api_as):
+def test_search_bad_cursor_is_400(olivia, api_as):
+    # One answer for a bad cursor, as job search gives (hotgigs.search).
     response = api_as(olivia).get("/api/v1/candidates/", {"cursor": "!!!"})
-    assert response.status_code == 404
+    assert response.status_code == 400
+    assert "cursor" in response.json()["error"]["fields"]
 
 
 def test_search_cursor_pagination_and_query_count(

@@ -78,19 +78,42 @@ class FacetsSerializer(serializers.Serializer):
     locations = LocationFacetSerializer(many=True)
 
 
+class SearchSuggestionSerializer(serializers.Serializer):
+    q = serializers.CharField(required=False, help_text="The corrected keywords.")
+    skills = serializers.CharField(
+        required=False, help_text="The corrected skill slugs, comma-separated."
+    )
+    city = serializers.CharField(required=False, help_text="The corrected city.")
+    url = serializers.URLField(help_text="This search with the corrections.")
+
+
 class JobSearchResponseSerializer(serializers.Serializer):
     count = serializers.IntegerField(
-        help_text="Matches, capped at 1,000 (count_capped says so)."
+        help_text="Matches: exact, unless count_is_estimate (then the planner's "
+        "estimate, or a floor when count_is_lower_bound). Exact up to 10,000."
+    )
+    count_is_estimate = serializers.BooleanField()
+    count_is_lower_bound = serializers.BooleanField(
+        help_text="count is a floor: more than count jobs match."
+    )
+    count_display = serializers.CharField(
+        help_text='The count as the page shows it: "1,241", "about 410,000", "10,000+".'
     )
     count_capped = serializers.BooleanField(
-        help_text="More than 1,000 matches: count is 1,000 and the facets count "
-        "the newest 1,000 matches, not all of them."
+        help_text="Deprecated: the same as count_is_estimate."
+    )
+    facets_are_estimates = serializers.BooleanField(
+        help_text="The facet counts are the newest matches' shares of the "
+        "estimated count, not exact."
+    )
+    suggestion = SearchSuggestionSerializer(
+        allow_null=True, help_text='"Did you mean …": the corrected search.'
     )
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
     results = JobSearchResultSerializer(many=True)
     facets = FacetsSerializer(
-        help_text="Counts over the matches (the newest 1,000 when count_capped)."
+        help_text="Counts over every match (estimates when facets_are_estimates)."
     )
 
 

@@ -9,7 +9,7 @@ from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
-from rest_framework.utils.urls import replace_query_param
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from hotgigs.api.errors import Conflict
 from hotgigs.api.pagination import CursorPagination
@@ -108,6 +108,16 @@ def _page_size(request) -> int:
     return value
 
 
+def _suggestion(url, suggestion):
+    """The corrected search as data plus its URL (no cursor: a new search)."""
+    if not suggestion:
+        return None
+    link = remove_query_param(url, "cursor")
+    for name, value in suggestion.items():
+        link = replace_query_param(link, name, value)
+    return {**suggestion, "url": link}
+
+
 class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Published jobs for everyone; a company's members also see and change its
     other jobs."""
@@ -160,7 +170,12 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         return Response(
             {
                 "count": result.count,
+                "count_is_estimate": result.count_is_estimate,
+                "count_is_lower_bound": result.count_is_lower_bound,
+                "count_display": result.count_display,
                 "count_capped": result.count_capped,
+                "facets_are_estimates": result.facets_are_estimates,
+                "suggestion": _suggestion(url, result.suggestion),
                 "next": result.next_cursor
                 and replace_query_param(url, "cursor", result.next_cursor),
                 "previous": result.previous_cursor
