@@ -46,6 +46,7 @@ from collections.abc import Callable, Iterable, Mapping
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core import signing
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections
 from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.expressions import Combinable, RawSQL
@@ -126,7 +127,12 @@ def estimated_rows(queryset) -> int:
 
     One ``EXPLAIN (FORMAT JSON)``: planned, not executed.
     """
-    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    try:
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:
+        # The ORM knows before asking: nothing can match (an unknown skill
+        # filters on `pk__in=[]`).
+        return 0
     with connections[queryset.db].cursor() as cursor:
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
         plan = cursor.fetchone()[0]
@@ -173,7 +179,10 @@ def top_ids(queryset, ordering: list[str], limit: int, *, fenced: bool):
         return queryset.order_by(*ordering).values("pk")[:limit]
     names = [item.lstrip("-") for item in ordering]
     inner = queryset.order_by().values("pk", *[n for n in names if n != "pk"])
-    inner_sql, params = inner.query.sql_with_params()
+    try:
+        inner_sql, params = inner.query.sql_with_params()
+    except EmptyResultSet:
+        return queryset.none().values("pk")
     pk = queryset.model._meta.pk.column
     quote = connections[queryset.db].ops.quote_name
 
