@@ -38,6 +38,7 @@ from accounts.services import (
     user_register,
     user_update_profile,
 )
+from accounts.tokens import FamilyRefreshToken
 from hotgigs.api.throttling import AuthThrottle
 
 AUTH_TAG = ["auth"]
@@ -183,7 +184,7 @@ class PasswordChangeView(APIView):
         user = user_change_password(
             user=request.user, new_password=serializer.validated_data["new_password"]
         )
-        refresh = RefreshToken.for_user(user)
+        refresh = FamilyRefreshToken.for_user(user)
         return _no_store(
             Response({"access": str(refresh.access_token), "refresh": str(refresh)})
         )
