@@ -21,6 +21,11 @@ keepalive = 5
 max_requests = 5000
 max_requests_jitter = 500
 backlog = 2048
+# No request-line limit of gunicorn's own: its 414 is an HTML page, while Django
+# answers an over-long query string (QUERY_STRING_MAX_BYTES) with the API's JSON
+# error or a plain page (hotgigs/request_guards.py). The proxy in front bounds
+# the line (nginx: large_client_header_buffers) — see docs/operations.md.
+limit_request_line = 0
 
 
 def _control_socket_path(bind_address):

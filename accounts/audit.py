@@ -16,6 +16,7 @@ from django.contrib.auth.signals import (
 from django.dispatch import receiver
 
 from accounts.models import AuditAction, AuditLog
+from hotgigs.clientip import client_ip as hotgigs_client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -23,11 +24,9 @@ MAX_LABEL = 254
 
 
 def client_ip(request) -> str | None:
-    """The client address as Django sees it (REMOTE_ADDR; a proxy in front
-    rewrites it, see docs/operations.md)."""
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
+    """The client address, X-Forwarded-For trusted only from our own proxies
+    (settings.TRUSTED_PROXY_COUNT, see hotgigs/clientip.py)."""
+    return hotgigs_client_ip(request)
 
 
 def _target_fields(target) -> dict:

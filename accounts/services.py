@@ -71,6 +71,48 @@ def user_revoke_tokens(*, user: User) -> None:
         )
 
 
+def refresh_token_family_revoke(*, user: User, family: str, request=None) -> int:
+    """A refresh token was used again after rotation: blacklist every
+    outstanding refresh token of its family (accounts/tokens.py), so the
+    thief's copy and the owner's both stop working. Returns how many."""
+    from accounts.tokens import token_family
+
+    now = timezone.now()
+    with transaction.atomic():
+        outstanding = [
+            row
+            for row in OutstandingToken.objects.filter(
+                user=user, expires_at__gt=now, blacklistedtoken__isnull=True
+            )
+            if token_family(_stored_payload(row.token)) == family
+        ]
+        if not outstanding:
+            return 0  # already revoked: a second replay changes nothing
+        BlacklistedToken.objects.bulk_create(
+            [BlacklistedToken(token=row) for row in outstanding],
+            ignore_conflicts=True,
+        )
+        audit.record(
+            action=AuditAction.TOKENS_REVOKED,
+            actor=user,
+            request=request,
+            target=user,
+            reason="refresh token reused after rotation",
+            revoked=len(outstanding),
+        )
+    return len(outstanding)
+
+
+def _stored_payload(raw: str) -> dict:
+    """A token we issued and stored (OutstandingToken.token): no need to verify."""
+    from rest_framework_simplejwt.state import token_backend
+
+    try:
+        return token_backend.decode(raw, verify=False)
+    except Exception:  # noqa: BLE001 - an unreadable row belongs to no family
+        return {}
+
+
 def user_change_password(*, user: User, new_password: str) -> User:
     """Set a new password (already validated by the caller's form or
     serializer) and revoke every token issued before it."""

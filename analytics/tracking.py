@@ -26,6 +26,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from analytics.models import Event, EventKind
+from hotgigs.clientip import client_ip
 
 __all__ = ["EventKind", "is_bot", "normalize_query", "record", "record_search"]
 
@@ -60,7 +61,7 @@ def _viewer(request, user):
     session = getattr(request, "session", None)
     basis = session.session_key if session is not None else None
     if not basis:
-        basis = request.META.get("REMOTE_ADDR", "") + "|" + _user_agent(request)
+        basis = (client_ip(request) or "") + "|" + _user_agent(request)
     digest = hashlib.sha256(f"{settings.SECRET_KEY}|{basis}".encode()).hexdigest()
     return None, "a" + digest[:32]
 

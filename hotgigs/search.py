@@ -129,7 +129,9 @@ def estimated_rows(queryset) -> int:
     """
     try:
         sql, params = queryset.order_by().values("pk").query.sql_with_params()
-    except EmptyResultSet:  # e.g. .none(): nothing to ask the planner about
+    except EmptyResultSet:
+        # The ORM knows before asking: nothing can match (an unknown skill
+        # filters on `pk__in=[]`).
         return 0
     with connections[queryset.db].cursor() as cursor:
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
@@ -179,7 +181,10 @@ def top_ids(queryset, ordering: list[str], limit: int, *, fenced: bool):
         return queryset.order_by(*ordering).values("pk")[:limit]
     names = [item.lstrip("-") for item in ordering]
     inner = queryset.order_by().values("pk", *[n for n in names if n != "pk"])
-    inner_sql, params = inner.query.sql_with_params()
+    try:
+        inner_sql, params = inner.query.sql_with_params()
+    except EmptyResultSet:
+        return queryset.none().values("pk")
     pk = queryset.model._meta.pk.column
     quote = connections[queryset.db].ops.quote_name
 

@@ -88,6 +88,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "hotgigs.monitoring.MonitoringMiddleware",
+    # 414 for an over-long query string, 400 for a NUL in the address, before
+    # anything reads the request (hotgigs/request_guards.py).
+    "hotgigs.request_guards.RequestShapeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -97,6 +100,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # `Cache-Control: private, no-store` on every signed-in answer (hotgigs/caching.py).
     "hotgigs.caching.PrivateResponsesMiddleware",
+    # HTML pages per user or per IP; the API has its own throttles.
+    "hotgigs.request_guards.PageThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Asks before a destructive post that JavaScript did not (hotgigs/confirmation.py).
     "hotgigs.confirmation.ConfirmationMiddleware",
@@ -177,6 +182,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 # --- Cache, rate limits ----------------------------------------------------------
+# How many proxies (load balancer, nginx) stand in front of the application, each
+# appending to X-Forwarded-For. 0: the header is ignored and REMOTE_ADDR is the
+# client. Used by every per-IP decision (hotgigs/clientip.py). NUM_PROXIES is
+# its former name.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", envint("NUM_PROXIES", 0))
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL and TESTING and env("PYTEST_XDIST_WORKER"):
     # Parallel test workers share one Redis server; each flushes only its own
@@ -200,7 +212,17 @@ if REDIS_URL:
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
                 "SOCKET_TIMEOUT": 0.5,
             },
-        }
+        },
+        # Rate-limit counters: the same Redis, but a Redis outage falls back to
+        # counting in process memory instead of switching brute-force limits
+        # off (hotgigs/limits_cache.py).
+        "limits": {
+            "BACKEND": "hotgigs.limits_cache.FailoverRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "hotgigs"),
+            "TIMEOUT": envint("CACHE_TIMEOUT", 300),
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+        },
     }
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
@@ -212,10 +234,23 @@ else:
             "TIMEOUT": envint("CACHE_TIMEOUT", 300),
         }
     }
-RATELIMIT_USE_CACHE = "default"
-# With the cache down, rate limits let requests through instead of failing them.
+    # The same memory as "default" (one LOCATION): one process, one set of counters.
+    CACHES["limits"] = CACHES["default"]
+RATELIMIT_USE_CACHE = "limits"
+# With the cache down, rate limits let requests through instead of failing them
+# (the "limits" cache falls back to process memory, so that is the last resort).
 RATELIMIT_FAIL_OPEN = True
+# The client IP, trusting X-Forwarded-For only from our own proxies.
+RATELIMIT_IP_META_KEY = "hotgigs.clientip.ratelimit_ip"
 RATELIMIT_VIEW = "hotgigs.views.ratelimited"
+# HTML pages, per signed-in user or per client IP (hotgigs/request_guards.py);
+# the search pages, which cost the most, have a budget of their own as well.
+PAGE_THROTTLE_RATE = env("PAGE_THROTTLE_RATE", "300/m")
+PAGE_THROTTLE_SEARCH_RATE = env("PAGE_THROTTLE_SEARCH_RATE", "60/m")
+PAGE_THROTTLE_SEARCH_VIEWS = {"jobs:search", "candidates:search"}
+# Longer query strings answer 414 (JSON for the API). Below the front proxy's own
+# limit (nginx: 8 KB), so the client gets our answer; gunicorn sets none.
+QUERY_STRING_MAX_BYTES = envint("QUERY_STRING_MAX_BYTES", 4096)
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # --- Background work and live updates --------------------------------------------
@@ -474,10 +509,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_THROTTLE_CLASSES": [
-        "hotgigs.api.throttling.UserMinuteThrottle",
-        "hotgigs.api.throttling.UserHourThrottle",
-        "hotgigs.api.throttling.AnonMinuteThrottle",
-        "hotgigs.api.throttling.AnonHourThrottle",
+        "hotgigs.api.throttling.UserThrottle",
+        "hotgigs.api.throttling.AnonThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "user_minute": API_THROTTLE_USER,
@@ -491,9 +524,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_VERSIONING_CLASS": None,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
-    # Behind a load balancer, the client IP for per-IP throttles is taken from
-    # X-Forwarded-For, trusting this many proxies.
-    "NUM_PROXIES": envint("NUM_PROXIES", None),
+    # Per-IP throttles read the client IP the way hotgigs/clientip.py does.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 
 SIMPLE_JWT = {

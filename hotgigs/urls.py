@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from accounts.ratelimits import limit_posts
 from hotgigs import health, views
 
 api_v1 = [
@@ -29,6 +30,13 @@ urlpatterns = [
     path("", include("notifications.urls")),
     path("", include("analytics.urls")),
     path("", include("recruiters.urls")),
+    # The admin's sign-in counts against the site's sign-in limits (per IP and
+    # per account, one budget for both forms); the rest of the admin as is.
+    path(
+        "admin/login/",
+        limit_posts("login", email_field="username")(admin.site.login),
+        name="admin-login",
+    ),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

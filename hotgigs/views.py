@@ -5,9 +5,17 @@ models, reached by label through `apps.get_model` (never imported), and only
 through their public querysets (`published()`, `searchable()`).
 """
 
+import sys
+
 from django.apps import apps
 from django.core.cache import cache
-from django.http import HttpResponseRedirect, HttpResponseServerError, JsonResponse
+from django.db import InterfaceError, OperationalError
+from django.http import (
+    HttpResponse,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
@@ -41,7 +49,7 @@ def home_numbers() -> dict:
     return numbers
 
 
-def _wants_json(request):
+def wants_json(request):
     return request.path.startswith(
         "/api/"
     ) or "application/json" in request.headers.get("Accept", "")
@@ -61,7 +69,7 @@ def favicon(request):
 def ratelimited(request, exception=None):
     """django-ratelimit's answer: a clear 429 with Retry-After."""
     message = "Too many attempts. Please wait a minute and try again."
-    if _wants_json(request):
+    if wants_json(request):
         response = JsonResponse(error_body("throttled", message), status=429)
     else:
         response = render(request, "429.html", {"message": message}, status=429)
@@ -70,13 +78,13 @@ def ratelimited(request, exception=None):
 
 
 def bad_request(request, exception=None):
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse(error_body("bad_request", "Bad request."), status=400)
     return render(request, "400.html", status=400)
 
 
 def permission_denied(request, exception=None):
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse(
             error_body("permission_denied", "You do not have permission."), status=403
         )
@@ -86,13 +94,13 @@ def permission_denied(request, exception=None):
 def csrf_failure(request, reason=""):
     """A failed CSRF check on a page form: our 403 page, saying what to do."""
     message = "Your form expired or came from another site. Reload the page and retry."
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse(error_body("csrf_failed", message), status=403)
     return render(request, "403.html", {"message": message}, status=403)
 
 
 def page_not_found(request, exception=None):
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse(error_body("not_found", "Not found."), status=404)
     return render(request, "404.html", status=404)
 
@@ -102,8 +110,31 @@ def api_not_found(request, path=""):
     return JsonResponse(error_body("not_found", "Not found."), status=404)
 
 
+DATABASE_RETRY_AFTER = "30"
+
+
+def database_unavailable(request):
+    """503 + Retry-After: the database cannot be reached (not a bug of ours)."""
+    message = "The service is briefly unavailable. Please retry in a moment."
+    if wants_json(request):
+        response = JsonResponse(error_body("unavailable", message), status=503)
+    else:
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = DATABASE_RETRY_AFTER
+    return response
+
+
+def is_database_outage(exc) -> bool:
+    """The database is unreachable or the connection dropped: not a bug, a 503.
+    (An IntegrityError or a bad query is a DatabaseError too, but not these.)"""
+    return isinstance(exc, (OperationalError, InterfaceError))
+
+
 def server_error(request):
-    if _wants_json(request):
+    # Django calls this inside its `except` block: the exception is at hand.
+    if is_database_outage(sys.exc_info()[1]):
+        return database_unavailable(request)
+    if wants_json(request):
         return JsonResponse(
             error_body("server_error", "Something went wrong on our side."), status=500
         )

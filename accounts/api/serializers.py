@@ -1,17 +1,19 @@
 from django.contrib.auth import password_validation
 from rest_framework import serializers
 from rest_framework.exceptions import AuthenticationFailed
+from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.serializers import (
     PasswordField,
     TokenObtainPairSerializer,
     TokenRefreshSerializer,
 )
 from rest_framework_simplejwt.settings import api_settings
-from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.utils import get_md5_hash_password
 
 from accounts.forms import PASSWORD_MAX_LENGTH
 from accounts.models import Role, User
+from accounts.services import refresh_token_family_revoke
+from accounts.tokens import FamilyRefreshToken, reused_token_payload, token_family
 
 TOKEN_MAX_LENGTH = 4096
 
@@ -97,7 +99,9 @@ class AccessTokenSerializer(serializers.Serializer):
 
 
 class EmailTokenObtainSerializer(TokenObtainPairSerializer):
-    """email (any case) + password → access + refresh."""
+    """email (any case) + password → access + refresh (a new token family)."""
+
+    token_class = FamilyRefreshToken
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -116,8 +120,14 @@ class RevocationAwareRefreshSerializer(TokenRefreshSerializer):
         "revoked": "Token is no longer valid.",
     }
 
+    token_class = FamilyRefreshToken
+
     def validate(self, attrs):
-        token = RefreshToken(attrs["refresh"])  # TokenError → 401 in the view
+        try:
+            token = FamilyRefreshToken(attrs["refresh"])  # TokenError → 401
+        except TokenError:
+            self._revoke_family_if_reused(attrs["refresh"])
+            raise
         user_id = token.payload.get(api_settings.USER_ID_CLAIM)
         user = User.objects.filter(pk=user_id).first() if user_id else None
         if user is None or not user.is_active:
@@ -135,6 +145,19 @@ class RevocationAwareRefreshSerializer(TokenRefreshSerializer):
                 self.error_messages["revoked"], "token_not_valid"
             )
         return super().validate(attrs)
+
+    def _revoke_family_if_reused(self, raw):
+        """A genuine refresh token already rotated away: its whole family goes."""
+        payload = reused_token_payload(raw)
+        if payload is None:
+            return
+        user = User.objects.filter(pk=payload.get(api_settings.USER_ID_CLAIM)).first()
+        if user is not None:
+            refresh_token_family_revoke(
+                user=user,
+                family=token_family(payload),
+                request=self.context.get("request"),
+            )
 
 
 class LogoutInputSerializer(serializers.Serializer):

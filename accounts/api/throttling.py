@@ -3,11 +3,13 @@ import hashlib
 from rest_framework.throttling import SimpleRateThrottle
 
 from accounts.models import User
+from hotgigs.api.throttling import LimitsCacheMixin
 
 
-class AccountThrottle(SimpleRateThrottle):
+class AccountThrottle(LimitsCacheMixin, SimpleRateThrottle):
     """Sign-in attempts per account (the posted email), whatever the IP: a
-    distributed brute force on one account is slowed down too."""
+    distributed brute force on one account is slowed down too. Counted in the
+    "limits" cache, so it holds while Redis is down."""
 
     scope = "auth_account"
 

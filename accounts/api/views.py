@@ -42,6 +42,7 @@ from accounts.services import (
 )
 from accounts.signup import SENT as SIGNUP_SENT
 from accounts.signup import signup_confirm, signup_request
+from accounts.tokens import FamilyRefreshToken
 from hotgigs.api.errors import Conflict
 from hotgigs.api.schema import errors
 from hotgigs.api.throttling import AuthThrottle
@@ -130,7 +131,10 @@ class TokenObtainView(TokenViewBase):
         tags=AUTH_TAG,
         operation_id="auth_token",
         summary="Sign in: email and password for an access and a refresh token",
-        responses={200: TokenPairSerializer},
+        responses={
+            200: TokenPairSerializer,
+            **errors(401),
+        },
         auth=[],
     )
     def post(self, request, *args, **kwargs):
@@ -154,7 +158,13 @@ class TokenRefreshView(TokenViewBase):
         tags=AUTH_TAG,
         operation_id="auth_token_refresh",
         summary="Trade a refresh token for a new access and refresh token",
-        responses={200: AccessTokenSerializer},
+        description=(
+            "Rotation: the refresh token sent is void from now on. Sending a "
+            "void one again (a stolen copy, or the owner's after a thief used "
+            "it) answers 401 and revokes every refresh token of its family: "
+            "whoever holds the live one must sign in again."
+        ),
+        responses={200: AccessTokenSerializer, **errors(401)},
         auth=[],
     )
     def post(self, request, *args, **kwargs):
@@ -169,7 +179,7 @@ class LogoutView(TokenViewBase):
         operation_id="auth_logout",
         summary="Sign out: the refresh token is blacklisted",
         request=LogoutInputSerializer,
-        responses={204: OpenApiResponse(description="Signed out.")},
+        responses={204: OpenApiResponse(description="Signed out."), **errors(401)},
         auth=[],
     )
     def post(self, request, *args, **kwargs):
@@ -228,7 +238,7 @@ class PasswordChangeView(APIView):
         user = user_change_password(
             user=request.user, new_password=serializer.validated_data["new_password"]
         )
-        refresh = RefreshToken.for_user(user)
+        refresh = FamilyRefreshToken.for_user(user)
         return _no_store(
             Response({"access": str(refresh.access_token), "refresh": str(refresh)})
         )

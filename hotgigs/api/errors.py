@@ -6,6 +6,7 @@
 import logging
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -84,6 +85,17 @@ def exception_handler(exc, context):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, (OperationalError, InterfaceError)):
+        # The database is unreachable: a 503 the client may retry, not a bug.
+        set_rollback()
+        return Response(
+            error_body(
+                "unavailable",
+                "The service is briefly unavailable. Please retry in a moment.",
+            ),
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": "30"},
+        )
     response = drf_exception_handler(exc, context)
     if response is None:
         # An unexpected error: log it with its traceback for the operators, answer

@@ -8,6 +8,8 @@ lists: keyset pagination whose cost does not grow with the page number.
 
 from collections import OrderedDict
 
+from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import InvalidPage
 from django.db.models import QuerySet
 from rest_framework import pagination
@@ -19,6 +21,8 @@ MAX_PAGE_SIZE = 100
 # cursor pagination anyway.
 MAX_PAGE_NUMBER = 100_000
 COUNT_CAP = 10_000
+# A cursor's position is one field value (a timestamp, an id, a short text).
+MAX_CURSOR_POSITION = 200
 
 
 def capped_count(queryset, cap=COUNT_CAP):
@@ -101,7 +105,52 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
 
 class CursorPagination(pagination.CursorPagination):
+    """Keyset pagination whose cursor is checked before it reaches the database.
+
+    A cursor is client input (base64 of ``o=…&r=…&p=…``): a position that is
+    not a value of the ordering field (``p=2026`` for a date, a NUL) answers
+    404 "Invalid cursor." like any other unusable cursor, never a 500.
+    """
+
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
     ordering = ("-created_at", "-id")
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self._model = getattr(queryset, "model", None)
+        return super().paginate_queryset(queryset, request, view)
+
+    def decode_cursor(self, request):
+        cursor = super().decode_cursor(request)
+        if cursor is None or cursor.position is None:
+            return cursor
+        position = cursor.position
+        if "\x00" in position or len(position) > MAX_CURSOR_POSITION:
+            raise NotFound(self.invalid_cursor_message)
+        field = self._ordering_field()
+        if field is not None:
+            try:
+                # run_validators: an integer past the column's range too.
+                field.run_validators(field.to_python(position))
+            except (DjangoValidationError, ValueError, TypeError):
+                raise NotFound(self.invalid_cursor_message) from None
+        return cursor
+
+    def _ordering_field(self):
+        """The model field the cursor's position is compared with, when it is
+        one (an annotation is not: then the position goes unchecked here)."""
+        model = getattr(self, "_model", None)
+        if model is None:
+            return None
+        name = self.ordering[0].lstrip("-") if self.ordering else ""
+        field = None
+        for part in name.split("__"):
+            try:
+                field = model._meta.get_field("id" if part == "pk" else part)
+            except FieldDoesNotExist:
+                return None
+            model = field.related_model or model
+        if field is not None and field.is_relation:
+            field = field.target_field
+        return field

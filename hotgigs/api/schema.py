@@ -64,14 +64,24 @@ ERROR_SCHEMA = {
 
 ERROR_RESPONSES = {
     400: "Invalid input: `code` is `invalid` (with `fields`) or `parse_error`.",
-    401: "Missing, expired or invalid credentials.",
+    401: "Missing, expired or invalid credentials (on sign-in: a wrong email "
+    "or password; on refresh and logout: an invalid, expired or void token).",
     403: "Authenticated but not allowed.",
     404: "No such object, or not visible to you.",
     409: "Conflicts with the object's current state (`code` is `conflict`).",
     413: "The request body is too large.",
+    414: "The query string is too long (`code` is `uri_too_long`).",
     415: "Unsupported `Content-Type`.",
     429: "Throttled: retry after the `Retry-After` header's seconds.",
+    503: "The database is briefly unreachable (`code` is `unavailable`): retry "
+    "after the `Retry-After` header's seconds.",
 }
+# Any request can carry an address no view should see: a NUL character answers
+# 400 (`code` is `bad_request`).
+ADDRESS_INVALID = (
+    "Invalid input: `code` is `invalid` (with `fields`) or `parse_error`; a NUL "
+    "character in the address answers `bad_request`."
+)
 PAGE_NOT_FOUND = "No such page: `page` past the last page or an invalid `cursor`."
 QUERY_INVALID = "Invalid query parameters: `code` is `invalid`, with `fields`."
 # Query parameters that never answer 400 (pagination clamps `page_size`, sparse
@@ -112,7 +122,12 @@ fields.
 `304 Not Modified`. Responses are gzip-compressed on `Accept-Encoding: gzip`.
 
 **Throttling.** Per user and per IP, by minute and by hour; a throttled request
-answers 429 with `Retry-After`.
+answers 429 with `Retry-After` (a request refused by one limit does not count
+against the others).
+
+**Limits.** A query string longer than 4,096 bytes answers 414; a NUL character
+in the address answers 400. With the database briefly unreachable every
+operation answers 503 with `Retry-After`.
 """
 
 
@@ -127,8 +142,10 @@ def postprocess_schema(result, generator, request, public):
     """Add the error shape and the conventions to the generated schema, and the
     error answers each operation can give by its shape:
 
-    - every operation: 403 and 429; 401 when it takes credentials (a bad token
-      is refused even where signing in is optional);
+    - every operation: 400 (a NUL in the address), 403, 414 (an over-long
+      query string, hotgigs/request_guards.py), 429 and 503 (the database
+      unreachable); 401 when it takes credentials (a bad token is refused even
+      where signing in is optional);
     - a path parameter: 404; a `page` or `cursor` parameter: 404 (no such page);
     - other query parameters (filters): 400;
     - POST/PUT/PATCH: 400; with a request body also 413 and 415.
@@ -153,7 +170,7 @@ def postprocess_schema(result, generator, request, public):
                 for parameter in operation.get("parameters", [])
                 if parameter.get("in") == "query"
             }
-            wanted = {403: None, 429: None}
+            wanted = {400: ADDRESS_INVALID, 403: None, 414: None, 429: None, 503: None}
             if any(requirement for requirement in operation.get("security", [{}])):
                 wanted[401] = None
             if has_path_parameter:
@@ -162,16 +179,14 @@ def postprocess_schema(result, generator, request, public):
                 wanted.setdefault(404, PAGE_NOT_FOUND)
             if query - LENIENT_QUERY_PARAMETERS:
                 wanted[400] = QUERY_INVALID
-            if method in {"post", "put", "patch"}:
-                wanted[400] = None
-                if "requestBody" in operation:
-                    wanted.update({413: None, 415: None})
+            if method in {"post", "put", "patch"} and "requestBody" in operation:
+                wanted.update({413: None, 415: None})
             for code, description in sorted(wanted.items()):
                 responses.setdefault(
                     str(code), {"description": description or ERROR_RESPONSES[code]}
                 )
             for code, response in responses.items():
-                if code.startswith("4") and "content" not in response:
+                if code.startswith(("4", "5")) and "content" not in response:
                     response["content"] = {
                         "application/json": {
                             "schema": {"$ref": "#/components/schemas/Error"}

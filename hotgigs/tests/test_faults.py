@@ -75,7 +75,13 @@ def own_redis(settings, tmp_path):
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
                 "SOCKET_TIMEOUT": 0.5,
             },
-        }
+        },
+        "limits": {
+            "BACKEND": "hotgigs.limits_cache.FailoverRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{REDIS_PORT}/0",
+            "KEY_PREFIX": "faults",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+        },
     }
     server = {"process": _start_redis(tmp_path)}
 

@@ -8,6 +8,14 @@ schema. Fixed seed (derandomized) and a bounded number of examples per
 operation keep it deterministic and inside the CI budget; raise
 `FUZZ_EXAMPLES` locally for a deeper run.
 
+The generated phases (explicit examples, schemathesis's coverage phase with
+its positive and negative values, and generated fuzzing) are followed by
+`test_hostile_input_answers_as_documented`: what an outside review found and
+generation alone did not (issue 19) — NUL and control characters in every
+query parameter, forged cursors, over-long query strings and objects with
+missing keys in nested lists — sent to every operation as every role, each
+request rolled back so nothing it changes leaks into the next.
+
 Left out: operations that end the session or the account under the fuzzer
 (password change, account deletion, logout) and the sign-in endpoints, which
 the throttles guard (they have their own tests in accounts/tests).
@@ -42,9 +50,10 @@ SKIPPED = {
     "me_delete",
 }
 
-schema = schemathesis.openapi.from_dict(
-    SchemaGenerator().get_schema(request=None, public=True)
-).exclude(func=lambda ctx: ctx.operation.definition.raw.get("operationId") in SKIPPED)
+RAW_SCHEMA = SchemaGenerator().get_schema(request=None, public=True)
+schema = schemathesis.openapi.from_dict(RAW_SCHEMA).exclude(
+    func=lambda ctx: ctx.operation.definition.raw.get("operationId") in SKIPPED
+)
 schema.app = get_wsgi_application()
 
 # Every answer is documented: its status code and its body (errors in the one
@@ -86,3 +95,113 @@ def test_api_answers_as_documented(case, token):
     response = case.call(headers=headers)
 
     case.validate_response(response, checks=CHECKS)
+
+
+# --- Hostile input, deterministically ---------------------------------------------
+
+assert schema.config.phases.coverage.enabled  # the coverage phase runs above
+
+OPERATIONS = [
+    result.ok() for result in schema.get_all_operations() if result.ok() is not None
+]
+CONTROL_VALUES = ["a\x00b", "\x01\x08\x1b\x7f", "\t\r\n\u202e\ufeff"]
+FORGED_CURSORS = [
+    "cD0yMDI2",  # p=2026: no timestamp
+    "cD0lMDA=",  # p=NUL
+    "cD05OTk5OTk5OTk5OTk5OTk5OTk5OTk5",  # p=99999999999999999999999
+    "bz0tMSZyPTI=",  # o=-1&r=2
+    "eyJzIjogMX0=",  # a JSON cursor of the wrong shape
+    "!!!",
+]
+LONG_QUERY = {"q": "a" * 5000}
+
+
+def _resolve(node):
+    while isinstance(node, dict) and "$ref" in node:
+        node = RAW_SCHEMA["components"]["schemas"][node["$ref"].rsplit("/", 1)[-1]]
+    return node
+
+
+def _nested_object_lists(operation):
+    """Request-body fields that are lists of objects: each gets an item with
+    none of its keys ({"a": 1})."""
+    body = operation.definition.raw.get("requestBody", {})
+    found = []
+    for content in body.get("content", {}).values():
+        for name, field in (
+            _resolve(content.get("schema", {})).get("properties", {}).items()
+        ):
+            items = _resolve(_resolve(field).get("items", {}))
+            if items.get("type") == "object" or "properties" in items:
+                found.append(name)
+    return sorted(set(found))
+
+
+def _hostile_cases(operation):
+    """(label, Case arguments) for everything hostile this operation takes."""
+    cases = [("long query", {"query": LONG_QUERY})]
+    for parameter in operation.definition.raw.get("parameters", []):
+        if parameter.get("in") != "query":
+            continue
+        name = parameter["name"]
+        values = CONTROL_VALUES + (FORGED_CURSORS if name == "cursor" else [])
+        cases += [(f"{name}={value!r}", {"query": {name: value}}) for value in values]
+    for name in _nested_object_lists(operation):
+        body = {"body": {name: [{"a": 1}]}, "media_type": "application/json"}
+        cases.append((f"{name}=[{{}}]", body))
+    return cases
+
+
+def _path_parameters(operation, objects):
+    """Real objects of the world where the authorisation matrix names them, so
+    hostile input reaches the view instead of a 404."""
+    from django.urls import Resolver404, resolve
+
+    from hotgigs.tests.authz_matrix import url_kwargs
+
+    names = [
+        parameter["name"]
+        for parameter in operation.definition.raw.get("parameters", [])
+        if parameter.get("in") == "path"
+    ]
+    if not names:
+        return {}
+    placeholder = operation.path
+    for name in names:
+        placeholder = placeholder.replace("{" + name + "}", "1")
+    try:
+        match = resolve(placeholder)
+        values = list(url_kwargs(match.url_name, objects).values())
+    except (Resolver404, AttributeError):
+        values = []
+    if len(values) == len(names):
+        return dict(zip(names, [str(value) for value in values], strict=True))
+    return dict.fromkeys(names, "1")
+
+
+@pytest.mark.parametrize("persona", ["alice", "olivia", "rita", "sam"])
+def test_hostile_input_answers_as_documented(request, world, persona):  # noqa: F811
+    from django.db import transaction
+
+    user = request.getfixturevalue(persona)
+    headers = {
+        "Authorization": f"Bearer {RefreshToken.for_user(user).access_token}",
+        "Accept-Encoding": "identity",
+    }
+    failures = []
+    for operation in OPERATIONS:
+        path_parameters = _path_parameters(operation, world)
+        for label, arguments in _hostile_cases(operation):
+            case = operation.Case(path_parameters=path_parameters, **arguments)
+            cache.clear()
+            with transaction.atomic():
+                response = case.call(headers=headers)
+                transaction.set_rollback(True)
+            try:
+                case.validate_response(response, checks=CHECKS)
+            except Exception as exc:  # noqa: BLE001 - collect them all
+                failures.append(
+                    f"{operation.method.upper()} {operation.path} {label}: "
+                    f"{response.status_code} {str(exc).splitlines()[0][:200]}"
+                )
+    assert failures == []

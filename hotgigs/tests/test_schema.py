@@ -38,7 +38,9 @@ def test_schema_documents_jwt_errors_and_pagination(api, db):
     assert private["responses"]["401"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/Error"
     }
-    assert set(private["responses"]) == {"200", "401", "403", "429"}
+    assert set(private["responses"]) == {
+        *("200", "400", "401", "403", "414", "429", "503")
+    }
 
     post = schema["paths"]["/api/v1/echo/"]["post"]
     assert set(post["responses"]) >= {"201", "400", "403", "429"}
@@ -83,21 +85,24 @@ def test_each_operation_documents_the_errors_it_can_answer(api, db):
     # By shape: credentials 401, a path id 404, a page number 404 (no such
     # page), filters 400, a request body 400/413/415; on the view: 409 and a
     # 404 for an id in the body.
-    assert codes("/api/v1/me/", "get") == ["200", "401", "403", "429"]
+    # Every operation: 400 (a NUL in the address), 414, 503.
+    assert codes("/api/v1/me/", "get") == [
+        *("200", "400", "401", "403", "414", "429", "503")
+    ]
     assert codes("/api/v1/saved-searches/", "get") == [
-        *("200", "401", "403", "404", "429")
+        *("200", "400", "401", "403", "404", "414", "429", "503")
     ]
     assert codes("/api/v1/ai/match/", "get") == [
-        *("200", "400", "401", "403", "404", "409", "429")
+        *("200", "400", "401", "403", "404", "409", "414", "429", "503")
     ]
     assert codes("/api/v1/recruiters/submissions/{id}/accept/", "post") == [
-        *("200", "400", "401", "403", "404", "409", "429")
+        *("200", "400", "401", "403", "404", "409", "414", "429", "503")
     ]
     assert codes("/api/v1/recruiters/clients/", "post") == [
-        *("201", "400", "401", "403", "409", "413", "415", "429")
+        *("201", "400", "401", "403", "409", "413", "414", "415", "429", "503")
     ]
     assert codes("/api/v1/companies/{id}/members/", "get") == [
-        *("200", "401", "403", "404", "429")
+        *("200", "400", "401", "403", "404", "414", "429", "503")
     ]
     error_bodies = {
         json.dumps(response["content"])
@@ -105,7 +110,7 @@ def test_each_operation_documents_the_errors_it_can_answer(api, db):
         for operation in operations.values()
         if isinstance(operation, dict)
         for code, response in operation.get("responses", {}).items()
-        if code.startswith("4")
+        if code.startswith(("4", "5"))
     }
     assert error_bodies == {
         json.dumps(

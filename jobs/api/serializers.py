@@ -257,6 +257,17 @@ class JobInputSerializer(serializers.Serializer):
         if self.partial:
             self.fields["title"].required = False
 
+    def validate_skills(self, value):
+        # On PATCH DRF makes every nested field optional too (partial applies to
+        # the whole tree): an item without its skill must still be refused.
+        missing = [{} if "skill" in item else {"skill": [REQUIRED]} for item in value]
+        if any(missing):
+            raise serializers.ValidationError(missing)
+        return value
+
+
+REQUIRED = serializers.Field.default_error_messages["required"]
+
 
 class JobStatusInputSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=JobStatus.choices)

@@ -102,7 +102,7 @@ def test_list_cursor_pages(api, acme):
 @pytest.mark.parametrize(
     ("params", "field"),
     [
-        ({"q": "x" * 10_000}, "q"),
+        ({"q": "x" * 1000}, "q"),  # past the search limit, below the 414
         ({"employment_type": "gig"}, "employment_type"),
         ({"experience_level": "guru"}, "experience_level"),
         ({"remote_policy": "mars"}, "remote_policy"),
