@@ -143,7 +143,7 @@ def test_export_downloads_with_progress(page, jobs, olivia):
     under the server's file name."""
     log_in(page, olivia, next_url="/insights/")
     link = page.get_by_role(
-        "link", name="Download Funnel (conversion in % of the step before) as CSV"
+        "link", name="Download CSV of Funnel (conversion in % of the step before)"
     )
     with page.expect_download() as download:
         link.click()
