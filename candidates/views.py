@@ -24,7 +24,7 @@ from candidates.permissions import (
     can_see_contact_details,
     can_view_profile,
 )
-from candidates.search import search_candidate_ids
+from candidates.search import MAX_RESULTS, search_candidate_ids
 
 PAGE_SIZE = 20
 
@@ -92,7 +92,7 @@ def search(request):
     if denied:
         return denied
     form = CandidateSearchForm(request.GET or None)
-    results, page, has_next, status = [], 1, False, 200
+    results, page, has_next, status, total = [], 1, False, 200, None
     if request.GET and not form.is_valid():
         status = 400
     else:
@@ -106,6 +106,7 @@ def search(request):
         ids = search_candidate_ids(form.to_params())
         window = ids[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
         has_next = len(ids) > page * PAGE_SIZE
+        total = len(ids)
         results = selectors.profiles_in_order(window)
     query = request.GET.copy()
     query.pop("page", None)
@@ -114,6 +115,8 @@ def search(request):
         "results": results,
         "page": page,
         "has_next": has_next,
+        "total": total,
+        "total_capped": total is not None and total >= MAX_RESULTS,
         "query": query.urlencode(),
         "saved_searches": list(
             SavedCandidateSearch.objects.filter(owner=request.user)[:50]
