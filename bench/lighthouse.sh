@@ -4,6 +4,7 @@
 # with the demo data (`make run`, or `manage.py runserver` over a seeded VAR_DIR).
 #
 #   BASE=http://127.0.0.1:8000 bench/lighthouse.sh      # reports in var/lighthouse/
+#   bench/lighthouse.sh job profile                      # only these pages
 #
 # Signed-in pages get the session cookie of a demo account (made with Django's
 # session engine, the same database the server reads: run it with the server's
@@ -41,8 +42,10 @@ EMPLOYER_JOB=$(.venv/bin/python manage.py shell -c "
 from jobs.models import Job
 print(Job.objects.filter(company__memberships__user__email='employer@hotgigs.test', status='published').order_by('pk').first().slug)" | tail -n1)
 
+WANTED=" $* "
 run() {
   local name=$1 path=$2 cookie=${3:-}
+  if [ "$WANTED" != "  " ] && [[ "$WANTED" != *" $name "* ]]; then return; fi
   local headers=()
   if [ -n "$cookie" ]; then headers=(--extra-headers "{\"Cookie\": \"$cookie\"}"); fi
   "$LIGHTHOUSE" "$BASE$path" --quiet --form-factor=mobile \
