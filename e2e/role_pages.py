@@ -154,6 +154,16 @@ def _fillers():
         found = interview(user)
         return found and (found.application_id, found.pk)
 
+    def member_args(user):
+        from companies.models import Membership
+
+        found = _first(
+            Membership.objects.filter(company__memberships__user=user)
+            .exclude(user=user)
+            .order_by("pk")
+        )
+        return found and (found.company.slug, found.pk)
+
     def slug_of(find):
         return lambda user: (found := find(user)) and (found.slug,)
 
@@ -187,6 +197,8 @@ def _fillers():
         "notifications:conversation": pk_of(conversation),
         "notifications:start-application": pk_of(application),
         "analytics:job": pk_of(team_job),
+        "analytics:export": lambda user: ("funnel",),
+        "companies:member-remove": member_args,
         "recruiters:client_detail": pk_of(engagement),
         "recruiters:client_edit": pk_of(engagement),
         "recruiters:client_end": pk_of(engagement),

@@ -104,8 +104,10 @@ def test_every_page_of_each_role_is_two_clicks_from_its_home(new_page, demo):
         if lost:
             missing[role] = lost
         assert len(pages) > 10, (role, pages)
-    assert unfilled == {}, f"routes with no filler in e2e/role_pages.py: {unfilled}"
-    assert missing == {}, f"pages more than two clicks from the role's home: {missing}"
+    assert (unfilled, missing) == ({}, {}), (
+        f"routes with no filler in e2e/role_pages.py: {unfilled}; "
+        f"pages more than two clicks from the role's home: {missing}"
+    )
 
 
 def test_no_page_of_any_role_scrolls_sideways_on_a_phone(new_page, demo):
