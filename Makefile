@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Every absolute link (emails, .ics) uses the address the site is served on.
+SITE_URL ?= http://$(HOST):$(PORT)
 # Test processes (pytest-xdist); `make test PYTEST_WORKERS=0` runs in one process.
 PYTEST_WORKERS ?= 2
 
@@ -23,8 +25,8 @@ install: $(VENV)/.installed
 ## Set everything up and serve the site with demo data (HTTP and WebSocket).
 run: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(PY) manage.py seed_demo
+	SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Set everything up and run the whole test suite.
 test: install

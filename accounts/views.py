@@ -154,33 +154,10 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 )
 
 
-def _dashboard_links(user):
-    if user.role == Role.EMPLOYER:
-        return [
-            ("Your company", COMPANY_ONBOARDING_PATH, "Set up or open your company."),
-            ("Jobs", "/jobs/", "Post jobs and follow your openings."),
-            ("Candidates", "/candidates/", "Search candidates for your roles."),
-        ]
-    if user.role == Role.RECRUITER:
-        return [
-            ("Your agency", COMPANY_ONBOARDING_PATH, "Set up or open your agency."),
-            ("Recruiter desk", "/recruiter/", "Clients, submissions, placements."),
-            ("Candidates", "/candidates/", "Search candidates for your clients."),
-        ]
-    return [
-        ("Your profile", "/profile/", "Skills, experience and what you look for."),
-        ("Documents", "/documents/", "Your resume, cover letters and portfolio."),
-        ("Jobs", "/jobs/", "Search open jobs and apply."),
-    ]
-
-
 @login_required
 def dashboard(request):
-    return render(
-        request,
-        "accounts/dashboard.html",
-        {"links": _dashboard_links(request.user)},
-    )
+    # The role's hub ({% role_hub %}, analytics/templatetags/role_hub.py).
+    return render(request, "accounts/dashboard.html")
 
 
 @never_cache

@@ -16,6 +16,7 @@ from candidates.models import (
     WorkExperience,
 )
 from candidates.search import CandidateSearchParams, Sort
+from hotgigs.countries import country_select
 
 PROFILE_SECTIONS = {
     "Basics": ["headline", "summary", "city", "region", "country", "phone"],
@@ -59,6 +60,7 @@ class ProfileForm(forms.ModelForm):
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 6}),
             "available_from": forms.DateInput(attrs={"type": "date"}),
+            "country": country_select(blank="—"),
         }
 
     def clean_country(self):
@@ -212,7 +214,9 @@ class CandidateSearchForm(forms.Form):
         label="Skill match",
     )
     city = forms.CharField(required=False, max_length=100)
-    country = forms.CharField(required=False, max_length=2, label="Country code")
+    country = forms.CharField(
+        required=False, max_length=2, label="Country", widget=country_select()
+    )
     remote = forms.MultipleChoiceField(
         required=False,
         choices=RemotePreference.choices,

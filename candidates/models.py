@@ -352,6 +352,7 @@ class SavedCandidateSearch(TimeStampedModel):
     params = models.JSONField(default=dict, blank=True)
 
     class Meta:
+        verbose_name_plural = "saved candidate searches"
         ordering = ["-created_at", "-id"]
         constraints = [
             models.UniqueConstraint(

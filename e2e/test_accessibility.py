@@ -146,3 +146,33 @@ def test_log_in_with_the_keyboard_alone_and_see_where_focus_is(page, alice):
     expect(page).to_have_url("/dashboard/")
     # Keyboard focus on a button shows the ring too.
     assert tab_to(page, "Log out")["outline"] == "solid 3px"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known, not fixed yet (issue 18): the admin's split date/time inputs "
+    "(expires_at, last_active_at) and tabular skill inlines on the profile have no "
+    "labels, select2 autocompletes have no accessible name, and the breadcrumbs' "
+    "links are told apart by colour only",
+)
+def test_admin_change_forms(page, world, alice):
+    """Staff work in the admin: its change forms (a job with its skills inline,
+    an application, a candidate profile) have no serious or critical violation."""
+    from candidates.models import CandidateProfile
+
+    alice.is_staff = alice.is_superuser = True
+    alice.save()
+    log_in(page, alice, next_url="/admin/")
+    problems = {}
+    for path in [
+        f"/admin/jobs/job/{world.pk}/change/",
+        "/admin/jobs/job/add/",
+        f"/admin/jobs/application/{world.applications.get().pk}/change/",
+        f"/admin/candidates/candidateprofile/{CandidateProfile.objects.get().pk}/change/",
+    ]:
+        response = page.goto(path)
+        assert response.status == 200, path
+        violations = axe_violations(page)
+        if violations:
+            problems[path] = describe_violations(violations)
+    assert problems == {}, "\n".join(f"{p}:\n{v}" for p, v in problems.items())

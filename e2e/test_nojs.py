@@ -143,7 +143,7 @@ def test_export_downloads_with_progress(page, jobs, olivia):
     under the server's file name."""
     log_in(page, olivia, next_url="/insights/")
     link = page.get_by_role(
-        "link", name="Download Funnel (conversion in % of the step before) as CSV"
+        "link", name="Download CSV of Funnel (conversion in % of the step before)"
     )
     with page.expect_download() as download:
         link.click()
@@ -183,3 +183,35 @@ def test_times_show_in_the_viewers_time_zone(new_page, jobs, alice):
         "title", f"{in_tokyo:%-d %b %Y, %H:%M} (Asia/Tokyo)"
     )
     expect(stamp).to_have_text(f"{in_tokyo:%-d %b %Y}")
+
+
+def test_an_interview_shows_in_the_viewers_zone_with_its_own_beside_it(
+    new_page, jobs, alice
+):
+    """14:30 in Berlin (13:30 UTC in January) seen from New York: 08:30 there,
+    named, with the interview's own time and zone beside it."""
+    import datetime
+
+    from jobs.models import Interview
+
+    application = Application.objects.create(job=jobs[0], candidate=alice)
+    year = datetime.date.today().year + 1
+    Interview.objects.create(
+        application=application,
+        starts_at=datetime.datetime(year, 1, 15, 13, 30, tzinfo=datetime.UTC),
+        duration_minutes=45,
+        timezone="Europe/Berlin",
+        location="Room 2",
+    )
+    page = new_page(timezone_id="America/New_York", locale="en-GB")
+    log_in(page, alice, next_url=f"/applications/{application.pk}/")
+    stamp = page.locator("time[data-zone]")
+    expect(stamp).to_have_attribute("data-localised", "")
+    expect(stamp).to_have_text(
+        f"15 Jan {year}, 08:30 America/New_York (15 Jan {year}, 14:30 Europe/Berlin)"
+    )
+    berlin = new_page(timezone_id="Europe/Berlin", locale="en-GB")
+    log_in(berlin, alice, next_url=f"/applications/{application.pk}/")
+    expect(berlin.locator("time[data-zone]")).to_have_text(
+        f"15 Jan {year}, 14:30 Europe/Berlin"
+    )

@@ -262,6 +262,15 @@ COUNTRIES = {
 COUNTRY_CHOICES = sorted(COUNTRIES.items(), key=lambda item: item[1])
 
 
+def country_select(blank: str = "Any country"):
+    """The one country picker of every form: a select of names storing the code.
+    Forms keep a CharField behind it, so a code typed in a URL (`?country=de`)
+    is still accepted and validated by the form's own `clean_country`."""
+    from django import forms
+
+    return forms.Select(choices=[("", blank), *COUNTRY_CHOICES])
+
+
 def is_country_code(value: str) -> bool:
     return isinstance(value, str) and value in COUNTRIES
 

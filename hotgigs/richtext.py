@@ -2,9 +2,14 @@
 
 It is cleaned on input (services store the clean version) and again on output
 (the `richtext` template filter), so a row written by any path renders safely.
+Text typed without the editor (no tags at all: a textarea with JavaScript off,
+the API, an import) keeps its shape: blank lines make paragraphs, lines that
+start with "- ", "* " or "• " a bulleted list, "1. " or "1) " a numbered one.
 """
 
+import html
 import re
+from itertools import groupby
 
 import nh3
 
@@ -38,9 +43,42 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 
+# Any tag, comment or entity means the value is already HTML.
+LOOKS_LIKE_HTML = re.compile(r"<[A-Za-z/!]|&[#A-Za-z0-9]+;")
+BULLET = re.compile(r"^\s*[-*\u2022]\s+(.*)$")
+NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+(.*)$")
+
+
+def _line_kind(line: str) -> tuple[str, str]:
+    """("ul" | "ol" | "p", the line's text without its bullet)."""
+    if match := BULLET.match(line):
+        return "ul", match.group(1)
+    if match := NUMBERED.match(line):
+        return "ol", match.group(1)
+    return "p", line
+
+
+def plain_text_to_html(value: str) -> str:
+    """Paragraphs and lists of plain text as HTML (escaped)."""
+    blocks = []
+    for block in re.split(r"\n\s*\n", value.replace("\r\n", "\n").strip()):
+        lines = [_line_kind(line.strip()) for line in block.split("\n") if line.strip()]
+        # Consecutive lines of the same kind make one paragraph or list.
+        for kind, run in groupby(lines, key=lambda pair: pair[0]):
+            texts = [html.escape(text.strip()) for _, text in run]
+            if kind == "p":
+                blocks.append("<p>" + "<br>".join(texts) + "</p>")
+            else:
+                items = "".join(f"<li>{text}</li>" for text in texts)
+                blocks.append(f"<{kind}>{items}</{kind}>")
+    return "".join(blocks)
+
+
 def sanitize_html(value: str | None) -> str:
     if not value:
         return ""
+    if not LOOKS_LIKE_HTML.search(value):
+        value = plain_text_to_html(value)
     return nh3.clean(
         value,
         tags=ALLOWED_TAGS,

@@ -8,7 +8,9 @@ from jobs.search_cache import bump_search_version
 from jobs.services import JobTransitionError, job_set_status, refresh_search_vectors
 
 
-class JobSkillInline(admin.TabularInline):
+class JobSkillInline(admin.StackedInline):
+    # Stacked, not tabular: a tabular inline's inputs have only a column
+    # header, no label of their own (axe: "Form elements must have labels").
     model = JobSkill
     extra = 1
     autocomplete_fields = ["skill"]

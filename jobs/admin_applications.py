@@ -136,6 +136,7 @@ class ApplicationAdmin(admin.ModelAdmin):
 @admin.register(Interview)
 class InterviewAdmin(admin.ModelAdmin):
     list_display = ["id", "application", "starts_at", "timezone", "status", "sequence"]
+    list_select_related = ["application__candidate", "application__job"]
     list_filter = ["status", "application__job__company"]
     search_fields = ["application__candidate__email", "application__job__title"]
     raw_id_fields = ["application", "created_by"]
@@ -158,6 +159,7 @@ class InterviewAdmin(admin.ModelAdmin):
 @admin.register(ApplicationNote)
 class ApplicationNoteAdmin(admin.ModelAdmin):
     list_display = ["id", "application", "author", "created_at"]
+    list_select_related = ["application__candidate", "application__job", "author"]
     search_fields = ["body", "application__candidate__email"]
     raw_id_fields = ["application", "author"]
 
@@ -165,5 +167,6 @@ class ApplicationNoteAdmin(admin.ModelAdmin):
 @admin.register(SavedJob)
 class SavedJobAdmin(admin.ModelAdmin):
     list_display = ["id", "user", "job", "created_at"]
+    list_select_related = ["user", "job"]
     search_fields = ["user__email", "job__title"]
     raw_id_fields = ["user", "job"]

@@ -47,7 +47,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from hotgigs import search as fts
-from hotgigs.countries import is_country_code
+from hotgigs.countries import country_select, is_country_code
 from hotgigs.currencies import is_currency_code
 from jobs.models import (
     EmploymentType,
@@ -127,7 +127,11 @@ class JobSearchForm(forms.Form):
     )
     city = forms.CharField(label="City", required=False, max_length=100)
     country = forms.CharField(
-        label="Country (ISO code)", required=False, max_length=2, min_length=2
+        label="Country",
+        required=False,
+        max_length=2,
+        min_length=2,
+        widget=country_select(),
     )
     remote_policy = CommaMultipleChoiceField(
         label="Remote policy",

@@ -48,7 +48,11 @@ def recommendations(request):
     return render(
         request,
         "matching/recommendations.html",
-        {"rows": rows, "has_profile": profile is not None},
+        {
+            "rows": rows,
+            "has_profile": profile is not None,
+            "recent_days": selectors.RECENT_DAYS,
+        },
     )
 
 

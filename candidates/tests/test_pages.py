@@ -95,7 +95,9 @@ def test_search_page_query_count(olivia, django_assert_max_num_queries):
     client = login(olivia)
     with django_assert_max_num_queries(10):
         response = client.get("/candidates/")
-    assert response.content.decode().count("candidate-card") == 6
+    html = response.content.decode()
+    assert html.count("candidate-card") == 6
+    assert '<h2 id="candidate-results-heading">6 candidates</h2>' in html
 
 
 def test_saved_search_page_flow(olivia, eve):

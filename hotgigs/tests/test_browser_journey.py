@@ -44,7 +44,7 @@ def test_candidate_signs_up_logs_out_logs_in_and_sees_the_dashboard(page):
 
     expect(page).to_have_url("/dashboard/")
     expect(page.locator("h1")).to_contain_text("Jane")
-    expect(page.get_by_role("link", name="Dashboard")).to_be_visible()
+    expect(page.get_by_role("link", name="Home", exact=True)).to_be_visible()
     screenshot(page, "journey-03-dashboard-after-login")
     assert page.js_errors == []
 

@@ -78,3 +78,32 @@ def test_plain_text_is_escaped_by_default():
     rendered = Template("{{ body }}").render(Context({"body": "<b>x</b>"}))
 
     assert rendered == "&lt;b&gt;x&lt;/b&gt;"
+
+
+def test_plain_text_keeps_its_paragraphs_and_lists():
+    typed = (
+        "About us\r\nwe build\r\n\r\nYou will:\r\n- ship code\r\n"
+        "* review a < b & more\r\n• pair\r\n\r\n1. one\r\n2) two\r\nend"
+    )
+
+    assert sanitize_html(typed) == (
+        "<p>About us<br>we build</p><p>You will:</p>"
+        "<ul><li>ship code</li><li>review a &lt; b &amp; more</li><li>pair</li></ul>"
+        "<ol><li>one</li><li>two</li></ol><p>end</p>"
+    )
+
+
+def test_text_with_a_tag_is_treated_as_html():
+    assert sanitize_html("x\n\n- <script>alert(1)</script>") == "x\n\n- "
+
+
+def test_plain_text_comparison_signs_stay_text():
+    assert sanitize_html("a > b") == "<p>a &gt; b</p>"
+
+
+def test_template_filter_shapes_plain_text_on_output():
+    rendered = Template("{% load richtext %}{{ v|richtext }}").render(
+        Context({"v": "One\n\n- two"})
+    )
+
+    assert rendered == "<p>One</p><ul><li>two</li></ul>"

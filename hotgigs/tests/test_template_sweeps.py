@@ -10,7 +10,9 @@ from hotgigs.tests.test_confirmation import _templates
 TIME_OF_DAY = re.compile(r"""\{\{\s*([\w.]+)\|date:["'][^"']*[HGghP][^"']*["']""")
 # Times deliberately shown in another zone than the viewer's, and why.
 OTHER_ZONE = {
-    # An interview is shown in its own time zone, named next to it.
+    # An interview is written in its own time zone, named next to it, inside a
+    # <time data-zone> that site.js rewrites into the viewer's zone
+    # (jobs/applications/_interview_time.html).
     "interview.local_starts_at",
 }
 

@@ -163,7 +163,10 @@ class Application(TimeStampedModel):
         ]
 
     def __str__(self):
-        return f"{self.candidate_id} → {self.job_id} ({self.stage})"
+        # Admin titles and pickers: who, for what, where it stands (the admin
+        # lists select the candidate and job with it).
+        who = self.candidate.full_name or self.candidate.email
+        return f"{who} for {self.job.title} ({self.get_stage_display()})"
 
     def get_absolute_url(self):
         return reverse("jobs:application-detail", kwargs={"pk": self.pk})
@@ -335,7 +338,7 @@ class Interview(TimeStampedModel):
         ]
 
     def __str__(self):
-        return f"Interview {self.pk} for {self.application_id}"
+        return f"Interview on {self.local_starts_at:%d %b %Y %H:%M} ({self.timezone})"
 
     @property
     def ends_at(self):
@@ -369,4 +372,4 @@ class SavedJob(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user_id} saved {self.job_id}"
+        return f"{self.user} saved {self.job.title}"

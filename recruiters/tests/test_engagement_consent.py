@@ -476,9 +476,12 @@ def test_api_missing_engagement_is_404(api_as, olivia, proposal, pk):
 
 
 def test_api_bad_pk_shapes_are_404(api_as, olivia, proposal):
-    for pk in ("abc", "1%00", "-1", "1" * 30):
+    for pk in ("abc", "-1", "1" * 30):
         response = api_as(olivia).post(f"{BASE}/agency-engagements/{pk}/accept/")
         assert response.status_code == 404, pk
+    # A NUL anywhere in the address is refused before routing.
+    response = api_as(olivia).post(f"{BASE}/agency-engagements/1%00/accept/")
+    assert response.status_code == 400
 
 
 @pytest.mark.parametrize(

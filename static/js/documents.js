@@ -9,7 +9,17 @@
   var progress = document.getElementById("document-progress");
   var statusLine = document.getElementById("document-upload-status");
 
-  function say(text) { statusLine.textContent = text; }
+  function say(text) { statusLine.textContent = text; statusLine.className = "help"; }
+
+  // A failed upload replaces any banner left from the last one ("uploaded"),
+  // and reads as an error, next to the form.
+  function fail(text) {
+    document.querySelectorAll(".messages .message-success").forEach(function (banner) {
+      banner.remove();
+    });
+    statusLine.textContent = text;
+    statusLine.className = "form-errors";
+  }
 
   ["dragenter", "dragover"].forEach(function (name) {
     zone.addEventListener(name, function (event) {
@@ -58,11 +68,11 @@
       Object.keys(body.errors || {}).forEach(function (field) {
         body.errors[field].forEach(function (message) { errors.push(message); });
       });
-      say(errors.join(" ") || "The upload failed (" + xhr.status + ").");
+      fail(errors.join(" ") || "The upload failed (" + xhr.status + ").");
     });
     xhr.addEventListener("error", function () {
       progress.hidden = true;
-      say("The upload failed: check your connection and try again.");
+      fail("The upload failed: check your connection and try again.");
     });
     xhr.send(new FormData(form));
   });

@@ -22,17 +22,30 @@
       var when = new Date(value);
       if (isNaN(when.getTime())) return;
       var style = el.getAttribute("data-format");
-      var text = el.textContent || "";
+      var shown = el.textContent || "";
       if (!style) {
-        if (/ago|now|yesterday|tomorrow|^in /i.test(text)) style = "relative";
-        else style = hasTime.test(text) ? "datetime" : "date";
+        if (/ago|now|yesterday|tomorrow|^in /i.test(shown)) style = "relative";
+        else style = hasTime.test(shown) ? "datetime" : "date";
       }
       var full = new Intl.DateTimeFormat(undefined, {
         dateStyle: "medium", timeStyle: "short"
       }).format(when);
       el.title = full + (zone ? " (" + zone + ")" : "");
+      var ownZone = el.getAttribute("data-zone");
       if (style === "datetime") {
-        el.textContent = full;
+        // A time of day is written with the zone it is in: the viewer's, and
+        // the event's own zone beside it when that differs (an interview set
+        // in Europe/Berlin seen from New York).
+        var text = full + (zone ? " " + zone : "");
+        if (ownZone && zone && ownZone !== zone) {
+          try {
+            var there = new Intl.DateTimeFormat(undefined, {
+              dateStyle: "medium", timeStyle: "short", timeZone: ownZone
+            }).format(when);
+            text += " (" + there + " " + ownZone + ")";
+          } catch (e) { /* an unknown zone: the viewer's time alone */ }
+        }
+        el.textContent = text;
       } else if (style === "date") {
         el.textContent = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(when);
       }

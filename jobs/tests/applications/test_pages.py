@@ -522,3 +522,33 @@ def test_bulk_cannot_withdraw(as_user, tom, alice, acme_job):
     assert response.status_code == 302
     a.refresh_from_db()
     assert a.stage == "applied"
+
+
+def test_interview_time_is_written_in_its_own_zone_with_its_label(
+    as_user, tom, olivia, alice, alice_application
+):
+    # 14:30 in Berlin on a winter day is 13:30 UTC: the page must say 14:30
+    # Europe/Berlin (as the email and .ics do), never the UTC clock time.
+    day = datetime.date(future().year + 1, 1, 15)
+    response = as_user(tom).post(
+        f"/applications/{alice_application.pk}/interviews/new/",
+        {
+            "date": day.isoformat(),
+            "time": "14:30",
+            "timezone": "Europe/Berlin",
+            "duration_minutes": 45,
+            "interviewers": [olivia.pk],
+            "location": "Room 2",
+        },
+    )
+    assert response.status_code == 302
+    interview = Interview.objects.get()
+    stamp = (
+        f'<time datetime="{day.isoformat()}T13:30:00+00:00" '
+        f'data-zone="Europe/Berlin" data-format="datetime">'
+        f"{day:%A} {day.day} January {day.year}, 14:30 Europe/Berlin</time>"
+    )
+    for user in (tom, alice):
+        html = as_user(user).get(f"/applications/{alice_application.pk}/").content
+        assert stamp in html.decode(), user
+    assert interview.starts_at.hour == 13

@@ -1,0 +1,128 @@
+"""{% load role_hub %}{% role_hub %}: the dashboard as each role's hub.
+
+Every page of a role is one or two clicks from here (a test crawls it:
+e2e/test_hubs.py): the role's sections as cards of links, and for the objects
+people work on (an employer's open jobs, the newest applications, a candidate's
+recommendations and applications) direct links to their pages. Kept out of
+accounts, which sits below the apps whose rows it lists (see the layers in
+docs/architecture.md); analytics owns the per-role dashboards.
+"""
+
+from django import template
+from django.urls import reverse
+
+register = template.Library()
+
+HUB_ROWS = 5
+
+
+def _link(name, text, *args, hint=""):
+    return {"href": reverse(name, args=args), "text": text, "hint": hint}
+
+
+def _candidate_hub(user):
+    from jobs.selectors.applications import applications_for_candidate
+    from matching.selectors import profile_for_scoring, recommendations_for
+
+    profile = profile_for_scoring(user)
+    recommended = recommendations_for(profile=profile, limit=3) if profile else []
+    applications = list(applications_for_candidate(user)[:HUB_ROWS])
+    sections = [
+        (
+            "Find work",
+            [
+                _link("jobs:search", "Search jobs"),
+                _link("matching:recommendations", "Recommended for you"),
+                _link("jobs:saved-jobs", "Saved jobs"),
+                _link("jobs:alerts", "Job alerts"),
+            ],
+        ),
+        (
+            "Your profile",
+            [
+                _link("candidates:profile", "Profile"),
+                _link("documents:list", "Resume and documents"),
+                _link("matching:resume-analysis", "Resume analysis"),
+            ],
+        ),
+        (
+            "Applications",
+            [
+                _link("jobs:my-applications", "My applications"),
+                _link("recruiters:requests", "Recruiter requests"),
+            ],
+        ),
+    ]
+    return {
+        "sections": sections,
+        "recommended": recommended,
+        "applications": applications,
+    }
+
+
+def _team_hub(user):
+    from companies.selectors import companies_for_user
+    from jobs.selectors.applications import applications_for_team
+    from jobs.selectors.jobs import company_jobs_for
+
+    companies = list(companies_for_user(user).distinct()[:HUB_ROWS])
+    jobs = list(company_jobs_for(user).filter(status="published")[:HUB_ROWS])
+    applications = list(
+        applications_for_team(user).select_related("candidate")[:HUB_ROWS]
+    )
+    hiring = [
+        _link("jobs:create", "Post a job"),
+        _link("jobs:company_jobs", "Your company's jobs"),
+        _link("candidates:search", "Search candidates"),
+    ]
+    if user.role == "employer":
+        hiring += [
+            _link("recruiters:agency_engagements", "Agencies"),
+            _link("recruiters:client_submissions", "Agency submissions"),
+        ]
+    company_links = []
+    for company in companies:
+        company_links += [
+            _link("companies:detail", f"{company.name}: public page", company.slug),
+            _link("companies:team", f"{company.name}: team", company.slug),
+            _link("companies:settings", f"{company.name}: settings", company.slug),
+        ]
+    company_links.append(_link("companies:new", "Create a company"))
+    sections = [("Hiring", hiring), ("Company", company_links)]
+    if user.role == "recruiter":
+        sections.insert(
+            0,
+            (
+                "Agency desk",
+                [
+                    _link("recruiters:dashboard", "Recruiter desk"),
+                    _link("recruiters:clients", "Clients"),
+                    _link("recruiters:pool", "Talent pool"),
+                    _link("recruiters:submissions", "Submissions"),
+                    _link("recruiters:placements", "Placements"),
+                    _link("recruiters:reports", "Reports"),
+                ],
+            ),
+        )
+    return {"sections": sections, "jobs": jobs, "team_applications": applications}
+
+
+@register.inclusion_tag("analytics/_role_hub.html", takes_context=True)
+def role_hub(context):
+    user = context["user"]
+    hub = _team_hub(user) if user.role in ("employer", "recruiter") else {}
+    if not hub:
+        hub = _candidate_hub(user)
+    everyone = [
+        _link("notifications:inbox", "Messages"),
+        _link("notifications:centre", "Notifications"),
+        _link("notifications:preferences", "Notification settings"),
+        _link("analytics:insights", "Insights"),
+        _link("accounts:settings", "Account settings"),
+        _link("accounts:password_change", "Change password"),
+    ]
+    if user.is_staff:
+        everyone.append(_link("admin:index", "Admin"))
+    hub["sections"] = [*hub["sections"], ("You", everyone)]
+    hub["user"] = user
+    return hub
