@@ -22,6 +22,9 @@ Extraction rules (`Taxonomy.extract`):
 4. Single-letter names and "Go" also need context on the same line: another technical
    skill hit, or a word such as "programming", "language" or "developer". "Grade C" or
    "Go to market" are therefore not hits.
+5. An alias that is an everyday word or phrase ("server", "events", "contracts",
+   "customer satisfaction": `matching.engine.linker.COMMON_WORDS`) is not looked for
+   in text at all; only a skill's canonical name is.
 """
 
 from __future__ import annotations
@@ -425,6 +428,12 @@ CONTEXT_WORDS = frozenset(
 TECH_CATEGORIES = frozenset({"technology", "data"})
 
 
+def _is_common(form: str) -> bool:
+    from matching.engine.linker import COMMON_WORDS
+
+    return " ".join(form.casefold().split()) in COMMON_WORDS
+
+
 def _fold(text: str) -> str:
     return (
         unicodedata.normalize("NFKD", text)
@@ -509,6 +518,7 @@ class Taxonomy:
     def __init__(self, entries: Iterable[SkillEntry], *, version: str = ""):
         self.version = version
         self._by_slug: dict[str, SkillRef] = {}
+        self._aliases: dict[str, tuple[str, ...]] = {}
         self._related: dict[str, dict[str, float]] = {}
         compact: dict[str, set[str]] = {}
         phrases: dict[tuple[str, ...], list[_Form]] = {}
@@ -518,12 +528,15 @@ class Taxonomy:
             )
             self._by_slug[entry.slug] = ref
             self._related[entry.slug] = dict(entry.related)
+            self._aliases[entry.slug] = tuple(entry.aliases)
             for form in (entry.name, *entry.aliases):
                 key = skill_key(form)
                 if not key:
                     continue
                 compact.setdefault(key, set()).add(entry.slug)
                 tokens = token_keys(form)
+                if form is not entry.name and _is_common(form):
+                    continue  # rule 5: an everyday word is no evidence in text
                 if tokens and len(tokens) <= MAX_PHRASE_TOKENS:
                     phrases.setdefault(tokens, []).append(
                         _Form(
@@ -551,6 +564,11 @@ class Taxonomy:
 
     def get(self, slug: str) -> SkillRef | None:
         return self._by_slug.get(slug)
+
+    def forms(self) -> Iterable[tuple[str, str, tuple[str, ...]]]:
+        """(slug, canonical name, aliases) of every skill (the linker's input)."""
+        for slug, ref in self._by_slug.items():
+            yield slug, ref.name, self._aliases.get(slug, ())
 
     def related(self, slug: str) -> dict[str, float]:
         """Related skills of `slug` with their partial-credit weights (0–1)."""
