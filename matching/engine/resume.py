@@ -24,6 +24,7 @@ from datetime import date
 
 import phonenumbers
 
+from matching.engine import linker
 from matching.engine.resume_fields import (
     BULLET,
     EMAIL,
@@ -85,9 +86,9 @@ def find_skills(text: str, taxonomy: Taxonomy | None) -> list[SkillHit]:
 
 
 def link_skill(name: str, taxonomy: Taxonomy | None):
-    """The canonical skill for one spelling, or None (same vocabulary as
-    `find_skills`)."""
-    return taxonomy.normalize(name) if taxonomy else None
+    """The canonical skill for one spelling, or None: the one skill linker
+    (`matching.engine.linker`: exact, alias, normalised, conservative fuzzy)."""
+    return linker.link_skill(name, taxonomy).skill if taxonomy else None
 
 
 @dataclass(frozen=True)
