@@ -33,6 +33,11 @@ class EngagementSerializer(serializers.ModelSerializer):
     agency = RecruiterCompanyRefSerializer(read_only=True)
     client = RecruiterCompanyRefSerializer(read_only=True)
     recruiters = RecruiterUserRefSerializer(many=True, read_only=True)
+    # Often empty (a proposal names no contact), so a plain string in the
+    # schema: "" is not a valid `format: email`.
+    contact_email = serializers.CharField(
+        read_only=True, help_text="The client contact's email; empty when none given."
+    )
 
     class Meta:
         model = ClientEngagement
