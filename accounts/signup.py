@@ -5,8 +5,10 @@
   link is used (`signup_confirm`), with the password chosen at sign-up;
 - an address that has an account gets an email telling its owner that someone
   tried to sign up with it, with a link to reset the password.
-Both branches hash the password, so the time taken does not tell them apart
-either. Pages and API both call these services.
+Both branches hash the password and write an outbox email (hotgigs.outbox) in
+the same transaction, so the time taken does not tell them apart either, and a
+broker or mail-server outage delays the email rather than losing it. Pages and
+API both call these services.
 """
 
 import hashlib
@@ -26,6 +28,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from accounts.models import PendingSignup, Role, User
+from hotgigs.outbox import outbox_connection
 
 CONFIRM_TTL = timedelta(days=2)
 LINK_INVALID = "This link is invalid or has expired. Sign up again to get a new one."
@@ -76,7 +79,7 @@ def signup_request(*, email: str, password: str, full_name: str, role: str) -> N
     existing = User.objects.filter(email__iexact=email).first()
     if existing is not None:
         if existing.is_active:
-            transaction.on_commit(lambda: _email_existing_owner(existing))
+            _email_existing_owner(existing)
         return
     token = secrets.token_urlsafe(32)
     PendingSignup.objects.create(
@@ -87,7 +90,7 @@ def signup_request(*, email: str, password: str, full_name: str, role: str) -> N
         token_hash=hash_token(token),
         created_at=now,
     )
-    transaction.on_commit(lambda: _email_confirmation(email, full_name, token))
+    _email_confirmation(email, full_name, token)
 
 
 def _email_confirmation(email: str, full_name: str, token: str) -> None:
@@ -103,6 +106,7 @@ def _email_confirmation(email: str, full_name: str, token: str) -> None:
         ),
         from_email=None,
         recipient_list=[email],
+        connection=outbox_connection("signup"),
     )
 
 
@@ -127,6 +131,7 @@ def _email_existing_owner(user: User) -> None:
         ),
         from_email=None,
         recipient_list=[user.email],
+        connection=outbox_connection("signup"),
     )
 
 

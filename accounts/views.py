@@ -18,6 +18,7 @@ from accounts.forms import (
     DeleteAccountForm,
     LoginForm,
     PasswordChangeThroughServiceForm,
+    PasswordResetThroughOutboxForm,
     SetPasswordThroughServiceForm,
     SignupForm,
 )
@@ -131,6 +132,7 @@ class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
 
 password_reset = limit_posts("password_reset", email_field="email")(
     auth_views.PasswordResetView.as_view(
+        form_class=PasswordResetThroughOutboxForm,
         template_name="registration/password_reset_form.html",
         email_template_name="registration/password_reset_email.txt",
         html_email_template_name="registration/password_reset_email.html",

@@ -5,8 +5,9 @@ as the change that needs it, as the row's own state:
 
 - a document's extraction: `Document.status == processing`;
 - a notification's email: `email_mode == immediate` and `emailed_at IS NULL`;
-- any other email (interview .ics, team invitation): an unsent
-  `notifications.OutgoingEmail` row.
+- any other email (interview .ics, team invitation, sign-up confirmation,
+  password reset): an unsent `notifications.OutgoingEmail` row; apps below
+  notifications write it through Django's mail API with `outbox_connection`.
 
 On commit the service publishes the task with `enqueue`, which never raises: with
 the broker down it logs one line and the request answers as usual. A beat sweeper
@@ -21,6 +22,7 @@ import datetime
 import logging
 
 from django.conf import settings
+from django.core.mail import get_connection
 from django.utils import timezone
 
 logger = logging.getLogger("hotgigs.outbox")
@@ -51,6 +53,13 @@ def enqueue(task, *args, **kwargs) -> bool:
         )
         return False
     return True
+
+
+def outbox_connection(purpose: str):
+    """A mail connection that records each message in the outbox rather than
+    sending it (`settings.OUTBOX_EMAIL_BACKEND`), for apps below notifications;
+    call it inside the transaction of the change the email tells about."""
+    return get_connection(settings.OUTBOX_EMAIL_BACKEND, purpose=purpose)
 
 
 def sweep_window(now=None) -> tuple[datetime.datetime, datetime.datetime]:

@@ -283,6 +283,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 OUTBOX_GRACE_SECONDS = envint("OUTBOX_GRACE_SECONDS", 5 * 60)
 OUTBOX_SWEEP_SECONDS = envint("OUTBOX_SWEEP_SECONDS", 2 * 60)
 OUTBOX_GIVE_UP_SECONDS = envint("OUTBOX_GIVE_UP_SECONDS", 3 * 24 * 60 * 60)
+# The connection of apps below notifications (accounts' sign-up and password-reset
+# emails): it writes the outbox row; the task sends it through EMAIL_BACKEND.
+OUTBOX_EMAIL_BACKEND = "notifications.backends.OutboxEmailBackend"
 
 
 def beat_every(name, default):

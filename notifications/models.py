@@ -126,7 +126,8 @@ class Notification(models.Model):
 
 
 class OutgoingEmail(models.Model):
-    """An email that is not a notification (an interview's .ics, a team invitation),
+    """An email that is not a notification (an interview's .ics, a team invitation,
+    a sign-up confirmation, a password-reset link),
     written in the same transaction as the change it tells about and sent by a task.
 
     The row is the outbox: `sent_at` is claimed with a conditional UPDATE before

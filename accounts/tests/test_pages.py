@@ -430,7 +430,9 @@ def test_password_change_rejects_bad_input(client, alice, data, field):
 # --- password reset -----------------------------------------------------------------
 
 
-def test_password_reset_sends_a_working_link(client, alice):
+def test_password_reset_sends_a_working_link(
+    client, alice, django_capture_on_commit_callbacks
+):
     api_client = APIClient()
     api_client.credentials(
         HTTP_AUTHORIZATION="Bearer "
@@ -441,7 +443,9 @@ def test_password_reset_sends_a_working_link(client, alice):
         ).json()["access"]
     )
 
-    response = client.post(PASSWORD_RESET, {"email": "ALICE@example.com"})
+    # The email is written to the outbox and sent once the request commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(PASSWORD_RESET, {"email": "ALICE@example.com"})
 
     assert response.status_code == 302
     assert response["Location"] == "/accounts/password/reset/sent/"
@@ -471,9 +475,12 @@ def test_password_reset_sends_a_working_link(client, alice):
     assert client.get(link, follow=True).context["validlink"] is False
 
 
-def test_password_reset_for_an_unknown_email_looks_the_same(client, alice):
-    known = client.post(PASSWORD_RESET, {"email": alice.email})
-    unknown = client.post(PASSWORD_RESET, {"email": "nobody@example.com"})
+def test_password_reset_for_an_unknown_email_looks_the_same(
+    client, alice, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        known = client.post(PASSWORD_RESET, {"email": alice.email})
+        unknown = client.post(PASSWORD_RESET, {"email": "nobody@example.com"})
 
     assert known["Location"] == unknown["Location"] == "/accounts/password/reset/sent/"
     assert [m.to for m in mail.outbox] == [["alice@example.com"]]
@@ -495,11 +502,13 @@ def test_password_reset_with_a_bad_token_says_the_link_expired(client, alice):
     assert b"This link no longer works" in response.content
 
 
-def test_password_reset_is_rate_limited_per_email(client, alice):
-    for _ in range(3):
-        client.post(PASSWORD_RESET, {"email": alice.email})
-
-    blocked = client.post(PASSWORD_RESET, {"email": "Alice@example.com"})
+def test_password_reset_is_rate_limited_per_email(
+    client, alice, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(3):
+            client.post(PASSWORD_RESET, {"email": alice.email})
+        blocked = client.post(PASSWORD_RESET, {"email": "Alice@example.com"})
 
     assert blocked.status_code == 429
     assert blocked["Retry-After"] == "60"

@@ -310,3 +310,49 @@ def test_staff_see_the_outbox_in_the_admin_and_queue_unsent_emails_again(
     assert [m.to for m in mailoutbox] == [["new@acme.test"]]
     unsent.refresh_from_db()
     assert unsent.sent_at is not None
+
+
+def test_sign_up_and_password_reset_emails_survive_both_outages(
+    broker, smtp, client, alice, django_capture_on_commit_callbacks
+):
+    # Given the broker and the mail server down, a new person signs up, someone
+    # signs up with Alice's address, and Alice asks for a password reset:
+    # every answer is the usual redirect, and the three emails are recorded.
+    signup = {"full_name": "Nina New", "role": "candidate"}
+    signup |= {"password1": "a long passphrase 42", "password2": "a long passphrase 42"}
+    with django_capture_on_commit_callbacks(execute=True):
+        answers = [
+            client.post("/accounts/signup/", signup | {"email": "nina@example.com"}),
+            client.post("/accounts/signup/", signup | {"email": "alice@example.com"}),
+            client.post("/accounts/password/reset/", {"email": "alice@example.com"}),
+        ]
+    assert [a.status_code for a in answers] == [302, 302, 302]
+    assert sorted(OutgoingEmail.objects.values_list("purpose", "to")) == [
+        ("password_reset", ["alice@example.com"]),
+        ("signup", ["alice@example.com"]),
+        ("signup", ["nina@example.com"]),
+    ]
+
+    # When both are back, one sweep queues each once and each is sent once,
+    broker.start()
+    smtp.start()
+    assert tasks.sweep_outgoing_emails() == 3
+    broker.work()
+    assert smtp.received() == [
+        ("alice@example.com", "Reset your HotGigs password"),
+        ("alice@example.com", "Someone tried to sign up to HotGigs with your address"),
+        ("nina@example.com", "Confirm your email to finish signing up to HotGigs"),
+    ]
+    assert tasks.sweep_outgoing_emails() == 0
+    assert broker.take() == []
+
+    # and the confirmation link that arrived late still opens Nina's account.
+    (confirmation,) = [m for m in smtp.messages if m["To"] == "nina@example.com"]
+    link = next(
+        word
+        for word in confirmation.get_content().split()
+        if "/accounts/signup/confirm/" in word
+    )
+    path = link[link.index("/accounts/") :]
+    assert client.post(path).status_code == 302
+    assert client.get("/dashboard/").context["user"].email == "nina@example.com"

@@ -1,0 +1,24 @@
+"""An email backend that records messages in the outbox instead of sending them.
+
+Apps below notifications (accounts: sign-up confirmation, password reset) send
+with Django's own mail API and this backend as their connection, named by
+`settings.OUTBOX_EMAIL_BACKEND` and opened with `hotgigs.outbox.outbox_connection`,
+so their emails survive a broker or mail-server outage like every other email:
+the row is written in the caller's transaction and a task (or the sweeper)
+sends it through `EMAIL_BACKEND`.
+"""
+
+from django.core.mail.backends.base import BaseEmailBackend
+
+from notifications.emails import email_enqueue
+
+
+class OutboxEmailBackend(BaseEmailBackend):
+    def __init__(self, *, purpose: str = "email", fail_silently=False, **kwargs):
+        super().__init__(fail_silently=fail_silently, **kwargs)
+        self.purpose = purpose
+
+    def send_messages(self, email_messages) -> int:
+        for message in email_messages:
+            email_enqueue(message, purpose=self.purpose)
+        return len(email_messages)
