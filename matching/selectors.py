@@ -31,7 +31,7 @@ from matching.engine.types import (
     Salary,
     ScoringContext,
 )
-from matching.models import Skill
+from matching.models import Occupation, Skill
 from matching.providers import get_provider
 from matching.skills import get_taxonomy, taxonomy_version
 
@@ -48,6 +48,18 @@ def skills_search(*, query: str = "", category: str = "") -> QuerySet[Skill]:
             condition |= Q(aliases__alias__contains=key)
         skills = skills.filter(condition).distinct()
     return skills.prefetch_related("aliases").order_by("name")
+
+
+def occupations_search(*, query: str = "", field: str = "") -> QuerySet:
+    """Occupations whose title or code contains `query`, by title."""
+    occupations = Occupation.objects.all()
+    if field:
+        occupations = occupations.filter(field=field)
+    if query.strip():
+        occupations = occupations.filter(
+            Q(title__icontains=query.strip()) | Q(code__startswith=query.strip())
+        )
+    return occupations.order_by("title", "code")
 
 
 # --- builders ---------------------------------------------------------------

@@ -60,12 +60,14 @@ def taxonomy_version_from_db() -> str:
 
 
 def forget_process_state() -> None:
-    """Drop this process's taxonomy index and idf table (tests: their rows are
-    rolled back between tests while the version tokens may stay the same)."""
-    from matching import corpus
+    """Drop this process's taxonomy and occupation indexes and idf table (tests:
+    their rows are rolled back between tests while the version tokens may stay
+    the same)."""
+    from matching import corpus, occupations
 
     _state.update(version=None, taxonomy=None)
     corpus._state.update(version=None, corpus=None)
+    occupations._state.update(version=None, index=None)
 
 
 def taxonomy_version() -> str:
