@@ -34,6 +34,14 @@ class Skill(models.Model):
     category = models.CharField(
         max_length=60, blank=True, choices=SkillCategory.choices
     )
+    occupation_count = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text=(
+            "Taxonomy occupations using this skill (set by load_occupations); "
+            "scoring weighs a skill by its rarity."
+        ),
+    )
     related = models.ManyToManyField(
         "self",
         through="RelatedSkill",

@@ -18,6 +18,7 @@ from django.utils import timezone
 from hotgigs.richtext import html_to_text
 from matching.corpus import corpus_version, current_corpus
 from matching.engine import advice as advice_engine
+from matching.engine.linker import link_skills
 from matching.engine.resume import ResumeAnalysis, analyze_resume, profile_suggestions
 from matching.engine.scoring import OptedOut
 from matching.engine.taxonomy import skill_key
@@ -147,7 +148,9 @@ def _skills_of(obj):
 
 
 def job_text(job) -> str:
-    names = " ".join(r.skill.name for r in _skills_of(job))
+    names = " ".join(
+        [r.skill.name for r in _skills_of(job)] + list(job.other_skills or ())
+    )
     return f"{job.title}\n{names}\n{html_to_text(job.description)}"
 
 
@@ -155,7 +158,7 @@ def job_text(job) -> str:
 JOB_SCORING_FIELDS = ("id", "title", "description", "min_years_experience",
                       "experience_level", "city", "country", "remote_policy",
                       "salary_min_yearly", "salary_max_yearly",
-                      "salary_currency")  # fmt: skip
+                      "salary_currency", "other_skills")  # fmt: skip
 
 
 def _job_data(row: dict, skills, *, with_text: bool = True) -> JobData:
@@ -170,7 +173,10 @@ def _job_data(row: dict, skills, *, with_text: bool = True) -> JobData:
             float(high) if high else None,
             row["salary_currency"],
         )
-    names = " ".join(name for _, name, _, _ in skills)
+    # skills the taxonomy did not link count through the text
+    names = " ".join(
+        [name for _, name, _, _ in skills] + list(row.get("other_skills") or ())
+    )
     min_years = row["min_years_experience"]
     return JobData(
         id=row["id"],
@@ -349,11 +355,16 @@ def candidate_data_for_profiles(profiles) -> list[CandidateData]:
 
 
 def scoring_context() -> ScoringContext:
-    """The taxonomy's related-skill weights and categories, and the idf table of
-    published jobs' text (`matching.corpus`; None until it is first computed)."""
-    related, categories = get_taxonomy().scoring_maps()
+    """The taxonomy's related-skill weights, categories and skill rarities, and
+    the idf table of published jobs' text (`matching.corpus`; None until it is
+    first computed)."""
+    taxonomy = get_taxonomy()
+    related, categories = taxonomy.scoring_maps()
     return ScoringContext(
-        related=related, categories=categories, corpus=current_corpus()
+        related=related,
+        categories=categories,
+        corpus=current_corpus(),
+        rarity=taxonomy.rarity_map(),
     )
 
 
@@ -959,11 +970,14 @@ def draft_job_data(draft: dict) -> JobData:
     from jobs.models import yearly as jobs_yearly
 
     taxonomy = get_taxonomy()
-    skills = []
-    for name in draft.get("skills") or ():
-        ref = taxonomy.normalize(name)
-        if ref is not None and ref.slug not in {s.slug for s in skills}:
-            skills.append(JobSkill(slug=ref.slug, name=ref.name))
+    skills, other = [], []
+    for link in link_skills(
+        draft.get("skills") or (), taxonomy, context=draft.get("title", "")
+    ):
+        if link.skill is None:
+            other.append(link.text)  # kept: read through the text
+        elif link.skill.slug not in {s.slug for s in skills}:
+            skills.append(JobSkill(slug=link.skill.slug, name=link.skill.name))
     period = draft.get("salary_period") or "year"
     low = jobs_yearly(draft.get("salary_min"), period)
     high = jobs_yearly(draft.get("salary_max"), period)
@@ -978,7 +992,8 @@ def draft_job_data(draft: dict) -> JobData:
         country=(draft.get("country") or "").upper(),
         remote_policy=draft.get("remote_policy") or "onsite",
         salary=Salary(low, high, currency) if currency and (low or high) else None,
-        text=f"{draft.get('title', '')}\n{html_to_text(draft.get('description'))}",
+        text=f"{draft.get('title', '')}\n{' '.join(other)}\n"
+        f"{html_to_text(draft.get('description'))}",
     )
 
 

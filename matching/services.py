@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -263,8 +264,18 @@ def occupations_load(
         )
         counts["relations_created"] = len(new_links)
         counts["relations_updated"] = len(changed_links)
+        # how many occupations use each skill: scoring weighs skills by rarity
+        spread = Counter(OccupationSkill.objects.values_list("skill_id", flat=True))
+        recount = []
+        for skill in Skill.objects.only("id", "occupation_count"):
+            if skill.occupation_count != spread.get(skill.pk, 0):
+                skill.occupation_count = spread.get(skill.pk, 0)
+                recount.append(skill)
+        Skill.objects.bulk_update(recount, ["occupation_count"], batch_size=1000)
+        counts["skills_recounted"] = len(recount)
         if (
             counts["skills_created"]
+            or counts["skills_recounted"]
             or counts["aliases_created"]
             or any(counts[k] for k in ("occupations_created", "occupations_updated"))
         ):

@@ -70,8 +70,10 @@ def test_loading_creates_occupations_tools_aliases_and_relations(loaded):
         "occupations_updated": 0,
         "relations_created": len(data["relations"]),
         "relations_updated": 0,
+        "skills_recounted": loaded["skills_recounted"],
     }
     assert loaded["aliases_created"] > 20
+    assert loaded["skills_recounted"] == len({s for _, s, _ in data["relations"]})
     cook = Occupation.objects.get(code="35-2014.00")
     assert cook.title == "Cooks, Restaurant"
     assert cook.field == "hospitality"
@@ -334,3 +336,11 @@ def test_api_infer_answers_bad_input_with_400(client, loaded, params):
 
     assert response.status_code == 400
     assert "title" in response.json()["error"]["fields"]
+
+
+def test_loading_counts_the_occupations_using_each_skill(loaded):
+    data = fixture_data()
+    expected = sum(1 for _, slug, _ in data["relations"] if slug == "quickbooks")
+
+    assert Skill.objects.get(slug="quickbooks").occupation_count == expected
+    assert Skill.objects.get(slug="rust").occupation_count == 0
