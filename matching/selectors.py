@@ -19,6 +19,7 @@ from hotgigs.richtext import html_to_text
 from matching.corpus import corpus_version, current_corpus
 from matching.engine import advice as advice_engine
 from matching.engine.linker import link_skills
+from matching.engine.occupations import OccupationGuess
 from matching.engine.resume import ResumeAnalysis, analyze_resume, profile_suggestions
 from matching.engine.scoring import OptedOut
 from matching.engine.taxonomy import skill_key
@@ -33,6 +34,7 @@ from matching.engine.types import (
     ScoringContext,
 )
 from matching.models import Occupation, Skill
+from matching.occupations import get_occupation_index, infer_occupation
 from matching.providers import get_provider
 from matching.skills import get_taxonomy, taxonomy_version
 
@@ -882,6 +884,8 @@ class AdviceResult:
     salary_currency: str
     comparable_jobs: int
     candidates_scored: int
+    comparable_by_occupation: int = 0  # of comparable_jobs: same occupation only
+    occupation: OccupationGuess | None = None  # inferred from the draft's title
 
 
 def job_advice_for(*, draft: dict, exclude_job_id: int | None = None) -> AdviceResult:
@@ -889,23 +893,38 @@ def job_advice_for(*, draft: dict, exclude_job_id: int | None = None) -> AdviceR
     salary_currency, salary_period, min_years and skill names).
 
     Comparable jobs are published jobs whose title has the same normalised words
-    (`title_key`). The salary band uses their yearly midpoints in the draft's
-    currency (or the most common one), narrowing by level and country first and
-    widening when fewer than MIN_SAMPLE remain; `salary_basis` says which.
+    (`title_key`), and those whose title infers the same occupation as the
+    draft's (`matching.occupations`: "Line Cook" and "Restaurant Cook"), read from
+    the newest ADVICE_POOL jobs sharing a title word. The salary band uses their
+    yearly midpoints in the draft's currency (or the most common one), narrowing
+    by level and country first and widening when fewer than MIN_SAMPLE remain;
+    `salary_basis` says which.
     """
     from jobs.models import Job
 
     key = advice_engine.title_key(draft.get("title", ""))
     words = key.split()
     comparables = []
+    guesses = infer_occupation(draft.get("title", ""), limit=1) if words else []
+    occupation = guesses[0] if guesses else None
+    by_occupation = 0
     if words:
-        qs = Job.objects.published()
+        any_word = Q()
         for word in words:
-            qs = qs.filter(title__icontains=word)
+            any_word |= Q(title__icontains=word)
+        qs = Job.objects.published().filter(any_word)
         if exclude_job_id:
             qs = qs.exclude(pk=exclude_job_id)
         rows = list(jobs_for_scoring(qs).order_by("-published_at", "-id")[:ADVICE_POOL])
-        comparables = [j for j in rows if advice_engine.title_key(j.title) == key]
+        index = get_occupation_index() if occupation else None
+        for job in rows:
+            if advice_engine.title_key(job.title) == key:
+                comparables.append(job)
+            elif index is not None:
+                found = index.infer(job.title, limit=1)
+                if found and found[0].code == occupation.code:
+                    comparables.append(job)
+                    by_occupation += 1
     cooccurrence: dict[str, int] = {}
     for job in comparables:
         for row in _skills_of(job):
@@ -962,6 +981,8 @@ def job_advice_for(*, draft: dict, exclude_job_id: int | None = None) -> AdviceR
         salary_currency=currency,
         comparable_jobs=len(comparables),
         candidates_scored=len(results),
+        comparable_by_occupation=by_occupation,
+        occupation=occupation,
     )
 
 

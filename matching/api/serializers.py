@@ -276,13 +276,31 @@ class AdviceWordingSerializer(serializers.Serializer):
     passage = serializers.CharField()
 
 
+class OccupationRefSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    title = serializers.CharField()
+
+
 class JobAdviceSerializer(serializers.Serializer):
     suggested_skills = SkillSuggestionSerializer(many=True)
     comparable_jobs = serializers.IntegerField()
     salary_band = SalaryBandSerializer(allow_null=True)
     salary_basis = serializers.CharField()
     wording = AdviceWordingSerializer(many=True)
+    comparable_by_occupation = serializers.IntegerField(
+        help_text="Of the comparable jobs, those of the same inferred occupation "
+        "with another title."
+    )
+    occupation = OccupationRefSerializer(
+        allow_null=True, help_text="The occupation inferred from the title."
+    )
     missing_fields = serializers.ListField(child=serializers.CharField())
+    too_short = serializers.ListField(
+        child=serializers.CharField(),
+        help_text='Fields present but too short to help ("description": under 80 '
+        "words).",
+    )
+    description_words = serializers.IntegerField()
     vague = serializers.ListField(child=serializers.CharField())
     reading_ease = serializers.FloatField()
     reading_level = serializers.CharField()
