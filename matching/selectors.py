@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 from dataclasses import dataclass
 
+from django.contrib.postgres.search import SearchQuery
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -462,6 +465,33 @@ def _newest_per_skill(rows, skill_ids, *, per_skill: int, key: str) -> list[int]
     return sorted({pk for part in parts for pk in part}, reverse=True)
 
 
+# A person or job without linked skills still gets a pool: the newest items whose
+# search text has a word of their title (TEXT_POOL of them, bounded like the rest).
+TEXT_POOL = POOL_SKILLS * POOL_PER_SKILL
+_POOL_WORD = re.compile(r"[^\W\d_]{3,}")
+_POOL_STOP_WORDS = """and the for with from into our your you are senior junior lead
+    head staff remote hybrid"""
+_POOL_STOP = frozenset(_POOL_STOP_WORDS.split())
+
+
+def _pool_words(title: str) -> list[str]:
+    """Up to five content words of a title (the pool's text query)."""
+    words = [w.casefold() for w in _POOL_WORD.findall(title or "")]
+    return list(dict.fromkeys(w for w in words if w not in _POOL_STOP))[:5]
+
+
+def _text_filter(words: list[str], *, vector: str, document: str) -> Q:
+    """Rows whose search text has any of `words`: the GIN-indexed tsvector on
+    PostgreSQL, the plain-text copy (or title) on SQLite."""
+    if connection.vendor == "postgresql":
+        query = SearchQuery(" | ".join(words), search_type="raw", config="english")
+        return Q(**{f"{vector}": query})
+    condition = Q()
+    for word in words:
+        condition |= Q(**{f"{document}__icontains": word})
+    return condition
+
+
 def _recommendation_pool_ids(*, profile, candidate: CandidateData, now=None):
     from jobs.models import Application, JobStatus
     from jobs.models import JobSkill as JobSkillRow
@@ -469,7 +499,7 @@ def _recommendation_pool_ids(*, profile, candidate: CandidateData, now=None):
     now = now or timezone.now()
     skill_ids = _pool_skill_ids([s.slug for s in candidate.skills], limit=POOL_SKILLS)
     if not skill_ids:
-        return []
+        return _recommendation_text_pool(profile=profile, candidate=candidate, now=now)
     rows = JobSkillRow.objects.filter(
         Q(job__expires_at__isnull=True) | Q(job__expires_at__gt=now),
         job__status=JobStatus.PUBLISHED,
@@ -491,6 +521,36 @@ def _recommendation_pool_ids(*, profile, candidate: CandidateData, now=None):
     return _newest_per_skill(rows, skill_ids, per_skill=POOL_PER_SKILL, key="job_id")
 
 
+def _recommendation_text_pool(*, profile, candidate: CandidateData, now):
+    """A profile without linked skills: the TEXT_POOL newest jobs (same place,
+    recency and not-applied filters) whose search text has a word of the
+    headline or latest role title. 1 query."""
+    from jobs.models import Application, Job, JobStatus
+
+    latest = profile.experience.order_by("-start_date").values_list("title", flat=True)[
+        :1
+    ]
+    words = _pool_words(f"{profile.headline} {' '.join(latest)}")
+    if not words:
+        return []
+    jobs = Job.objects.filter(
+        Q(expires_at__isnull=True) | Q(expires_at__gt=now),
+        _text_filter(words, vector="search_vector", document="title"),
+        status=JobStatus.PUBLISHED,
+        published_at__gte=now - datetime.timedelta(days=RECENT_DAYS),
+    )
+    if candidate.country and not candidate.willing_to_relocate:
+        jobs = jobs.filter(
+            Q(remote_policy="remote") | Q(country=candidate.country) | Q(country="")
+        )
+    if candidate.remote_preference == "remote":
+        jobs = jobs.filter(remote_policy__in=["remote", "hybrid"])
+    jobs = jobs.exclude(
+        id__in=Application.objects.filter(candidate_id=profile.user_id).values("job_id")
+    )
+    return list(jobs.order_by("-id").values_list("id", flat=True)[:TEXT_POOL])
+
+
 def recommendation_pool(*, profile, candidate: CandidateData, now=None):
     """Ids of the published recent jobs worth scoring, highest id first: at most
     POOL_SKILLS × POOL_PER_SKILL, whatever the number of jobs.
@@ -499,7 +559,9 @@ def recommendation_pool(*, profile, candidate: CandidateData, now=None):
     related skills, up to POOL_SKILLS skills, the POOL_PER_SKILL newest jobs
     (by id) with that skill, in a place the candidate can work (remote, their
     country, or anywhere when they relocate), published in the last RECENT_DAYS,
-    never a job they applied to. 1 query on PostgreSQL.
+    never a job they applied to. 1 query on PostgreSQL. A profile without linked
+    skills gets the TEXT_POOL newest such jobs whose text has a word of its
+    headline or latest title instead (never an empty pool when such jobs exist).
     """
     return _recommendation_pool_ids(profile=profile, candidate=candidate, now=now)
 
@@ -771,7 +833,9 @@ def candidate_pool_for_job(job_data: JobData, *, limit: int = POOL_CAP):
     id first: for each of the job's skills, then their strongest related skills
     (CANDIDATE_POOL_SKILLS in all), the CANDIDATE_POOL_PER_SKILL newest profiles
     with it (CandidateSkill's (skill, profile) index, walked backward): bounded
-    whatever the number of profiles; at most `limit`. 1 query on PostgreSQL."""
+    whatever the number of profiles; at most `limit`. 1 query on PostgreSQL. A job
+    without linked skills gets the newest visible profiles whose search text has a
+    word of its title instead."""
     from candidates.models import CandidateSkill as CandidateSkillRow
     from candidates.models import Visibility
 
@@ -779,7 +843,21 @@ def candidate_pool_for_job(job_data: JobData, *, limit: int = POOL_CAP):
         [s.slug for s in job_data.skills], limit=CANDIDATE_POOL_SKILLS
     )
     if not skill_ids:
-        return []
+        # a job without linked skills: the newest visible profiles whose search
+        # text has a word of the job's title (bounded, 1 query)
+        from candidates.models import CandidateProfile
+
+        words = _pool_words(job_data.title)
+        if not words:
+            return []
+        return list(
+            CandidateProfile.objects.exclude(visibility=Visibility.HIDDEN)
+            .filter(
+                _text_filter(words, vector="search_vector", document="search_document")
+            )
+            .order_by("-id")
+            .values_list("id", flat=True)[: min(limit, TEXT_POOL)]
+        )
     rows = CandidateSkillRow.objects.exclude(profile__visibility=Visibility.HIDDEN)
     return _newest_per_skill(
         rows, skill_ids, per_skill=CANDIDATE_POOL_PER_SKILL, key="profile_id"
