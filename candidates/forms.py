@@ -17,6 +17,7 @@ from candidates.models import (
 )
 from candidates.search import CandidateSearchParams, Sort
 from hotgigs.countries import country_select
+from matching.skills import link_filter_skills
 
 PROFILE_SECTIONS = {
     "Basics": ["headline", "summary", "city", "region", "country", "phone"],
@@ -279,7 +280,11 @@ class CandidateSearchForm(forms.Form):
         data = self.cleaned_data
         return CandidateSearchParams(
             q=data.get("q") or "",
-            skills=tuple(sorted({slugify(s) for s in _csv(data.get("skills"))})),
+            skills=tuple(
+                sorted(
+                    set(link_filter_skills(_csv(data.get("skills")), unlinked=slugify))
+                )
+            ),
             skills_mode=data.get("skills_mode") or "all",
             city=(data.get("city") or "").strip(),
             country=(data.get("country") or "").strip().upper(),

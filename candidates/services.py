@@ -7,7 +7,6 @@ search cache version in step with the rows.
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from candidates import search
 from candidates.models import (
@@ -17,7 +16,9 @@ from candidates.models import (
     ProfileView,
 )
 from candidates.permissions import company_ids_for, is_company_user
-from matching.models import Skill, SkillAlias
+from matching.engine.linker import link_skill
+from matching.models import Skill
+from matching.skills import get_taxonomy
 
 
 def profile_get_or_create(*, user) -> CandidateProfile:
@@ -76,23 +77,18 @@ def profile_changed(*, profile: CandidateProfile) -> None:
     profile_refresh_search(profile=profile)
 
 
-def skill_resolve(name: str) -> Skill | None:
-    """The taxonomy skill a typed name means (slug, name or alias), or None."""
+def skill_resolve(name: str, *, context: str = "") -> Skill | None:
+    """The taxonomy skill a typed name means, through the one skill linker
+    (`matching.engine.linker`: exact, alias, normalised, conservative fuzzy; "C#"
+    stays C#, "MS Excel" is Excel), or None: the caller keeps the text as a
+    free-text skill. A slug as typed ("react-native") is accepted too."""
     name = (name or "").strip()
     if not name:
         return None
-    skill = (
-        Skill.objects.filter(slug=slugify(name)).first()
-        or Skill.objects.filter(name__iexact=name).first()
-    )
-    if skill is None:
-        alias = (
-            SkillAlias.objects.select_related("skill")
-            .filter(alias__iexact=name.lower())
-            .first()
-        )
-        skill = alias.skill if alias else None
-    return skill
+    link = link_skill(name, get_taxonomy(), context=context)
+    if link.skill is not None:
+        return Skill.objects.filter(slug=link.skill.slug).first()
+    return Skill.objects.filter(slug=name.lower()).first()
 
 
 class DuplicateSkill(Exception):

@@ -398,6 +398,14 @@ if TESTING:
     # Hashing dominates test time; production keeps Django's default hasher.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
+# The occupations data file `seed_demo` loads (matching.demo): the full O*NET-derived
+# file, or under pytest its 15-occupation subset (the full load takes seconds).
+MATCHING_OCCUPATIONS_FILE = env("MATCHING_OCCUPATIONS_FILE", "") or (
+    BASE_DIR / "matching" / "tests" / "fixtures" / "occupations_subset.json"
+    if TESTING
+    else BASE_DIR / "matching" / "data" / "occupations.json.gz"
+)
+
 # --- Internationalisation ----------------------------------------------------------
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

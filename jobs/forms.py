@@ -1,11 +1,10 @@
 """Forms for the job pages: posting/editing a job."""
 
 from django import forms
-from django.db.models import Q
 
 from hotgigs.countries import COUNTRY_CHOICES
 from jobs.models import Job
-from matching.models import Skill
+from matching.engine.linker import split_skill_list
 
 MAX_FORM_SKILLS = 30
 
@@ -21,7 +20,10 @@ class JobForm(forms.ModelForm):
         label="Skills",
         required=False,
         max_length=1000,
-        help_text="Comma-separated, e.g. Python, Django, PostgreSQL.",
+        help_text=(
+            "Comma-separated, e.g. Python, Django, PostgreSQL. Skills we do not "
+            "know are kept as you wrote them."
+        ),
     )
     expires_at = forms.DateTimeField(
         label="Expires at",
@@ -59,33 +61,20 @@ class JobForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["company"].disabled = True
             names = [js.skill.name for js in self.instance.job_skills.all()]
+            names += list(self.instance.other_skills or ())
             self.initial.setdefault("skills", ", ".join(names))
 
     def clean_salary_currency(self):
         return (self.cleaned_data.get("salary_currency") or "").strip().upper()
 
     def clean_skills(self):
-        names = [
-            n.strip()
-            for n in (self.cleaned_data["skills"] or "").split(",")
-            if n.strip()
-        ]
-        names = list(dict.fromkeys(names))
+        """The typed list, split as people write lists (commas, semicolons, new
+        lines, bullets), each item a spelling the service links through the one
+        skill linker; what does not link is kept as free text, never refused."""
+        names = split_skill_list(self.cleaned_data["skills"] or "")
         if len(names) > MAX_FORM_SKILLS:
             raise forms.ValidationError(f"List at most {MAX_FORM_SKILLS} skills.")
-        if not names:
-            return []
-        query = Q()
-        for name in names:
-            query |= Q(name__iexact=name) | Q(slug__iexact=name)
-        found = list(Skill.objects.filter(query))
-        known = {s.name.lower() for s in found} | {s.slug.lower() for s in found}
-        unknown = [n for n in names if n.lower() not in known]
-        if unknown:
-            raise forms.ValidationError(f"Unknown skill: {', '.join(unknown)}.")
-        order = {n.lower(): i for i, n in enumerate(names)}
-        found.sort(key=lambda s: order.get(s.name.lower(), order.get(s.slug.lower())))
-        return found
+        return names
 
     def job_data(self) -> dict:
         """The cleaned fields the services take (everything but company/skills)."""

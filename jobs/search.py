@@ -65,6 +65,7 @@ from jobs.search_match import (
     MatchViewer,
     match_order,
 )
+from matching.skills import link_filter_skills
 
 RANK_CANDIDATES = fts.RANK_CANDIDATES
 FACET_CAP = 1_000
@@ -195,10 +196,10 @@ class JobSearchForm(forms.Form):
 
     def clean_skills(self):
         raw = self.cleaned_data["skills"] or ""
-        slugs = list(dict.fromkeys(s.strip().lower() for s in raw.split(",")))
-        slugs = [s for s in slugs if s]
-        if len(slugs) > MAX_SKILLS:
+        items = list(dict.fromkeys(s.strip() for s in raw.split(",") if s.strip()))
+        if len(items) > MAX_SKILLS:
             raise forms.ValidationError(f"Filter by at most {MAX_SKILLS} skills.")
+        slugs = link_filter_skills(items)
         return slugs
 
     def clean_city(self):

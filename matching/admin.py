@@ -3,8 +3,14 @@ from django.contrib import admin, messages
 from django.db import transaction
 
 from matching.engine.taxonomy import skill_key
-from matching.models import RelatedSkill, Skill, SkillAlias
-from matching.services import taxonomy_bump_version, taxonomy_load
+from matching.models import (
+    Occupation,
+    OccupationSkill,
+    RelatedSkill,
+    Skill,
+    SkillAlias,
+)
+from matching.services import occupations_load, taxonomy_bump_version, taxonomy_load
 
 
 class SkillAliasForm(forms.ModelForm):
@@ -109,3 +115,33 @@ class RelatedSkillAdmin(TaxonomyChangeMixin, admin.ModelAdmin):
     search_fields = ["from_skill__name", "to_skill__name"]
     autocomplete_fields = ["from_skill", "to_skill"]
     list_select_related = ["from_skill", "to_skill"]
+
+
+class OccupationSkillInline(admin.TabularInline):
+    model = OccupationSkill
+    fields = ["skill", "relation"]
+    autocomplete_fields = ["skill"]
+    extra = 1
+
+
+@admin.register(Occupation)
+class OccupationAdmin(TaxonomyChangeMixin, admin.ModelAdmin):
+    list_display = ["title", "code", "field", "title_count"]
+    list_filter = ["field"]
+    search_fields = ["title", "code"]
+    fields = ["code", "title", "field", "description", "alternative_titles"]
+    inlines = [OccupationSkillInline]
+    actions = ["reload_occupations_file"]
+
+    @admin.display(description="other titles")
+    def title_count(self, obj):
+        return len(obj.alternative_titles or ())
+
+    @admin.action(description="Reload the occupations data file (updates by code)")
+    def reload_occupations_file(self, request, queryset):
+        counts = occupations_load()
+        self.message_user(
+            request,
+            "Occupations reloaded: " + ", ".join(f"{k} {v}" for k, v in counts.items()),
+            messages.SUCCESS,
+        )

@@ -5,8 +5,11 @@ class MatchingConfig(AppConfig):
     name = "matching"
 
     def warm(self):
-        """Build this process's taxonomy index and idf table before its first
-        request (`hotgigs.warmup`), instead of during one."""
+        """Build this process's taxonomy index, idf table and occupation index
+        (2–3 s with the full O*NET titles) before its first request
+        (`hotgigs.warmup`), instead of during one."""
+        from matching.occupations import get_occupation_index
         from matching.selectors import scoring_context
 
         scoring_context()
+        get_occupation_index()

@@ -1,20 +1,33 @@
-"""Offline evaluation of the engine against a BM25 baseline (pure, file-based).
+"""Offline evaluation of the engine against baselines (pure, file-based).
+
+Sets: "team" (`matching/data/evaluation`, written by the team) and "onet"
+(`matching/data/evaluation_onet`, generated from the O*NET taxonomy across 49
+occupations in 7 fields, graded from occupation codes; candidates split into a
+tuning and a held-out part).
+
+Rankers: the engine (with skill rarity from the occupations data file, as the
+product has it after `load_occupations`), BM25 over the texts, and a skill-overlap
+baseline (number of linked skills shared, ties by job id).
 
 Metrics, averaged over candidates (each ranks every job):
 * nDCG@10 with gain 2^grade − 1 and log2(rank + 1) discount; the ideal ordering is
   the grades sorted descending.
 * MAP: mean average precision, a job being relevant when its grade ≥ 2.
+* P@10: share of the first ten jobs with grade ≥ 2.
+* MRR: 1 / rank of the first job with grade ≥ 2 (0 when none).
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from matching.engine.scoring import rank
+from matching.engine.taxonomy import skill_rarity
 from matching.engine.text import bm25, corpus_stats
 from matching.engine.types import (
     CandidateData,
@@ -26,6 +39,18 @@ from matching.engine.types import (
 )
 
 EVALUATION_DIR = Path(__file__).resolve().parent / "data" / "evaluation"
+ONET_EVALUATION_DIR = Path(__file__).resolve().parent / "data" / "evaluation_onet"
+OCCUPATIONS_FILE = Path(__file__).resolve().parent / "data" / "occupations.json.gz"
+SETS = {"team": EVALUATION_DIR, "onet": ONET_EVALUATION_DIR}
+# the team set's archetypes by field (the O*NET set carries its field)
+TEAM_FIELDS = {
+    "accountant": "finance", "fin-analyst": "finance", "b2b-sales": "sales",
+    "bartender": "hospitality", "chef": "hospitality", "data-analyst": "tech",
+    "data-scientist": "tech", "devops": "tech", "frontend": "tech",
+    "java-backend": "tech", "python-backend": "tech", "electrician": "trades",
+    "er-nurse": "health", "icu-nurse": "health", "pharmacist": "health",
+    "recruiter": "business", "truck-driver": "logistics", "warehouse": "logistics",
+}  # fmt: skip
 TAXONOMY_FILE = Path(__file__).resolve().parent / "data" / "skills.json"
 RELEVANT_GRADE = 2
 
@@ -49,6 +74,17 @@ def average_precision(ranked_grades: Sequence[int], threshold: int = RELEVANT_GR
     return total / relevant if relevant else 0.0
 
 
+def precision_at(ranked_grades: Sequence[int], k: int = 10) -> float:
+    return sum(1 for g in ranked_grades[:k] if g >= RELEVANT_GRADE) / k
+
+
+def reciprocal_rank(ranked_grades: Sequence[int]) -> float:
+    for i, g in enumerate(ranked_grades, start=1):
+        if g >= RELEVANT_GRADE:
+            return 1 / i
+    return 0.0
+
+
 @dataclass(frozen=True)
 class EvaluationSet:
     candidates: list[CandidateData]
@@ -56,6 +92,20 @@ class EvaluationSet:
     grades: dict[int, dict[int, int]]
     related: dict[str, dict[str, float]]
     categories: dict[str, str]
+    fields: dict[int, str] = field(default_factory=dict)  # candidate id → field
+    rarity: dict[str, float] = field(default_factory=dict)
+
+
+def load_rarity(path: Path = OCCUPATIONS_FILE) -> dict[str, float]:
+    """slug → rarity from the occupations data file's relations (what
+    `load_occupations` writes to `Skill.occupation_count`)."""
+    data = json.loads(gzip.decompress(path.read_bytes()))
+    counts: dict[str, int] = {}
+    for _, slug, _ in data["relations"]:
+        counts[slug] = counts.get(slug, 0) + 1
+    return {
+        slug: skill_rarity(n) for slug, n in counts.items() if skill_rarity(n) < 1.0
+    }
 
 
 def _job(raw: dict) -> JobData:
@@ -99,7 +149,10 @@ def load_taxonomy_maps(path: Path = TAXONOMY_FILE):
     return related, {s["slug"]: s["category"] for s in data["skills"]}
 
 
-def load_set(directory: Path = EVALUATION_DIR) -> EvaluationSet:
+def load_set(directory: Path = EVALUATION_DIR, *, split: str = "all") -> EvaluationSet:
+    """A set from its folder; `split` keeps the candidates of one split ("tuning",
+    "heldout"; sets without splits have only "all")."""
+
     def read(name):
         return json.loads((directory / f"{name}.json").read_text())
 
@@ -107,33 +160,61 @@ def load_set(directory: Path = EVALUATION_DIR) -> EvaluationSet:
         int(c): {int(j): g for j, g in row.items()} for c, row in read("grades").items()
     }
     related, categories = load_taxonomy_maps()
+    raw_candidates = [
+        c for c in read("candidates") if split == "all" or c.get("split") == split
+    ]
     return EvaluationSet(
-        candidates=[_candidate(c) for c in read("candidates")],
+        candidates=[_candidate(c) for c in raw_candidates],
         jobs=[_job(j) for j in read("jobs")],
         grades=grades,
         related=related,
         categories=categories,
+        fields={
+            c["id"]: c.get("field") or TEAM_FIELDS.get(c.get("archetype", ""), "")
+            for c in raw_candidates
+        },
+        rarity=load_rarity(),
     )
 
 
 def _evaluate(data: EvaluationSet, order: Callable[[CandidateData], list[int]]):
-    ndcgs, aps = [], []
+    """{"all": metrics, <field>: metrics} averaged over the candidates."""
+    rows: dict[str, list[tuple[float, float, float, float]]] = {}
     for candidate in data.candidates:
         ranked = [data.grades[candidate.id][job_id] for job_id in order(candidate)]
-        ndcgs.append(ndcg_at(ranked, 10))
-        aps.append(average_precision(ranked))
-    return {
-        "ndcg@10": sum(ndcgs) / len(ndcgs),
-        "map": sum(aps) / len(aps),
-    }
+        row = (
+            ndcg_at(ranked, 10),
+            average_precision(ranked),
+            precision_at(ranked, 10),
+            reciprocal_rank(ranked),
+        )
+        rows.setdefault("all", []).append(row)
+        rows.setdefault(data.fields.get(candidate.id) or "all", []).append(row)
+    out = {}
+    for group, values in rows.items():
+        n = len(values)
+        out[group] = {
+            name: sum(v[i] for v in values) / n
+            for i, name in enumerate(("ndcg@10", "map", "p@10", "mrr"))
+        } | {"n": n}
+    return out
 
 
 def evaluate(data: EvaluationSet | None = None) -> dict[str, dict[str, float]]:
-    """nDCG@10 and MAP of the engine and of a text-only BM25 baseline."""
+    """Metrics of each ranker over all candidates: {ranker: metrics}."""
+    return {ranker: groups["all"] for ranker, groups in evaluate_by_field(data).items()}
+
+
+def evaluate_by_field(data: EvaluationSet | None = None):
+    """{ranker: {"all" | field: {ndcg@10, map, p@10, mrr, n}}} for the engine,
+    BM25 and the skill-overlap baseline."""
     data = data or load_set()
     corpus = corpus_stats([j.text for j in data.jobs])
     context = ScoringContext(
-        related=data.related, corpus=corpus, categories=data.categories
+        related=data.related,
+        corpus=corpus,
+        categories=data.categories,
+        rarity=data.rarity,
     )
 
     def engine_order(candidate):
@@ -144,7 +225,16 @@ def evaluate(data: EvaluationSet | None = None) -> dict[str, dict[str, float]]:
         scored.sort(key=lambda pair: (-pair[0], pair[1]))
         return [job_id for _, job_id in scored]
 
+    job_skills = {j.id: {s.slug for s in j.skills} for j in data.jobs}
+
+    def skills_order(candidate):
+        have = {s.slug for s in candidate.skills}
+        scored = [(len(have & job_skills[j.id]), j.id) for j in data.jobs]
+        scored.sort(key=lambda pair: (-pair[0], pair[1]))
+        return [job_id for _, job_id in scored]
+
     return {
         "engine": _evaluate(data, engine_order),
         "bm25": _evaluate(data, bm25_order),
+        "skills": _evaluate(data, skills_order),
     }

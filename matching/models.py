@@ -34,6 +34,14 @@ class Skill(models.Model):
     category = models.CharField(
         max_length=60, blank=True, choices=SkillCategory.choices
     )
+    occupation_count = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text=(
+            "Taxonomy occupations using this skill (set by load_occupations); "
+            "scoring weighs a skill by its rarity."
+        ),
+    )
     related = models.ManyToManyField(
         "self",
         through="RelatedSkill",
@@ -141,3 +149,86 @@ class TextCorpus(models.Model):
 
     def __str__(self):
         return f"{self.doc_count} jobs, {len(self.doc_freq)} terms ({self.created_at})"
+
+
+class OccupationField(models.TextChoices):
+    """Broad fields occupations are grouped into (from their SOC group)."""
+
+    TECH = "tech", "Technology"
+    HEALTH = "health", "Health care"
+    TRADES = "trades", "Trades, production and repair"
+    FINANCE = "finance", "Finance"
+    SALES = "sales", "Sales"
+    LOGISTICS = "logistics", "Transport and logistics"
+    HOSPITALITY = "hospitality", "Hospitality and food service"
+    BUSINESS = "business", "Business and administration"
+    EDUCATION = "education", "Education"
+    ENGINEERING = "engineering", "Engineering and architecture"
+    SCIENCE = "science", "Science"
+    SOCIAL = "social", "Community and social services"
+    LEGAL = "legal", "Legal"
+    ARTS = "arts", "Arts, media and design"
+    PROTECTIVE = "protective", "Protective services"
+    SERVICES = "services", "Personal and building services"
+    AGRICULTURE = "agriculture", "Farming, fishing and forestry"
+    MILITARY = "military", "Military"
+    OTHER = "other", "Other"
+
+
+class Occupation(models.Model):
+    """An occupation of the labour-market taxonomy (O*NET-SOC, CC BY 4.0), with the
+    titles people write for it. Loaded by `manage.py load_occupations`; staff may
+    edit it in admin (a reload updates rows the file names, keeps the others)."""
+
+    code = models.CharField(
+        max_length=20, unique=True, help_text="O*NET-SOC code, e.g. 15-1252.00."
+    )
+    title = models.CharField(max_length=200)
+    field = models.CharField(
+        max_length=20, choices=OccupationField.choices, default=OccupationField.OTHER
+    )
+    description = models.TextField(blank=True)
+    alternative_titles = models.JSONField(
+        default=list, blank=True, help_text="Other titles for this occupation."
+    )
+    skills = models.ManyToManyField(
+        Skill, through="OccupationSkill", related_name="occupations", blank=True
+    )
+    source_version = models.CharField(
+        max_length=40, blank=True, help_text="Data file version that last wrote it."
+    )
+
+    class Meta:
+        ordering = ["title"]
+        indexes = [models.Index(fields=["field", "title"], name="occupation_field_idx")]
+
+    def __str__(self):
+        return f"{self.title} ({self.code})"
+
+
+class OccupationSkill(models.Model):
+    """A skill or tool an occupation uses: essential or optional."""
+
+    class Relation(models.TextChoices):
+        ESSENTIAL = "essential", "Essential"
+        OPTIONAL = "optional", "Optional"
+
+    occupation = models.ForeignKey(
+        Occupation, on_delete=models.CASCADE, related_name="skill_links"
+    )
+    skill = models.ForeignKey(
+        Skill, on_delete=models.CASCADE, related_name="occupation_links"
+    )
+    relation = models.CharField(
+        max_length=10, choices=Relation.choices, default=Relation.OPTIONAL
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occupation", "skill"], name="occupationskill_unique_pair"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.occupation.title} → {self.skill} ({self.relation})"

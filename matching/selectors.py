@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 from dataclasses import dataclass
 
+from django.contrib.postgres.search import SearchQuery
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from hotgigs.richtext import html_to_text
 from matching.corpus import corpus_version, current_corpus
 from matching.engine import advice as advice_engine
+from matching.engine.linker import link_skills
+from matching.engine.occupations import OccupationGuess
 from matching.engine.resume import ResumeAnalysis, analyze_resume, profile_suggestions
 from matching.engine.scoring import OptedOut
 from matching.engine.taxonomy import skill_key
@@ -31,7 +36,8 @@ from matching.engine.types import (
     Salary,
     ScoringContext,
 )
-from matching.models import Skill
+from matching.models import Occupation, Skill
+from matching.occupations import get_occupation_index, infer_occupation
 from matching.providers import get_provider
 from matching.skills import get_taxonomy, taxonomy_version
 
@@ -48,6 +54,18 @@ def skills_search(*, query: str = "", category: str = "") -> QuerySet[Skill]:
             condition |= Q(aliases__alias__contains=key)
         skills = skills.filter(condition).distinct()
     return skills.prefetch_related("aliases").order_by("name")
+
+
+def occupations_search(*, query: str = "", field: str = "") -> QuerySet:
+    """Occupations whose title or code contains `query`, by title."""
+    occupations = Occupation.objects.all()
+    if field:
+        occupations = occupations.filter(field=field)
+    if query.strip():
+        occupations = occupations.filter(
+            Q(title__icontains=query.strip()) | Q(code__startswith=query.strip())
+        )
+    return occupations.order_by("title", "code")
 
 
 # --- builders ---------------------------------------------------------------
@@ -135,7 +153,9 @@ def _skills_of(obj):
 
 
 def job_text(job) -> str:
-    names = " ".join(r.skill.name for r in _skills_of(job))
+    names = " ".join(
+        [r.skill.name for r in _skills_of(job)] + list(job.other_skills or ())
+    )
     return f"{job.title}\n{names}\n{html_to_text(job.description)}"
 
 
@@ -143,7 +163,7 @@ def job_text(job) -> str:
 JOB_SCORING_FIELDS = ("id", "title", "description", "min_years_experience",
                       "experience_level", "city", "country", "remote_policy",
                       "salary_min_yearly", "salary_max_yearly",
-                      "salary_currency")  # fmt: skip
+                      "salary_currency", "other_skills")  # fmt: skip
 
 
 def _job_data(row: dict, skills, *, with_text: bool = True) -> JobData:
@@ -158,7 +178,10 @@ def _job_data(row: dict, skills, *, with_text: bool = True) -> JobData:
             float(high) if high else None,
             row["salary_currency"],
         )
-    names = " ".join(name for _, name, _, _ in skills)
+    # skills the taxonomy did not link count through the text
+    names = " ".join(
+        [name for _, name, _, _ in skills] + list(row.get("other_skills") or ())
+    )
     min_years = row["min_years_experience"]
     return JobData(
         id=row["id"],
@@ -337,11 +360,16 @@ def candidate_data_for_profiles(profiles) -> list[CandidateData]:
 
 
 def scoring_context() -> ScoringContext:
-    """The taxonomy's related-skill weights and categories, and the idf table of
-    published jobs' text (`matching.corpus`; None until it is first computed)."""
-    related, categories = get_taxonomy().scoring_maps()
+    """The taxonomy's related-skill weights, categories and skill rarities, and
+    the idf table of published jobs' text (`matching.corpus`; None until it is
+    first computed)."""
+    taxonomy = get_taxonomy()
+    related, categories = taxonomy.scoring_maps()
     return ScoringContext(
-        related=related, categories=categories, corpus=current_corpus()
+        related=related,
+        categories=categories,
+        corpus=current_corpus(),
+        rarity=taxonomy.rarity_map(),
     )
 
 
@@ -437,6 +465,33 @@ def _newest_per_skill(rows, skill_ids, *, per_skill: int, key: str) -> list[int]
     return sorted({pk for part in parts for pk in part}, reverse=True)
 
 
+# A person or job without linked skills still gets a pool: the newest items whose
+# search text has a word of their title (TEXT_POOL of them, bounded like the rest).
+TEXT_POOL = POOL_SKILLS * POOL_PER_SKILL
+_POOL_WORD = re.compile(r"[^\W\d_]{3,}")
+_POOL_STOP_WORDS = """and the for with from into our your you are senior junior lead
+    head staff remote hybrid"""
+_POOL_STOP = frozenset(_POOL_STOP_WORDS.split())
+
+
+def _pool_words(title: str) -> list[str]:
+    """Up to five content words of a title (the pool's text query)."""
+    words = [w.casefold() for w in _POOL_WORD.findall(title or "")]
+    return list(dict.fromkeys(w for w in words if w not in _POOL_STOP))[:5]
+
+
+def _text_filter(words: list[str], *, vector: str, document: str) -> Q:
+    """Rows whose search text has any of `words`: the GIN-indexed tsvector on
+    PostgreSQL, the plain-text copy (or title) on SQLite."""
+    if connection.vendor == "postgresql":
+        query = SearchQuery(" | ".join(words), search_type="raw", config="english")
+        return Q(**{f"{vector}": query})
+    condition = Q()
+    for word in words:
+        condition |= Q(**{f"{document}__icontains": word})
+    return condition
+
+
 def _recommendation_pool_ids(*, profile, candidate: CandidateData, now=None):
     from jobs.models import Application, JobStatus
     from jobs.models import JobSkill as JobSkillRow
@@ -444,7 +499,7 @@ def _recommendation_pool_ids(*, profile, candidate: CandidateData, now=None):
     now = now or timezone.now()
     skill_ids = _pool_skill_ids([s.slug for s in candidate.skills], limit=POOL_SKILLS)
     if not skill_ids:
-        return []
+        return _recommendation_text_pool(profile=profile, candidate=candidate, now=now)
     rows = JobSkillRow.objects.filter(
         Q(job__expires_at__isnull=True) | Q(job__expires_at__gt=now),
         job__status=JobStatus.PUBLISHED,
@@ -466,6 +521,36 @@ def _recommendation_pool_ids(*, profile, candidate: CandidateData, now=None):
     return _newest_per_skill(rows, skill_ids, per_skill=POOL_PER_SKILL, key="job_id")
 
 
+def _recommendation_text_pool(*, profile, candidate: CandidateData, now):
+    """A profile without linked skills: the TEXT_POOL newest jobs (same place,
+    recency and not-applied filters) whose search text has a word of the
+    headline or latest role title. 1 query."""
+    from jobs.models import Application, Job, JobStatus
+
+    latest = profile.experience.order_by("-start_date").values_list("title", flat=True)[
+        :1
+    ]
+    words = _pool_words(f"{profile.headline} {' '.join(latest)}")
+    if not words:
+        return []
+    jobs = Job.objects.filter(
+        Q(expires_at__isnull=True) | Q(expires_at__gt=now),
+        _text_filter(words, vector="search_vector", document="title"),
+        status=JobStatus.PUBLISHED,
+        published_at__gte=now - datetime.timedelta(days=RECENT_DAYS),
+    )
+    if candidate.country and not candidate.willing_to_relocate:
+        jobs = jobs.filter(
+            Q(remote_policy="remote") | Q(country=candidate.country) | Q(country="")
+        )
+    if candidate.remote_preference == "remote":
+        jobs = jobs.filter(remote_policy__in=["remote", "hybrid"])
+    jobs = jobs.exclude(
+        id__in=Application.objects.filter(candidate_id=profile.user_id).values("job_id")
+    )
+    return list(jobs.order_by("-id").values_list("id", flat=True)[:TEXT_POOL])
+
+
 def recommendation_pool(*, profile, candidate: CandidateData, now=None):
     """Ids of the published recent jobs worth scoring, highest id first: at most
     POOL_SKILLS × POOL_PER_SKILL, whatever the number of jobs.
@@ -474,7 +559,9 @@ def recommendation_pool(*, profile, candidate: CandidateData, now=None):
     related skills, up to POOL_SKILLS skills, the POOL_PER_SKILL newest jobs
     (by id) with that skill, in a place the candidate can work (remote, their
     country, or anywhere when they relocate), published in the last RECENT_DAYS,
-    never a job they applied to. 1 query on PostgreSQL.
+    never a job they applied to. 1 query on PostgreSQL. A profile without linked
+    skills gets the TEXT_POOL newest such jobs whose text has a word of its
+    headline or latest title instead (never an empty pool when such jobs exist).
     """
     return _recommendation_pool_ids(profile=profile, candidate=candidate, now=now)
 
@@ -746,7 +833,9 @@ def candidate_pool_for_job(job_data: JobData, *, limit: int = POOL_CAP):
     id first: for each of the job's skills, then their strongest related skills
     (CANDIDATE_POOL_SKILLS in all), the CANDIDATE_POOL_PER_SKILL newest profiles
     with it (CandidateSkill's (skill, profile) index, walked backward): bounded
-    whatever the number of profiles; at most `limit`. 1 query on PostgreSQL."""
+    whatever the number of profiles; at most `limit`. 1 query on PostgreSQL. A job
+    without linked skills gets the newest visible profiles whose search text has a
+    word of its title instead."""
     from candidates.models import CandidateSkill as CandidateSkillRow
     from candidates.models import Visibility
 
@@ -754,7 +843,21 @@ def candidate_pool_for_job(job_data: JobData, *, limit: int = POOL_CAP):
         [s.slug for s in job_data.skills], limit=CANDIDATE_POOL_SKILLS
     )
     if not skill_ids:
-        return []
+        # a job without linked skills: the newest visible profiles whose search
+        # text has a word of the job's title (bounded, 1 query)
+        from candidates.models import CandidateProfile
+
+        words = _pool_words(job_data.title)
+        if not words:
+            return []
+        return list(
+            CandidateProfile.objects.exclude(visibility=Visibility.HIDDEN)
+            .filter(
+                _text_filter(words, vector="search_vector", document="search_document")
+            )
+            .order_by("-id")
+            .values_list("id", flat=True)[: min(limit, TEXT_POOL)]
+        )
     rows = CandidateSkillRow.objects.exclude(profile__visibility=Visibility.HIDDEN)
     return _newest_per_skill(
         rows, skill_ids, per_skill=CANDIDATE_POOL_PER_SKILL, key="profile_id"
@@ -859,6 +962,8 @@ class AdviceResult:
     salary_currency: str
     comparable_jobs: int
     candidates_scored: int
+    comparable_by_occupation: int = 0  # of comparable_jobs: same occupation only
+    occupation: OccupationGuess | None = None  # inferred from the draft's title
 
 
 def job_advice_for(*, draft: dict, exclude_job_id: int | None = None) -> AdviceResult:
@@ -866,23 +971,38 @@ def job_advice_for(*, draft: dict, exclude_job_id: int | None = None) -> AdviceR
     salary_currency, salary_period, min_years and skill names).
 
     Comparable jobs are published jobs whose title has the same normalised words
-    (`title_key`). The salary band uses their yearly midpoints in the draft's
-    currency (or the most common one), narrowing by level and country first and
-    widening when fewer than MIN_SAMPLE remain; `salary_basis` says which.
+    (`title_key`), and those whose title infers the same occupation as the
+    draft's (`matching.occupations`: "Line Cook" and "Restaurant Cook"), read from
+    the newest ADVICE_POOL jobs sharing a title word. The salary band uses their
+    yearly midpoints in the draft's currency (or the most common one), narrowing
+    by level and country first and widening when fewer than MIN_SAMPLE remain;
+    `salary_basis` says which.
     """
     from jobs.models import Job
 
     key = advice_engine.title_key(draft.get("title", ""))
     words = key.split()
     comparables = []
+    guesses = infer_occupation(draft.get("title", ""), limit=1) if words else []
+    occupation = guesses[0] if guesses else None
+    by_occupation = 0
     if words:
-        qs = Job.objects.published()
+        any_word = Q()
         for word in words:
-            qs = qs.filter(title__icontains=word)
+            any_word |= Q(title__icontains=word)
+        qs = Job.objects.published().filter(any_word)
         if exclude_job_id:
             qs = qs.exclude(pk=exclude_job_id)
         rows = list(jobs_for_scoring(qs).order_by("-published_at", "-id")[:ADVICE_POOL])
-        comparables = [j for j in rows if advice_engine.title_key(j.title) == key]
+        index = get_occupation_index() if occupation else None
+        for job in rows:
+            if advice_engine.title_key(job.title) == key:
+                comparables.append(job)
+            elif index is not None:
+                found = index.infer(job.title, limit=1)
+                if found and found[0].code == occupation.code:
+                    comparables.append(job)
+                    by_occupation += 1
     cooccurrence: dict[str, int] = {}
     for job in comparables:
         for row in _skills_of(job):
@@ -939,6 +1059,8 @@ def job_advice_for(*, draft: dict, exclude_job_id: int | None = None) -> AdviceR
         salary_currency=currency,
         comparable_jobs=len(comparables),
         candidates_scored=len(results),
+        comparable_by_occupation=by_occupation,
+        occupation=occupation,
     )
 
 
@@ -947,11 +1069,14 @@ def draft_job_data(draft: dict) -> JobData:
     from jobs.models import yearly as jobs_yearly
 
     taxonomy = get_taxonomy()
-    skills = []
-    for name in draft.get("skills") or ():
-        ref = taxonomy.normalize(name)
-        if ref is not None and ref.slug not in {s.slug for s in skills}:
-            skills.append(JobSkill(slug=ref.slug, name=ref.name))
+    skills, other = [], []
+    for link in link_skills(
+        draft.get("skills") or (), taxonomy, context=draft.get("title", "")
+    ):
+        if link.skill is None:
+            other.append(link.text)  # kept: read through the text
+        elif link.skill.slug not in {s.slug for s in skills}:
+            skills.append(JobSkill(slug=link.skill.slug, name=link.skill.name))
     period = draft.get("salary_period") or "year"
     low = jobs_yearly(draft.get("salary_min"), period)
     high = jobs_yearly(draft.get("salary_max"), period)
@@ -966,7 +1091,8 @@ def draft_job_data(draft: dict) -> JobData:
         country=(draft.get("country") or "").upper(),
         remote_policy=draft.get("remote_policy") or "onsite",
         salary=Salary(low, high, currency) if currency and (low or high) else None,
-        text=f"{draft.get('title', '')}\n{html_to_text(draft.get('description'))}",
+        text=f"{draft.get('title', '')}\n{' '.join(other)}\n"
+        f"{html_to_text(draft.get('description'))}",
     )
 
 

@@ -10,10 +10,12 @@ token keeps it, instead of every process rebuilding (~70 ms of CPU each).
 
 from __future__ import annotations
 
+import re
 import threading
 
 from django.core.cache import cache
 
+from matching.engine.linker import link_skill
 from matching.engine.taxonomy import SkillEntry, SkillHit, SkillRef, Taxonomy
 from matching.services import TAXONOMY_VERSION_CACHE_KEY
 
@@ -43,9 +45,10 @@ def _build_from_db(version: str) -> Taxonomy:
             category=category,
             aliases=tuple(aliases.get(skill_id, ())),
             related=related.get(skill_id, {}),
+            occupations=occupations,
         )
-        for skill_id, slug, name, category in Skill.objects.values_list(
-            "id", "slug", "name", "category"
+        for skill_id, slug, name, category, occupations in Skill.objects.values_list(
+            "id", "slug", "name", "category", "occupation_count"
         )
     ]
     return Taxonomy(entries, version=version)
@@ -60,12 +63,14 @@ def taxonomy_version_from_db() -> str:
 
 
 def forget_process_state() -> None:
-    """Drop this process's taxonomy index and idf table (tests: their rows are
-    rolled back between tests while the version tokens may stay the same)."""
-    from matching import corpus
+    """Drop this process's taxonomy and occupation indexes and idf table (tests:
+    their rows are rolled back between tests while the version tokens may stay
+    the same)."""
+    from matching import corpus, occupations
 
     _state.update(version=None, taxonomy=None)
     corpus._state.update(version=None, corpus=None)
+    occupations._state.update(version=None, index=None)
 
 
 def taxonomy_version() -> str:
@@ -106,3 +111,26 @@ def normalize_skill(text: str) -> str | None:
 def extract_skills(text: str) -> list[SkillHit]:
     """Skills mentioned in free text, each with its line as evidence."""
     return get_taxonomy().extract(text)
+
+
+_SLUG_SHAPED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def link_filter_skills(items, *, unlinked=str.lower) -> list[str]:
+    """Skill slugs for a search filter typed as slugs or as people write skills
+    ("react", "React.js", "MS Excel", "C#"): an item written as a slug
+    ("react-native") is taken as one without building the taxonomy index (links and
+    saved searches carry slugs); anything else goes through the one skill linker.
+    What does not link is kept (`unlinked`: lowercased, or e.g. slugified): it then
+    matches nothing and the search's "did you mean" can correct it. Repeats
+    dropped, order kept."""
+    texts = [t for t in ((item or "").strip() for item in items) if t]
+    slugs, taxonomy = [], None
+    for text in texts:
+        if _SLUG_SHAPED.fullmatch(text):
+            slugs.append(text)
+            continue
+        taxonomy = taxonomy or get_taxonomy()
+        link = link_skill(text, taxonomy)
+        slugs.append(link.skill.slug if link.skill else unlinked(text))
+    return list(dict.fromkeys(slugs))

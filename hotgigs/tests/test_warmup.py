@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 
 from hotgigs.warmup import warm_process
-from matching import skills
+from matching import occupations, skills
 
 pytestmark = pytest.mark.django_db
 
@@ -26,10 +26,12 @@ def test_warm_process_builds_the_taxonomy_and_freezes_it(django_assert_num_queri
     assert warm_process() == ["matching"]
 
     assert skills._state["taxonomy"] is not None
+    assert occupations._state["index"] is not None
     assert gc.get_freeze_count() > 0
     # The first request then finds the taxonomy built: no query for it.
     with django_assert_num_queries(0):
         skills.get_taxonomy()
+        occupations.get_occupation_index()
 
 
 def test_a_failing_warm_up_is_logged_and_the_worker_starts(monkeypatch, caplog):

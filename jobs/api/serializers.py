@@ -137,6 +137,11 @@ class JobSerializer(SparseFieldsetMixin, serializers.ModelSerializer):
         help_text="The recruiting agency running this job for the company.",
     )
     skills = JobSkillSerializer(source="job_skills", many=True, read_only=True)
+    other_skills = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="Skills as written that the taxonomy does not link (kept).",
+    )
     url = serializers.CharField(source="get_absolute_url", read_only=True)
 
     class Meta:
@@ -150,6 +155,7 @@ class JobSerializer(SparseFieldsetMixin, serializers.ModelSerializer):
             "agency",
             "description",
             "skills",
+            "other_skills",
             "employment_type",
             "experience_level",
             "min_years_experience",
@@ -202,7 +208,14 @@ class CompanyJobSerializer(serializers.ModelSerializer):
 
 
 class JobSkillInputSerializer(serializers.Serializer):
-    skill = serializers.SlugField(help_text="Skill slug from the taxonomy.")
+    skill = serializers.CharField(
+        max_length=120,
+        help_text=(
+            "A skill slug from the taxonomy, or the skill as written: it is linked "
+            "to the taxonomy when it can be, else kept as free text "
+            "(`other_skills`)."
+        ),
+    )
     is_required = serializers.BooleanField(default=True)
     min_years = serializers.IntegerField(
         min_value=0, max_value=50, required=False, allow_null=True

@@ -120,6 +120,14 @@ class Job(TimeStampedModel):
     description = models.TextField(
         blank=True, max_length=50_000, help_text="Sanitised rich text."
     )
+    other_skills = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=(
+            "Skills as the employer wrote them that the taxonomy does not link: "
+            "kept, shown, and read by matching as text."
+        ),
+    )
     skills = models.ManyToManyField(
         "matching.Skill", through="JobSkill", related_name="jobs", blank=True
     )

@@ -19,7 +19,9 @@ from hotgigs.richtext import html_to_text, sanitize_html
 from jobs.models import Job, JobSkill, JobStatus, yearly
 from jobs.permissions import can_edit_job, can_post_for
 from jobs.search_cache import bump_search_version
+from matching.engine.linker import link_skill
 from matching.models import Skill
+from matching.skills import get_taxonomy
 
 # Fields a member may set through job_create / job_update.
 EDITABLE_FIELDS = (
@@ -121,17 +123,41 @@ def publish_errors(job: Job, *, now: datetime | None = None) -> dict[str, list[s
     return errors
 
 
+MAX_OTHER_SKILLS = 50
+
+
 def _set_skills(job: Job, skills: list[dict]) -> None:
-    """Replace the skills: ``[{"skill": Skill or slug, "is_required", ...}]``."""
-    rows = {}
-    slugs = [s["skill"] for s in skills if isinstance(s["skill"], str)]
-    by_slug = {s.slug: s for s in Skill.objects.filter(slug__in=slugs)}
-    unknown = sorted(set(slugs) - set(by_slug))
-    if unknown:
-        raise ValidationError({"skills": [f"Unknown skill: {', '.join(unknown)}."]})
+    """Replace the skills: ``[{"skill": Skill, slug or spelling, "is_required",
+    ...}]``.
+
+    A string is a slug, else any spelling, linked through the one skill linker
+    (`matching.engine.linker`, with the job's title and description as context for
+    the common-word guard). A spelling that does not link is never refused: it is
+    kept as written in ``job.other_skills`` (matching reads it as text).
+    """
+    rows, other = {}, {}
+    texts = [s["skill"] for s in skills if isinstance(s["skill"], str)]
+    by_slug = {s.slug: s for s in Skill.objects.filter(slug__in=texts)}
+    spellings = [t for t in texts if t not in by_slug]
+    taxonomy = get_taxonomy() if spellings else None
+    context = f"{job.title}\n{html_to_text(job.description)}"
+    linked: dict[str, str] = {}
+    for text in spellings:
+        link = link_skill(text, taxonomy, context=[context, *texts])
+        if link.skill is not None:
+            linked[text] = link.skill.slug
+        elif link.text:
+            other.setdefault(link.text.casefold(), link.text)
+    if linked:
+        by_slug |= {
+            s.slug: s for s in Skill.objects.filter(slug__in=set(linked.values()))
+        }
     for item in skills:
         skill = item["skill"]
-        skill = by_slug[skill] if isinstance(skill, str) else skill
+        if isinstance(skill, str):
+            skill = by_slug.get(skill) or by_slug.get(linked.get(skill, ""))
+            if skill is None:
+                continue
         rows[skill.pk] = JobSkill(
             job=job,
             skill=skill,
@@ -140,8 +166,16 @@ def _set_skills(job: Job, skills: list[dict]) -> None:
         )
     if len(rows) > 50:
         raise ValidationError({"skills": ["A job lists at most 50 skills."]})
+    if len(other) > MAX_OTHER_SKILLS:
+        raise ValidationError(
+            {"skills": [f"A job lists at most {MAX_OTHER_SKILLS} unlinked skills."]}
+        )
     JobSkill.objects.filter(job=job).delete()
     JobSkill.objects.bulk_create(rows.values())
+    other_skills = list(other.values())
+    if job.other_skills != other_skills:
+        job.other_skills = other_skills
+        Job.objects.filter(pk=job.pk).update(other_skills=other_skills)
 
 
 def refresh_search_vectors(*, job_ids=None, missing_only: bool = False) -> None:
@@ -166,7 +200,10 @@ def refresh_search_vectors(*, job_ids=None, missing_only: bool = False) -> None:
                 || setweight(to_tsvector('english', coalesce((
                     SELECT string_agg(s.name, ' ')
                     FROM jobs_jobskill js JOIN matching_skill s ON s.id = js.skill_id
-                    WHERE js.job_id = j.id), '')), 'B')
+                    WHERE js.job_id = j.id), '')
+                    || ' ' || coalesce((
+                    SELECT string_agg(value, ' ')
+                    FROM jsonb_array_elements_text(j.other_skills::jsonb)), '')), 'B')
                 || setweight(to_tsvector('english', c.name), 'C')
                 || setweight(to_tsvector('english', j.description), 'D')
             FROM companies_company AS c

@@ -282,7 +282,6 @@ def test_post_job_publish_incomplete_shows_errors_and_saves_nothing(
     [
         ({"salary_min": "9", "salary_max": "1"}, "must be at least the minimum"),
         ({"salary_currency": "EURO"}, "Ensure this value has at most 3 characters"),
-        ({"skills": "Nonexistent Skill Zz"}, "Unknown skill: Nonexistent Skill Zz."),
         ({"country": "XX"}, "Select a valid choice."),
     ],
 )
@@ -404,3 +403,25 @@ def test_admin_lists_and_bulk_closes(client, sam, public_job, draft_job):
     assert Job.objects.get(pk=public_job.pk).status == "closed"
     assert Job.objects.get(pk=draft_job.pk).status == "draft"
     assert "A draft job cannot become closed." in response.content.decode()
+
+
+def test_post_job_keeps_skills_it_does_not_know_as_written(client, olivia, acme):
+    client.force_login(olivia)
+    data = {
+        **FORM,
+        "company": acme.pk,
+        "skills": "Python; MS Excel\nNonexistent Skill Zz",
+        "action": "publish",
+    }
+
+    response = client.post("/jobs/new/", data)
+
+    assert response.status_code == 302
+    job = Job.objects.get()
+    assert sorted(js.skill.slug for js in job.job_skills.all()) == [
+        "microsoft-excel",
+        "python",
+    ]
+    assert job.other_skills == ["Nonexistent Skill Zz"]
+    page = client.get(job.get_absolute_url())
+    assert "Nonexistent Skill Zz" in page.content.decode()

@@ -94,16 +94,57 @@ def test_invalid_fields_are_refused_with_the_field_named(acme, olivia, changes, 
     assert Job.objects.count() == 0
 
 
-def test_unknown_skill_is_refused(acme, olivia):
-    with pytest.raises(ValidationError) as exc:
-        job_create(
-            company=acme,
-            posted_by=olivia,
-            data=dict(COMPLETE),
-            skills=[{"skill": "no-such-skill-zz"}],
-        )
-    assert exc.value.message_dict == {"skills": ["Unknown skill: no-such-skill-zz."]}
-    assert Job.objects.count() == 0
+def test_a_skill_that_does_not_link_is_kept_as_free_text(acme, olivia):
+    job = job_create(
+        company=acme,
+        posted_by=olivia,
+        data=dict(COMPLETE),
+        skills=[{"skill": "no-such-skill-zz"}, {"skill": "python"}],
+    )
+
+    job.refresh_from_db()
+    assert job.other_skills == ["no-such-skill-zz"]
+    assert [js.skill.slug for js in job.job_skills.all()] == ["python"]
+
+
+@pytest.mark.parametrize(
+    ("written", "slug"),
+    [
+        ("MS Excel", "microsoft-excel"),
+        ("C#", "c-sharp"),
+        ("C++", "c-plus-plus"),
+        ("React.js", "react"),
+        ("Structured query language (SQL)", "sql"),
+        ("python", "python"),
+    ],
+)
+def test_skills_as_written_are_linked_through_the_one_linker(
+    acme, olivia, written, slug
+):
+    job = job_create(
+        company=acme,
+        posted_by=olivia,
+        data=dict(COMPLETE),
+        skills=[{"skill": written}],
+    )
+
+    job.refresh_from_db()
+    assert [js.skill.slug for js in job.job_skills.all()] == [slug]
+    assert job.other_skills == []
+
+
+def test_updating_skills_replaces_the_free_text_ones_too(acme, olivia):
+    job = job_create(
+        company=acme,
+        posted_by=olivia,
+        data=dict(COMPLETE),
+        skills=[{"skill": "Underwater basket weaving"}],
+    )
+
+    job_update(job=job, user=olivia, data={}, skills=[{"skill": "python"}])
+
+    job.refresh_from_db()
+    assert job.other_skills == []
 
 
 def test_database_refuses_salary_min_above_max(acme):

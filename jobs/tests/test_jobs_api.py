@@ -266,6 +266,22 @@ def test_create_anonymous_is_401(api, acme):
     assert Job.objects.count() == 0
 
 
+def test_create_keeps_a_skill_it_cannot_link_as_free_text(api_as, olivia, acme):
+    SkillFactory(name="Python", slug="python")
+    payload = {
+        **NEW_JOB,
+        "company": acme.pk,
+        "skills": [{"skill": "no-such-skill-zz"}, {"skill": "Python"}],
+    }
+
+    response = api_as(olivia).post(LIST, payload, format="json")
+
+    assert response.status_code == 201
+    body = response.json()
+    assert [s["skill"] for s in body["skills"]] == ["python"]
+    assert body["other_skills"] == ["no-such-skill-zz"]
+
+
 @pytest.mark.parametrize(
     ("changes", "field"),
     [
@@ -273,7 +289,8 @@ def test_create_anonymous_is_401(api, acme):
         ({"salary_currency": "EURO"}, "salary_currency"),
         ({"country": "XX"}, "country"),
         ({"employment_type": "gig"}, "employment_type"),
-        ({"skills": [{"skill": "no-such-skill-zz"}]}, "skills"),
+        ({"skills": [{"skill": "x" * 121}]}, "skills"),
+        ({"skills": [{"is_required": True}]}, "skills"),
         ({"company": 999999}, "company"),
         ({"title": ""}, "title"),
         ({"expires_at": "soon"}, "expires_at"),

@@ -322,7 +322,13 @@ def advice_payload(result) -> dict:
             }
             for w in advice.wording
         ],
+        "comparable_by_occupation": result.comparable_by_occupation,
+        "occupation": None
+        if result.occupation is None
+        else {"code": result.occupation.code, "title": result.occupation.title},
         "missing_fields": list(advice.missing_fields),
+        "too_short": list(advice.too_short),
+        "description_words": advice.description_words,
         "vague": list(advice.vague),
         "reading_ease": advice.reading_ease,
         "reading_level": advice.reading_level,

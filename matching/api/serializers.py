@@ -1,7 +1,8 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from jobs.models import ExperienceLevel, RemotePolicy, SalaryPeriod
-from matching.models import Skill, SkillCategory
+from matching.models import Occupation, OccupationField, Skill, SkillCategory
 
 MAX_EXTRACT_CHARS = 100_000
 
@@ -275,15 +276,100 @@ class AdviceWordingSerializer(serializers.Serializer):
     passage = serializers.CharField()
 
 
+class OccupationRefSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    title = serializers.CharField()
+
+
 class JobAdviceSerializer(serializers.Serializer):
     suggested_skills = SkillSuggestionSerializer(many=True)
     comparable_jobs = serializers.IntegerField()
     salary_band = SalaryBandSerializer(allow_null=True)
     salary_basis = serializers.CharField()
     wording = AdviceWordingSerializer(many=True)
+    comparable_by_occupation = serializers.IntegerField(
+        help_text="Of the comparable jobs, those of the same inferred occupation "
+        "with another title."
+    )
+    occupation = OccupationRefSerializer(
+        allow_null=True, help_text="The occupation inferred from the title."
+    )
     missing_fields = serializers.ListField(child=serializers.CharField())
+    too_short = serializers.ListField(
+        child=serializers.CharField(),
+        help_text='Fields present but too short to help ("description": under 80 '
+        "words).",
+    )
+    description_words = serializers.IntegerField()
     vague = serializers.ListField(child=serializers.CharField())
     reading_ease = serializers.FloatField()
     reading_level = serializers.CharField()
     candidates_at_60_plus = serializers.IntegerField()
     candidates_scored = serializers.IntegerField()
+
+
+class OccupationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Occupation
+        fields = ["id", "code", "title", "field", "description"]
+
+
+class OccupationSkillSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    relation = serializers.ChoiceField(choices=["essential", "optional"])
+
+
+class OccupationDetailSerializer(serializers.ModelSerializer):
+    skills = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Occupation
+        fields = [
+            "id",
+            "code",
+            "title",
+            "field",
+            "description",
+            "alternative_titles",
+            "skills",
+        ]
+
+    @extend_schema_field(OccupationSkillSerializer(many=True))
+    def get_skills(self, obj):
+        links = sorted(
+            obj.skill_links.all(),
+            key=lambda link: (link.relation != "essential", link.skill.name.casefold()),
+        )
+        return [
+            {
+                "slug": link.skill.slug,
+                "name": link.skill.name,
+                "relation": link.relation,
+            }
+            for link in links
+        ]
+
+
+class OccupationSearchInput(serializers.Serializer):
+    q = serializers.CharField(required=False, allow_blank=True, max_length=120)
+    field = serializers.ChoiceField(
+        choices=OccupationField.choices, required=False, allow_blank=True
+    )
+
+
+class OccupationInferInput(serializers.Serializer):
+    title = serializers.CharField(max_length=200, trim_whitespace=True)
+
+
+class OccupationGuessSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    title = serializers.CharField()
+    field = serializers.CharField()
+    score = serializers.FloatField()
+    matched = serializers.CharField(help_text="The taxonomy title it was read as.")
+
+
+class OccupationInferOutput(serializers.Serializer):
+    title = serializers.CharField()
+    occupations = OccupationGuessSerializer(many=True)

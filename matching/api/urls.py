@@ -2,10 +2,11 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from matching.api import ai
-from matching.api.views import SkillViewSet
+from matching.api.views import OccupationViewSet, SkillViewSet
 
 router = SimpleRouter()
 router.register("ai/skills", SkillViewSet, basename="skill")
+router.register("ai/occupations", OccupationViewSet, basename="occupation")
 
 urlpatterns = router.urls + [
     path("ai/match/", ai.MatchView.as_view(), name="ai-match"),

@@ -8,10 +8,16 @@ from matching.api.serializers import (
     ExtractOutput,
     NormalizeInput,
     NormalizeOutput,
+    OccupationDetailSerializer,
+    OccupationInferInput,
+    OccupationInferOutput,
+    OccupationSearchInput,
+    OccupationSerializer,
     SkillSearchInput,
     SkillSerializer,
 )
-from matching.selectors import skills_search
+from matching.occupations import infer_occupation
+from matching.selectors import occupations_search, skills_search
 from matching.skills import extract_skills, resolve_skill
 
 
@@ -85,6 +91,72 @@ class SkillViewSet(viewsets.ReadOnlyModelViewSet):
                         "line": h.line,
                     }
                     for h in hits
+                ],
+            }
+        )
+
+
+class OccupationViewSet(viewsets.ReadOnlyModelViewSet):
+    """Occupations of the labour-market taxonomy (O*NET-SOC, CC BY 4.0): search by
+    title, read one with its titles and tools, infer occupations from a job title.
+    Public reference data: reads need no account."""
+
+    lookup_field = "code"
+    lookup_value_regex = r"[0-9]{2}-[0-9]{4}\.[0-9]{2}"
+    permission_classes = [permissions.AllowAny]
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return OccupationDetailSerializer
+        return OccupationSerializer
+
+    def get_queryset(self):
+        if self.action == "retrieve":
+            from matching.models import Occupation
+
+            return Occupation.objects.prefetch_related("skill_links__skill")
+        params = OccupationSearchInput(data=self.request.query_params)
+        params.is_valid(raise_exception=True)
+        return occupations_search(
+            query=params.validated_data.get("q", ""),
+            field=params.validated_data.get("field", ""),
+        )
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("q", str, description="Title contains"),
+            OpenApiParameter("field", str, description="Occupation field"),
+        ]
+    )
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "title", str, required=True, description="A job title as written"
+            )
+        ],
+        responses=OccupationInferOutput,
+    )
+    @action(detail=False, methods=["get"])
+    def infer(self, request):
+        params = OccupationInferInput(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        title = params.validated_data["title"]
+        guesses = infer_occupation(title)
+        return Response(
+            {
+                "title": title,
+                "occupations": [
+                    {
+                        "code": g.code,
+                        "title": g.title,
+                        "field": g.field,
+                        "score": g.score,
+                        "matched": g.matched,
+                    }
+                    for g in guesses
                 ],
             }
         )

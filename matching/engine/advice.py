@@ -7,8 +7,10 @@
   rank = (n − 1) × p / 100), with the sample size; none below MIN_SAMPLE.
 * Wording that may discourage applicants: DISCOURAGING_TERMS, each with why and a
   replacement (gender-coded, age-coded and "bro culture" terms).
-* Missing or vague fields, readability (Flesch reading ease with a vowel-group
-  syllable heuristic), and how many candidates score MATCH_THRESHOLD or more.
+* Missing, too short (a description under MIN_DESCRIPTION_WORDS words is "too
+  short", not "missing") or vague fields, readability (Flesch reading ease with a
+  vowel-group syllable heuristic), and how many candidates score MATCH_THRESHOLD
+  or more.
 """
 
 from __future__ import annotations
@@ -101,6 +103,9 @@ class JobAdvice:
     reading_ease: float
     reading_level: str
     candidates_at_threshold: int | None
+    # present but under the length readers need ("description": < 80 words)
+    too_short: tuple[str, ...] = ()
+    description_words: int = 0
 
 
 def percentile(values: Sequence[float], p: float) -> float:
@@ -227,8 +232,12 @@ def job_advice(
         missing.append("skills")
     if not job.get("level"):
         missing.append("level")
-    if len(re.findall(r"\w+", description)) < MIN_DESCRIPTION_WORDS:
+    n_words = len(re.findall(r"\w+", description))
+    too_short = []
+    if n_words == 0:
         missing.append("description")
+    elif n_words < MIN_DESCRIPTION_WORDS:
+        too_short.append("description")
     vague = [
         w for w in VAGUE_WORDS if re.search(rf"\b{re.escape(w)}\b", description, re.I)
     ]
@@ -247,6 +256,8 @@ def job_advice(
         salary_band=salary_band(comparable_salaries),
         wording=tuple(wording_issues(f"{job.get('title', '')}\n{description}")),
         missing_fields=tuple(missing),
+        too_short=tuple(too_short),
+        description_words=n_words,
         vague=tuple(vague),
         reading_ease=ease,
         reading_level=reading_level(ease),

@@ -15,7 +15,14 @@ Components (each 0–100):
   none); otherwise the best related-skill weight (0–1, from the taxonomy) as partial
   credit; otherwise, when the candidate has another skill of the same taxonomy
   category (context.categories), SAME_CATEGORY_CREDIT — the skill is still reported
-  missing; otherwise 0. A job without skills scores 50 (neutral).
+  missing; otherwise 0. Each job skill's weight is also × its rarity across the
+  taxonomy's occupations (context.rarity: 1 for most skills, down to 0.05 for a
+  generic tool such as Excel, see `taxonomy.skill_rarity`), so a shared generic
+  tool is weak evidence. How much the listed skills say (`evidence`: their summed
+  rarity, full at EVIDENCE_FULL) decides how much of this component they give:
+  the rest is the text component's score. A job without linked skills therefore
+  scores its skills component from the text alone (no neutral 50 that lifted
+  unrelated jobs).
 * experience — mean of the parts that are known: level (same level 100, one below 60,
   two or more below 20, one above 85, two or more above 60) and years (100 at or above
   the job's minimum, proportional below). Nothing known → 50.
@@ -30,9 +37,10 @@ Components (each 0–100):
 * text — TF-IDF cosine of candidate text and job text (idf from the corpus passed in),
   saturating: 100 × min(1, cosine ÷ TEXT_SATURATION).
 
-Cap (MISSING_REQUIRED_CAP): when at least one required skill is missing outright, the
-cap is 30 + 70 × required coverage (coverage = credit earned on required skills ÷
-their count): 4 of 5 required → 86, 2 of 4 → 65, none → 30. The total is scaled by
+Cap (MISSING_REQUIRED_CAP): when at least one required skill that is not a generic
+tool (rarity ≥ CAP_MIN_RARITY) is missing outright, the cap is 30 + 70 × coverage
+(credit earned on those skills ÷ their count): 4 of 5 → 86, 2 of 4 → 65, none →
+30. A missing generic tool never caps. The total is scaled by
 cap ÷ 100, so it never exceeds the cap and capped jobs keep their relative order (a
 hard clamp would tie every job that misses all required skills at 30).
 
@@ -69,6 +77,8 @@ SAME_CATEGORY_CREDIT = 0.15
 REQUIRED_WEIGHT, NICE_WEIGHT = 2.0, 1.0
 YEARS_FLOOR, YEARS_UNKNOWN = 0.5, 0.8
 MISSING_REQUIRED_CAP = (30.0, 70.0)  # floor, + share × coverage
+EVIDENCE_FULL = 1.0  # summed rarity of a job's skills that is full evidence
+CAP_MIN_RARITY = 0.5  # a missing required skill rarer than this caps
 TEXT_SATURATION = 0.5
 NEUTRAL = 50.0
 SALARY_GAP_PENALTY = 400.0
@@ -122,30 +132,42 @@ class _JobFeatures:
     """
 
     __slots__ = ("job", "skills", "required", "nice", "skill_total", "level",
-                 "country", "city", "where", "text", "memo")  # fmt: skip
+                 "country", "city", "where", "text", "memo", "evidence",
+                 "capping")  # fmt: skip
 
     def __init__(self, job: JobData, context: ScoringContext, idf: IdfTable):
         related, categories = _symmetric_links(context.related), context.categories
+        rarity = context.rarity
         self.job = job
-        # (slug, label, weight, required, min_years, links either way, category)
+        # (slug, label, weight, required, min_years, links either way, category,
+        #  caps): weight = required/nice weight × rarity; `caps` — a missing
+        # required skill caps the total only when it is not a generic tool
         self.skills = tuple(
             (
                 js.slug,
                 js.name or js.slug,
-                REQUIRED_WEIGHT if js.required else NICE_WEIGHT,
+                (REQUIRED_WEIGHT if js.required else NICE_WEIGHT)
+                * rarity.get(js.slug, 1.0),
                 js.required,
                 js.min_years,
                 related.get(js.slug, _NO_LINKS),
                 categories.get(js.slug),
+                js.required and rarity.get(js.slug, 1.0) >= CAP_MIN_RARITY,
             )
             for js in job.skills
         )
         self.required = tuple(js.slug for js in job.skills if js.required)
         self.nice = tuple(js.slug for js in job.skills if not js.required)
+        self.capping = sum(1 for skill in self.skills if skill[7])
         total = 0.0
         for skill in self.skills:
             total += skill[2]
         self.skill_total = total
+        # how much the linked skills say about the job: 1 from one skill that is
+        # not a generic tool; the rest of the skills component comes from the text
+        self.evidence = min(
+            1.0, sum(rarity.get(js.slug, 1.0) for js in job.skills) / EVIDENCE_FULL
+        )
         self.level = _LEVEL_INDEX.get(job.level)
         self.country = job.country.upper() if job.country else ""
         self.city = job.city.casefold() if job.city else ""
@@ -182,7 +204,7 @@ def _skills(c: _CandidateFeatures, j: _JobFeatures):
     matched, partial, missing = [], [], []
     earned = req_earned = 0.0
     missing_required = n_have = n_nice = 0
-    for slug, label, weight, required, min_years, job_links, category in j.skills:
+    for slug, label, weight, required, min_years, job_links, category, caps in j.skills:
         own = have.get(slug)
         if own is not None:
             credit = 1.0
@@ -206,7 +228,7 @@ def _skills(c: _CandidateFeatures, j: _JobFeatures):
                 partial.append(label)
             else:
                 missing.append(label)
-                missing_required += required
+                missing_required += caps
                 if category is not None:
                     categories = c.categories
                     if categories is None:
@@ -214,10 +236,10 @@ def _skills(c: _CandidateFeatures, j: _JobFeatures):
                     if category in categories:
                         credit = SAME_CATEGORY_CREDIT
         earned += weight * credit
-        if required:
+        if caps:
             req_earned += credit
     if not j.skills:
-        return NEUTRAL, ("the job lists no skills",), matched, partial, missing, None
+        return 0.0, ("the job lists no linked skills",), matched, partial, missing, None
     reasons = []
     if j.required:
         if n_have == len(j.required):
@@ -233,9 +255,9 @@ def _skills(c: _CandidateFeatures, j: _JobFeatures):
     cap = None
     if missing_required:
         floor, share = MISSING_REQUIRED_CAP
-        cap = floor + share * (req_earned / len(j.required))
+        cap = floor + share * (req_earned / j.capping)
     return (
-        100.0 * earned / j.skill_total,
+        100.0 * earned / j.skill_total if j.skill_total else 0.0,
         tuple(reasons),
         matched,
         partial,
@@ -385,6 +407,14 @@ def _score_prepared(
         raise OptedOut(candidate.id)
     who, pref_verb = _VOICES.get(audience, _CANDIDATE_VOICE)
     s_score, s_reasons, matched, partial, missing, cap = _skills(c, j)
+    text = _text(c, j)
+    if j.evidence < 1.0:
+        s_score = j.evidence * s_score + (1.0 - j.evidence) * (text[0] if text else 0)
+        s_reasons = (
+            *s_reasons,
+            f"the listed skills say little ({j.evidence:.0%} of full evidence): "
+            "the rest from the text",
+        )
     skills = Component("skills", round(s_score, 2), _SKILLS_WEIGHT, s_reasons)
     experience, location, salary = _side_components(c, j, who, pref_verb)
     # the weighted sum adds in the components' order, as it always did
@@ -394,7 +424,6 @@ def _score_prepared(
         + location.score * _LOCATION_WEIGHT
         + salary.score * _SALARY_WEIGHT
     )
-    text = _text(c, j)
     if text is None:
         components = (skills, experience, location, salary)
         precise = weighted / _BASE_WEIGHT
@@ -478,6 +507,9 @@ def _best_possible(c: _CandidateFeatures, j: _JobFeatures) -> float:
     candidate has text to compare), the cap applied."""
     who, pref_verb = _CANDIDATE_VOICE
     s_score, _, _, _, _, cap = _skills(c, j)
+    if j.evidence < 1.0:  # the text part of the skills component at its best
+        text_best = 100.0 if c.text is not None else 0.0
+        s_score = j.evidence * s_score + (1.0 - j.evidence) * text_best
     e_score, _ = _experience(c, j, who)
     l_score, _ = _location(c, j, who, pref_verb)
     m_score, _ = _salary(c.candidate, j.job)

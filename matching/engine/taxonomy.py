@@ -29,6 +29,7 @@ Extraction rules (`Taxonomy.extract`):
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -491,6 +492,26 @@ class SkillEntry:
     aliases: tuple[str, ...] = ()
     related: Mapping[str, float] = field(default_factory=dict)
     id: int | None = None
+    # How many taxonomy occupations use the skill (0: unknown). Scoring weighs a
+    # skill by its rarity across occupations (`skill_rarity`).
+    occupations: int = 0
+
+
+# Rarity of a skill used by n of the taxonomy's occupations: idf scaled so that a
+# skill used by at most RARE_SPREAD occupations weighs 1 and one used by nearly all
+# (Excel: 861 of 1,016) close to RARITY_FLOOR.
+TAXONOMY_OCCUPATIONS = 1016
+RARE_SPREAD = 100
+RARITY_FLOOR = 0.05
+
+
+def skill_rarity(occupations: int, total: int = TAXONOMY_OCCUPATIONS) -> float:
+    """1.0 for a skill of few occupations (or unknown spread), down to 0.05 for
+    a generic tool every occupation uses: ln(total / n) / ln(total / 100)."""
+    if occupations <= RARE_SPREAD:
+        return 1.0
+    value = math.log(total / min(occupations, total)) / math.log(total / RARE_SPREAD)
+    return round(max(RARITY_FLOOR, min(1.0, value)), 4)
 
 
 @dataclass(frozen=True)
@@ -520,6 +541,7 @@ class Taxonomy:
         self._by_slug: dict[str, SkillRef] = {}
         self._aliases: dict[str, tuple[str, ...]] = {}
         self._related: dict[str, dict[str, float]] = {}
+        self._rarity: dict[str, float] = {}
         compact: dict[str, set[str]] = {}
         phrases: dict[tuple[str, ...], list[_Form]] = {}
         for entry in entries:
@@ -529,6 +551,8 @@ class Taxonomy:
             self._by_slug[entry.slug] = ref
             self._related[entry.slug] = dict(entry.related)
             self._aliases[entry.slug] = tuple(entry.aliases)
+            if entry.occupations > RARE_SPREAD:
+                self._rarity[entry.slug] = skill_rarity(entry.occupations)
             for form in (entry.name, *entry.aliases):
                 key = skill_key(form)
                 if not key:
@@ -586,6 +610,11 @@ class Taxonomy:
                 {slug: ref.category for slug, ref in self._by_slug.items()},
             )
         return self._scoring_maps
+
+    def rarity_map(self) -> dict[str, float]:
+        """slug → rarity (0.05–1) for the skills that are not rare; others weigh 1
+        (treat as read-only)."""
+        return self._rarity
 
     def ids_for(self, slugs) -> list[int]:
         """Database ids of known slugs (unknown ones and id-less entries skipped)."""

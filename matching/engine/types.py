@@ -113,6 +113,8 @@ class ScoringContext:
     related: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     corpus: CorpusStats | None = None
     categories: Mapping[str, str] = field(default_factory=dict)  # slug → category
+    # slug → rarity 0.05–1 (`taxonomy.skill_rarity`); a skill not in it weighs 1
+    rarity: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

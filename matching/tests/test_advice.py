@@ -105,7 +105,10 @@ def test_job_advice_puts_it_together():
         candidate_scores=[59.9, 60, 88, 12],
     )
 
-    assert advice.missing_fields == ("salary", "location", "level", "description")
+    # the short description is "too short", not "missing" (it was reported missing)
+    assert advice.missing_fields == ("salary", "location", "level")
+    assert advice.too_short == ("description",)
+    assert advice.description_words == 6
     assert advice.vague == ("competitive salary", "other duties")
     assert [i.term for i in advice.wording] == ["rockstar"]
     assert [(s.name, s.share) for s in advice.suggested_skills] == [("Django", 0.75)]
@@ -127,3 +130,31 @@ def test_job_advice_on_an_empty_draft_does_not_crash():
     assert advice.salary_band is None
     assert advice.candidates_at_threshold is None
     assert advice.suggested_skills == ()
+
+
+@pytest.mark.parametrize(
+    ("description", "missing", "too_short", "words"),
+    [
+        ("", ("description",), (), 0),
+        ("   ", ("description",), (), 0),
+        ("word " * 79, (), ("description",), 79),
+        ("word " * 80, (), (), 80),
+    ],
+)
+def test_a_short_description_is_too_short_and_an_empty_one_missing(
+    description, missing, too_short, words
+):
+    advice = job_advice(
+        {
+            "title": "Line Cook",
+            "description": description,
+            "skills": ["Knife skills"],
+            "salary_min": 30000,
+            "city": "Berlin",
+            "level": "mid",
+        }
+    )
+
+    assert advice.missing_fields == missing
+    assert advice.too_short == too_short
+    assert advice.description_words == words

@@ -1,9 +1,20 @@
+import json
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
-from matching.evaluation import average_precision, evaluate, load_set, ndcg_at
+from matching.engine.occupations import occupation_affinity
+from matching.evaluation import (
+    ONET_EVALUATION_DIR,
+    average_precision,
+    evaluate,
+    evaluate_by_field,
+    load_set,
+    ndcg_at,
+    precision_at,
+    reciprocal_rank,
+)
 
 
 def test_the_labelled_set_is_big_enough_and_fully_graded():
@@ -31,11 +42,80 @@ def test_engine_beats_the_bm25_baseline():
     assert results["engine"]["map"] > results["bm25"]["map"]
 
 
-def test_evaluate_matching_prints_the_table():
+def test_precision_at_10_and_reciprocal_rank_by_hand():
+    assert precision_at([3, 0, 2, 1, 0, 0, 0, 0, 0, 2, 3], 10) == 0.3
+    assert reciprocal_rank([0, 1, 2, 3]) == pytest.approx(1 / 3)
+    assert reciprocal_rank([0, 1]) == 0.0
+
+
+def test_evaluate_matching_prints_every_ranker_overall_and_per_field():
     out = StringIO()
 
     call_command("evaluate_matching", stdout=out)
 
     lines = out.getvalue().splitlines()
-    assert lines[1].split() == ["ranker", "nDCG@10", "MAP"]
-    assert [line.split()[0] for line in lines[2:]] == ["engine", "bm25"]
+    assert lines[0] == "team set (all): 45 candidates × 36 jobs, grades 0–3"
+    assert lines[1].split() == ["ranker", "field", "n", "nDCG@10", "P@10", "MRR", "MAP"]
+    rows = [line.split() for line in lines[2:]]
+    assert [r[:2] for r in rows if r[1] == "all"] == [
+        ["engine", "all"],
+        ["bm25", "all"],
+        ["skills", "all"],
+    ]
+    assert {r[1] for r in rows} >= {"tech", "health", "trades", "finance", "sales",
+                                    "logistics", "hospitality"}  # fmt: skip
+
+
+def test_evaluate_matching_refuses_an_unknown_set_or_split():
+    with pytest.raises(CommandError):
+        call_command("evaluate_matching", "--set", "mine")
+    with pytest.raises(CommandError):
+        call_command("evaluate_matching", "--split", "test")
+
+
+# --- the O*NET-generated set ---------------------------------------------------------
+
+
+def _raw(name):
+    return json.loads((ONET_EVALUATION_DIR / f"{name}.json").read_text())
+
+
+def test_the_onet_set_spans_49_occupations_in_seven_fields():
+    candidates, jobs = _raw("candidates"), _raw("jobs")
+
+    assert len({c["occupation"] for c in candidates}) == 49
+    assert {c["field"] for c in candidates} == {
+        "tech", "health", "trades", "finance", "sales", "logistics", "hospitality"
+    }  # fmt: skip
+    assert (len(jobs), len(candidates)) == (294, 98)
+
+
+def test_onet_grades_come_from_occupation_codes_only():
+    candidates, jobs, grades = _raw("candidates"), _raw("jobs"), _raw("grades")
+    expected = {1.0: 3, 0.8: 2, 0.5: 1}
+
+    for c in candidates[::7]:
+        for j in jobs[::5]:
+            grade = grades[str(c["id"])][str(j["id"])]
+            affinity = occupation_affinity(c["occupation"], j["occupation"])
+            assert grade == expected.get(affinity, 0)
+
+
+def test_the_tuning_and_held_out_splits_share_no_occupation():
+    candidates = _raw("candidates")
+    tuning = {c["occupation"] for c in candidates if c["split"] == "tuning"}
+    heldout = {c["occupation"] for c in candidates if c["split"] == "heldout"}
+
+    assert tuning and heldout
+    assert not tuning & heldout
+    assert len(load_set(ONET_EVALUATION_DIR, split="heldout").candidates) == 48
+
+
+def test_evaluate_by_field_reports_each_field_with_its_size():
+    results = evaluate_by_field(load_set(ONET_EVALUATION_DIR, split="heldout"))
+
+    assert set(results) == {"engine", "bm25", "skills"}
+    engine = results["engine"]
+    assert engine["all"]["n"] == 48
+    assert sum(v["n"] for k, v in engine.items() if k != "all") == 48
+    assert 0 <= engine["all"]["ndcg@10"] <= 1

@@ -2,13 +2,20 @@
 against hand-computed percentiles; pages for both, fill-my-profile on confirmation."""
 
 import io
+import json
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from candidates.models import CandidateProfile
 from documents.pdf_writer import build_pdf
+from matching.services import occupations_load
 from matching.tests.wiring import alice_profile, backend_job, published_job
+
+OCCUPATIONS_FIXTURE = (
+    Path(__file__).resolve().parent / "fixtures" / "occupations_subset.json"
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -268,8 +275,12 @@ def test_advice_percentiles_and_skills_against_hand_computed_values(
         {"name": "Docker", "jobs": 1, "share": 0.2},
     ]
     assert [w["term"] for w in body["wording"]] == ["rockstar"]
-    assert body["missing_fields"] == ["salary", "description"]
+    # a short description is "too short" (it was reported "missing")
+    assert body["missing_fields"] == ["salary"]
+    assert body["too_short"] == ["description"]
+    assert body["description_words"] == 9
     assert body["vague"] == ["competitive salary"]
+    assert (body["occupation"], body["comparable_by_occupation"]) == (None, 0)
 
 
 def test_advice_widens_the_salary_comparables_and_says_so(api_as, olivia, comparables):
@@ -333,3 +344,43 @@ def test_advice_page_per_persona(client, olivia, tom, eve, globex, alice, acme):
     assert client.get(url).status_code == 403
     client.logout()
     assert client.get(url).status_code == 302
+
+
+def test_advice_finds_comparable_jobs_by_occupation_too(api_as, olivia, acme):
+    occupations_load(data=json.loads(OCCUPATIONS_FIXTURE.read_text(encoding="utf-8")))
+    for title in ["Line Cook", "Restaurant Cook", "Grill Cook", "Cook Supervisor"]:
+        published_job(title, skills=("python",))
+    published_job("Python Developer", skills=("python",))
+
+    response = api_as(olivia).post(
+        ADVICE, {"title": "Line Cook", "description": "Cook."}, format="json"
+    )
+
+    body = response.json()
+    assert response.status_code == 200, body
+    assert body["occupation"] == {"code": "35-2014.00", "title": "Cooks, Restaurant"}
+    # Line Cook by title; Restaurant Cook and Grill Cook by occupation
+    assert body["comparable_jobs"] == 3
+    assert body["comparable_by_occupation"] == 2
+
+
+def test_advice_page_says_a_short_description_is_too_short(client, olivia, acme):
+    occupations_load(data=json.loads(OCCUPATIONS_FIXTURE.read_text(encoding="utf-8")))
+    job = published_job(
+        "Line Cook",
+        skills=("python",),
+        company=acme,
+        description="<p>Cook our menu.</p>",
+    )
+    published_job("Restaurant Cook", skills=("python",))
+    client.force_login(olivia)
+
+    response = client.get(f"/jobs/{job.slug}/advice/")
+
+    text = " ".join(response.content.decode().split())
+    assert response.status_code == 200
+    assert (
+        "The description is too short: 3 words; job seekers look for at least 80."
+        in text
+    )
+    assert "Read as the occupation Cooks, Restaurant (35-2014.00): 1 of the" in text

@@ -126,11 +126,60 @@ def test_related_credit_is_symmetric_and_takes_the_best_link():
     assert comp(result, "skills") == 40.0
 
 
-def test_job_without_skills_is_neutral():
-    result = score(candidate(), job(skills=()))
+def test_job_without_linked_skills_takes_its_skills_score_from_the_text():
+    # was a neutral 50, which lifted unrelated jobs above a person's own occupation
+    no_text = score(candidate(), job(skills=()))
+    with_text = score(
+        candidate(text="python django backend services"),
+        job(skills=(), text="backend services in python"),
+    )
 
-    assert comp(result, "skills") == 50.0
-    assert result.component("skills").reasons == ("the job lists no skills",)
+    assert comp(no_text, "skills") == 0.0
+    assert no_text.component("skills").reasons == (
+        "the job lists no linked skills",
+        "the listed skills say little (0% of full evidence): the rest from the text",
+    )
+    assert comp(with_text, "skills") == comp(with_text, "text")
+    assert comp(with_text, "skills") > 0
+
+
+def test_an_unrelated_job_without_skills_ranks_below_the_persons_own_job():
+    person = candidate(text="python django backend developer")
+    own = job(id=1, text="backend developer python django")
+    unrelated = job(id=2, skills=(), text="registered nurse wound care icu")
+
+    ranked = rank(person, [unrelated, own])
+
+    assert [r.job_id for r in ranked] == [1, 2]
+
+
+EXCEL = CandidateSkill("microsoft-excel", "Microsoft Excel")
+RARITY = ScoringContext(rarity={"microsoft-excel": 0.07})
+
+
+def test_a_shared_generic_tool_is_weak_evidence():
+    only_excel = job(skills=(JobSkill("microsoft-excel", "Microsoft Excel"),))
+
+    result = score(candidate(skills=(EXCEL,)), only_excel, RARITY)
+
+    # 7 % of the component from the tool, the rest from the text (none here)
+    assert comp(result, "skills") == 7.0
+    assert comp(score(candidate(skills=(EXCEL,)), only_excel), "skills") == 100.0
+
+
+def test_skills_weigh_by_rarity_and_a_missing_generic_tool_never_caps():
+    the_job = job(
+        skills=(JobSkill("python", "Python"), JobSkill("microsoft-excel", "Excel"))
+    )
+
+    has_python = score(candidate(skills=(PY,)), the_job, RARITY)
+    has_excel = score(candidate(skills=(EXCEL,)), the_job, RARITY)
+
+    assert comp(has_python, "skills") == 93.46  # 2 of 2.14
+    assert not has_python.capped
+    assert comp(has_excel, "skills") == 6.54  # 0.14 of 2.14
+    assert has_excel.capped  # Python is missing: cap 30 + 70 × 0 of 1
+    assert has_excel.missing_skills == ("Python",)
 
 
 def test_missing_required_skills_cap_the_total():

@@ -23,7 +23,9 @@ def test_idf_weighs_a_shared_common_word_less_than_rare_unshared_ones():
         cosine = 1 / (sqrt(1 + (1 + ln 2)²) × sqrt(1 + (1 + ln 4)²)) = 0.19655
 
     against 1 / (√2 × √2) = 0.5 with uniform weights: text 39.31 instead of 100
-    (saturating at 0.5), total (4 × 50 neutral × weights 90 + text × 15) / 105.
+    (saturating at 0.5). The job has no linked skills, so its skills component is
+    the text score too (it was a neutral 50): total (text × 45 + 3 × 50 × 45
+    + text × 15) / 105.
     """
     stats = CorpusStats(doc_count=3, doc_freq={"python": 3, "kitchen": 1})
     candidate = CandidateData(id=1, text="Python kitchen")
@@ -37,9 +39,10 @@ def test_idf_weighs_a_shared_common_word_less_than_rare_unshared_ones():
     assert round(cosine, 5) == 0.19655
     assert weighted.component("text").score == 39.31
     assert weighted.component("text").reasons == ("text similarity 0.20",)
-    assert weighted.precise == 48.4729 and weighted.score == 48
+    assert weighted.component("skills").score == 39.31
+    assert weighted.precise == 43.8914 and weighted.score == 44
     assert uniform.component("text").score == 100.0
-    assert uniform.precise == 57.1429 and uniform.score == 57
+    assert uniform.precise == 78.5714 and uniform.score == 79
 
 
 pytestmark_db = pytest.mark.django_db

@@ -1,20 +1,45 @@
 from django.core.management.base import BaseCommand
 
-from matching.evaluation import evaluate, load_set
+from matching.evaluation import SETS, evaluate_by_field, load_set
+
+METRICS = (("ndcg@10", "nDCG@10"), ("p@10", "P@10"), ("mrr", "MRR"), ("map", "MAP"))
 
 
 class Command(BaseCommand):
-    help = "Score the labelled set (matching/data/evaluation) with the engine and BM25."
+    help = (
+        "Score a labelled set with the engine, BM25 and a skill-overlap baseline: "
+        "nDCG@10, P@10, MRR and MAP, overall and per field."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--set",
+            choices=sorted(SETS),
+            default="team",
+            help="team: matching/data/evaluation; onet: the O*NET-generated set",
+        )
+        parser.add_argument(
+            "--split",
+            choices=["all", "tuning", "heldout"],
+            default="all",
+            help="onet only: the tuning or the held-out candidates",
+        )
 
     def handle(self, *args, **options):
-        data = load_set()
-        results = evaluate(data)
+        data = load_set(SETS[options["set"]], split=options["split"])
+        results = evaluate_by_field(data)
         self.stdout.write(
-            f"{len(data.candidates)} candidates × {len(data.jobs)} jobs, "
-            "grades 0–3 (see matching/data/evaluation/README.md)"
+            f"{options['set']} set ({options['split']}): {len(data.candidates)} "
+            f"candidates × {len(data.jobs)} jobs, grades 0–3"
         )
-        self.stdout.write(f"{'ranker':<10}{'nDCG@10':>10}{'MAP':>10}")
-        for name, metrics in results.items():
-            self.stdout.write(
-                f"{name:<10}{metrics['ndcg@10']:>10.3f}{metrics['map']:>10.3f}"
-            )
+        self.stdout.write(
+            f"{'ranker':<10}{'field':<13}{'n':>4}"
+            + "".join(f"{label:>9}" for _, label in METRICS)
+        )
+        for ranker, groups in results.items():
+            for group in ["all", *sorted(g for g in groups if g != "all")]:
+                metrics = groups[group]
+                self.stdout.write(
+                    f"{ranker:<10}{group:<13}{metrics['n']:>4}"
+                    + "".join(f"{metrics[key]:>9.3f}" for key, _ in METRICS)
+                )
