@@ -226,11 +226,15 @@ def _noticed():
 
 
 def _all_done(workers, task_id):
+    # An email is claimed (emailed_at) before the backend prints it, so wait for
+    # the print too: on a busy machine the claim can be seen well before it.
+    log = workers.log_text()
     return (
-        f"{TASK}[{task_id}] succeeded" in workers.log_text()
+        f"{TASK}[{task_id}] succeeded" in log
         and not Notification.objects.filter(
             kind="job_expiring", emailed_at__isnull=True
         ).exists()
+        and all(_emails_sent(log))
     )
 
 
