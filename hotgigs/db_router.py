@@ -6,6 +6,9 @@ router). Rules:
 - a read goes to "replica", except inside a transaction on "default"
   (``atomic`` blocks, ``ATOMIC_REQUESTS``): a service that reads what it is
   about to change must see the primary, never a lagging copy;
+- a read goes to "default" while the replica cannot be reached, or while the
+  person of the current request has written something the replica has not
+  replayed yet (read-your-writes: hotgigs/read_your_writes.py);
 - relations between objects from either alias are allowed (same data);
 - migrations run on "default" only (the replica follows by replication).
 
@@ -14,6 +17,8 @@ them (pgbouncer, HAProxy), so this router keeps one read alias.
 """
 
 from django.db import connections
+
+from hotgigs import read_your_writes
 
 PRIMARY = "default"
 REPLICA = "replica"
@@ -25,6 +30,8 @@ class PrimaryReplicaRouter:
         if REPLICA not in connections.settings:
             return PRIMARY
         if connections[PRIMARY].in_atomic_block:
+            return PRIMARY
+        if read_your_writes.must_read_primary():
             return PRIMARY
         return REPLICA
 
