@@ -6,9 +6,11 @@ router). Rules:
 - a read goes to "replica", except inside a transaction on "default"
   (``atomic`` blocks, ``ATOMIC_REQUESTS``): a service that reads what it is
   about to change must see the primary, never a lagging copy;
-- a read goes to "default" while the replica cannot be reached, or while the
-  person of the current request has written something the replica has not
-  replayed yet (read-your-writes: hotgigs/read_your_writes.py);
+- a read goes to "default" while the replica cannot be reached, once the
+  current request has written anything (what it reads next, a count or a list
+  after its insert, must include it), or while the person of the current request
+  has written something the replica has not replayed yet (read-your-writes:
+  hotgigs/read_your_writes.py);
 - relations between objects from either alias are allowed (same data);
 - migrations run on "default" only (the replica follows by replication).
 
@@ -36,6 +38,7 @@ class PrimaryReplicaRouter:
         return REPLICA
 
     def db_for_write(self, model, **hints):
+        read_your_writes.note_write()
         return PRIMARY
 
     def allow_relation(self, obj1, obj2, **hints):

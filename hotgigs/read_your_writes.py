@@ -111,13 +111,22 @@ def _probe_replica():
     return True, value if value is not None else 0
 
 
+def _status_ttl():
+    # An unreachable replica is asked again less often: behind PgBouncer each
+    # look waits for its query_wait_timeout.
+    if _status["reachable"]:
+        return settings.REPLICA_STATUS_TTL_SECONDS
+    return settings.REPLICA_RETRY_SECONDS
+
+
 def replica_status():
-    """(reachable, replayed) at most REPLICA_STATUS_TTL_SECONDS old."""
+    """(reachable, replayed) at most REPLICA_STATUS_TTL_SECONDS old
+    (REPLICA_RETRY_SECONDS while it cannot be reached)."""
     now = time.monotonic()
-    if now - _status["checked"] < settings.REPLICA_STATUS_TTL_SECONDS:
+    if now - _status["checked"] < _status_ttl():
         return _status["reachable"], _status["replayed"]
     with _status_lock:
-        if now - _status["checked"] >= settings.REPLICA_STATUS_TTL_SECONDS:
+        if now - _status["checked"] >= _status_ttl():
             reachable, replayed = _probe_replica()
             _status.update(
                 checked=time.monotonic(), reachable=reachable, replayed=replayed
@@ -134,6 +143,7 @@ def forget_replica_status():
 class _RequestMarks:
     def __init__(self, request):
         self.request = request
+        self.wrote = False
         self.cookie_mark = Mark.parse(request.COOKIES.get(COOKIE))
         self.user_mark = None
         self.user_checked = False
@@ -187,13 +197,23 @@ def enabled():
     return REPLICA in connections.settings and ROUTER in settings.DATABASE_ROUTERS
 
 
+def note_write():
+    """The current request writes: its later reads go to the primary."""
+    state = _current.get()
+    if state is not None:
+        state.wrote = True
+
+
 def must_read_primary():
-    """True when this read may not go to the replica: it cannot be reached, or
-    the person of the current request wrote something it has not replayed yet."""
+    """True when this read may not go to the replica: it cannot be reached, the
+    current request has written, or its person wrote something the replica has
+    not replayed yet."""
+    state = _current.get()
+    if state is not None and state.wrote:
+        return True
     reachable, replayed = replica_status()
     if not reachable:
         return True
-    state = _current.get()
     if state is None:
         return False
     now = time.time()

@@ -187,6 +187,7 @@ READ_YOUR_WRITES_MAX_SECONDS = envint("READ_YOUR_WRITES_MAX_SECONDS", 30)
 # How long a web process trusts its last look at the replica's replay position
 # (and at a replica found unreachable) before asking again.
 REPLICA_STATUS_TTL_SECONDS = float(env("REPLICA_STATUS_TTL_SECONDS", "0.5"))
+REPLICA_RETRY_SECONDS = float(env("REPLICA_RETRY_SECONDS", "5"))
 # Behind PgBouncer in transaction pooling (deploy/local-cluster), one request's
 # statements may run on different server connections between transactions: no
 # server-side cursors (they live across transactions), no session settings

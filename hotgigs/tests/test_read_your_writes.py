@@ -132,6 +132,24 @@ def test_a_marked_request_reads_the_primary_while_the_replica_is_behind(replica)
         ryw._current.reset(token)
 
 
+def test_once_a_request_writes_its_later_reads_go_to_the_primary(replica):
+    from accounts.models import User
+    from hotgigs.db_router import PrimaryReplicaRouter
+
+    router = PrimaryReplicaRouter()
+    replica(CAUGHT_UP)
+    token = _in_request(RequestFactory().post("/"))
+    try:
+        with ROUTED:
+            assert router.db_for_read(User) == "replica"
+            assert router.db_for_write(User) == "default"
+            assert router.db_for_read(User) == "default"
+    finally:
+        ryw._current.reset(token)
+    with ROUTED:  # the next request starts afresh
+        assert router.db_for_read(User) == "replica"
+
+
 def test_an_unmarked_request_reads_the_replica_even_when_it_lags(replica):
     token = _in_request(RequestFactory().get("/"))
     try:
@@ -357,3 +375,18 @@ def test_transaction_pooling_turns_off_server_cursors_and_session_options(
                 "no_server_cursors": False,
                 "options": "-c statement_timeout=30000 -c jit=off",
             }
+
+
+def test_an_unreachable_replica_is_asked_again_less_often(replica, settings):
+    settings.REPLICA_STATUS_TTL_SECONDS = 0
+    settings.REPLICA_RETRY_SECONDS = 60
+    found = replica(UNREACHABLE)
+
+    for _ in range(5):
+        assert ryw.must_read_primary() is True
+
+    assert found["probes"] == 1
+    found["status"] = CAUGHT_UP
+    ryw.forget_replica_status()
+    assert ryw.must_read_primary() is False
+    assert found["probes"] == 2
