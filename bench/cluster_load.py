@@ -8,8 +8,9 @@ and through one node over the same database, side by side (bench/README.md).
 "Cluster": HAProxy → two gunicorn nodes (1 worker × 4 threads each) → PgBouncer →
 primary for writes, replica for reads. "One node": one gunicorn (2 workers × 4
 threads, the same 8 threads) straight on the primary, no replica, no PgBouncer,
-started here on port 8109 and stopped at the end. The data is the cluster's
-(seed_demo), not the 1M-job bench dataset. Prints a Markdown table.
+started here on port 8109 and stopped at the end. Both without throttles (the
+cluster's web nodes are restarted so, then restarted as they were). The data is
+the cluster's (seed_demo), not the 1M-job bench dataset. Prints a Markdown table.
 """
 
 import json
@@ -25,6 +26,28 @@ from bench import BASE_DIR
 from bench.load import parse_stats
 
 SINGLE_PORT = 8109
+SCRIPT = os.path.join(BASE_DIR, "deploy", "local-cluster")
+# As bench/__init__.py: one client address makes every simulated user one
+# "anonymous user"; the throttles would measure themselves, not the site.
+UNTHROTTLED = {
+    "API_THROTTLE_USER": "1000000/minute",
+    "API_THROTTLE_USER_HOURLY": "100000000/hour",
+    "API_THROTTLE_ANON": "1000000/minute",
+    "API_THROTTLE_ANON_HOURLY": "100000000/hour",
+    "PAGE_THROTTLE_RATE": "1000000/m",
+    "PAGE_THROTTLE_SEARCH_RATE": "1000000/m",
+    "LOG_LEVEL": "WARNING",
+    "REQUEST_LOG_LEVEL": "WARNING",
+}
+
+
+def restart_web_nodes(extra):
+    """The cluster's web nodes again, with `extra` in their environment."""
+    for node in ("web1", "web2"):
+        for action in ("stop", "start"):
+            subprocess.run(
+                [SCRIPT, action, node], env=dict(os.environ, **extra), check=True
+            )
 
 
 def context():
@@ -70,7 +93,7 @@ def locust(host, ctx, users, rate, seconds, name):
 
 def single_node():
     primary = os.environ["DATABASE_URL"].rsplit("@", 1)[1].split("/")[0]
-    env = dict(os.environ)
+    env = dict(os.environ, **UNTHROTTLED)
     env.pop("DATABASE_REPLICA_URL", None)
     with open(os.path.join(BASE_DIR, "deploy", "cluster.env")) as f:
         ports = f.read()
@@ -104,19 +127,36 @@ def single_node():
     return process
 
 
-def main(users=1000, rate=50.0, seconds=60):
-    ctx = context()
-    proxy = os.environ["SITE_URL"]
-    results = {"cluster (proxy, 2 nodes, replica, PgBouncer)": locust(
-        proxy, ctx, users, rate, seconds, "cluster")}  # fmt: skip
+def run_cluster(ctx, users, rate, seconds):
+    restart_web_nodes(UNTHROTTLED)
+    try:
+        return locust(os.environ["SITE_URL"], ctx, users, rate, seconds, "cluster")
+    finally:
+        restart_web_nodes({})
+
+
+def run_single(ctx, users, rate, seconds):
     process = single_node()
     try:
-        results["one node (gunicorn on the primary)"] = locust(
+        return locust(
             f"http://127.0.0.1:{SINGLE_PORT}", ctx, users, rate, seconds, "single"
         )
     finally:
         process.terminate()
         process.wait(30)
+
+
+def main(users=1000, rate=50.0, seconds=60):
+    """Both runs, one after the other; CLUSTER_LOAD_ORDER=single-first swaps them
+    (on a shared machine the load of the moment weighs on whichever runs second)."""
+    ctx = context()
+    runs = [
+        ("cluster (proxy, 2 nodes, replica, PgBouncer)", run_cluster),
+        ("one node (gunicorn on the primary)", run_single),
+    ]
+    if os.environ.get("CLUSTER_LOAD_ORDER") == "single-first":
+        runs.reverse()
+    results = {name: run(ctx, users, rate, seconds) for name, run in runs}
     print(f"{users} users, {rate}/s target, {seconds} s each, seed_demo data")
     print("| stack | requests | errors | req/s | p50 ms | p95 ms | p99 ms | load avg |")
     print("|---|---|---|---|---|---|---|---|")
