@@ -268,6 +268,83 @@ def test_a_notification_reaches_a_socket_on_another_node(topology):
     assert pushed[0]["unread"] == hello["unread"] + 1, (hello, pushed)
 
 
+def in_cluster(code):
+    """Run Python with Django set up on the cluster (through PgBouncer); the JSON
+    it prints last."""
+    result = subprocess.run(
+        ["bash", "-c", f'eval "$({SCRIPT} env)"; exec {BASE_DIR}/.venv/bin/python '
+         "manage.py shell -c \"$0\"", code],
+        capture_output=True, text=True, timeout=120, cwd=BASE_DIR,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+EXPIRING = """
+import datetime, json
+from django.utils import timezone
+from jobs.models import Job, JobExpiryNotice
+from notifications.models import Notification
+jobs = list(Job.objects.published()
+            .filter(company__members__email='employer@hotgigs.test')
+            .order_by('id').distinct()[:3])
+soon = timezone.now() + datetime.timedelta(days=1)
+Job.objects.filter(pk__in=[j.pk for j in jobs]).update(expires_at=soon)
+JobExpiryNotice.objects.filter(job__in=jobs).delete()
+Notification.objects.filter(kind='job_expiring').delete()
+team = jobs[0].company.members.count()
+print(json.dumps({'jobs': [j.pk for j in jobs], 'team': team}))
+"""
+
+TOLD = """
+import json
+from jobs.models import JobExpiryNotice
+from notifications.models import Notification
+print(json.dumps({
+    'notices': sorted(JobExpiryNotice.objects.filter(job_id__in=%s)
+                      .values_list('job_id', flat=True)),
+    'told': sorted(map(list, Notification.objects.filter(kind='job_expiring')
+                      .values_list('recipient_id', 'title'))),
+}))
+"""
+
+
+def test_a_task_run_on_both_workers_at_once_tells_each_team_once(topology):
+    from celery import Celery
+
+    setup = in_cluster(EXPIRING)
+    assert len(setup["jobs"]) == 3 and setup["team"] >= 1, setup
+    producer = Celery(broker=f"redis://127.0.0.1:{PORTS['REDIS_PORT']}/1")
+    try:
+        sent = [
+            producer.send_task("jobs.tasks.notify_expiring_jobs").id for _ in range(8)
+        ]
+    finally:
+        producer.close()
+    logs = Path("/var/tmp/hotgigs-cluster/log")
+    if os.environ.get("CLUSTER_DIR"):
+        logs = Path(os.environ["CLUSTER_DIR"]) / "log"
+
+    def succeeded_on(worker):
+        text = (logs / f"{worker}.log").read_text(errors="replace")
+        return {task for task in sent if f"[{task}] succeeded" in text}
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        done = {w: succeeded_on(w) for w in ("worker1", "worker2")}
+        if len(done["worker1"] | done["worker2"]) == len(sent):
+            break
+        time.sleep(0.5)
+    told = in_cluster(TOLD % setup["jobs"])
+
+    assert sorted(done["worker1"] | done["worker2"]) == sorted(sent)
+    assert done["worker1"] and done["worker2"], done  # both workers ran it
+    assert told["notices"] == sorted(setup["jobs"])  # one notice per job
+    # Each member told once per job, whichever worker got there first.
+    assert len(told["told"]) == 3 * setup["team"]
+    assert len({tuple(t) for t in told["told"]}) == len(told["told"])
+
+
 def _hammer(
     seconds, session=None, headers=None, paths=("/", "/jobs/", "/api/v1/jobs/")
 ):
