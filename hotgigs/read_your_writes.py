@@ -217,7 +217,12 @@ def must_read_primary():
     if state is None:
         return False
     now = time.time()
-    return any(mark.pins(replayed, now) for mark in state.marks())
+    # A mark's end is at most the longest pin away: a cookie forged to last for
+    # ever does not keep its holder on the primary.
+    latest = now + settings.READ_YOUR_WRITES_MAX_SECONDS + 1
+    return any(
+        mark.pins(replayed, now) and mark.until <= latest for mark in state.marks()
+    )
 
 
 def primary_position():

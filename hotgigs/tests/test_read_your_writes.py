@@ -171,6 +171,20 @@ def test_an_expired_mark_reads_the_replica(replica):
         ryw._current.reset(token)
 
 
+def test_a_mark_beyond_the_longest_pin_is_ignored(replica, settings):
+    settings.READ_YOUR_WRITES_MAX_SECONDS = 30
+    replica(BEHIND)
+    for until, expected in ((time.time() + 25, True), (time.time() + 3600, False)):
+        request = RequestFactory().get(
+            "/", HTTP_COOKIE=f"{ryw.COOKIE}=0/10~{int(until)}"
+        )
+        token = _in_request(request)
+        try:
+            assert ryw.must_read_primary() is expected
+        finally:
+            ryw._current.reset(token)
+
+
 def test_an_unreachable_replica_sends_every_read_to_the_primary(replica):
     replica(UNREACHABLE)
 
