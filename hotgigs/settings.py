@@ -94,6 +94,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    # After a write, this person reads from the primary until the replica has
+    # caught up; names the node in X-Served-By (hotgigs/read_your_writes.py).
+    "hotgigs.read_your_writes.ReadYourWritesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -178,6 +181,27 @@ if DATABASE_REPLICA_URL:
     DATABASE_ROUTERS = ["hotgigs.db_router.PrimaryReplicaRouter"]
 elif TESTING:
     DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+# Read-your-writes (hotgigs/read_your_writes.py): after a write, the writer reads
+# from the primary until the replica has replayed past it, at most this long.
+READ_YOUR_WRITES_MAX_SECONDS = envint("READ_YOUR_WRITES_MAX_SECONDS", 30)
+# How long a web process trusts its last look at the replica's replay position
+# (and at a replica found unreachable) before asking again.
+REPLICA_STATUS_TTL_SECONDS = float(env("REPLICA_STATUS_TTL_SECONDS", "0.5"))
+REPLICA_RETRY_SECONDS = float(env("REPLICA_RETRY_SECONDS", "5"))
+# Behind PgBouncer in transaction pooling (deploy/local-cluster), one request's
+# statements may run on different server connections between transactions: no
+# server-side cursors (they live across transactions), no session settings
+# ("options" is not passed on; the database carries statement_timeout and jit,
+# ALTER DATABASE … SET), no session-level advisory locks (the code takes none;
+# select_for_update runs inside atomic, so it stays on one server). Migrations
+# bypass the pooler (DATABASE_URL pointing straight at PostgreSQL).
+DB_TRANSACTION_POOLING = envbool("DB_TRANSACTION_POOLING", False)
+if DB_TRANSACTION_POOLING:
+    for _alias in DATABASES.values():
+        _alias["DISABLE_SERVER_SIDE_CURSORS"] = True
+        _alias.get("OPTIONS", {}).pop("options", None)
+# The web node's name, sent in X-Served-By (several nodes behind one proxy).
+NODE_NAME = env("HOTGIGS_NODE_NAME")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 

@@ -133,10 +133,11 @@ def _deliver(created: list[Notification]) -> None:
 def _push_unread(latest_by_user: dict[int, Notification]) -> None:
     if not latest_by_user:
         return
+    # Counted on the primary: the rows just written may not be on a replica yet
+    # (this also runs in Celery tasks, outside any request).
     counts = dict(
-        Notification.objects.filter(
-            recipient_id__in=list(latest_by_user), read_at__isnull=True
-        )
+        Notification.objects.using("default")
+        .filter(recipient_id__in=list(latest_by_user), read_at__isnull=True)
         .values("recipient_id")
         .annotate(n=Count("id"))
         .values_list("recipient_id", "n")
@@ -162,9 +163,11 @@ def push_unread_count(user) -> None:
 
 def _push_unread_counts(user_ids) -> None:
     for user_id in user_ids:
-        count = Notification.objects.filter(
-            recipient_id=user_id, read_at__isnull=True
-        ).count()
+        count = (
+            Notification.objects.using("default")
+            .filter(recipient_id=user_id, read_at__isnull=True)
+            .count()
+        )
         live.push_to_user(user_id, {"type": "notification", "unread": count})
 
 

@@ -5,14 +5,22 @@ from django.db import connections, transaction
 from django.test import override_settings
 
 from accounts.models import User
+from hotgigs import read_your_writes
 from hotgigs.db_router import PrimaryReplicaRouter
 
 ROUTED = override_settings(DATABASE_ROUTERS=["hotgigs.db_router.PrimaryReplicaRouter"])
 
 
 @pytest.fixture(autouse=True)
-def _close_replica():
+def _close_replica(monkeypatch):
+    # The mirror is a primary, never behind (read-your-writes is tested in
+    # test_read_your_writes.py); without database access it could not say so.
+    monkeypatch.setattr(
+        read_your_writes, "_probe_replica", lambda: (True, read_your_writes.CAUGHT_UP)
+    )
+    read_your_writes.forget_replica_status()
     yield
+    read_your_writes.forget_replica_status()
     # The mirror opens its own connection; close it so the test database can be
     # dropped at the end of the session.
     connections["replica"].close()
