@@ -61,6 +61,7 @@ class Stack:
                 "API_THROTTLE_ANON": "1000000/minute",
                 "API_THROTTLE_ANON_HOURLY": "100000000/hour",
                 "API_THROTTLE_AUTH": "1000000/minute",
+                "API_THROTTLE_AUTOCOMPLETE": "1000000/minute",
                 "API_THROTTLE_AUTH_ACCOUNT": "1000000/minute",
                 "JWT_ACCESS_MINUTES": "240",
                 "LOG_LEVEL": "WARNING",

@@ -121,11 +121,21 @@ class JobSearchForm(forms.Form):
         required=False,
         max_length=fts.MAX_QUERY_LENGTH,
         help_text='Use "quotes" for phrases, -word to exclude, or for either.',
+        # static/js/autocomplete.js turns these into comboboxes (issue 20).
+        widget=forms.TextInput(attrs={"data-autocomplete": "q"}),
     )
     skills = forms.CharField(
-        label="Skills (all of, comma-separated)", required=False, max_length=500
+        label="Skills (all of, comma-separated)",
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(attrs={"data-autocomplete": "skill"}),
     )
-    city = forms.CharField(label="City", required=False, max_length=100)
+    city = forms.CharField(
+        label="City",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"data-autocomplete": "city"}),
+    )
     country = forms.CharField(
         label="Country",
         required=False,
