@@ -755,6 +755,26 @@ def _facet_dict(counts: dict, locations: Counter) -> dict:
     return facets
 
 
+def _covered(params: JobSearchParams, base):
+    """``base`` spelled so that ``job_pub_filters_recent_idx`` (remote policy,
+    employment type, experience level, date; the other filter columns
+    included) serves the fence and the probe of a search filtering some of
+    those three: a column left out before a filtered one is written as "any
+    of its values" (the same rows: ``job_remote_policy_valid``,
+    ``job_employment_type_valid``), so every filtered column is an index
+    condition and the scan reads only matching index entries (index-only)
+    instead of all of them or the table's pages."""
+    if not fts.uses_postgres_search():
+        return base
+    if params.experience_level and not params.employment_type:
+        base = base.filter(employment_type__in=["", *EmploymentType.values])
+    if (params.employment_type or params.experience_level) and not (
+        params.remote_policy
+    ):
+        base = base.filter(remote_policy__in=["", *RemotePolicy.values])
+    return base
+
+
 def _walk_branches(params: JobSearchParams, qs) -> list:
     """``qs`` split into parts that each walk an index in date order.
 
@@ -869,7 +889,7 @@ def _window(params: JobSearchParams, base, plan: "Plan") -> SearchWindow:
     """
     all_ids = exact = None
     if plan.fenced and fts.uses_postgres_search():
-        rows, all_ids, count, facets = _fenced_window(params, base)
+        rows, all_ids, count, facets = _fenced_window(params, _covered(params, base))
         exact = (count, facets)
     else:
         rows = _window_rows(params, base, fenced=False)
@@ -882,7 +902,7 @@ def _window(params: JobSearchParams, base, plan: "Plan") -> SearchWindow:
         if guess is None and fts.uses_postgres_search():
             guess = fts.estimated_rows(base)
         if guess is None or guess <= PROBE_MAX:
-            exact = _probe(base)
+            exact = _probe(_covered(params, base))
             known = EXACT_LIMIT + 1
     if exact is not None:
         count, facets = exact
