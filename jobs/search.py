@@ -262,6 +262,37 @@ class JobSearchForm(forms.Form):
         )
 
 
+# Parsed parameters of recent valid query strings, per process: a cached
+# search answers in ~1 ms, and building the form (deep copies of its fields,
+# the country list's 250 choices) cost more than that. A pure function of the
+# query string, so the memo cannot go stale.
+_PARSED: dict[tuple, "JobSearchParams"] = {}
+PARSED_MAX = 2048
+
+
+def parse_search_params(data) -> tuple["JobSearchParams | None", dict]:
+    """``(params, {})`` for valid search parameters in ``data`` (a QueryDict),
+    else ``(None, {field: [messages]})``; the same rules as ``JobSearchForm``
+    (which it uses), memoised for valid query strings."""
+    fields = JobSearchForm.base_fields
+    key = tuple(
+        (name, tuple(data.getlist(name))) for name in sorted(data) if name in fields
+    )
+    params = _PARSED.get(key)
+    if params is not None:
+        return params, {}
+    form = JobSearchForm(data)
+    if not form.is_valid():
+        return None, {
+            name: [str(e) for e in errs] for name, errs in form.errors.items()
+        }
+    params = form.params()
+    if len(_PARSED) >= PARSED_MAX:
+        _PARSED.clear()
+    _PARSED[key] = params
+    return params, {}
+
+
 @dataclass(frozen=True)
 class JobSearchParams:
     q: str = ""
