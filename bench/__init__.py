@@ -61,7 +61,13 @@ class Stack:
                 "API_THROTTLE_ANON": "1000000/minute",
                 "API_THROTTLE_ANON_HOURLY": "100000000/hour",
                 "API_THROTTLE_AUTH": "1000000/minute",
+                "API_THROTTLE_AUTOCOMPLETE": "1000000/minute",
                 "API_THROTTLE_AUTH_ACCOUNT": "1000000/minute",
+                # The HTML pages' own per-IP throttle (hotgigs.request_guards):
+                # at 50 req/s of the load mix, /jobs/ and job pages are ~570
+                # a minute from the one IP, over its 300.
+                "PAGE_THROTTLE_RATE": "1000000/m",
+                "PAGE_THROTTLE_SEARCH_RATE": "1000000/m",
                 "JWT_ACCESS_MINUTES": "240",
                 "LOG_LEVEL": "WARNING",
                 "REQUEST_LOG_LEVEL": "WARNING",

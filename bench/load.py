@@ -78,7 +78,12 @@ def run(stack, ctx, *, users=1000, rate=100.0, seconds=60) -> dict:
     os.makedirs(LOG_DIR, exist_ok=True)
     prefix = os.path.join(LOG_DIR, "load")
     env = dict(os.environ)
-    env["BENCH_CONTEXT"] = json.dumps(load_context(ctx))
+    # A file, not the variable itself: at 1M jobs the context (20,000 slugs,
+    # tokens) is longer than one environment string may be (128 KiB on Linux).
+    context_file = f"{prefix}_context.json"
+    with open(context_file, "w") as handle:
+        json.dump(load_context(ctx), handle)
+    env["BENCH_CONTEXT_FILE"] = context_file
     env["BENCH_USER_RATE"] = str(rate / users)
     env["BENCH_SERVER_TIMES"] = server_times = f"{prefix}_server_times.json"
     if os.path.exists(server_times):

@@ -22,7 +22,16 @@ import time
 import gevent
 from locust import FastHttpUser, events, task
 
-CONTEXT = json.loads(os.environ.get("BENCH_CONTEXT", "{}"))
+
+def _context() -> dict:
+    path = os.environ.get("BENCH_CONTEXT_FILE")
+    if path:
+        with open(path) as handle:
+            return json.load(handle)
+    return json.loads(os.environ.get("BENCH_CONTEXT", "{}"))
+
+
+CONTEXT = _context()
 JOB_IDS = CONTEXT.get("job_ids", [1])
 JOB_SLUGS = CONTEXT.get("job_slugs", ["job-1"])
 WORDS = CONTEXT.get("words", ["engineer"])

@@ -146,6 +146,15 @@ SCENARIOS = [
         targets=SEARCH_TARGETS,
     ),
     Scenario(
+        "search_filters_three_type_level",
+        "Job search API: filters only, country + level + type (no policy)",
+        lambda ctx: (
+            f"/api/v1/jobs/?country={ctx.country}&experience_level=senior"
+            "&employment_type=part_time"
+        ),
+        targets=SEARCH_TARGETS,
+    ),
+    Scenario(
         "search_typo",
         'Job search API: a misspelt word ("Did you mean")',
         lambda ctx: f"/api/v1/jobs/?q={ctx.typo_word}",

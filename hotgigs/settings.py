@@ -524,6 +524,8 @@ API_THROTTLE_USER_HOURLY = env("API_THROTTLE_USER_HOURLY", "1000/hour")
 API_THROTTLE_ANON = env("API_THROTTLE_ANON", "100/minute")
 API_THROTTLE_ANON_HOURLY = env("API_THROTTLE_ANON_HOURLY", "1000/hour")
 API_THROTTLE_AUTH = env("API_THROTTLE_AUTH", "10/minute")
+# Search-box autocomplete, per user or IP: a request per keystroke (issue 20).
+API_THROTTLE_AUTOCOMPLETE = env("API_THROTTLE_AUTOCOMPLETE", "300/minute")
 # Sign-in attempts per account (email), whatever the client IP.
 API_THROTTLE_AUTH_ACCOUNT = env("API_THROTTLE_AUTH_ACCOUNT", "5/minute")
 
@@ -553,6 +555,7 @@ REST_FRAMEWORK = {
         "anon_minute": API_THROTTLE_ANON,
         "anon_hour": API_THROTTLE_ANON_HOURLY,
         "auth": API_THROTTLE_AUTH,
+        "autocomplete": API_THROTTLE_AUTOCOMPLETE,
         "auth_account": API_THROTTLE_AUTH_ACCOUNT,
     },
     "EXCEPTION_HANDLER": "hotgigs.api.errors.exception_handler",

@@ -122,11 +122,21 @@ class JobSearchForm(forms.Form):
         required=False,
         max_length=fts.MAX_QUERY_LENGTH,
         help_text='Use "quotes" for phrases, -word to exclude, or for either.',
+        # static/js/autocomplete.js turns these into comboboxes (issue 20).
+        widget=forms.TextInput(attrs={"data-autocomplete": "q"}),
     )
     skills = forms.CharField(
-        label="Skills (all of, comma-separated)", required=False, max_length=500
+        label="Skills (all of, comma-separated)",
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(attrs={"data-autocomplete": "skill"}),
     )
-    city = forms.CharField(label="City", required=False, max_length=100)
+    city = forms.CharField(
+        label="City",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"data-autocomplete": "city"}),
+    )
     country = forms.CharField(
         label="Country",
         required=False,
@@ -251,6 +261,37 @@ class JobSearchForm(forms.Form):
             posted_within_days=data.get("posted_within_days"),
             sort=data.get("sort") or "",
         )
+
+
+# Parsed parameters of recent valid query strings, per process: a cached
+# search answers in ~1 ms, and building the form (deep copies of its fields,
+# the country list's 250 choices) cost more than that. A pure function of the
+# query string, so the memo cannot go stale.
+_PARSED: dict[tuple, "JobSearchParams"] = {}
+PARSED_MAX = 2048
+
+
+def parse_search_params(data) -> tuple["JobSearchParams | None", dict]:
+    """``(params, {})`` for valid search parameters in ``data`` (a QueryDict),
+    else ``(None, {field: [messages]})``; the same rules as ``JobSearchForm``
+    (which it uses), memoised for valid query strings."""
+    fields = JobSearchForm.base_fields
+    key = tuple(
+        (name, tuple(data.getlist(name))) for name in sorted(data) if name in fields
+    )
+    params = _PARSED.get(key)
+    if params is not None:
+        return params, {}
+    form = JobSearchForm(data)
+    if not form.is_valid():
+        return None, {
+            name: [str(e) for e in errs] for name, errs in form.errors.items()
+        }
+    params = form.params()
+    if len(_PARSED) >= PARSED_MAX:
+        _PARSED.clear()
+    _PARSED[key] = params
+    return params, {}
 
 
 @dataclass(frozen=True)
@@ -746,6 +787,26 @@ def _facet_dict(counts: dict, locations: Counter) -> dict:
     return facets
 
 
+def _covered(params: JobSearchParams, base):
+    """``base`` spelled so that ``job_pub_filters_recent_idx`` (remote policy,
+    employment type, experience level, date; the other filter columns
+    included) serves the fence and the probe of a search filtering some of
+    those three: a column left out before a filtered one is written as "any
+    of its values" (the same rows: ``job_remote_policy_valid``,
+    ``job_employment_type_valid``), so every filtered column is an index
+    condition and the scan reads only matching index entries (index-only)
+    instead of all of them or the table's pages."""
+    if not fts.uses_postgres_search():
+        return base
+    if params.experience_level and not params.employment_type:
+        base = base.filter(employment_type__in=["", *EmploymentType.values])
+    if (params.employment_type or params.experience_level) and not (
+        params.remote_policy
+    ):
+        base = base.filter(remote_policy__in=["", *RemotePolicy.values])
+    return base
+
+
 def _walk_branches(params: JobSearchParams, qs) -> list:
     """``qs`` split into parts that each walk an index in date order.
 
@@ -860,7 +921,7 @@ def _window(params: JobSearchParams, base, plan: "Plan") -> SearchWindow:
     """
     all_ids = exact = None
     if plan.fenced and fts.uses_postgres_search():
-        rows, all_ids, count, facets = _fenced_window(params, base)
+        rows, all_ids, count, facets = _fenced_window(params, _covered(params, base))
         exact = (count, facets)
     else:
         rows = _window_rows(params, base, fenced=False)
@@ -873,7 +934,7 @@ def _window(params: JobSearchParams, base, plan: "Plan") -> SearchWindow:
         if guess is None and fts.uses_postgres_search():
             guess = fts.estimated_rows(base)
         if guess is None or guess <= PROBE_MAX:
-            exact = _probe(base)
+            exact = _probe(_covered(params, base))
             known = EXACT_LIMIT + 1
     if exact is not None:
         count, facets = exact

@@ -355,6 +355,9 @@ MATRIX = {
     "job-apply": {  # /api/v1/jobs/1/apply/
         "POST": "401 409 201 400 400 400 400 400 201",
     },
+    "job-autocomplete": {  # /api/v1/jobs/autocomplete/ (public; no prefix: 400)
+        "GET": "400 400 400 400 400 400 400 400 400",
+    },
     "job-detail": {  # /api/v1/jobs/1/
         "GET": "200 200 200 200 200 200 200 200 200",
         "PUT": "401 403 403 400 400 403 403 403 403",

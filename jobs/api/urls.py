@@ -8,6 +8,7 @@ from jobs.api.applications import (
     InterviewViewSet,
     SavedJobViewSet,
 )
+from jobs.api.autocomplete import JobAutocompleteView
 from jobs.api.views import CompanyJobViewSet, JobViewSet
 
 router = SimpleRouter()
@@ -21,6 +22,12 @@ router.register("saved-jobs", SavedJobViewSet, basename="saved-job")
 router.register("saved-searches", SavedSearchViewSet, basename="saved-search")
 
 urlpatterns = [
+    # Before the router: "autocomplete" is not a job id (issue 20).
+    path(
+        "jobs/autocomplete/",
+        JobAutocompleteView.as_view(),
+        name="job-autocomplete",
+    ),
     path("jobs/<int:pk>/apply/", ApplyView.as_view(), name="job-apply"),
     *router.urls,
 ]

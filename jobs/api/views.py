@@ -19,9 +19,9 @@ from jobs.api.serializers import (
     CompanyJobSerializer,
     JobInputSerializer,
     JobSearchResponseSerializer,
-    JobSearchResultSerializer,
     JobSerializer,
     JobStatusInputSerializer,
+    search_results_data,
 )
 from jobs.models import JobStatus
 from jobs.permissions import can_edit_job, can_post_for
@@ -30,6 +30,7 @@ from jobs.search import (
     MAX_PAGE_SIZE,
     JobSearchForm,
     SortOrder,
+    parse_search_params,
     search_jobs,
 )
 from jobs.search_match import MATCH_WINDOW, SortUnavailable, match_viewer_for
@@ -146,14 +147,11 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     )
     def list(self, request):
         """Search published jobs: results, facet counts and cursors (cached)."""
-        form = JobSearchForm(request.query_params)
-        if not form.is_valid():
-            raise ValidationError(
-                {name: [str(e) for e in errors] for name, errors in form.errors.items()}
-            )
+        params, invalid = parse_search_params(request.query_params)
+        if invalid:
+            raise ValidationError(invalid)
         page_size = _page_size(request)
         cursor = request.query_params.get("cursor") or None
-        params = form.params()
         viewer = None
         if params.effective_sort == SortOrder.MATCH:
             try:
@@ -180,9 +178,9 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
                 and replace_query_param(url, "cursor", result.next_cursor),
                 "previous": result.previous_cursor
                 and replace_query_param(url, "cursor", result.previous_cursor),
-                "results": JobSearchResultSerializer(
-                    result.results, many=True, context={"request": request}
-                ).data,
+                "results": search_results_data(
+                    result.results, fields=request.query_params.get("fields")
+                ),
                 "facets": result.facets,
             }
         )

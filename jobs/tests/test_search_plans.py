@@ -28,6 +28,12 @@ QUERIES = [
     "employment_type=full_time,contract&sort=newest",
     "skills=python&sort=relevance",
     "q=nonexistentword",
+    # Filters only, three of them with and without a country (issue 20:
+    # job_pub_filters_recent_idx through jobs.search._covered).
+    "experience_level=senior&employment_type=full_time&remote_policy=hybrid",
+    "country=DE&experience_level=senior,lead&employment_type=full_time",
+    "country=DE&experience_level=lead&remote_policy=remote,hybrid",
+    "experience_level=senior",
 ]
 
 
@@ -172,3 +178,80 @@ def test_the_fence_is_weighed_against_the_rows_the_walk_passes(
         "Senior Python Developer",
         "Engineering Lead",
     ]
+
+
+def test_covered_names_every_value_of_a_skipped_leading_filter(monkeypatch):
+    """A level without type or policy reads as "any type, any policy" (the
+    same rows: the check constraints), so all three index columns are
+    conditions; nothing changes when the leading filters are given."""
+    monkeypatch.setattr(fts, "uses_postgres_search", lambda: True)
+    base = job_search.Job.objects.all()
+
+    def where(**params):
+        query = job_search._covered(JobSearchParams(**params), base).query
+        return [
+            (child.lhs.target.name, sorted(child.rhs)) for child in query.where.children
+        ]
+
+    policies = sorted(["", "onsite", "hybrid", "remote"])
+    types = sorted(
+        ["", "full_time", "part_time", "contract", "temporary"] + ["internship"]
+    )
+    assert where(experience_level=("senior",)) == [
+        ("employment_type", types),
+        ("remote_policy", policies),
+    ]
+    assert where(employment_type=("contract",), country="DE") == [
+        ("remote_policy", policies)
+    ]
+    assert where(remote_policy=("remote",), experience_level=("lead",)) == [
+        ("employment_type", types)
+    ]
+    assert where(remote_policy=("remote",), employment_type=("contract",)) == []
+    assert where(country="DE") == []
+
+
+@pytest.mark.postgres(
+    reason="INCLUDE columns and partial indexes as PostgreSQL has them"
+)
+def test_the_covering_index_holds_every_column_the_window_reads(db):
+    """The fence and the probe read WINDOW_FIELDS + expires_at under
+    status = 'published': all in the index, so PostgreSQL can answer them
+    with an index-only scan (the plan at 1M: bench/README.md)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+            ["job_pub_filters_recent_idx"],
+        )
+        (definition,) = cursor.fetchone()
+    assert definition.endswith(
+        "(remote_policy, employment_type, experience_level, published_at DESC,"
+        " id DESC) INCLUDE (country, city, expires_at)"
+        " WHERE ((status)::text = 'published'::text)"
+    )
+    assert set(job_search.WINDOW_FIELDS) <= {
+        "id",
+        "published_at",
+        "remote_policy",
+        "employment_type",
+        "experience_level",
+        "country",
+        "city",
+    }
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("remote_policy", "moon"), ("employment_type", "forever")],
+)
+def test_unknown_policies_and_types_are_refused_by_the_database(acme, field, value):
+    """_covered reads "any policy/type" as the list of them: the database
+    guarantees there is no other value."""
+    from django.db import IntegrityError, transaction
+
+    from jobs.tests.factories import JobFactory
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        JobFactory(company=acme, **{field: value})
