@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('companies', '0004_company_description_limit'),
-        ('jobs', '0011_search_country_remote_type_index'),
+        ('jobs', '0012_job_other_skills'),
         ('matching', '0006_taxonomyversion'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
