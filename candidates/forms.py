@@ -17,6 +17,7 @@ from candidates.models import (
 )
 from candidates.search import CandidateSearchParams, Sort
 from hotgigs.countries import country_select
+from hotgigs.richtext import RichTextarea
 
 PROFILE_SECTIONS = {
     "Basics": ["headline", "summary", "city", "region", "country", "phone"],
@@ -58,7 +59,7 @@ class ProfileForm(forms.ModelForm):
         fields = [name for names in PROFILE_SECTIONS.values() for name in names]
         formfield_callback = _https_links
         widgets = {
-            "summary": forms.Textarea(attrs={"rows": 6}),
+            "summary": RichTextarea(),
             "available_from": forms.DateInput(attrs={"type": "date"}),
             "country": country_select(blank="—"),
         }

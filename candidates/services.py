@@ -17,6 +17,7 @@ from candidates.models import (
     ProfileView,
 )
 from candidates.permissions import company_ids_for, is_company_user
+from hotgigs.richtext import html_to_text, sanitize_html
 from matching.models import Skill, SkillAlias
 
 
@@ -42,6 +43,8 @@ def _normalise(profile: CandidateProfile) -> None:
     profile.country = (profile.country or "").strip().upper()
     profile.city = (profile.city or "").strip()
     profile.employment_types = sorted(set(profile.employment_types or []))
+    # Rich text: the same nh3 sanitiser as job descriptions, on the way in and out.
+    profile.summary = sanitize_html(profile.summary)
 
 
 @transaction.atomic
@@ -58,7 +61,10 @@ def profile_refresh_search(*, profile: CandidateProfile) -> None:
     skills = list(profile.skills.values_list("name", flat=True))
     titles = list(profile.experience.values_list("title", flat=True))
     document = search.search_document_for(
-        headline=profile.headline, summary=profile.summary, skills=skills, titles=titles
+        headline=profile.headline,
+        summary=html_to_text(profile.summary),
+        skills=skills,
+        titles=titles,
     )
     CandidateProfile.objects.filter(pk=profile.pk).update(search_document=document)
     profile.search_document = document

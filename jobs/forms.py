@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q
 
 from hotgigs.countries import COUNTRY_CHOICES
+from hotgigs.richtext import RichTextarea
 from jobs.models import Job
 from matching.models import Skill
 
@@ -50,7 +51,7 @@ class JobForm(forms.ModelForm):
             "openings",
             "expires_at",
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 10})}
+        widgets = {"description": RichTextarea()}
         help_texts = {"description": "Paragraphs, lists, bold and links are kept."}
 
     def __init__(self, *args, companies, **kwargs):

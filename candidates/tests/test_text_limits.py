@@ -40,7 +40,10 @@ def test_the_api_refuses_a_summary_past_the_limit(api_as, alice, profile):
     }
     assert huge.status_code in (400, 413)
     assert at_limit.status_code == 200
-    assert CandidateProfile.objects.get().summary == "y" * SUMMARY_MAX_LENGTH
+    # The summary is rich text: plain text is stored as its sanitised paragraph.
+    assert CandidateProfile.objects.get().summary == (
+        "<p>" + "y" * SUMMARY_MAX_LENGTH + "</p>"
+    )
 
 
 def test_the_api_refuses_an_experience_description_past_the_limit(
