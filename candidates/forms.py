@@ -19,25 +19,6 @@ from candidates.search import CandidateSearchParams, Sort
 from hotgigs.countries import country_select
 from hotgigs.richtext import RichTextarea
 
-PROFILE_SECTIONS = {
-    "Basics": ["headline", "summary", "city", "region", "country", "phone"],
-    "Preferences": [
-        "willing_to_relocate",
-        "remote_preference",
-        "years_experience",
-        "experience_level",
-        "desired_salary_min",
-        "desired_salary_max",
-        "salary_currency",
-        "salary_period",
-        "employment_types",
-        "availability",
-        "available_from",
-    ],
-    "Links": ["portfolio_url", "github_url", "linkedin_url"],
-    "Visibility": ["visibility", "show_contact_details", "opt_out_of_matching"],
-}
-
 
 def _https_links(db_field, **kwargs):
     """A link typed without a scheme is https (Django 6's default, chosen now)."""
@@ -46,17 +27,14 @@ def _https_links(db_field, **kwargs):
     return db_field.formfield(**kwargs)
 
 
-class ProfileForm(forms.ModelForm):
-    employment_types = forms.MultipleChoiceField(
-        choices=EmploymentType.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label="Wanted employment types",
-    )
+class ProfileSectionForm(forms.ModelForm):
+    """One section of the profile page: its own form, Save and errors.
+
+    The cleaning rules below run only for the fields a section has."""
 
     class Meta:
         model = CandidateProfile
-        fields = [name for names in PROFILE_SECTIONS.values() for name in names]
+        fields: list[str] = []
         formfield_callback = _https_links
         widgets = {
             "summary": RichTextarea(),
@@ -85,11 +63,49 @@ class ProfileForm(forms.ModelForm):
             )
         return data
 
-    def sections(self):
-        return [
-            (title, [self[name] for name in names])
-            for title, names in PROFILE_SECTIONS.items()
+
+class BasicsForm(ProfileSectionForm):
+    class Meta(ProfileSectionForm.Meta):
+        fields = ["headline", "city", "region", "country", "phone"]
+
+
+class SummaryForm(ProfileSectionForm):
+    class Meta(ProfileSectionForm.Meta):
+        fields = ["summary"]
+
+
+class PreferencesForm(ProfileSectionForm):
+    employment_types = forms.MultipleChoiceField(
+        choices=EmploymentType.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Wanted employment types",
+    )
+
+    class Meta(ProfileSectionForm.Meta):
+        fields = [
+            "willing_to_relocate",
+            "remote_preference",
+            "years_experience",
+            "experience_level",
+            "desired_salary_min",
+            "desired_salary_max",
+            "salary_currency",
+            "salary_period",
+            "employment_types",
+            "availability",
+            "available_from",
         ]
+
+
+class LinksForm(ProfileSectionForm):
+    class Meta(ProfileSectionForm.Meta):
+        fields = ["portfolio_url", "github_url", "linkedin_url"]
+
+
+class VisibilityForm(ProfileSectionForm):
+    class Meta(ProfileSectionForm.Meta):
+        fields = ["visibility", "show_contact_details", "opt_out_of_matching"]
 
 
 class CandidateSkillForm(forms.ModelForm):

@@ -82,6 +82,37 @@ def profile_changed(*, profile: CandidateProfile) -> None:
     profile_refresh_search(profile=profile)
 
 
+@transaction.atomic
+def profile_skills_save(
+    *,
+    profile: CandidateProfile,
+    rows: list[tuple[CandidateSkill, Skill | None]],
+    deleted: list[CandidateSkill],
+) -> None:
+    """The profile's skills section: changed rows with the taxonomy skill each
+    typed name resolved to (None keeps the name as free text), and removed rows."""
+    for row, skill in rows:
+        row.profile = profile
+        row.skill = skill
+        row.name = skill.name if skill else row.name.strip()
+        row.save()
+    for row in deleted:
+        row.delete()
+    profile_changed(profile=profile)
+
+
+@transaction.atomic
+def profile_rows_save(*, profile: CandidateProfile, rows: list, deleted: list) -> None:
+    """A row list of the profile (work experience or education): changed rows
+    and removed rows, then the search document that reads their titles."""
+    for row in rows:
+        row.profile = profile
+        row.save()
+    for row in deleted:
+        row.delete()
+    profile_changed(profile=profile)
+
+
 def skill_resolve(name: str) -> Skill | None:
     """The taxonomy skill a typed name means (slug, name or alias), or None."""
     name = (name or "").strip()

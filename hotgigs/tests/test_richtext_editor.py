@@ -111,27 +111,10 @@ def test_form_pages_load_the_editor(request, acme, persona, url):
 # --- no JavaScript: plain text round trips ------------------------------------------
 
 
-def _profile_form(**fields):
-    data = {
-        "headline": "Payments engineer",
-        "summary": "",
-        "remote_preference": "remote",
-        "years_experience": "6",
-        "experience_level": "senior",
-        "salary_currency": "EUR",
-        "salary_period": "year",
-        "availability": "actively_looking",
-        "visibility": "public",
-    }
-    for prefix in ("skills", "experience", "education"):
-        data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
-    return data | fields
-
-
 def test_profile_summary_typed_without_the_editor_keeps_paragraphs_and_lists(alice):
     client = login(alice)
 
-    response = client.post("/profile/", _profile_form(summary=TYPED_WITHOUT_EDITOR))
+    response = client.post("/profile/summary/", {"summary": TYPED_WITHOUT_EDITOR})
 
     assert response.status_code == 302
     profile = CandidateProfile.objects.get(user=alice)
@@ -149,7 +132,7 @@ def test_profile_summary_typed_without_the_editor_keeps_paragraphs_and_lists(ali
 def test_profile_summary_is_sanitised_on_the_way_in(alice):
     client = login(alice)
 
-    client.post("/profile/", _profile_form(summary=DIRTY))
+    client.post("/profile/summary/", {"summary": DIRTY})
 
     assert CandidateProfile.objects.get(user=alice).summary == DIRTY_CLEANED
 
