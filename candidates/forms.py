@@ -18,6 +18,7 @@ from candidates.models import (
 from candidates.search import CandidateSearchParams, Sort
 from hotgigs.countries import country_select
 from hotgigs.richtext import RichTextarea
+from notifications.models import MESSAGE_MAX_LENGTH
 
 
 def _https_links(db_field, **kwargs):
@@ -106,6 +107,27 @@ class LinksForm(ProfileSectionForm):
 class VisibilityForm(ProfileSectionForm):
     class Meta(ProfileSectionForm.Meta):
         fields = ["visibility", "show_contact_details", "opt_out_of_matching"]
+
+
+class MessageCandidateForm(forms.Form):
+    """A first message to a candidate, from one of the writer's companies."""
+
+    company = forms.ModelChoiceField(queryset=None, empty_label=None, label="Write as")
+    body = forms.CharField(
+        label="Message",
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def __init__(self, *args, companies, **kwargs):
+        from companies.models import Company  # same layer: by function, as elsewhere
+
+        super().__init__(*args, **kwargs)
+        field = self.fields["company"]
+        field.queryset = Company.objects.filter(pk__in=[c.pk for c in companies])
+        if len(companies) == 1:
+            field.widget = forms.HiddenInput()
+            field.initial = companies[0].pk
 
 
 class CandidateSkillForm(forms.ModelForm):

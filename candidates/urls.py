@@ -13,6 +13,7 @@ urlpatterns = [
     ),
     path("candidates/", views.search, name="search"),
     path("candidates/<int:pk>/", views.detail, name="detail"),
+    path("candidates/<int:pk>/message/", views.message_candidate, name="message"),
     path("candidates/saved/", views.saved_search_create, name="saved-search-create"),
     path(
         "candidates/saved/<int:pk>/delete/",

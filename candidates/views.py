@@ -1,12 +1,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
+from django_ratelimit.decorators import ratelimit
 
 from analytics import tracking
 from candidates import selectors, services
@@ -16,6 +21,7 @@ from candidates.forms import (
     EducationFormSet,
     ExperienceFormSet,
     LinksForm,
+    MessageCandidateForm,
     PreferencesForm,
     SavedCandidateSearchForm,
     SkillFormSet,
@@ -23,14 +29,17 @@ from candidates.forms import (
     VisibilityForm,
     search_params_from_querydict,
 )
-from candidates.models import SavedCandidateSearch
+from candidates.models import CandidateProfile, SavedCandidateSearch
 from candidates.permissions import (
     can_search_candidates,
     can_see_contact_details,
     can_view_profile,
+    is_company_user,
 )
 from candidates.search import candidate_page
 from hotgigs.search import InvalidCursor
+from notifications import messaging
+from notifications.views import MESSAGE_PAGE_RATE
 
 PAGE_SIZE = 20
 
@@ -240,8 +249,58 @@ def detail(request, pk):
         "show_contact": can_see_contact_details(request.user, profile),
         "is_owner": request.user.is_authenticated
         and request.user.pk == profile.user_id,
+        # Company members act on the profile (message, invite, talent pool);
+        # the action pages check each rule again.
+        "is_company_user": is_company_user(request.user)
+        and request.user.pk != profile.user_id,
     }
     return render(request, "candidates/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="user", rate=MESSAGE_PAGE_RATE, method="POST", block=True)
+def message_candidate(request, pk):
+    """A company member writes to a candidate from their profile: the company's
+    direct thread with them (notifications.messaging decides who may)."""
+    from companies.models import Company
+
+    profile = get_object_or_404(CandidateProfile.objects.select_related("user"), pk=pk)
+    companies = [
+        company
+        for company in Company.objects.filter(memberships__user=request.user)
+        if messaging.can_message_candidate(
+            request.user, company=company, candidate=profile.user
+        )
+    ]
+    if not companies:
+        raise Http404("No such candidate to message.")
+    form = MessageCandidateForm(request.POST or None, companies=companies)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                conversation = messaging.conversation_start_direct(
+                    user=request.user,
+                    company=form.cleaned_data["company"],
+                    candidate=profile.user,
+                    body=form.cleaned_data["body"],
+                )
+            except PermissionDenied as exc:
+                form.add_error(None, str(exc))
+                status = 403
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, f"Message sent to {profile.user.full_name}.")
+                return redirect("notifications:conversation", pk=conversation.pk)
+    return render(
+        request,
+        "candidates/message.html",
+        {"form": form, "profile": profile},
+        status=status,
+    )
 
 
 @require_POST
