@@ -177,6 +177,8 @@ def _fillers():
         "companies:team": slug_of(company),
         "companies:leave": slug_of(company),
         "candidates:detail": pk_of(profile),
+        "candidates:message": pk_of(profile),
+        "jobs:candidate-invite": pk_of(profile),
         "jobs:detail": slug_of(job_for),
         "jobs:edit": slug_of(team_job),
         "jobs:apply": slug_of(unapplied_job),

@@ -275,3 +275,78 @@ def test_a_blocked_company_cannot_message(olivia, acme, profile):
 
     assert response.status_code == 403
     assert Message.objects.count() == 0
+
+
+# --- the API -------------------------------------------------------------------------
+
+
+def test_api_invite_by_the_jobs_team(api_as, olivia, acme_job, profile):
+    response = api_as(olivia).post(
+        f"/api/v1/jobs/{acme_job.pk}/invite/",
+        {"candidate": profile.pk, "note": "Hi"},
+        format="json",
+    )
+
+    conversation = Conversation.objects.get()
+    assert response.status_code == 201
+    assert response.json() == {
+        "conversation": conversation.pk,
+        "job": acme_job.pk,
+        "candidate": profile.pk,
+    }
+    assert Message.objects.get().body.endswith("/jobs/payments-lead/\n\nHi")
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("tom", 201), ("eve", 403), ("alice", 403), ("bob", 404), ("sam", 403)],
+)
+def test_api_invite_per_persona(
+    request, api_as, globex, acme_job, profile, persona, status
+):
+    user = request.getfixturevalue(persona)
+
+    response = api_as(user).post(
+        f"/api/v1/jobs/{acme_job.pk}/invite/", {"candidate": profile.pk}, format="json"
+    )
+
+    assert response.status_code == status
+    assert Message.objects.count() == (1 if status == 201 else 0)
+
+
+def test_api_invite_anonymous_is_401(api, acme_job, profile):
+    response = api.post(
+        f"/api/v1/jobs/{acme_job.pk}/invite/", {"candidate": profile.pk}, format="json"
+    )
+
+    assert response.status_code == 401
+
+
+AT_LEAST_1 = "Ensure this value is greater than or equal to 1."
+NOTE_2000 = "Ensure this field has no more than 2000 characters."
+APPLIED = "Alice Candidate already applied to this job."
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "fields"),
+    [
+        ({}, 400, {"candidate": ["This field is required."]}),
+        ({"candidate": "x"}, 400, {"candidate": ["A valid integer is required."]}),
+        ({"candidate": 0}, 400, {"candidate": [AT_LEAST_1]}),
+        ({"candidate": 999999}, 404, {}),
+        ({"candidate": "PROFILE", "note": "n" * 2001}, 400, {"note": [NOTE_2000]}),
+        ({"candidate": "PROFILE", "applied": True}, 400, {"job": [APPLIED]}),
+    ],
+)  # fmt: skip
+def test_api_invite_bad_input(api_as, olivia, acme_job, profile, body, status, fields):
+    if body.pop("applied", False):
+        Application.objects.create(job=acme_job, candidate=profile.user)
+    body = {k: (profile.pk if v == "PROFILE" else v) for k, v in body.items()}
+
+    response = api_as(olivia).post(
+        f"/api/v1/jobs/{acme_job.pk}/invite/", body, format="json"
+    )
+
+    assert response.status_code == status
+    assert response.json()["error"].get("fields", {}) == fields
+    assert Message.objects.count() == 0
