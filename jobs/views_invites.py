@@ -23,8 +23,10 @@ def candidate_invite(request, pk):
     profile = get_object_or_404(profile_model.objects.select_related("user"), pk=pk)
     if not can_view_profile(request.user, profile) or request.user == profile.user:
         raise Http404("No such candidate.")
-    if not company_ids_for(request.user):
-        raise PermissionDenied("Only a company's team invites candidates.")
+    # Agencies do not invite to their clients' jobs: they submit candidates
+    # with consent (recruiters.services) or add them to their talent pool.
+    if not request.user.is_employer or not company_ids_for(request.user):
+        raise PermissionDenied("Only an employer's team invites candidates.")
     jobs = invitable_jobs(request.user)
     form = InviteToApplyForm(request.POST or None, jobs=jobs)
     status = 200

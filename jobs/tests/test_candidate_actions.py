@@ -125,10 +125,11 @@ def test_outsider_cannot_invite_to_another_companys_job(eve, globex, acme_job, p
 
 
 @pytest.mark.parametrize(
-    ("persona", "status"), [("alice", 404), ("bob", 404), ("sam", 403), (None, 302)]
+    ("persona", "status"),
+    [("alice", 404), ("bob", 404), ("sam", 403), ("rita", 403), (None, 302)],
 )
-def test_candidates_staff_without_a_company_and_anonymous_cannot_invite(
-    request, acme_job, profile, persona, status
+def test_candidates_staff_recruiters_and_anonymous_cannot_invite(
+    request, agency, acme_job, profile, persona, status
 ):
     user = request.getfixturevalue(persona) if persona else None
 
