@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from candidates.permissions import can_view_profile
+from companies.permissions import is_member
 from hotgigs.api.errors import Conflict
 from hotgigs.api.pagination import CursorPagination
 from hotgigs.api.schema import errors
@@ -272,6 +273,8 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         400 when the job is not open or they already applied; 403 when you are
         not on the job's team or they do not accept your messages."""
         job = self.get_object()
+        if not is_member(request.user, job.company):
+            raise PermissionDenied("Only the job's team can invite to it.")
         serializer = JobInviteInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         profile = (

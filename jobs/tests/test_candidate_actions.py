@@ -300,7 +300,7 @@ def test_api_invite_by_the_jobs_team(api_as, olivia, acme_job, profile):
 
 @pytest.mark.parametrize(
     ("persona", "status"),
-    [("tom", 201), ("eve", 403), ("alice", 403), ("bob", 404), ("sam", 403)],
+    [("tom", 201), ("eve", 403), ("alice", 403), ("bob", 403), ("sam", 403)],
 )
 def test_api_invite_per_persona(
     request, api_as, globex, acme_job, profile, persona, status
@@ -313,6 +313,20 @@ def test_api_invite_per_persona(
 
     assert response.status_code == status
     assert Message.objects.count() == (1 if status == 201 else 0)
+
+
+def test_api_invite_of_a_profile_the_team_cannot_see_is_404(
+    api_as, olivia, acme_job, profile
+):
+    profile.visibility = "hidden"
+    profile.save()
+
+    response = api_as(olivia).post(
+        f"/api/v1/jobs/{acme_job.pk}/invite/", {"candidate": profile.pk}, format="json"
+    )
+
+    assert response.status_code == 404
+    assert Message.objects.count() == 0
 
 
 def test_api_invite_anonymous_is_401(api, acme_job, profile):
