@@ -17,26 +17,9 @@ from candidates.models import (
 )
 from candidates.search import CandidateSearchParams, Sort
 from hotgigs.countries import country_select
+from hotgigs.richtext import RichTextarea
 from matching.skills import link_filter_skills
-
-PROFILE_SECTIONS = {
-    "Basics": ["headline", "summary", "city", "region", "country", "phone"],
-    "Preferences": [
-        "willing_to_relocate",
-        "remote_preference",
-        "years_experience",
-        "experience_level",
-        "desired_salary_min",
-        "desired_salary_max",
-        "salary_currency",
-        "salary_period",
-        "employment_types",
-        "availability",
-        "available_from",
-    ],
-    "Links": ["portfolio_url", "github_url", "linkedin_url"],
-    "Visibility": ["visibility", "show_contact_details", "opt_out_of_matching"],
-}
+from notifications.models import MESSAGE_MAX_LENGTH
 
 
 def _https_links(db_field, **kwargs):
@@ -46,20 +29,17 @@ def _https_links(db_field, **kwargs):
     return db_field.formfield(**kwargs)
 
 
-class ProfileForm(forms.ModelForm):
-    employment_types = forms.MultipleChoiceField(
-        choices=EmploymentType.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label="Wanted employment types",
-    )
+class ProfileSectionForm(forms.ModelForm):
+    """One section of the profile page: its own form, Save and errors.
+
+    The cleaning rules below run only for the fields a section has."""
 
     class Meta:
         model = CandidateProfile
-        fields = [name for names in PROFILE_SECTIONS.values() for name in names]
+        fields: list[str] = []
         formfield_callback = _https_links
         widgets = {
-            "summary": forms.Textarea(attrs={"rows": 6}),
+            "summary": RichTextarea(),
             "available_from": forms.DateInput(attrs={"type": "date"}),
             "country": country_select(blank="—"),
         }
@@ -85,11 +65,70 @@ class ProfileForm(forms.ModelForm):
             )
         return data
 
-    def sections(self):
-        return [
-            (title, [self[name] for name in names])
-            for title, names in PROFILE_SECTIONS.items()
+
+class BasicsForm(ProfileSectionForm):
+    class Meta(ProfileSectionForm.Meta):
+        fields = ["headline", "city", "region", "country", "phone"]
+
+
+class SummaryForm(ProfileSectionForm):
+    class Meta(ProfileSectionForm.Meta):
+        fields = ["summary"]
+
+
+class PreferencesForm(ProfileSectionForm):
+    employment_types = forms.MultipleChoiceField(
+        choices=EmploymentType.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Wanted employment types",
+    )
+
+    class Meta(ProfileSectionForm.Meta):
+        fields = [
+            "willing_to_relocate",
+            "remote_preference",
+            "years_experience",
+            "experience_level",
+            "desired_salary_min",
+            "desired_salary_max",
+            "salary_currency",
+            "salary_period",
+            "employment_types",
+            "availability",
+            "available_from",
         ]
+
+
+class LinksForm(ProfileSectionForm):
+    class Meta(ProfileSectionForm.Meta):
+        fields = ["portfolio_url", "github_url", "linkedin_url"]
+
+
+class VisibilityForm(ProfileSectionForm):
+    class Meta(ProfileSectionForm.Meta):
+        fields = ["visibility", "show_contact_details", "opt_out_of_matching"]
+
+
+class MessageCandidateForm(forms.Form):
+    """A first message to a candidate, from one of the writer's companies."""
+
+    company = forms.ModelChoiceField(queryset=None, empty_label=None, label="Write as")
+    body = forms.CharField(
+        label="Message",
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def __init__(self, *args, companies, **kwargs):
+        from companies.models import Company  # same layer: by function, as elsewhere
+
+        super().__init__(*args, **kwargs)
+        field = self.fields["company"]
+        field.queryset = Company.objects.filter(pk__in=[c.pk for c in companies])
+        if len(companies) == 1:
+            field.widget = forms.HiddenInput()
+            field.initial = companies[0].pk
 
 
 class CandidateSkillForm(forms.ModelForm):

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from candidates.completeness import Completeness, ProfileFacts, compute_completeness
 from candidates.models import CandidateProfile, CandidateSkill, ProfileView
+from hotgigs.richtext import html_to_text
 
 PROFILE_PREFETCH = (
     Prefetch(
@@ -58,7 +59,7 @@ def profile_completeness(profile: CandidateProfile | None) -> Completeness:
     return compute_completeness(
         ProfileFacts(
             headline=profile.headline,
-            summary=profile.summary,
+            summary=html_to_text(profile.summary),
             city=profile.city,
             country=profile.country,
             experience_level=profile.experience_level,

@@ -16,6 +16,7 @@ from candidates.models import (
     ProfileView,
 )
 from candidates.permissions import company_ids_for, is_company_user
+from hotgigs.richtext import html_to_text, sanitize_html
 from matching.engine.linker import link_skill
 from matching.models import Skill
 from matching.skills import get_taxonomy
@@ -43,6 +44,8 @@ def _normalise(profile: CandidateProfile) -> None:
     profile.country = (profile.country or "").strip().upper()
     profile.city = (profile.city or "").strip()
     profile.employment_types = sorted(set(profile.employment_types or []))
+    # Rich text: the same nh3 sanitiser as job descriptions, on the way in and out.
+    profile.summary = sanitize_html(profile.summary)
 
 
 @transaction.atomic
@@ -59,7 +62,10 @@ def profile_refresh_search(*, profile: CandidateProfile) -> None:
     skills = list(profile.skills.values_list("name", flat=True))
     titles = list(profile.experience.values_list("title", flat=True))
     document = search.search_document_for(
-        headline=profile.headline, summary=profile.summary, skills=skills, titles=titles
+        headline=profile.headline,
+        summary=html_to_text(profile.summary),
+        skills=skills,
+        titles=titles,
     )
     CandidateProfile.objects.filter(pk=profile.pk).update(search_document=document)
     profile.search_document = document
@@ -75,6 +81,37 @@ def profile_changed(*, profile: CandidateProfile) -> None:
     CandidateProfile.objects.filter(pk=profile.pk).update(last_active_at=now)
     profile.last_active_at = now
     profile_refresh_search(profile=profile)
+
+
+@transaction.atomic
+def profile_skills_save(
+    *,
+    profile: CandidateProfile,
+    rows: list[tuple[CandidateSkill, Skill | None]],
+    deleted: list[CandidateSkill],
+) -> None:
+    """The profile's skills section: changed rows with the taxonomy skill each
+    typed name resolved to (None keeps the name as free text), and removed rows."""
+    for row, skill in rows:
+        row.profile = profile
+        row.skill = skill
+        row.name = skill.name if skill else row.name.strip()
+        row.save()
+    for row in deleted:
+        row.delete()
+    profile_changed(profile=profile)
+
+
+@transaction.atomic
+def profile_rows_save(*, profile: CandidateProfile, rows: list, deleted: list) -> None:
+    """A row list of the profile (work experience or education): changed rows
+    and removed rows, then the search document that reads their titles."""
+    for row in rows:
+        row.profile = profile
+        row.save()
+    for row in deleted:
+        row.delete()
+    profile_changed(profile=profile)
 
 
 def skill_resolve(name: str, *, context: str = "") -> Skill | None:

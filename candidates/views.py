@@ -1,76 +1,156 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.urls import reverse
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
+from django_ratelimit.decorators import ratelimit
 
 from analytics import tracking
 from candidates import selectors, services
 from candidates.forms import (
+    BasicsForm,
     CandidateSearchForm,
     EducationFormSet,
     ExperienceFormSet,
-    ProfileForm,
+    LinksForm,
+    MessageCandidateForm,
+    PreferencesForm,
     SavedCandidateSearchForm,
     SkillFormSet,
+    SummaryForm,
+    VisibilityForm,
     search_params_from_querydict,
 )
-from candidates.models import SavedCandidateSearch
+from candidates.models import CandidateProfile, SavedCandidateSearch
 from candidates.permissions import (
     can_search_candidates,
     can_see_contact_details,
     can_view_profile,
+    is_company_user,
 )
 from candidates.search import candidate_page
 from hotgigs.search import InvalidCursor
+from notifications import messaging
+from notifications.views import MESSAGE_PAGE_RATE
 
 PAGE_SIZE = 20
 
 
-@login_required
-def profile_edit(request):
-    """The candidate's own profile editor: sections and three row lists."""
+# The profile page's sections, in page order: each is its own form with its own
+# Save, posted to /profile/<name>/, so a long profile is saved a part at a time.
+PROFILE_SECTIONS = {
+    "basics": ("Basics", BasicsForm),
+    "summary": ("Summary", SummaryForm),
+    "skills": ("Skills", SkillFormSet),
+    "experience": ("Experience", ExperienceFormSet),
+    "education": ("Education", EducationFormSet),
+    "preferences": ("Preferences", PreferencesForm),
+    "links": ("Links", LinksForm),
+    "visibility": ("Visibility", VisibilityForm),
+}
+FORMSET_SECTIONS = {"skills", "experience", "education"}
+
+
+def _section_form(name, profile, data=None):
+    form_class = PROFILE_SECTIONS[name][1]
+    if name in FORMSET_SECTIONS:
+        return form_class(data, instance=profile, prefix=name)
+    return form_class(data, instance=profile)
+
+
+def _own_profile(request):
     if not request.user.is_candidate:
         raise PermissionDenied("Only candidates have a candidate profile.")
-    profile = services.profile_get_or_create(user=request.user)
-    data = request.POST if request.method == "POST" else None
-    form = ProfileForm(data, instance=profile)
-    skills = SkillFormSet(data, instance=profile, prefix="skills")
-    experience = ExperienceFormSet(data, instance=profile, prefix="experience")
-    education = EducationFormSet(data, instance=profile, prefix="education")
-    status = 200
-    if request.method == "POST":
-        forms_ok = [f.is_valid() for f in (form, skills, experience, education)]
-        if all(forms_ok):
-            with transaction.atomic():
-                services.profile_save(profile=form.save(commit=False))
-                for row in skills.save(commit=False):
-                    skill = getattr(_form_for(skills, row), "resolved_skill", None)
-                    row.skill = skill
-                    row.name = skill.name if skill else row.name.strip()
-                    row.save()
-                for row in skills.deleted_objects:
-                    row.delete()
-                experience.save()
-                education.save()
-                services.profile_changed(profile=profile)
-            messages.success(request, "Your profile is saved.")
-            return redirect("candidates:profile")
-        status = 400
+    return services.profile_get_or_create(user=request.user)
+
+
+def _error_links(name, form):
+    """(text, anchor) for each error of a section's form or formset, for the
+    summary at the top of the page."""
+    title = PROFILE_SECTIONS[name][0]
+    rows = form.forms if name in FORMSET_SECTIONS else [form]
+    links = []
+    for number, row in enumerate(rows, start=1):
+        where = f"{title} {number}: " if name in FORMSET_SECTIONS else ""
+        for field in row:
+            for error in field.errors:
+                links.append((f"{where}{field.label}: {error}", field.id_for_label))
+        for error in row.non_field_errors():
+            links.append((f"{where}{error}", f"section-{name}"))
+    if name in FORMSET_SECTIONS:
+        for error in form.non_form_errors():
+            links.append((f"{title}: {error}", f"section-{name}"))
+    return links
+
+
+def _profile_page(request, profile, *, bound=None, status=200):
+    sections = []
+    for name, (title, _form_class) in PROFILE_SECTIONS.items():
+        if bound and bound[0] == name:
+            form = bound[1]
+        else:
+            form = _section_form(name, profile)
+        sections.append(
+            {
+                "name": name,
+                "title": title,
+                "form": form,
+                "save_label": f"Save {title.lower()}",
+            }
+        )
     profile = selectors.profile_for_user(request.user)
     context = {
-        "form": form,
-        "skills": skills,
-        "experience": experience,
-        "education": education,
+        "sections": sections,
+        "media": sections[1]["form"].media,
+        "error_links": _error_links(*bound) if bound else [],
         "profile": profile,
         "completeness": selectors.profile_completeness(profile),
         "companies_viewed": selectors.profile_views_companies_count(profile=profile),
     }
     return render(request, "candidates/profile_edit.html", context, status=status)
+
+
+@login_required
+@require_GET
+def profile_edit(request):
+    """The candidate's own profile: one form per section, each saved on its own."""
+    return _profile_page(request, _own_profile(request))
+
+
+@login_required
+@require_POST
+def profile_section_save(request, section):
+    if section not in PROFILE_SECTIONS:
+        raise Http404("No such section of the profile.")
+    profile = _own_profile(request)
+    form = _section_form(section, profile, request.POST)
+    if not form.is_valid():
+        return _profile_page(request, profile, bound=(section, form), status=400)
+    if section == "skills":
+        services.profile_skills_save(
+            profile=profile,
+            rows=[
+                (row, getattr(_form_for(form, row), "resolved_skill", None))
+                for row in form.save(commit=False)
+            ],
+            deleted=form.deleted_objects,
+        )
+    elif section in FORMSET_SECTIONS:
+        services.profile_rows_save(
+            profile=profile, rows=form.save(commit=False), deleted=form.deleted_objects
+        )
+    else:
+        services.profile_save(profile=form.save(commit=False))
+    messages.success(request, f"{PROFILE_SECTIONS[section][0]} saved.")
+    return redirect(reverse("candidates:profile") + f"#section-{section}")
 
 
 def _form_for(formset, instance):
@@ -169,8 +249,58 @@ def detail(request, pk):
         "show_contact": can_see_contact_details(request.user, profile),
         "is_owner": request.user.is_authenticated
         and request.user.pk == profile.user_id,
+        # Company members act on the profile (message, invite, talent pool);
+        # the action pages check each rule again.
+        "is_company_user": is_company_user(request.user)
+        and request.user.pk != profile.user_id,
     }
     return render(request, "candidates/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="user", rate=MESSAGE_PAGE_RATE, method="POST", block=True)
+def message_candidate(request, pk):
+    """A company member writes to a candidate from their profile: the company's
+    direct thread with them (notifications.messaging decides who may)."""
+    from companies.models import Company
+
+    profile = get_object_or_404(CandidateProfile.objects.select_related("user"), pk=pk)
+    companies = [
+        company
+        for company in Company.objects.filter(memberships__user=request.user)
+        if messaging.can_message_candidate(
+            request.user, company=company, candidate=profile.user
+        )
+    ]
+    if not companies:
+        raise Http404("No such candidate to message.")
+    form = MessageCandidateForm(request.POST or None, companies=companies)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                conversation = messaging.conversation_start_direct(
+                    user=request.user,
+                    company=form.cleaned_data["company"],
+                    candidate=profile.user,
+                    body=form.cleaned_data["body"],
+                )
+            except PermissionDenied as exc:
+                form.add_error(None, str(exc))
+                status = 403
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, f"Message sent to {profile.user.full_name}.")
+                return redirect("notifications:conversation", pk=conversation.pk)
+    return render(
+        request,
+        "candidates/message.html",
+        {"form": form, "profile": profile},
+        status=status,
+    )
 
 
 @require_POST

@@ -2,6 +2,7 @@ from django import forms
 
 from companies.models import CompanySize, MembershipRole
 from hotgigs.countries import COUNTRY_CHOICES
+from hotgigs.richtext import RichTextarea
 
 
 class CompanyForm(forms.Form):
@@ -11,7 +12,7 @@ class CompanyForm(forms.Form):
     description = forms.CharField(
         required=False,
         max_length=20_000,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=RichTextarea(),
         help_text="Basic formatting (paragraphs, lists, bold, links) is kept.",
     )
     website = forms.URLField(required=False, max_length=200, assume_scheme="https")

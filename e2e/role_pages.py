@@ -32,7 +32,34 @@ NOT_A_ROLE_PAGE = {
     "companies:invitation": "a token from an email",
     "notifications:unsubscribe": "a token from an email",
     "favicon": "not a page",
+    "accounts:signup_sent": "after signing up, signed out",
+    "accounts:signup_confirm": "a token from an email",
+    "companies:invitation-mine": "an invitation from an email or a notification",
 }
+
+# Pages that answer every signed-in user but belong to some roles only: the
+# crawl from another role's home is not expected to reach them. "staff" is the
+# staff demo account (the candidate role with `is_staff`), whose work is the
+# admin, insights and candidate search, not job hunting.
+CANDIDATE = {"candidate"}
+TEAMS = {"employer", "recruiter"}
+ROLE_ONLY = {
+    "documents:list": CANDIDATE,
+    "jobs:my-applications": CANDIDATE,
+    "jobs:saved-jobs": CANDIDATE,
+    "jobs:apply": CANDIDATE,
+    "matching:job-match": CANDIDATE,
+    "recruiters:requests": CANDIDATE,
+    "jobs:company_jobs": TEAMS,
+    # Agencies submit candidates with consent instead (recruiters:submissions).
+    "jobs:candidate-invite": {"employer"},
+    "recruiters:agency_engagements": {"employer"},
+    "recruiters:client_submissions": {"employer"},
+}
+
+
+def role_of(user) -> str:
+    return "staff" if user.is_staff else user.role
 
 
 @dataclass
@@ -177,6 +204,8 @@ def _fillers():
         "companies:team": slug_of(company),
         "companies:leave": slug_of(company),
         "candidates:detail": pk_of(profile),
+        "candidates:message": pk_of(profile),
+        "jobs:candidate-invite": pk_of(profile),
         "jobs:detail": slug_of(job_for),
         "jobs:edit": slug_of(team_job),
         "jobs:apply": slug_of(unapplied_job),
@@ -224,6 +253,8 @@ def role_pages(user) -> tuple[list[Page], list[str]]:
     pages, unfilled = [], []
     for route, name in routes():
         if name in NOT_A_ROLE_PAGE:
+            continue
+        if name in ROLE_ONLY and role_of(user) not in ROLE_ONLY[name]:
             continue
         if "<" in route or "(?P" in route:
             if name not in fillers:

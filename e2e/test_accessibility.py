@@ -148,13 +148,6 @@ def test_log_in_with_the_keyboard_alone_and_see_where_focus_is(page, alice):
     assert tab_to(page, "Log out")["outline"] == "solid 3px"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known, not fixed yet (issue 18): the admin's split date/time inputs "
-    "(expires_at, last_active_at) and tabular skill inlines on the profile have no "
-    "labels, select2 autocompletes have no accessible name, and the breadcrumbs' "
-    "links are told apart by colour only",
-)
 def test_admin_change_forms(page, world, alice):
     """Staff work in the admin: its change forms (a job with its skills inline,
     an application, a candidate profile) have no serious or critical violation."""

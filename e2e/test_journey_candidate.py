@@ -81,12 +81,16 @@ def sign_up(page):
 def build_profile(page):
     page.goto("/profile/")
     assert_accessible(page, "candidate-02-profile-empty")
+    # Each section saves on its own (basics, then preferences).
     page.get_by_label("City").fill("Berlin")
     page.get_by_label("Country").select_option("DE")
-    page.get_by_label("Salary currency").fill("eur")
-    page.get_by_role("button", name="Save profile").click()
-    expect(page.locator(".messages")).to_contain_text("saved")
+    page.get_by_role("button", name="Save basics").click()
+    expect(page.locator(".messages")).to_contain_text("Basics saved.")
     expect(page.get_by_label("Country")).to_have_value("DE")
+    page.get_by_label("Salary currency").fill("eur")
+    page.get_by_role("button", name="Save preferences").click()
+    expect(page.locator(".messages")).to_contain_text("Preferences saved.")
+    expect(page.get_by_label("Salary currency")).to_have_value("EUR")
 
 
 def upload_resume(page, tmp_path):

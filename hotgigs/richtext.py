@@ -12,6 +12,8 @@ import re
 from itertools import groupby
 
 import nh3
+from django import forms
+from django.forms.widgets import Script
 
 # Block-level boundaries become spaces in plain text ("<h2>A</h2><p>B" → "A B").
 BLOCK_BOUNDARY = re.compile(
@@ -94,3 +96,32 @@ def html_to_text(value: str | None) -> str:
         return ""
     text = nh3.clean(BLOCK_BOUNDARY.sub(" <", value), tags=set())
     return " ".join(text.split())
+
+
+class RichTextarea(forms.Textarea):
+    """A textarea that django-prose-editor (ProseMirror) turns into an editor.
+
+    The editor's code and styles are the package's own static files, loaded by
+    `static/js/richtext-editor.js` through a relative module import (no import map:
+    an inline script would need a CSP exception, and nothing loads from a CDN). Its
+    toolbar offers only what `ALLOWED_TAGS` keeps. Without JavaScript it stays a
+    textarea, and plain text typed there keeps its paragraphs and lists
+    (`sanitize_html`). The value is handed to the editor as sanitised HTML, so a
+    row stored as plain text opens with its paragraphs and lists.
+    """
+
+    def __init__(self, attrs=None):
+        super().__init__({"rows": 10, "data-richtext-editor": "", **(attrs or {})})
+
+    class Media:
+        css = {
+            "all": [
+                "django_prose_editor/material-icons.css",
+                "django_prose_editor/editor.css",
+                "css/richtext-editor.css",
+            ]
+        }
+        js = [Script("js/richtext-editor.js", type="module")]
+
+    def format_value(self, value):
+        return sanitize_html(value) if value else value

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "template_partials",
     "channels",
     "csp",
+    # The rich-text editor's static files (hotgigs.richtext.RichTextarea).
+    "django_prose_editor",
     "hotgigs",
     "accounts",
     "companies",

@@ -286,7 +286,7 @@ def _candidate_data(profile, skills, experience) -> CandidateData:
             profile.salary_currency,
         )
     text = "\n".join(
-        [profile.headline, profile.summary]
+        [profile.headline, html_to_text(profile.summary)]
         + [own_name for _, _, _, own_name, _, _ in skills]
         + [f"{title} {description}" for title, description in experience]
     )

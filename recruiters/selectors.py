@@ -215,3 +215,21 @@ def dashboard_counts(agency) -> dict:
         .exclude(status="cancelled")
         .count(),
     }
+
+
+def engagements_for_hub(user, *, limit: int):
+    """A recruiter's client engagements for their hub: active first, by client."""
+    return list(
+        ClientEngagement.objects.filter(agency__memberships__user=user)
+        .select_related("client")
+        .order_by("status", "client__name", "pk")[:limit]
+    )
+
+
+def agency_jobs_for_hub(user, *, limit: int):
+    """The jobs a recruiter's agency runs for its clients, newest first."""
+    return list(
+        Job.objects.filter(agency__memberships__user=user)
+        .select_related("company")
+        .order_by("-created_at", "-pk")[:limit]
+    )

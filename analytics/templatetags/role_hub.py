@@ -104,7 +104,26 @@ def _team_hub(user):
                 ],
             ),
         )
+        sections.insert(1, ("Clients", _client_links(user)))
     return {"sections": sections, "jobs": jobs, "team_applications": applications}
+
+
+def _client_links(user):
+    """A recruiter's newest active clients, each with its edit and new-job pages,
+    and the jobs the agency runs for them, each with its edit page."""
+    from recruiters.selectors import agency_jobs_for_hub, engagements_for_hub
+
+    links = []
+    for engagement in engagements_for_hub(user, limit=HUB_ROWS):
+        name = engagement.client.name
+        links += [
+            _link("recruiters:client_detail", name, engagement.pk),
+            _link("recruiters:client_edit", f"{name}: edit", engagement.pk),
+            _link("recruiters:client_job_new", f"{name}: new job", engagement.pk),
+        ]
+    for job in agency_jobs_for_hub(user, limit=HUB_ROWS):
+        links.append(_link("recruiters:job_edit", f"Edit “{job.title}”", job.pk))
+    return links
 
 
 @register.inclusion_tag("analytics/_role_hub.html", takes_context=True)
@@ -122,7 +141,10 @@ def role_hub(context):
         _link("accounts:password_change", "Change password"),
     ]
     if user.is_staff:
-        everyone.append(_link("admin:index", "Admin"))
+        everyone += [
+            _link("admin:index", "Admin"),
+            _link("candidates:search", "Search candidates"),
+        ]
     hub["sections"] = [*hub["sections"], ("You", everyone)]
     hub["user"] = user
     return hub

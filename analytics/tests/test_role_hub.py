@@ -103,12 +103,50 @@ def test_recruiter_hub_starts_with_the_agency_desk(client, rita, agency):
     ]
 
 
-def test_staff_hub_links_the_admin(client, alice):
+def test_staff_hub_links_the_admin_and_candidate_search(client, alice):
     alice.is_staff = True
     alice.save()
     client.force_login(alice)
 
-    assert hub_links(client)[-1] == "/admin/"
+    assert hub_links(client)[-2:] == ["/admin/", "/candidates/"]
+
+
+@pytest.fixture
+def rita_agency_job(rita, agency, acme, olivia):
+    """rita's agency runs a job for its client Acme."""
+    from jobs.tests.factories import JobFactory
+    from recruiters import services
+
+    engagement = services.engagement_create(
+        user=rita,
+        agency=agency,
+        client=acme,
+        fee_type="percent",
+        fee_percent="20.00",
+        currency="EUR",
+        guarantee_days=90,
+        contact_name="Olivia Owner",
+        contact_email="olivia@acme.test",
+        recruiters=[rita],
+    )
+    engagement = services.engagement_accept(user=olivia, engagement=engagement)
+    job = JobFactory(company=acme, agency=agency, posted_by=rita, slug="run")
+    return rita, engagement, job
+
+
+def test_a_recruiter_hub_links_each_client_and_agency_job(client, rita_agency_job):
+    rita, engagement, job = rita_agency_job
+    client.force_login(rita)
+
+    links = hub_links(client)
+
+    position = links.index(f"/recruiter/clients/{engagement.pk}/")
+    assert links[position : position + 4] == [
+        f"/recruiter/clients/{engagement.pk}/",
+        f"/recruiter/clients/{engagement.pk}/edit/",
+        f"/recruiter/clients/{engagement.pk}/jobs/new/",
+        f"/recruiter/jobs/{job.pk}/edit/",
+    ]
 
 
 def test_an_outsider_hub_shows_no_other_company(client, eve, job, alice):

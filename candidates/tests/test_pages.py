@@ -1,39 +1,6 @@
-import pytest
 from django.test import Client
 
-from candidates.models import CandidateProfile, SavedCandidateSearch
-from matching.tests.factories import SkillFactory
-
-
-def management(prefix, total=1, initial=0):
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-
-
-def profile_post(**overrides):
-    data = {
-        "headline": "Backend developer",
-        "summary": "",
-        "remote_preference": "remote",
-        "years_experience": "5",
-        "experience_level": "senior",
-        "salary_currency": "EUR",
-        "salary_period": "year",
-        "availability": "actively_looking",
-        "visibility": "public",
-        **management("skills"),
-        **management("experience"),
-        **management("education"),
-        "skills-0-name": "python",
-        "skills-0-level": "4",
-        "skills-0-years": "3",
-    }
-    data.update(overrides)
-    return data
+from candidates.models import SavedCandidateSearch
 
 
 def login(user):
@@ -42,39 +9,7 @@ def login(user):
     return client
 
 
-def test_candidate_saves_profile_with_rows(alice):
-    SkillFactory(name="Python", slug="python")
-    client = login(alice)
-    assert client.get("/profile/").status_code == 200
-    response = client.post("/profile/", profile_post())
-    assert response.status_code == 302
-    profile = CandidateProfile.objects.get(user=alice)
-    assert profile.headline == "Backend developer"
-    assert [(s.name, s.skill.slug, s.level) for s in profile.skills.all()] == [
-        ("Python", "python", 4)
-    ]
-
-
-@pytest.mark.parametrize(
-    "overrides, field",
-    [
-        ({"desired_salary_min": "9", "desired_salary_max": "1"}, "desired_salary_max"),
-        ({"github_url": "https://gitlab.com/a"}, "github_url"),
-        ({"years_experience": "-2"}, "years_experience"),
-        ({"skills-0-level": "9"}, "skills-0-level"),
-        ({"country": "Germany"}, "country"),
-    ],
-)
-def test_profile_bad_input_keeps_what_was_typed(alice, overrides, field):
-    client = login(alice)
-    response = client.post(
-        "/profile/", profile_post(headline="Kept headline", **overrides)
-    )
-    assert response.status_code == 400
-    html = response.content.decode()
-    assert 'value="Kept headline"' in html
-    assert "field-error" in html
-    assert CandidateProfile.objects.get(user=alice).headline == ""
+# The profile editor's sections: test_profile_sections.py.
 
 
 def test_profile_editor_is_for_candidates(olivia):

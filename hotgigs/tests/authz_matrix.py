@@ -47,6 +47,9 @@ KWARGS = {
     "companies:invitation": {"token": "invitation.token"},
     "companies:invitation-mine": {"pk": "invitation.pk"},
     "candidates:detail": {"pk": "alice_profile.pk"},
+    "candidates:message": {"pk": "alice_profile.pk"},
+    "candidates:profile-section": {"section": "=basics"},
+    "jobs:candidate-invite": {"pk": "alice_profile.pk"},
     "candidates:saved-search-delete": {"pk": "saved_candidate_search.pk"},
     "jobs:detail": {"slug": "job.slug"},
     "jobs:edit": {"slug": "job.slug"},
@@ -111,6 +114,7 @@ KWARGS = {
     "saved-candidate-search-detail": {"pk": "saved_candidate_search.pk"},
     "job-apply": {"pk": "job.pk"},
     "job-detail": {"pk": "job.pk"},
+    "job-invite": {"pk": "job.pk"},
     "job-set-status": {"pk": "job.pk"},
     "application-detail": {"pk": "application.pk"},
     "application-interviews": {"pk": "application.pk"},
@@ -544,6 +548,23 @@ MATRIX = {
     },
     "analytics:job": {  # /insights/jobs/1/
         "GET": "302 404 404 200 200 404 404 404 404",
+    },
+    "candidates:message": {  # /candidates/1/message/
+        "GET": "302 404 404 200 200 200 200 200 404",
+        "POST": "302 404 404 400 400 400 400 400 404",
+    },
+    # A section of one's own profile (no key names another's): candidates,
+    # staff with the candidate role included, save their own.
+    "candidates:profile-section": {  # /profile/basics/
+        "POST": "302 302 302 403 403 403 403 403 302",
+    },
+    # Recruiters submit with consent instead of inviting.
+    "jobs:candidate-invite": {  # /candidates/1/invite/
+        "GET": "302 404 404 200 200 200 403 403 403",
+        "POST": "302 404 404 400 400 400 403 403 403",
+    },
+    "job-invite": {  # /api/v1/jobs/1/invite/
+        "POST": "401 403 403 400 400 403 403 403 403",
     },
     "candidates:detail": {  # /candidates/1/
         "GET": "200 200 403 200 200 200 200 200 200",

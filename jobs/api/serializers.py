@@ -13,6 +13,7 @@ from jobs.models import (
     RemotePolicy,
     SalaryPeriod,
 )
+from jobs.services.invites import NOTE_MAX_LENGTH
 
 
 class CompanyRefSerializer(serializers.Serializer):
@@ -339,3 +340,23 @@ REQUIRED = serializers.Field.default_error_messages["required"]
 
 class JobStatusInputSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=JobStatus.choices)
+
+
+class JobInviteInputSerializer(serializers.Serializer):
+    candidate = serializers.IntegerField(
+        min_value=1,
+        max_value=2**63 - 1,
+        help_text="The candidate profile's id (as in /api/v1/candidates/).",
+    )
+    note = serializers.CharField(
+        required=False, allow_blank=True, max_length=NOTE_MAX_LENGTH, default=""
+    )
+
+
+class JobInviteSerializer(serializers.Serializer):
+    conversation = serializers.IntegerField(
+        help_text="The company's direct thread with the candidate, which holds "
+        "the invitation (/api/v1/conversations/{id}/)."
+    )
+    job = serializers.IntegerField()
+    candidate = serializers.IntegerField()

@@ -1,16 +1,20 @@
 """Job API: public search and detail, members' create/update/status, and the
 members' own list (``/api/v1/company-jobs/``)."""
 
+from django.apps import apps
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.helpers import forced_singular_serializer
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from candidates.permissions import can_view_profile
+from companies.permissions import is_member
 from hotgigs.api.errors import Conflict
 from hotgigs.api.pagination import CursorPagination
 from hotgigs.api.schema import errors
@@ -18,6 +22,8 @@ from hotgigs.search import InvalidCursor
 from jobs.api.serializers import (
     CompanyJobSerializer,
     JobInputSerializer,
+    JobInviteInputSerializer,
+    JobInviteSerializer,
     JobSearchResponseSerializer,
     JobSerializer,
     JobStatusInputSerializer,
@@ -36,6 +42,7 @@ from jobs.search import (
 from jobs.search_match import MATCH_WINDOW, SortUnavailable, match_viewer_for
 from jobs.selectors.jobs import company_jobs_for, job_detail_queryset, job_for_viewer
 from jobs.services import JobTransitionError, job_create, job_set_status, job_update
+from jobs.services.invites import job_invite_candidate
 
 SEARCH_PARAMETERS = [
     OpenApiParameter("q", str, description='websearch syntax: "phrase", -word, or'),
@@ -249,6 +256,46 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
             raise _as_drf_error(exc) from None
         job = job_detail_queryset().get(pk=job.pk)
         return Response(JobSerializer(job).data)
+
+    @extend_schema(
+        request=JobInviteInputSerializer,
+        responses={
+            201: JobInviteSerializer,
+            **errors(not_found="No such job, or no candidate profile you may see."),
+        },
+    )
+    @action(detail=True, methods=["post"], url_path="invite")
+    def invite(self, request, pk=None):
+        """Invite a candidate to apply: a message in your company's direct thread
+        with them, naming the job and its address (no application is created).
+        400 when the job is not open or they already applied; 403 when you are
+        not on the job's team or they do not accept your messages."""
+        job = self.get_object()
+        if not is_member(request.user, job.company):
+            raise PermissionDenied("Only the job's team can invite to it.")
+        serializer = JobInviteInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        profile = (
+            apps.get_model("candidates", "CandidateProfile")
+            .objects.select_related("user")
+            .filter(pk=serializer.validated_data["candidate"])
+            .first()
+        )
+        if profile is None or not can_view_profile(request.user, profile):
+            raise NotFound("No such candidate.")
+        try:
+            conversation = job_invite_candidate(
+                user=request.user,
+                job=job,
+                candidate=profile.user,
+                note=serializer.validated_data["note"],
+            )
+        except DjangoPermissionDenied as exc:
+            raise PermissionDenied(str(exc)) from None
+        except DjangoValidationError as exc:
+            raise _as_drf_error(exc) from None
+        data = {"conversation": conversation.pk, "job": job.pk, "candidate": profile.pk}
+        return Response(JobInviteSerializer(data).data, status=status.HTTP_201_CREATED)
 
 
 class CompanyJobPagination(CursorPagination):

@@ -1,0 +1,91 @@
+// The rich-text editor (django-prose-editor's ProseMirror/Tiptap build, served from
+// the package's own static files) on every textarea marked data-richtext-editor.
+// The toolbar offers only what hotgigs.richtext.ALLOWED_TAGS keeps; the server
+// sanitises whatever arrives. Without this module the textarea stays a textarea.
+import {
+  Blockquote,
+  Bold,
+  BulletList,
+  Document,
+  Dropcursor,
+  Editor,
+  Gapcursor,
+  HardBreak,
+  Heading,
+  History,
+  HorizontalRule,
+  Italic,
+  Link,
+  ListItem,
+  Menu,
+  OrderedList,
+  Paragraph,
+  Strike,
+  Text,
+  Underline,
+  crel,
+  initializeEditors,
+} from "../django_prose_editor/editor.js";
+
+// The package's createTextareaEditor, without Tiptap's injected <style> (the CSP
+// refuses inline styles; editor.css carries the same rules).
+function createTextareaEditor(textarea, extensions) {
+  const element = crel("div", { className: "prose-editor" });
+  textarea.before(element);
+  element.append(textarea);
+  return new Editor({
+    element,
+    extensions,
+    injectCSS: false,
+    content: textarea.value,
+    onUpdate({ editor }) {
+      const html = editor.getHTML();
+      textarea.value = /^<(\w+)(\s[^>]*)?><\/\1>$/i.test(html) ? "" : html;
+      textarea.dispatchEvent(new Event("input", { bubbles: true }));
+    },
+  });
+}
+
+function labelText(textarea) {
+  const label = textarea.id && document.querySelector(`label[for="${textarea.id}"]`);
+  return label ? label.textContent.trim() : textarea.name;
+}
+
+function createEditor(textarea) {
+  if (textarea.closest(".prose-editor")) return null;
+  const editor = createTextareaEditor(textarea, [
+    Document,
+    Dropcursor,
+    Gapcursor,
+    Paragraph,
+    HardBreak,
+    Text,
+    History,
+    Menu,
+    Bold,
+    Italic,
+    Underline,
+    Strike,
+    Heading.configure({ levels: [2, 3, 4] }),
+    BulletList,
+    OrderedList,
+    ListItem,
+    Blockquote,
+    HorizontalRule,
+    Link,
+  ]);
+  // The textarea is hidden; the editable region carries its name and help.
+  const region = editor.view.dom;
+  region.setAttribute("role", "textbox");
+  region.setAttribute("aria-multiline", "true");
+  region.setAttribute("aria-label", labelText(textarea));
+  const described = textarea.getAttribute("aria-describedby");
+  if (described) region.setAttribute("aria-describedby", described);
+  textarea.dataset.richtextReady = "true";
+  textarea.dispatchEvent(
+    new CustomEvent("richtext:ready", { detail: { editor }, bubbles: true }),
+  );
+  return editor;
+}
+
+initializeEditors(createEditor, "[data-richtext-editor]");
