@@ -38,10 +38,12 @@ Plans at scale (PostgreSQL)
 """
 
 import binascii
+import hashlib
 import json
 import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, is_dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core import signing
@@ -99,19 +101,35 @@ def websearch_query(text: str, *, config: str = SEARCH_CONFIG) -> SearchQuery:
 
 
 def weighted_vector(
-    parts: Mapping[str, str | Combinable], *, config: str = SEARCH_CONFIG
+    parts: Mapping[str, str | Combinable] | Iterable[tuple[str, str | Combinable]],
+    *,
+    config: str = SEARCH_CONFIG,
 ) -> Combinable:
-    """``{"A": title, "B": skills_text, ...}`` → one weighted tsvector expression.
+    """``{"A": title, "B": skills_text, ...}`` (or ``[("A", title), ("B", …),
+    ("B", …)]`` when a weight has several parts) → one weighted tsvector:
+    ``setweight(to_tsvector(config, coalesce(part, '')), weight) || …``.
 
-    Values may be plain strings (wrapped in ``Value``) or expressions (``F``);
-    use it in ``queryset.update(search_vector=weighted_vector(...))``.
+    Values may be plain strings (wrapped in ``Value``) or expressions (``F``,
+    ``Subquery``); use it in ``queryset.update(search_vector=weighted_vector(...))``.
     """
     vector = None
-    for weight, source in parts.items():
+    items = parts.items() if isinstance(parts, Mapping) else parts
+    for weight, source in items:
         expression = Value(source or "") if isinstance(source, str) else source
         part = SearchVector(expression, weight=weight, config=config)
         vector = part if vector is None else vector + part
     return vector
+
+
+def params_digest(value, *, length: int = 32) -> str:
+    """The digest that keys cached searches (and job alerts' ``query_key``):
+    sha256 of the JSON of ``value`` (keys sorted, dates and other values as
+    ``str``), its first ``length`` hex digits. ``value`` is a dataclass
+    (``asdict``) or plain JSON data."""
+    if is_dataclass(value) and not isinstance(value, type):
+        value = asdict(value)
+    blob = json.dumps(value, sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()[:length]
 
 
 def rank(vector_field: str, query: SearchQuery) -> SearchRank:
@@ -573,6 +591,7 @@ __all__ = [
     "fallback_q",
     "head_then_tail_page",
     "fallback_rank",
+    "params_digest",
     "parse_terms",
     "prefer_fenced",
     "rank",

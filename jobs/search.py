@@ -32,8 +32,6 @@ How it stays fast at a million rows
 """
 
 import datetime
-import hashlib
-import json
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
@@ -440,8 +438,7 @@ def _plan_key(params: JobSearchParams) -> str | None:
     """The cache key of the plan choice, None when there is no choice to make."""
     if not fts.uses_postgres_search() or _unsorted(params) == JobSearchParams():
         return None
-    blob = json.dumps(asdict(_unsorted(params)), sort_keys=True, default=str)
-    return "jobs:search:plan2:" + hashlib.sha256(blob.encode()).hexdigest()[:32]
+    return "jobs:search:plan2:" + fts.params_digest(_unsorted(params))
 
 
 _UNKNOWN = object()
@@ -1139,10 +1136,7 @@ def _keyset_page(
 def _cache_key(
     params: JobSearchParams, cursor: str | None, page_size: int, version: str
 ) -> str:
-    blob = json.dumps(
-        [asdict(params), cursor or "", page_size], sort_keys=True, default=str
-    )
-    digest = hashlib.sha256(blob.encode()).hexdigest()[:32]
+    digest = fts.params_digest([asdict(params), cursor or "", page_size])
     return f"jobs:search:{version}:{digest}"
 
 

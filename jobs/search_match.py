@@ -19,14 +19,13 @@ see docs/architecture.md, "Known deviations".
 
 from __future__ import annotations
 
-import hashlib
-import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 
 from candidates.models import CandidateProfile
+from hotgigs import search as fts
 from jobs.search_cache import search_version
 
 if TYPE_CHECKING:
@@ -85,8 +84,7 @@ def match_order(
 ) -> dict[int, int]:
     """``{job id: score}`` best first over the search's match window (cached
     per candidate, profile change, search version and filters)."""
-    blob = json.dumps(asdict(replace(params, sort="")), sort_keys=True, default=str)
-    digest = hashlib.sha256(blob.encode()).hexdigest()[:32]
+    digest = fts.params_digest(replace(params, sort=""))
     key = f"jobs:search:{search_version()}:{viewer.key}:{digest}"
     order = cache.get(key)
     if order is None:
