@@ -294,14 +294,6 @@ def job_set_status(*, job: Job, user, status: str, now=None) -> Job:
     return job
 
 
-def job_publish(*, job: Job, user) -> Job:
-    return job_set_status(job=job, user=user, status=JobStatus.PUBLISHED)
-
-
-def job_close(*, job: Job, user) -> Job:
-    return job_set_status(job=job, user=user, status=JobStatus.CLOSED)
-
-
 @transaction.atomic
 def jobs_close_expired(*, now=None) -> int:
     """Close published and paused jobs past their expiry; the number closed.
