@@ -16,6 +16,7 @@ from candidates.models import (
     WorkExperience,
 )
 from candidates.search import CandidateSearchParams, Sort
+from candidates.services import skill_resolve
 from hotgigs.countries import country_select
 
 PROFILE_SECTIONS = {
@@ -146,8 +147,6 @@ class BaseSkillFormSet(forms.BaseInlineFormSet):
     """Resolves each typed name against the taxonomy and refuses duplicates."""
 
     def clean(self):
-        from candidates.services import skill_resolve
-
         super().clean()
         seen = set()
         for form in self.forms:

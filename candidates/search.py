@@ -34,6 +34,7 @@ from candidates.models import (
     WorkExperience,
 )
 from hotgigs import search as fts
+from hotgigs.models import SearchTerm
 from matching.models import Skill
 
 MAX_RESULTS = 1000
@@ -437,7 +438,6 @@ _VOCABULARY_WORD = re.compile(r"[^\W\d_]+")
 
 def suggestion_for(params: CandidateSearchParams) -> dict | None:
     """Corrected keywords, skills or city ("Did you mean …"), or None."""
-    from hotgigs.models import SearchTerm
 
     scope = SearchTerm.Scope.CANDIDATES
     out = {}
@@ -471,7 +471,6 @@ def refresh_vocabulary() -> dict[str, int]:
     least ``VOCABULARY_MIN_DOCUMENTS`` of them, every skill slug, and every
     city of a searchable profile (``ts_stat`` on PostgreSQL, Python on SQLite).
     """
-    from hotgigs.models import SearchTerm
 
     scope = SearchTerm.Scope.CANDIDATES
     searchable = CandidateProfile.objects.searchable()

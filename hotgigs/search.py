@@ -53,6 +53,8 @@ from django.db import connection, connections
 from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.expressions import Combinable, RawSQL
 
+from hotgigs.models import SearchTerm
+
 SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -425,8 +427,6 @@ def replace_vocabulary(*, scope: str, kind: str, counts: Mapping[str, int]) -> i
     """Replace the ``scope``/``kind`` vocabulary with ``{term: documents}``."""
     from django.db import transaction
 
-    from hotgigs.models import SearchTerm
-
     rows = [
         SearchTerm(scope=scope, kind=kind, term=term[:100], documents=int(count))
         for term, count in counts.items()
@@ -463,7 +463,6 @@ def _allowed_distance(word: str) -> int:
 
 def _candidates(word: str, *, scope: str, kind: str) -> list[tuple[str, int]]:
     """Terms spelt like ``word``: ``[(term, documents)]``, nearest first."""
-    from hotgigs.models import SearchTerm
 
     if uses_postgres_search():
         with connection.cursor() as cursor:
@@ -499,7 +498,6 @@ def closest_term(word: str, *, scope: str, kind: str) -> str | None:
     term is within 1 edit (words up to 5 letters) or 2 (longer); among the
     nearest, the most frequent term wins.
     """
-    from hotgigs.models import SearchTerm
 
     word = word.strip()
     if len(word) < SUGGEST_MIN_LENGTH or len(word) > 100:
@@ -524,7 +522,6 @@ def suggest_query(text: str, *, scope: str) -> str | None:
     Only plain words are corrected (not phrases, exclusions or ``or``); one
     query for the known words, one nearest-term look-up per unknown word.
     """
-    from hotgigs.models import SearchTerm
 
     groups, _excluded = parse_terms(text)
     words = []

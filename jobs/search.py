@@ -47,6 +47,7 @@ from django.utils.html import strip_tags
 from hotgigs import search as fts
 from hotgigs.countries import country_select, is_country_code
 from hotgigs.currencies import is_currency_code
+from hotgigs.models import SearchTerm
 from jobs.models import (
     EmploymentType,
     ExperienceLevel,
@@ -63,6 +64,7 @@ from jobs.search_match import (
     MatchViewer,
     match_order,
 )
+from matching.models import Skill
 
 RANK_CANDIDATES = fts.RANK_CANDIDATES
 FACET_CAP = 1_000
@@ -1238,7 +1240,6 @@ def suggestion_for(params: JobSearchParams) -> dict | None:
     city (from the vocabulary ``refresh_vocabulary`` builds), e.g.
     ``{"q": "python developer"}``; None when nothing looks misspelt.
     A skill slug or city is corrected only when it is not in the vocabulary."""
-    from hotgigs.models import SearchTerm
 
     scope = SearchTerm.Scope.JOBS
     out = {}
@@ -1276,8 +1277,6 @@ def refresh_vocabulary() -> dict[str, int]:
     with ``ts_stat`` over ``to_tsvector('simple', …)`` (unstemmed words, as
     people type them); SQLite tokenises in Python. Run daily
     (``jobs.tasks.refresh_search_vocabulary``) and by the bench dataset."""
-    from hotgigs.models import SearchTerm
-    from matching.models import Skill
 
     scope = SearchTerm.Scope.JOBS
     published = Job.objects.published()

@@ -27,6 +27,7 @@ from django.core.cache import cache
 from candidates.models import CandidateProfile
 from hotgigs import search as fts
 from jobs.search_cache import search_version
+from matching.selectors import score_jobs_for_profile  # upward: module notes
 
 if TYPE_CHECKING:
     from jobs.search import JobSearchParams, SearchWindow
@@ -73,7 +74,6 @@ def match_viewer_for(user) -> MatchViewer:
 
 def _scores(profile_id: int, job_ids: list[int]) -> dict[int, tuple[float, int]]:
     """``{job id: (precise score, score)}`` from the matching engine (5 queries)."""
-    from matching.selectors import score_jobs_for_profile  # upward: module notes
 
     results = score_jobs_for_profile(profile_id=profile_id, job_ids=job_ids)
     return {r.job_id: (r.precise, r.score) for r in results}

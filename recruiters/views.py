@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts import audit
 from accounts.models import AuditAction, User
+from companies.models import Company
 from hotgigs.api.errors import Conflict
 from jobs.forms import JobForm
 from jobs.models import Job
@@ -349,8 +350,6 @@ def agency_engagement_action(request, pk, action):
 
 
 def _job_form(request, *, engagement, job=None):
-    from companies.models import Company
-
     form = JobForm(
         request.POST or None,
         instance=job,

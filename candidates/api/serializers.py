@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from candidates.forms import CandidateSearchForm, search_params_from_querydict
 from candidates.models import (
     CandidateProfile,
     CandidateSkill,
@@ -225,8 +226,6 @@ class SavedCandidateSearchSerializer(serializers.ModelSerializer):
 
     def validate_params(self, value):
         from django.http import QueryDict
-
-        from candidates.forms import CandidateSearchForm, search_params_from_querydict
 
         query = QueryDict(mutable=True)
         for key, item in value.items():

@@ -23,7 +23,8 @@ from rest_framework.exceptions import NotFound, PermissionDenied, ValidationErro
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import Role
+from accounts.models import Role, User
+from documents.models import Document
 from hotgigs.api.pagination import CursorPagination
 from jobs.api import application_serializers as s
 from jobs.models import Application, Interview, Job, SavedJob, Stage
@@ -72,8 +73,6 @@ class ApplicationCursorPagination(CursorPagination):
 
 
 def _document(document_id, field):
-    from documents.models import Document
-
     if document_id is None:
         return None
     document = Document.objects.filter(pk=document_id).first()
@@ -348,8 +347,6 @@ class ApplicationViewSet(
 
 
 def _users(ids):
-    from accounts.models import User
-
     users = list(User.objects.filter(pk__in=set(ids)))
     if len(users) != len(set(ids)):
         raise ValidationError({"interviewers": ["Unknown interviewer."]})

@@ -337,7 +337,6 @@ def jobs_refresh_changed_companies(*, now=None) -> int:
     jobs' vectors refreshed and the search cache bumped. Idempotent; a rename shows
     in search within one beat period.
     """
-    from companies.models import Company
 
     now = now or timezone.now()
     # (updated_at, id, complete): complete marks restart with an overlap; a full
