@@ -25,6 +25,7 @@ from rest_framework.views import APIView
 
 from accounts.models import Role, User
 from documents.models import Document
+from hotgigs.api.errors import validation_error
 from hotgigs.api.pagination import CursorPagination
 from jobs.api import application_serializers as s
 from jobs.models import Application, Interview, Job, SavedJob, Stage
@@ -50,13 +51,6 @@ from jobs.services.interviews import (
 )
 
 ERROR = OpenApiResponse(description="Error in the shared shape.")
-
-
-def as_drf(exc: DjangoValidationError) -> ValidationError:
-    """A service's ValidationError → DRF's, keeping field names."""
-    if hasattr(exc, "error_dict"):
-        return ValidationError(exc.message_dict)
-    return ValidationError({"non_field_errors": exc.messages})
 
 
 class ApplicationFilter(django_filters.FilterSet):
@@ -114,7 +108,7 @@ class ApplyView(APIView):
                 cover_letter_document=cover,
             )
         except DjangoValidationError as exc:
-            raise as_drf(exc) from None
+            raise validation_error(exc) from None
         application = applications_for_candidate(request.user).get(pk=application.pk)
         return Response(
             s.CandidateApplicationSerializer(application).data,
@@ -228,7 +222,7 @@ class ApplicationViewSet(
                 notify_candidate=values["notify_candidate"],
             )
         except DjangoValidationError as exc:
-            raise as_drf(exc) from None
+            raise validation_error(exc) from None
         return Response(self._team_payload(application))
 
     @extend_schema(
@@ -254,7 +248,7 @@ class ApplicationViewSet(
                 reason=data.validated_data.get("reason", ""),
             )
         except DjangoValidationError as exc:
-            raise as_drf(exc) from None
+            raise validation_error(exc) from None
         except DjangoPermissionDenied:
             raise NotFound() from None
         return Response(self._candidate_payload(application))
@@ -286,7 +280,7 @@ class ApplicationViewSet(
                 body=data.validated_data["body"],
             )
         except DjangoValidationError as exc:
-            raise as_drf(exc) from None
+            raise validation_error(exc) from None
         return Response(
             s.ApplicationNoteSerializer(note).data, status=status.HTTP_201_CREATED
         )
@@ -340,7 +334,7 @@ class ApplicationViewSet(
                 video_url=values.get("video_url", ""),
             )
         except DjangoValidationError as exc:
-            raise as_drf(exc) from None
+            raise validation_error(exc) from None
         return Response(
             s.InterviewSerializer(interview).data, status=status.HTTP_201_CREATED
         )
@@ -407,7 +401,7 @@ class InterviewViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
                 video_url=values.get("video_url"),
             )
         except DjangoValidationError as exc:
-            raise as_drf(exc) from None
+            raise validation_error(exc) from None
         return Response(s.InterviewSerializer(interview).data)
 
     @extend_schema(
@@ -453,7 +447,7 @@ class SavedJobViewSet(
         try:
             saved = saved_job_add(user=request.user, job=job)
         except DjangoValidationError as exc:
-            raise as_drf(exc) from None
+            raise validation_error(exc) from None
         saved = saved_jobs_for(request.user).get(pk=saved.pk)
         return Response(
             s.SavedJobSerializer(saved).data,

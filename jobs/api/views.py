@@ -11,7 +11,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from hotgigs.api.errors import Conflict
+from hotgigs.api.errors import Conflict, validation_error
 from hotgigs.api.pagination import CursorPagination
 from hotgigs.api.schema import errors
 from hotgigs.search import InvalidCursor
@@ -85,12 +85,6 @@ SEARCH_PARAMETERS = [
     OpenApiParameter("cursor", str, description="Opaque cursor from next/previous"),
     OpenApiParameter("page_size", int, description=f"1–{MAX_PAGE_SIZE}"),
 ]
-
-
-def _as_drf_error(exc: DjangoValidationError) -> ValidationError:
-    if hasattr(exc, "error_dict"):
-        return ValidationError(exc.message_dict)
-    return ValidationError({"non_field_errors": exc.messages})
 
 
 def _page_size(request) -> int:
@@ -202,7 +196,7 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
                 company=company, posted_by=request.user, data=data, skills=skills
             )
         except DjangoValidationError as exc:
-            raise _as_drf_error(exc) from None
+            raise validation_error(exc) from None
         job = job_detail_queryset().get(pk=job.pk)
         return Response(JobSerializer(job).data, status=status.HTTP_201_CREATED)
 
@@ -217,7 +211,7 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         try:
             job_update(job=job, user=request.user, data=data, skills=skills)
         except DjangoValidationError as exc:
-            raise _as_drf_error(exc) from None
+            raise validation_error(exc) from None
         job = job_detail_queryset().get(pk=job.pk)
         return Response(JobSerializer(job).data)
 
@@ -248,7 +242,7 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         except JobTransitionError as exc:
             raise Conflict(str(exc)) from None
         except DjangoValidationError as exc:
-            raise _as_drf_error(exc) from None
+            raise validation_error(exc) from None
         job = job_detail_queryset().get(pk=job.pk)
         return Response(JobSerializer(job).data)
 

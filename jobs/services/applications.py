@@ -7,7 +7,7 @@ never notifies anybody and two teammates moving the same card at once are
 serialised: the second sees the first one's stage.
 
 Errors: `django.core.exceptions.ValidationError` for bad input (→ 400),
-`hotgigs.api.errors.Conflict` when the current state forbids the change
+`hotgigs.errors.Conflict` when the current state forbids the change
 (duplicate application, move out of a closed stage → 409).
 """
 
@@ -22,7 +22,7 @@ from accounts.models import Role, User
 from analytics import tracking
 from documents.models import Document, DocumentKind, DocumentStatus
 from documents.services import document_snapshot
-from hotgigs.api.errors import Conflict
+from hotgigs.errors import Conflict
 from jobs.models import (
     CANDIDATE_REJECTION_TEXT,
     TEAM_TRANSITIONS,
