@@ -9,6 +9,10 @@ from django.utils import timezone
 from candidates.validators import validate_github, validate_linkedin
 from hotgigs.models import TimeStampedModel
 
+# The shared vocabulary, re-exported: candidates code reads it from here.
+from hotgigs.vocabulary import PERIODS_PER_YEAR as PERIODS_PER_YEAR
+from hotgigs.vocabulary import DesiredEmploymentType, ExperienceLevel, SalaryPeriod
+
 # Sane ceilings for what a candidate types (a page of text each).
 SUMMARY_MAX_LENGTH = 5_000
 DESCRIPTION_MAX_LENGTH = 5_000
@@ -36,37 +40,8 @@ class Visibility(models.TextChoices):
     HIDDEN = "hidden", "Hidden"
 
 
-class ExperienceLevel(models.TextChoices):
-    """Same values as the jobs app's experience level, so the two can be compared."""
-
-    ENTRY = "entry", "Entry"
-    MID = "mid", "Mid"
-    SENIOR = "senior", "Senior"
-    LEAD = "lead", "Lead"
-    EXECUTIVE = "executive", "Executive"
-
-
-class SalaryPeriod(models.TextChoices):
-    YEAR = "year", "per year"
-    MONTH = "month", "per month"
-    HOUR = "hour", "per hour"
-
-
-class EmploymentType(models.TextChoices):
-    FULL_TIME = "full_time", "Full time"
-    PART_TIME = "part_time", "Part time"
-    CONTRACT = "contract", "Contract"
-    TEMPORARY = "temporary", "Temporary"
-    INTERNSHIP = "internship", "Internship"
-    FREELANCE = "freelance", "Freelance"
-
-
-# Multipliers that turn a salary per period into a salary per year (2080 work hours).
-PERIODS_PER_YEAR = {
-    SalaryPeriod.YEAR: 1,
-    SalaryPeriod.MONTH: 12,
-    SalaryPeriod.HOUR: 2080,
-}
+# A candidate's wanted employment types: the shared ones and freelance work.
+EmploymentType = DesiredEmploymentType
 
 
 class CandidateProfileQuerySet(models.QuerySet):
