@@ -57,7 +57,7 @@ class CandidateProfile(TimeStampedModel):
         related_name="candidate_profile",
     )
     headline = models.CharField(max_length=200, blank=True)
-    # Free text has a ceiling (issue 19): pages and API answer a field error past it.
+    # Free text has a ceiling: pages and API answer a field error past it.
     summary = models.TextField(blank=True, max_length=SUMMARY_MAX_LENGTH)
     city = models.CharField(max_length=100, blank=True)
     region = models.CharField(max_length=100, blank=True)

@@ -299,7 +299,7 @@ def seed(*, options, log):
     )
     refresh_search_vectors(job_ids=list(demo_jobs.values_list("pk", flat=True)))
     log(f"jobs: {count} published demo jobs, 1 draft, 1 closed")
-    # Applications in every stage (issue 6).
+    # Applications in every stage.
 
     seed_applications(log=log)
     extra = options.get("jobs") or 0

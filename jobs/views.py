@@ -257,7 +257,7 @@ def job_detail(request, slug):
         company_id=job.company_id,
         is_own_team=context["can_edit"],
     )
-    # Apply / save buttons and the pipeline link (applications, issue 6).
+    # Apply / save buttons and the pipeline link (applications).
 
     context.update(job_actions_for(request.user, job))
     return render(request, "jobs/detail.html", context)

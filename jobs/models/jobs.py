@@ -178,7 +178,7 @@ class Job(TimeStampedModel):
                 condition=PUBLISHED,
                 name="job_pub_country_remote_idx",
             ),
-            # Country + remote policy + ONE employment type (issue 20): the walk
+            # Country + remote policy + ONE employment type: the walk
             # reads only matching rows instead of discarding the other types
             # after a heap read each (5,677 of 6,678 for DE + hybrid + contract).
             models.Index(
