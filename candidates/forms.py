@@ -65,10 +65,8 @@ class ProfileForm(forms.ModelForm):
         }
 
     def clean_country(self):
-        country = self.cleaned_data["country"].strip().upper()
-        if country and (len(country) != 2 or not country.isalpha()):
-            raise forms.ValidationError("Use a two-letter country code, like DE.")
-        return country
+        # Upper case here; the model's validator (an ISO 3166-1 code) decides.
+        return self.cleaned_data["country"].strip().upper()
 
     def clean_salary_currency(self):
         currency = self.cleaned_data["salary_currency"].strip().upper()

@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from candidates.validators import validate_github, validate_linkedin
+from hotgigs.countries import validate_country_code
 from hotgigs.models import TimeStampedModel
 
 # The shared vocabulary, re-exported: candidates code reads it from here.
@@ -62,7 +63,10 @@ class CandidateProfile(TimeStampedModel):
     city = models.CharField(max_length=100, blank=True)
     region = models.CharField(max_length=100, blank=True)
     country = models.CharField(
-        max_length=2, blank=True, help_text="ISO 3166 code, upper case"
+        max_length=2,
+        blank=True,
+        validators=[validate_country_code],
+        help_text="ISO 3166 code, upper case",
     )
     willing_to_relocate = models.BooleanField(default=False)
     remote_preference = models.CharField(

@@ -13,6 +13,20 @@ from candidates.models import (
 from candidates.permissions import can_see_contact_details
 
 
+class CountryCodeField(serializers.CharField):
+    """A country code in any case, stored upper case; the model's validator (an
+    ISO 3166-1 code) decides, as on the profile page."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "validators", CandidateProfile._meta.get_field("country").validators
+        )
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(data).strip().upper()
+
+
 class CandidateSkillSerializer(serializers.ModelSerializer):
     skill_slug = serializers.SlugRelatedField(
         source="skill",
@@ -111,9 +125,7 @@ class MyProfileSerializer(serializers.ModelSerializer):
         max_length=6,
     )
     years_experience = serializers.IntegerField(min_value=0, max_value=70)
-    country = serializers.RegexField(
-        r"^[A-Za-z]{2}$", required=False, allow_blank=True, max_length=2
-    )
+    country = CountryCodeField(required=False, allow_blank=True, max_length=2)
     salary_currency = serializers.RegexField(r"^[A-Za-z]{3}$", required=False)
     skills = CandidateSkillSerializer(many=True, read_only=True)
     experience = WorkExperienceSerializer(many=True, read_only=True)
