@@ -70,6 +70,30 @@ def profile_refresh_search(*, profile: CandidateProfile) -> None:
 
 
 @transaction.atomic
+@transaction.atomic
+def profile_update(
+    *,
+    profile: CandidateProfile,
+    skills: list[tuple[CandidateSkill, Skill | None]] = (),
+    rows: list = (),
+    deleted: list = (),
+) -> CandidateProfile:
+    """The profile page's save, in one transaction: the profile's own fields,
+    its skill rows (each named after the taxonomy skill it resolved to, or as
+    typed), its other rows (experience, education), then the rows removed."""
+    profile_save(profile=profile)
+    for row, skill in skills:
+        row.skill = skill
+        row.name = skill.name if skill else row.name.strip()
+        row.save()
+    for row in rows:
+        row.save()
+    for row in deleted:
+        row.delete()
+    profile_changed(profile=profile)
+    return profile
+
+
 def profile_changed(*, profile: CandidateProfile) -> None:
     """A nested list (skills, experience, education) changed."""
     now = timezone.now()

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -46,18 +45,20 @@ def profile_edit(request):
     if request.method == "POST":
         forms_ok = [f.is_valid() for f in (form, skills, experience, education)]
         if all(forms_ok):
-            with transaction.atomic():
-                services.profile_save(profile=form.save(commit=False))
-                for row in skills.save(commit=False):
-                    skill = getattr(_form_for(skills, row), "resolved_skill", None)
-                    row.skill = skill
-                    row.name = skill.name if skill else row.name.strip()
-                    row.save()
-                for row in skills.deleted_objects:
-                    row.delete()
-                experience.save()
-                education.save()
-                services.profile_changed(profile=profile)
+            skill_rows = [
+                (row, getattr(_form_for(skills, row), "resolved_skill", None))
+                for row in skills.save(commit=False)
+            ]
+            services.profile_update(
+                profile=form.save(commit=False),
+                skills=skill_rows,
+                rows=[*experience.save(commit=False), *education.save(commit=False)],
+                deleted=[
+                    *skills.deleted_objects,
+                    *experience.deleted_objects,
+                    *education.deleted_objects,
+                ],
+            )
             messages.success(request, "Your profile is saved.")
             return redirect("candidates:profile")
         status = 400
