@@ -10,6 +10,8 @@ served by daphne (hotgigs.asgi) next to it. See docs/operations.md.
 import multiprocessing
 import os
 import re
+import shutil
+import tempfile
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
@@ -40,6 +42,33 @@ def _control_socket_path(bind_address):
 
 
 control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET") or _control_socket_path(bind)
+
+# /metrics adds up every worker's counters (hotgigs.monitoring.Metrics): each
+# process writes its values to files in this folder, one per instance (named
+# after the bind address like the control socket) unless PROMETHEUS_MULTIPROC_DIR
+# names one.
+metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR") or os.path.join(
+    tempfile.gettempdir(),
+    "hotgigs-metrics-" + re.sub(r"[^A-Za-z0-9.-]+", "_", bind).strip("_"),
+)
+
+
+def on_starting(server):
+    """In the master, before any worker imports prometheus_client: the workers
+    inherit the folder, and a new instance counts from zero (a previous run's
+    files go)."""
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+    shutil.rmtree(metrics_dir, ignore_errors=True)
+    os.makedirs(metrics_dir, exist_ok=True)
+
+
+def child_exit(server, worker):
+    """A recycled worker's counters stay in the sums; its live gauges go."""
+    # Not at module top: prometheus_client picks its per-process or
+    # multiprocess values when first imported, and workers fork from here.
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
 
 
 def post_worker_init(worker):

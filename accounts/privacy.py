@@ -29,6 +29,8 @@ from types import ModuleType
 from django.apps import apps
 from django.db import transaction
 
+from accounts.models import AuditLog, PendingSignup
+
 
 @cache
 def _discover() -> tuple[tuple[str, ModuleType], ...]:
@@ -93,8 +95,6 @@ def all_claims() -> tuple[set[str], set[str]]:
 
 
 def export(user) -> dict:
-    from accounts.models import AuditLog
-
     activity = AuditLog.objects.filter(actor=user).order_by("created_at", "id")
     return {
         "id": user.pk,
@@ -139,8 +139,6 @@ def erase(user) -> None:
     from django.contrib.contenttypes.models import ContentType
     from django.db.models import Q
     from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
-
-    from accounts.models import AuditLog, PendingSignup
 
     label = f"user #{user.pk}"
     words = [re.escape(user.email)]

@@ -15,6 +15,7 @@ from rest_framework_simplejwt.token_blacklist.models import (
 from accounts import audit, privacy
 from accounts.models import AuditAction, User
 from accounts.selectors import email_is_taken
+from accounts.tokens import token_family
 
 EMAIL_TAKEN = "An account with this email address already exists."
 
@@ -75,7 +76,6 @@ def refresh_token_family_revoke(*, user: User, family: str, request=None) -> int
     """A refresh token was used again after rotation: blacklist every
     outstanding refresh token of its family (accounts/tokens.py), so the
     thief's copy and the owner's both stop working. Returns how many."""
-    from accounts.tokens import token_family
 
     now = timezone.now()
     with transaction.atomic():

@@ -16,6 +16,7 @@ from candidates.models import (
     WorkExperience,
 )
 from candidates.search import CandidateSearchParams, Sort
+from candidates.services import skill_resolve
 from hotgigs.countries import country_select
 from hotgigs.richtext import RichTextarea
 from matching.skills import link_filter_skills
@@ -45,10 +46,8 @@ class ProfileSectionForm(forms.ModelForm):
         }
 
     def clean_country(self):
-        country = self.cleaned_data["country"].strip().upper()
-        if country and (len(country) != 2 or not country.isalpha()):
-            raise forms.ValidationError("Use a two-letter country code, like DE.")
-        return country
+        # Upper case here; the model's validator (an ISO 3166-1 code) decides.
+        return self.cleaned_data["country"].strip().upper()
 
     def clean_salary_currency(self):
         currency = self.cleaned_data["salary_currency"].strip().upper()
@@ -186,8 +185,6 @@ class BaseSkillFormSet(forms.BaseInlineFormSet):
     """Resolves each typed name against the taxonomy and refuses duplicates."""
 
     def clean(self):
-        from candidates.services import skill_resolve
-
         super().clean()
         seen = set()
         for form in self.forms:

@@ -7,7 +7,12 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from candidates.validators import validate_github, validate_linkedin
+from hotgigs.countries import validate_country_code
 from hotgigs.models import TimeStampedModel
+
+# The shared vocabulary, re-exported: candidates code reads it from here.
+from hotgigs.vocabulary import PERIODS_PER_YEAR as PERIODS_PER_YEAR
+from hotgigs.vocabulary import DesiredEmploymentType, ExperienceLevel, SalaryPeriod
 
 # Sane ceilings for what a candidate types (a page of text each).
 SUMMARY_MAX_LENGTH = 5_000
@@ -36,37 +41,8 @@ class Visibility(models.TextChoices):
     HIDDEN = "hidden", "Hidden"
 
 
-class ExperienceLevel(models.TextChoices):
-    """Same values as the jobs app's experience level, so the two can be compared."""
-
-    ENTRY = "entry", "Entry"
-    MID = "mid", "Mid"
-    SENIOR = "senior", "Senior"
-    LEAD = "lead", "Lead"
-    EXECUTIVE = "executive", "Executive"
-
-
-class SalaryPeriod(models.TextChoices):
-    YEAR = "year", "per year"
-    MONTH = "month", "per month"
-    HOUR = "hour", "per hour"
-
-
-class EmploymentType(models.TextChoices):
-    FULL_TIME = "full_time", "Full time"
-    PART_TIME = "part_time", "Part time"
-    CONTRACT = "contract", "Contract"
-    TEMPORARY = "temporary", "Temporary"
-    INTERNSHIP = "internship", "Internship"
-    FREELANCE = "freelance", "Freelance"
-
-
-# Multipliers that turn a salary per period into a salary per year (2080 work hours).
-PERIODS_PER_YEAR = {
-    SalaryPeriod.YEAR: 1,
-    SalaryPeriod.MONTH: 12,
-    SalaryPeriod.HOUR: 2080,
-}
+# A candidate's wanted employment types: the shared ones and freelance work.
+EmploymentType = DesiredEmploymentType
 
 
 class CandidateProfileQuerySet(models.QuerySet):
@@ -82,12 +58,15 @@ class CandidateProfile(TimeStampedModel):
         related_name="candidate_profile",
     )
     headline = models.CharField(max_length=200, blank=True)
-    # Free text has a ceiling (issue 19): pages and API answer a field error past it.
+    # Free text has a ceiling: pages and API answer a field error past it.
     summary = models.TextField(blank=True, max_length=SUMMARY_MAX_LENGTH)
     city = models.CharField(max_length=100, blank=True)
     region = models.CharField(max_length=100, blank=True)
     country = models.CharField(
-        max_length=2, blank=True, help_text="ISO 3166 code, upper case"
+        max_length=2,
+        blank=True,
+        validators=[validate_country_code],
+        help_text="ISO 3166 code, upper case",
     )
     willing_to_relocate = models.BooleanField(default=False)
     remote_preference = models.CharField(

@@ -20,12 +20,12 @@ from rest_framework.permissions import BasePermission
 
 from accounts.models import Role
 from candidates.models import CandidateProfile, Visibility
+from companies.models import Membership
 
 
 def company_ids_for(user) -> list[int]:
     if not user.is_authenticated:
         return []
-    from companies.models import Membership
 
     return list(
         Membership.objects.filter(user=user).values_list("company_id", flat=True)

@@ -3,7 +3,8 @@
 accounts/privacy.py discovers this module and calls `export(user)` / `erase(user)`.
 """
 
-from candidates.models import CandidateProfile, SavedCandidateSearch
+from candidates.models import CandidateProfile, ProfileView, SavedCandidateSearch
+from candidates.search import bump_search_version
 from candidates.selectors import profile_for_user
 
 # (model label, field) pairs holding a user or profile key that this module
@@ -92,12 +93,10 @@ def export(user) -> dict:
 
 def erase(user) -> None:
     """Delete the profile (skills, history, education, views cascade) and searches."""
-    from candidates.search import bump_search_version
 
     CandidateProfile.objects.filter(user=user).delete()
     SavedCandidateSearch.objects.filter(owner=user).delete()
     # Views this user made of other profiles say who looked: personal data too.
-    from candidates.models import ProfileView
 
     ProfileView.objects.filter(viewer=user).delete()
     bump_search_version()

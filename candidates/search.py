@@ -1,7 +1,7 @@
 """Candidate search: PostgreSQL full-text with a SQLite fallback, cached by version.
 
-hotgigs/search.py (shared helpers) did not exist when this was written, so the few
-helpers needed live here; they follow the same shape as job search.
+Parsing (websearch syntax, the SQLite fallback), cursors, cache keys and the
+weighted vector come from ``hotgigs.search``, as in job search.
 
 A search turns validated parameters into an ordered list of profile ids (at most
 ``MAX_RESULTS``), cached under a version key that every profile change bumps.
@@ -13,18 +13,16 @@ estimated matches are collected by bitmap scans then sorted, many are found by
 walking the activity index (``_fenced``, ``hotgigs.search.top_ids``).
 """
 
-import hashlib
-import json
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 
-from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import SearchRank
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import BooleanField, Count, Exists, F, OuterRef, Q
+from django.db.models import BooleanField, Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
@@ -33,8 +31,10 @@ from candidates.models import (
     Availability,
     CandidateProfile,
     CandidateSkill,
+    WorkExperience,
 )
 from hotgigs import search as fts
+from hotgigs.models import SearchTerm
 from matching.models import Skill
 
 MAX_RESULTS = 1000
@@ -79,9 +79,7 @@ class CandidateSearchParams:
     def cache_key(self, version):
         data = asdict(self)
         data.pop("extra")
-        raw = json.dumps(data, sort_keys=True, default=str)
-        digest = hashlib.sha256(raw.encode()).hexdigest()
-        return f"candidates:search:{version}:{digest}"
+        return f"candidates:search:{version}:{fts.params_digest(data)}"
 
 
 def search_version() -> str:
@@ -166,14 +164,12 @@ def filtered_profiles(params: CandidateSearchParams):
 
 
 def _text_filter(qs, q):
+    """Websearch syntax on both back-ends (``hotgigs.search``): ``-java``
+    excludes, "quoted phrases" stay phrases, ``or`` joins alternatives."""
     if fts.uses_postgres_search():
-        query = SearchQuery(q, search_type="websearch", config="english")
+        query = fts.websearch_query(q)
         return qs.filter(search_vector=query), query
-    for word in q.split():
-        word = word.strip("\"'-+")
-        if word and word.lower() != "or":
-            qs = qs.filter(search_document__icontains=word)
-    return qs, None
+    return qs.filter(fts.fallback_q(q, ["search_document"])), None
 
 
 def _fenced(params: CandidateSearchParams, qs, *, limit: int) -> bool:
@@ -377,9 +373,7 @@ def search_candidates(params: CandidateSearchParams) -> CandidateResults:
     results = cache.get(key)
     if not isinstance(results, CandidateResults):
         results = _run(params)
-        cache.set(
-            key, results, getattr(settings, "CANDIDATE_SEARCH_CACHE", CACHE_TIMEOUT)
-        )
+        cache.set(key, results, CACHE_TIMEOUT)
     return results
 
 
@@ -426,12 +420,12 @@ def cached_page(params: CandidateSearchParams, cursor: str, size: int, build):
     Only for data that does not depend on who asks (the list serializer's
     fields); profile changes, visibility changes and erasure bump the version.
     """
-    digest = hashlib.sha256(f"{cursor}:{size}".encode()).hexdigest()[:24]
+    digest = fts.params_digest([cursor, size])
     key = f"{params.cache_key(search_version())}:page:{digest}"
     page = cache.get(key)
     if page is None:
         page = build()
-        cache.set(key, page, getattr(settings, "CANDIDATE_SEARCH_CACHE", CACHE_TIMEOUT))
+        cache.set(key, page, CACHE_TIMEOUT)
     return page
 
 
@@ -444,7 +438,6 @@ _VOCABULARY_WORD = re.compile(r"[^\W\d_]+")
 
 def suggestion_for(params: CandidateSearchParams) -> dict | None:
     """Corrected keywords, skills or city ("Did you mean …"), or None."""
-    from hotgigs.models import SearchTerm
 
     scope = SearchTerm.Scope.CANDIDATES
     out = {}
@@ -478,7 +471,6 @@ def refresh_vocabulary() -> dict[str, int]:
     least ``VOCABULARY_MIN_DOCUMENTS`` of them, every skill slug, and every
     city of a searchable profile (``ts_stat`` on PostgreSQL, Python on SQLite).
     """
-    from hotgigs.models import SearchTerm
 
     scope = SearchTerm.Scope.CANDIDATES
     searchable = CandidateProfile.objects.searchable()
@@ -535,29 +527,41 @@ def search_document_for(*, headline, summary, skills, titles) -> str:
     return " ".join(part for part in [headline, *skills, *titles, summary] if part)
 
 
+def _search_vector():
+    """Headline A; skills and job titles B; summary C (``weighted_vector``)."""
+    skills = (
+        CandidateSkill.objects.filter(profile=OuterRef("pk"))
+        .order_by()
+        .values("profile")
+        .annotate(text=StringAgg("name", " "))
+        .values("text")
+    )
+    titles = (
+        WorkExperience.objects.filter(profile=OuterRef("pk"))
+        .order_by()
+        .values("profile")
+        .annotate(text=StringAgg("title", " "))
+        .values("text")
+    )
+    return fts.weighted_vector(
+        [
+            ("A", F("headline")),
+            ("B", Subquery(skills)),
+            ("B", Subquery(titles)),
+            ("C", F("summary")),
+        ]
+    )
+
+
 def update_search_vector(profile_ids) -> None:
     """Recompute `search_vector` (PostgreSQL) from `search_document` parts."""
     if not fts.uses_postgres_search() or not profile_ids:
         return
-    with connection.cursor() as cursor:
-        cursor.execute(SEARCH_VECTOR_SQL + " WHERE p.id = ANY(%s)", [list(profile_ids)])
+    CandidateProfile.objects.filter(pk__in=list(profile_ids)).update(
+        search_vector=_search_vector()
+    )
 
 
 def update_all_search_vectors() -> None:
     if fts.uses_postgres_search():
-        with connection.cursor() as cursor:
-            cursor.execute(SEARCH_VECTOR_SQL)
-
-
-# Headline A; skills and job titles B; summary C.
-SEARCH_VECTOR_SQL = """
-UPDATE candidates_candidateprofile AS p SET search_vector =
-    setweight(to_tsvector('english', coalesce(p.headline, '')), 'A')
-    || setweight(to_tsvector('english', coalesce((
-        SELECT string_agg(s.name, ' ') FROM candidates_candidateskill s
-        WHERE s.profile_id = p.id), '')), 'B')
-    || setweight(to_tsvector('english', coalesce((
-        SELECT string_agg(w.title, ' ') FROM candidates_workexperience w
-        WHERE w.profile_id = p.id), '')), 'B')
-    || setweight(to_tsvector('english', coalesce(p.summary, '')), 'C')
-"""
+        CandidateProfile.objects.update(search_vector=_search_vector())

@@ -14,8 +14,10 @@ from candidates.models import (
     CandidateProfile,
     CandidateSkill,
     ProfileView,
+    SavedCandidateSearch,
 )
 from candidates.permissions import company_ids_for, is_company_user
+from hotgigs.errors import Conflict
 from hotgigs.richtext import html_to_text, sanitize_html
 from matching.engine.linker import link_skill
 from matching.models import Skill
@@ -74,7 +76,6 @@ def profile_refresh_search(*, profile: CandidateProfile) -> None:
     search.bump_search_version()
 
 
-@transaction.atomic
 def profile_changed(*, profile: CandidateProfile) -> None:
     """A nested list (skills, experience, education) changed."""
     now = timezone.now()
@@ -177,3 +178,35 @@ def profile_view_record(*, profile: CandidateProfile, viewer) -> bool:
         defaults={"viewer_company_id": company_ids[0] if company_ids else None},
     )
     return created
+
+
+SAVED_SEARCH_NAME_TAKEN = "You already have a saved search with this name."
+
+
+def saved_search_create(*, owner, name: str, params: dict) -> SavedCandidateSearch:
+    """Save a candidate search under a name; ``Conflict`` when the owner already
+    has one by that name (the unique constraint decides, so two at once cannot
+    both win)."""
+    try:
+        with transaction.atomic():
+            return SavedCandidateSearch.objects.create(
+                owner=owner, name=name, params=params
+            )
+    except IntegrityError:
+        raise Conflict(SAVED_SEARCH_NAME_TAKEN) from None
+
+
+def saved_search_update(
+    *, saved: SavedCandidateSearch, name: str | None = None, params: dict | None = None
+) -> SavedCandidateSearch:
+    """Rename a saved search or change its parameters; ``Conflict`` as above."""
+    if name is not None:
+        saved.name = name
+    if params is not None:
+        saved.params = params
+    try:
+        with transaction.atomic():
+            saved.save()
+    except IntegrityError:
+        raise Conflict(SAVED_SEARCH_NAME_TAKEN) from None
+    return saved

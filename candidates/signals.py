@@ -6,6 +6,8 @@ see it, the email): accounts cannot call candidates, so candidates listens.
 
 from django.db import transaction
 
+from candidates.search import bump_search_version
+
 SHOWN_USER_FIELDS = {"full_name", "email"}
 
 
@@ -14,6 +16,5 @@ def user_saved(sender, instance, created, update_fields=None, **kwargs):
         return
     if update_fields is not None and not SHOWN_USER_FIELDS & set(update_fields):
         return
-    from candidates.search import bump_search_version
 
     transaction.on_commit(bump_search_version)

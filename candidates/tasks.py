@@ -2,10 +2,11 @@
 
 from celery import shared_task
 
+from candidates.search import refresh_vocabulary
+
 
 @shared_task
 def refresh_search_vocabulary() -> dict:
     """Rebuild the words candidate search's "Did you mean …" suggests."""
-    from candidates.search import refresh_vocabulary
 
     return refresh_vocabulary()

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -37,6 +36,7 @@ from candidates.permissions import (
     is_company_user,
 )
 from candidates.search import candidate_page
+from hotgigs.errors import Conflict
 from hotgigs.search import InvalidCursor
 from notifications import messaging
 from notifications.views import MESSAGE_PAGE_RATE
@@ -313,14 +313,13 @@ def saved_search_create(request):
     search_form = CandidateSearchForm(query)
     if form.is_valid() and search_form.is_valid():
         try:
-            with transaction.atomic():
-                SavedCandidateSearch.objects.create(
-                    owner=request.user,
-                    name=form.cleaned_data["name"],
-                    params=search_params_from_querydict(query),
-                )
-        except IntegrityError:
-            form.add_error("name", "You already have a saved search with this name.")
+            services.saved_search_create(
+                owner=request.user,
+                name=form.cleaned_data["name"],
+                params=search_params_from_querydict(query),
+            )
+        except Conflict as exc:
+            form.add_error("name", str(exc))
         else:
             messages.success(request, "Search saved.")
             return redirect(f"{_search_url()}?{query.urlencode()}")

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from companies import permissions, selectors, services
 from companies.forms import CompanyForm, InviteForm, LogoForm, RoleForm
 from companies.models import Membership, MembershipRole
+from hotgigs.errors import add_form_errors
 
 
 def _company_or_404(slug):
@@ -18,15 +19,6 @@ def _company_or_404(slug):
     if company is None:
         raise Http404("No such company.")
     return company
-
-
-def _add_errors(form, exc: ValidationError):
-    """Service errors → form errors next to their fields (or at the top)."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 @login_required
@@ -42,7 +34,7 @@ def company_new(request):
         try:
             company = services.company_create(user=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, f"{company.name} is ready. Add your logo.")
             return redirect("companies:settings", slug=company.slug)
@@ -87,7 +79,7 @@ def company_settings(request, slug):
                     )
                 except ValidationError as exc:
                     company.refresh_from_db()
-                    _add_errors(form, exc)
+                    add_form_errors(form, exc)
                 else:
                     messages.success(request, "Company profile saved.")
                     return redirect("companies:settings", slug=company.slug)
@@ -159,7 +151,7 @@ def company_team(request, slug):
                     user=request.user, company=company, **form.cleaned_data
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_form_errors(form, exc)
             else:
                 messages.success(request, f"Invitation sent to {invitation.email}.")
                 return redirect("companies:team", slug=company.slug)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from documents.models import ContentType
+from documents.validation import DocumentRejected, check_zip_limits
 
 logger = logging.getLogger(__name__)
 
@@ -88,8 +89,6 @@ def extract_pdf(data: bytes) -> Extraction:
 
 def extract_docx(data: bytes) -> Extraction:
     import docx
-
-    from documents.validation import DocumentRejected, check_zip_limits
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         try:

@@ -25,6 +25,9 @@ from django.core.files.storage import storages
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
 
+# Tasks call these services and these services queue the tasks: the module, not
+# its names, so either side may be imported first.
+from documents import tasks as document_tasks
 from documents.extraction import extract
 from documents.models import Document, DocumentKind, DocumentStatus, StoredFile
 from documents.validation import DocumentRejected, validate_upload
@@ -185,15 +188,15 @@ def _schedule_extraction(document: Document) -> None:
     """Queue the extraction on commit. The row's `processing` status is the record
     of the work: with the broker down the upload still succeeds, and
     `documents_sweep_extractions` (beat) queues it once the broker is back."""
-    from documents.tasks import extract_document_text
-
-    transaction.on_commit(lambda pk=document.pk: enqueue(extract_document_text, pk))
+    transaction.on_commit(
+        lambda pk=document.pk: enqueue(document_tasks.extract_document_text, pk)
+    )
 
 
 def documents_sweep_extractions(*, now=None) -> int:
     """Queue again the extractions of documents still processing after the grace
     period (the broker was down, or the storage failed through every retry)."""
-    from documents.tasks import extract_document_text
+    extract_document_text = document_tasks.extract_document_text
 
     oldest, newest = sweep_window(now)
     ids = list(

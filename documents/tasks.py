@@ -3,7 +3,9 @@
 from botocore.exceptions import BotoCoreError, ClientError
 from celery import shared_task
 
-from documents.services import document_extract, documents_sweep_extractions
+# The module, not its names: the services queue these tasks, so either side
+# may be imported first.
+from documents import services
 
 
 @shared_task(
@@ -15,11 +17,11 @@ from documents.services import document_extract, documents_sweep_extractions
 )
 def extract_document_text(document_id: int) -> str | None:
     """Extract the text of one document (idempotent: safe to retry)."""
-    document = document_extract(document_id=document_id)
+    document = services.document_extract(document_id=document_id)
     return document.status if document is not None else None
 
 
 @shared_task
 def sweep_document_extractions() -> int:
     """Beat: queue again extractions still not done after the outbox grace period."""
-    return documents_sweep_extractions()
+    return services.documents_sweep_extractions()

@@ -10,6 +10,7 @@ from django.db import connections
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
+from hotgigs.celery import app
 from hotgigs.monitoring import metrics
 
 
@@ -32,7 +33,6 @@ def check_cache():
 def check_broker():
     if not settings.CELERY_BROKER_URL:
         return  # tasks run inline: there is no broker to reach
-    from hotgigs.celery import app
 
     with app.connection_for_write() as connection:
         # One quick attempt: a readiness probe must answer fast, not retry.

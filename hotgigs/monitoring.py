@@ -7,12 +7,24 @@ logged at WARNING with their slowest SQL. Counters feed `/metrics`.
 
 import json
 import logging
+import os
 import threading
 import time
-from collections import defaultdict
 
 from django.conf import settings
 from django.db import connections
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    disable_created_metrics,
+    generate_latest,
+)
+from prometheus_client.multiprocess import MultiProcessCollector
+
+# `_created` series say when a process started counting: noise once processes
+# are added up, and absent in multiprocess mode anyway.
+disable_created_metrics()
 
 logger = logging.getLogger("hotgigs.requests")
 
@@ -81,68 +93,53 @@ class OutageLogFilter(logging.Filter):
 
 
 class Metrics:
-    """Process-local counters in Prometheus text format.
+    """Request counters for `/metrics`, kept by prometheus_client.
 
-    Each worker process exposes its own counters (the scraper sums them); nothing
-    here is shared state that matters for correctness.
+    gunicorn runs several worker processes and each scrape reaches one of them,
+    so counters kept per process would jump backwards between scrapes. With
+    ``PROMETHEUS_MULTIPROC_DIR`` set (``gunicorn.conf.py`` sets and empties it
+    at start-up) every process writes its values to files there and ``render``
+    adds up every process's, including workers that have been recycled
+    (prometheus_client's ``MultiProcessCollector``). Without it (``runserver``,
+    tests) the values are this process's own.
     """
 
     BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
 
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.requests = defaultdict(int)
-        self.buckets = defaultdict(int)
-        self.duration_sum = 0.0
-        self.duration_count = 0
-        self.queries = 0
+    def __init__(self, *, multiprocess_dir: str | None = None):
+        self.multiprocess_dir = multiprocess_dir or os.environ.get(
+            "PROMETHEUS_MULTIPROC_DIR"
+        )
+        self.registry = CollectorRegistry(auto_describe=True)
+        self.requests = Counter(
+            "hotgigs_http_requests",
+            "HTTP requests by method and status.",
+            ["method", "status"],
+            registry=self.registry,
+        )
+        self.duration = Histogram(
+            "hotgigs_http_request_duration_seconds",
+            "Request duration.",
+            buckets=self.BUCKETS,
+            registry=self.registry,
+        )
+        self.queries = Counter(
+            "hotgigs_db_queries",
+            "SQL queries run by requests.",
+            registry=self.registry,
+        )
 
     def observe(self, method, status, seconds, queries):
-        with self.lock:
-            self.requests[(method, status)] += 1
-            self.duration_sum += seconds
-            self.duration_count += 1
-            self.queries += queries
-            for bound in self.BUCKETS:
-                if seconds <= bound:
-                    self.buckets[bound] += 1
+        self.requests.labels(method=method, status=str(status)).inc()
+        self.duration.observe(seconds)
+        self.queries.inc(queries)
 
-    def render(self):
-        lines = [
-            "# HELP hotgigs_http_requests_total HTTP requests by method and status.",
-            "# TYPE hotgigs_http_requests_total counter",
-        ]
-        with self.lock:
-            for (method, status), count in sorted(self.requests.items()):
-                lines.append(
-                    f'hotgigs_http_requests_total{{method="{method}",status="{status}"}}'
-                    f" {count}"
-                )
-            lines += [
-                "# HELP hotgigs_http_request_duration_seconds Request duration.",
-                "# TYPE hotgigs_http_request_duration_seconds histogram",
-            ]
-            for bound in self.BUCKETS:
-                lines.append(
-                    f'hotgigs_http_request_duration_seconds_bucket{{le="{bound}"}}'
-                    f" {self.buckets[bound]}"
-                )
-            lines.append(
-                'hotgigs_http_request_duration_seconds_bucket{le="+Inf"}'
-                f" {self.duration_count}"
-            )
-            lines.append(
-                f"hotgigs_http_request_duration_seconds_sum {self.duration_sum}"
-            )
-            lines.append(
-                f"hotgigs_http_request_duration_seconds_count {self.duration_count}"
-            )
-            lines += [
-                "# HELP hotgigs_db_queries_total SQL queries run by requests.",
-                "# TYPE hotgigs_db_queries_total counter",
-                f"hotgigs_db_queries_total {self.queries}",
-            ]
-        return "\n".join(lines) + "\n"
+    def render(self) -> str:
+        registry = self.registry
+        if self.multiprocess_dir:
+            registry = CollectorRegistry()
+            MultiProcessCollector(registry, path=self.multiprocess_dir)
+        return generate_latest(registry).decode()
 
 
 metrics = Metrics()

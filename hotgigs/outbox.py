@@ -1,4 +1,4 @@
-"""Deferred work that survives a broker or mail-server outage (issue 24).
+"""Deferred work that survives a broker or mail-server outage.
 
 Every piece of deferred work is recorded in the database in the same transaction
 as the change that needs it, as the row's own state:

@@ -38,10 +38,12 @@ Plans at scale (PostgreSQL)
 """
 
 import binascii
+import hashlib
 import json
 import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, is_dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core import signing
@@ -50,6 +52,8 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections
 from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.expressions import Combinable, RawSQL
+
+from hotgigs.models import SearchTerm
 
 SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200
@@ -99,19 +103,35 @@ def websearch_query(text: str, *, config: str = SEARCH_CONFIG) -> SearchQuery:
 
 
 def weighted_vector(
-    parts: Mapping[str, str | Combinable], *, config: str = SEARCH_CONFIG
+    parts: Mapping[str, str | Combinable] | Iterable[tuple[str, str | Combinable]],
+    *,
+    config: str = SEARCH_CONFIG,
 ) -> Combinable:
-    """``{"A": title, "B": skills_text, ...}`` → one weighted tsvector expression.
+    """``{"A": title, "B": skills_text, ...}`` (or ``[("A", title), ("B", …),
+    ("B", …)]`` when a weight has several parts) → one weighted tsvector:
+    ``setweight(to_tsvector(config, coalesce(part, '')), weight) || …``.
 
-    Values may be plain strings (wrapped in ``Value``) or expressions (``F``);
-    use it in ``queryset.update(search_vector=weighted_vector(...))``.
+    Values may be plain strings (wrapped in ``Value``) or expressions (``F``,
+    ``Subquery``); use it in ``queryset.update(search_vector=weighted_vector(...))``.
     """
     vector = None
-    for weight, source in parts.items():
+    items = parts.items() if isinstance(parts, Mapping) else parts
+    for weight, source in items:
         expression = Value(source or "") if isinstance(source, str) else source
         part = SearchVector(expression, weight=weight, config=config)
         vector = part if vector is None else vector + part
     return vector
+
+
+def params_digest(value, *, length: int = 32) -> str:
+    """The digest that keys cached searches (and job alerts' ``query_key``):
+    sha256 of the JSON of ``value`` (keys sorted, dates and other values as
+    ``str``), its first ``length`` hex digits. ``value`` is a dataclass
+    (``asdict``) or plain JSON data."""
+    if is_dataclass(value) and not isinstance(value, type):
+        value = asdict(value)
+    blob = json.dumps(value, sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()[:length]
 
 
 def rank(vector_field: str, query: SearchQuery) -> SearchRank:
@@ -407,8 +427,6 @@ def replace_vocabulary(*, scope: str, kind: str, counts: Mapping[str, int]) -> i
     """Replace the ``scope``/``kind`` vocabulary with ``{term: documents}``."""
     from django.db import transaction
 
-    from hotgigs.models import SearchTerm
-
     rows = [
         SearchTerm(scope=scope, kind=kind, term=term[:100], documents=int(count))
         for term, count in counts.items()
@@ -445,7 +463,6 @@ def _allowed_distance(word: str) -> int:
 
 def _candidates(word: str, *, scope: str, kind: str) -> list[tuple[str, int]]:
     """Terms spelt like ``word``: ``[(term, documents)]``, nearest first."""
-    from hotgigs.models import SearchTerm
 
     if uses_postgres_search():
         with connection.cursor() as cursor:
@@ -481,7 +498,6 @@ def closest_term(word: str, *, scope: str, kind: str) -> str | None:
     term is within 1 edit (words up to 5 letters) or 2 (longer); among the
     nearest, the most frequent term wins.
     """
-    from hotgigs.models import SearchTerm
 
     word = word.strip()
     if len(word) < SUGGEST_MIN_LENGTH or len(word) > 100:
@@ -506,7 +522,6 @@ def suggest_query(text: str, *, scope: str) -> str | None:
     Only plain words are corrected (not phrases, exclusions or ``or``); one
     query for the known words, one nearest-term look-up per unknown word.
     """
-    from hotgigs.models import SearchTerm
 
     groups, _excluded = parse_terms(text)
     words = []
@@ -573,6 +588,7 @@ __all__ = [
     "fallback_q",
     "head_then_tail_page",
     "fallback_rank",
+    "params_digest",
     "parse_terms",
     "prefer_fenced",
     "rank",

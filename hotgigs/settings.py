@@ -22,11 +22,24 @@ def env(name, default=""):
     return os.environ.get(name, default)
 
 
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
 def envbool(name, default):
+    """A yes/no variable; a typo ("flase", "ture") stops start-up instead of
+    being read as False."""
     value = os.environ.get(name)
     if value is None or value == "":
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    word = value.strip().lower()
+    if word in _TRUE:
+        return True
+    if word in _FALSE:
+        return False
+    raise ImproperlyConfigured(
+        f"{name} must be one of {', '.join(sorted(_TRUE | _FALSE))}, not {value!r}."
+    )
 
 
 def envint(name, default):

@@ -91,5 +91,5 @@ class JobAdmin(admin.ModelAdmin):
         transaction.on_commit(bump_search_version)
 
 
-# The applications (issue 6) and job-alert (issue 8) admins live in their own modules.
+# The applications and job-alert admins live in their own modules.
 from jobs import admin_alerts, admin_applications  # noqa: E402, F401

@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Avg
 
-from hotgigs.api.errors import Conflict
+from hotgigs.errors import Conflict
 from jobs.models import (
     Application,
     ApplicationEvent,

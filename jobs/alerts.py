@@ -20,8 +20,6 @@ Fan-out, set-based so 100 000 alerts over a day's new jobs take minutes:
 
 import bisect
 import datetime
-import hashlib
-import json
 from collections import defaultdict
 from urllib.parse import urlencode
 
@@ -31,6 +29,7 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
+from hotgigs import search as fts
 from jobs.models import AlertFrequency, AlertRun, Job, JobExpiryNotice, SavedSearch
 from jobs.search import JobSearchForm, filtered_jobs
 from notifications.models import NotificationKind
@@ -87,8 +86,7 @@ def normalize_alert_query(query) -> tuple[dict, str]:
         )
     if not clean:
         raise ValidationError({"query": "Choose at least one search filter."})
-    blob = json.dumps(clean, sort_keys=True, default=str)
-    return clean, hashlib.sha256(blob.encode()).hexdigest()
+    return clean, fts.params_digest(clean, length=64)
 
 
 def _params(clean: dict):

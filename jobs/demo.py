@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from companies.models import Company
+from jobs.demo_applications import seed as seed_applications
 from jobs.models import Job, JobSkill, JobStatus, yearly
 from jobs.search_cache import bump_search_version
 from jobs.services import refresh_search_vectors
@@ -298,8 +299,7 @@ def seed(*, options, log):
     )
     refresh_search_vectors(job_ids=list(demo_jobs.values_list("pk", flat=True)))
     log(f"jobs: {count} published demo jobs, 1 draft, 1 closed")
-    # Applications in every stage (issue 6).
-    from jobs.demo_applications import seed as seed_applications
+    # Applications in every stage.
 
     seed_applications(log=log)
     extra = options.get("jobs") or 0

@@ -6,6 +6,8 @@ import zoneinfo
 from django import forms
 from django.utils import timezone
 
+from accounts.models import User
+from documents.models import Document, DocumentKind
 from jobs.models import PIPELINE, RejectionReason, Stage
 from jobs.models.applications import validate_timezone_name
 from jobs.services.applications import COVER_LETTER_MAX_LENGTH, NOTE_MAX_LENGTH
@@ -32,8 +34,6 @@ class ApplyForm(forms.Form):
     )
 
     def __init__(self, *args, candidate, **kwargs):
-        from documents.models import Document, DocumentKind
-
         super().__init__(*args, **kwargs)
         own = Document.objects.visible().owned_by(candidate).order_by("-created_at")
         self.fields["resume"].queryset = own.filter(kind=DocumentKind.RESUME)
@@ -171,8 +171,6 @@ class InterviewForm(forms.Form):
     )
 
     def __init__(self, *args, company, **kwargs):
-        from accounts.models import User
-
         super().__init__(*args, **kwargs)
         self.fields["interviewers"].queryset = User.objects.filter(
             memberships__company=company

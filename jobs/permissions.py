@@ -22,7 +22,7 @@ def can_view_job(user, job) -> bool:
     return is_member(user, job.company)
 
 
-# Applications (issue 6). Staff are not in these rules: they use the admin site.
+# Applications. Staff are not in these rules: they use the admin site.
 
 
 def is_applicant(user, application) -> bool:

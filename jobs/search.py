@@ -32,8 +32,6 @@ How it stays fast at a million rows
 """
 
 import datetime
-import hashlib
-import json
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
@@ -49,6 +47,7 @@ from django.utils.html import strip_tags
 from hotgigs import search as fts
 from hotgigs.countries import country_select, is_country_code
 from hotgigs.currencies import is_currency_code
+from hotgigs.models import SearchTerm
 from jobs.models import (
     EmploymentType,
     ExperienceLevel,
@@ -65,6 +64,7 @@ from jobs.search_match import (
     MatchViewer,
     match_order,
 )
+from matching.models import Skill
 from matching.skills import link_filter_skills
 
 RANK_CANDIDATES = fts.RANK_CANDIDATES
@@ -482,8 +482,7 @@ def _plan_key(params: JobSearchParams) -> str | None:
     """The cache key of the plan choice, None when there is no choice to make."""
     if not fts.uses_postgres_search() or _unsorted(params) == JobSearchParams():
         return None
-    blob = json.dumps(asdict(_unsorted(params)), sort_keys=True, default=str)
-    return "jobs:search:plan2:" + hashlib.sha256(blob.encode()).hexdigest()[:32]
+    return "jobs:search:plan2:" + fts.params_digest(_unsorted(params))
 
 
 _UNKNOWN = object()
@@ -1201,10 +1200,7 @@ def _keyset_page(
 def _cache_key(
     params: JobSearchParams, cursor: str | None, page_size: int, version: str
 ) -> str:
-    blob = json.dumps(
-        [asdict(params), cursor or "", page_size], sort_keys=True, default=str
-    )
-    digest = hashlib.sha256(blob.encode()).hexdigest()[:32]
+    digest = fts.params_digest([asdict(params), cursor or "", page_size])
     return f"jobs:search:{version}:{digest}"
 
 
@@ -1306,7 +1302,6 @@ def suggestion_for(params: JobSearchParams) -> dict | None:
     city (from the vocabulary ``refresh_vocabulary`` builds), e.g.
     ``{"q": "python developer"}``; None when nothing looks misspelt.
     A skill slug or city is corrected only when it is not in the vocabulary."""
-    from hotgigs.models import SearchTerm
 
     scope = SearchTerm.Scope.JOBS
     out = {}
@@ -1344,8 +1339,6 @@ def refresh_vocabulary() -> dict[str, int]:
     with ``ts_stat`` over ``to_tsvector('simple', …)`` (unstemmed words, as
     people type them); SQLite tokenises in Python. Run daily
     (``jobs.tasks.refresh_search_vocabulary``) and by the bench dataset."""
-    from hotgigs.models import SearchTerm
-    from matching.models import Skill
 
     scope = SearchTerm.Scope.JOBS
     published = Job.objects.published()

@@ -19,15 +19,15 @@ see docs/architecture.md, "Known deviations".
 
 from __future__ import annotations
 
-import hashlib
-import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 
 from candidates.models import CandidateProfile
+from hotgigs import search as fts
 from jobs.search_cache import search_version
+from matching.selectors import score_jobs_for_profile  # upward: module notes
 
 if TYPE_CHECKING:
     from jobs.search import JobSearchParams, SearchWindow
@@ -74,7 +74,6 @@ def match_viewer_for(user) -> MatchViewer:
 
 def _scores(profile_id: int, job_ids: list[int]) -> dict[int, tuple[float, int]]:
     """``{job id: (precise score, score)}`` from the matching engine (5 queries)."""
-    from matching.selectors import score_jobs_for_profile  # upward: module notes
 
     results = score_jobs_for_profile(profile_id=profile_id, job_ids=job_ids)
     return {r.job_id: (r.precise, r.score) for r in results}
@@ -85,8 +84,7 @@ def match_order(
 ) -> dict[int, int]:
     """``{job id: score}`` best first over the search's match window (cached
     per candidate, profile change, search version and filters)."""
-    blob = json.dumps(asdict(replace(params, sort="")), sort_keys=True, default=str)
-    digest = hashlib.sha256(blob.encode()).hexdigest()[:32]
+    digest = fts.params_digest(replace(params, sort=""))
     key = f"jobs:search:{search_version()}:{viewer.key}:{digest}"
     order = cache.get(key)
     if order is None:

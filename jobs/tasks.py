@@ -1,5 +1,7 @@
 from celery import shared_task
 
+from jobs.alerts import alerts_run, jobs_notify_expiring
+from jobs.search import refresh_vocabulary
 from jobs.services import jobs_close_expired, jobs_refresh_changed_companies
 
 
@@ -18,7 +20,6 @@ def refresh_changed_companies() -> int:
 @shared_task
 def run_job_alerts(frequency: str) -> dict:
     """Beat: run the due job alerts of one frequency (instantly/daily/weekly)."""
-    from jobs.alerts import alerts_run
 
     return alerts_run(frequency=frequency)
 
@@ -26,7 +27,6 @@ def run_job_alerts(frequency: str) -> dict:
 @shared_task
 def notify_expiring_jobs() -> int:
     """Beat: tell teams once that a job of theirs expires within three days."""
-    from jobs.alerts import jobs_notify_expiring
 
     return jobs_notify_expiring()
 
@@ -34,6 +34,5 @@ def notify_expiring_jobs() -> int:
 @shared_task
 def refresh_search_vocabulary() -> dict:
     """Rebuild the words "Did you mean …" suggests (jobs.search.refresh_vocabulary)."""
-    from jobs.search import refresh_vocabulary
 
     return refresh_vocabulary()

@@ -21,7 +21,7 @@ urlpatterns = [
     path("alerts/<int:pk>/delete/", views_alerts.alert_delete, name="alert-delete"),
 ]
 
-# Applications, pipeline and saved jobs (issue 6).
+# Applications, pipeline and saved jobs.
 from jobs.urls_applications import urlpatterns as application_urlpatterns  # noqa: E402
 
 urlpatterns += application_urlpatterns

@@ -21,6 +21,7 @@ from jobs.models import JobStatus
 from jobs.permissions import can_edit_job
 from jobs.search import JobSearchForm, SortOrder, search_jobs
 from jobs.search_match import SortUnavailable, match_viewer_for
+from jobs.selectors.applications import job_actions_for
 from jobs.selectors.jobs import companies_for_poster, company_jobs_for, job_for_viewer
 from jobs.services import (
     TRANSITIONS,
@@ -256,8 +257,7 @@ def job_detail(request, slug):
         company_id=job.company_id,
         is_own_team=context["can_edit"],
     )
-    # Apply / save buttons and the pipeline link (applications, issue 6).
-    from jobs.selectors.applications import job_actions_for
+    # Apply / save buttons and the pipeline link (applications).
 
     context.update(job_actions_for(request.user, job))
     return render(request, "jobs/detail.html", context)

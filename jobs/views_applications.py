@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import Role
-from hotgigs.api.errors import Conflict
+from hotgigs.errors import Conflict, add_form_errors
 from jobs import forms_applications as forms
 from jobs.ics import interview_ics
 from jobs.models import (
@@ -47,15 +47,6 @@ from jobs.services.interviews import (
     interview_reschedule,
     interview_schedule,
 )
-
-
-def _add_errors(form, exc: ValidationError):
-    """A service's ValidationError → errors next to the matching fields."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _posted(request):
@@ -111,9 +102,9 @@ def apply(request, slug):
                 cover_letter_document=form.cleaned_data["cover_letter_document"],
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         except Conflict as exc:
-            messages.info(request, str(exc.detail))
+            messages.info(request, str(exc))
             return redirect("jobs:my-applications")
         else:
             messages.success(request, f"You applied to {job.title}.")
@@ -196,9 +187,9 @@ def withdraw(request, pk):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         except Conflict as exc:
-            messages.error(request, str(exc.detail))
+            messages.error(request, str(exc))
             return redirect(application.get_absolute_url())
         else:
             messages.success(request, "Your application was withdrawn.")
@@ -316,9 +307,9 @@ def move(request, pk):
                 notify_candidate=data.get("notify_candidate", True),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         except Conflict as exc:
-            messages.error(request, str(exc.detail))
+            messages.error(request, str(exc))
             return redirect(_safe_next(request, fallback))
         else:
             stage = Stage.REJECTED if reject else Stage(data["to_stage"])
@@ -390,9 +381,9 @@ def interview_edit(request, pk, interview_pk=None):
             else:
                 interview_reschedule(interview=interview, **values)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         except Conflict as exc:
-            messages.error(request, str(exc.detail))
+            messages.error(request, str(exc))
             return redirect(application.get_absolute_url())
         else:
             messages.success(
@@ -416,7 +407,7 @@ def interview_cancel_view(request, pk, interview_pk):
     try:
         interview_cancel(interview=interview, actor=request.user)
     except Conflict as exc:
-        messages.error(request, str(exc.detail))
+        messages.error(request, str(exc))
     else:
         messages.success(request, "Interview cancelled; the candidate was told.")
     return redirect(application.get_absolute_url())

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils import timezone
 
+from notifications.emails import queue_outgoing_emails
 from notifications.models import (
     CompanyBlock,
     Conversation,
@@ -106,8 +107,6 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
 
     @admin.action(description="Queue again (unsent only)")
     def queue_again(self, request, queryset):
-        from notifications.emails import queue_outgoing_emails
-
         ids = list(queryset.filter(sent_at__isnull=True).values_list("id", flat=True))
         queue_outgoing_emails(ids)
         self.message_user(request, f"{len(ids)} email(s) queued.")

@@ -13,6 +13,10 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from notifications.live import user_group
 from notifications.middleware import user_for_token
+from notifications.selectors import (
+    unread_conversation_count,
+    unread_notification_count,
+)
 
 UNAUTHORIZED = 4401
 
@@ -67,11 +71,6 @@ class NotificationConsumer(AsyncJsonWebsocketConsumer):
 
 
 def _counts(user) -> dict:
-    from notifications.selectors import (
-        unread_conversation_count,
-        unread_notification_count,
-    )
-
     return {
         "unread": unread_notification_count(user),
         "unread_conversations": unread_conversation_count(user),

@@ -17,6 +17,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hotgigs.outbox import enqueue, sweep_window
+
+# The tasks and services call these functions and these queue the tasks: the
+# modules, not their names, so any of them may be imported first.
+from notifications import services as notification_services
+from notifications import tasks as notification_tasks
 from notifications.models import EmailMode, Notification, OutgoingEmail
 from notifications.services import kinds_label, site_url, unsubscribe_token
 
@@ -195,8 +200,7 @@ def email_enqueue(message: EmailMessage, *, purpose: str) -> OutgoingEmail:
 
 
 def queue_outgoing_emails(ids: list[int]) -> None:
-    from notifications.tasks import send_outgoing_email
-
+    send_outgoing_email = notification_tasks.send_outgoing_email
     for pk in ids:
         if not enqueue(send_outgoing_email, pk):
             break  # the broker is down: the sweeper queues the rest later
@@ -277,8 +281,8 @@ def sweep_notification_emails(now=None) -> int:
     """Queue again the immediate notification emails still unsent after the grace
     period (the broker was down on commit, or retries ran out while the mail
     server was): in chunks, each notification claimed on its own when sent."""
-    from notifications.services import EMAIL_CHUNK
-    from notifications.tasks import send_notification_emails
+    EMAIL_CHUNK = notification_services.EMAIL_CHUNK
+    send_notification_emails = notification_tasks.send_notification_emails
 
     oldest, newest = sweep_window(now)
     ids = list(

@@ -19,6 +19,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from analytics import tracking
+from candidates.models import CandidateProfile
+from candidates.permissions import can_view_profile
 from notifications import live
 from notifications.models import (
     MESSAGE_MAX_LENGTH,
@@ -61,8 +63,6 @@ def can_message_candidate(user, *, company, candidate) -> bool:
     """A member of `company` may open a direct thread with `candidate`: a
     candidate whose profile the user may see (a block is checked separately, it
     is not a secret from a company that can see the profile)."""
-    from candidates.models import CandidateProfile
-    from candidates.permissions import can_view_profile
 
     if not is_company_member(user, company.pk) or not candidate.is_candidate:
         return False

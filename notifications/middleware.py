@@ -10,12 +10,12 @@ from urllib.parse import parse_qs
 from channels.db import database_sync_to_async
 from channels.middleware import BaseMiddleware
 
+from accounts.authentication import JWTAuthentication
+
 
 def _user_for_token(raw: str):
     from rest_framework.exceptions import AuthenticationFailed
     from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
-
-    from accounts.authentication import JWTAuthentication
 
     auth = JWTAuthentication()
     try:

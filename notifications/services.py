@@ -27,6 +27,7 @@ from notifications.models import (
     NotificationPreference,
 )
 from notifications.selectors import effective_preferences
+from notifications.tasks import send_notification_email, send_notification_emails
 
 logger = logging.getLogger(__name__)
 
@@ -113,7 +114,6 @@ def _deliver(created: list[Notification]) -> None:
     """On commit: queue the immediate emails and push the unread counts. With the
     broker down nothing is lost: the rows are unsent, and the outbox sweeper
     (`notifications.tasks.sweep_notification_emails`) queues them later."""
-    from notifications.tasks import send_notification_email, send_notification_emails
 
     ids = [
         row.pk for row in created if row.email_mode == EmailMode.IMMEDIATE and row.pk

@@ -8,6 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from jobs.models import Application
 from notifications import messaging, selectors, services
 from notifications.forms import MessageForm, PreferencesForm
 from notifications.models import Conversation, NotificationKind
@@ -193,8 +194,6 @@ def block(request, pk):
 @require_http_methods(["GET", "POST"])
 @ratelimit(key="user", rate=MESSAGE_PAGE_RATE, method="POST", block=True)
 def start_for_application(request, application_id):
-    from jobs.models import Application
-
     application = (
         Application.objects.select_related("job").filter(pk=application_id).first()
     )

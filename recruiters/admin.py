@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from hotgigs.api.errors import Conflict
+from hotgigs.errors import Conflict
 from recruiters import services
 from recruiters.models import (
     ClientEngagement,

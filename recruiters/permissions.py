@@ -20,8 +20,9 @@ placements: plain predicates used by the pages and the API alike.
 """
 
 from candidates.permissions import can_see_contact_details, can_view_profile
-from companies.models import Membership, MembershipRole
-from recruiters.models import SubmissionStatus
+from companies.models import Company, Membership, MembershipRole
+from jobs.models import Application
+from recruiters.models import Submission, SubmissionStatus
 
 MANAGER_ROLES = (MembershipRole.OWNER, MembershipRole.ADMIN)
 
@@ -48,7 +49,6 @@ def can_manage_agency(user, agency) -> bool:
 
 def agencies_for(user):
     """The agencies the user belongs to (usually one)."""
-    from companies.models import Company
 
     if not user.is_authenticated:
         return Company.objects.none()
@@ -93,7 +93,6 @@ def can_manage_client(user, company) -> bool:
 
 def client_companies_for(user):
     """The employer companies the user manages (owner or admin), by name."""
-    from companies.models import Company
 
     if not user.is_authenticated:
         return Company.objects.none()
@@ -128,8 +127,6 @@ def can_end_engagement(user, engagement) -> bool:
 def candidate_engaged_with_agency(candidate, agency) -> bool:
     """Has the candidate applied to a job the agency runs, or consented to one of
     its submissions? Either way the agency already has their application."""
-    from jobs.models import Application
-    from recruiters.models import Submission
 
     return (
         Application.objects.filter(candidate=candidate, job__agency=agency).exists()

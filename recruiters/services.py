@@ -2,7 +2,7 @@
 submissions (with the candidate's consent) and placements.
 
 Errors: `ValidationError` for bad input (→ 400), `PermissionDenied` (→ 403),
-`hotgigs.api.errors.Conflict` when the current state forbids the change (→ 409):
+`hotgigs.errors.Conflict` when the current state forbids the change (→ 409):
 an ended/paused engagement, a candidate already in the pipeline, a second
 submission, a status change off the allowed path.
 
@@ -32,8 +32,8 @@ from django.utils import timezone
 from candidates.models import CandidateProfile
 from companies.models import Company, CompanyKind
 from companies.services import company_create_unclaimed
-from hotgigs.api.errors import Conflict
 from hotgigs.currencies import is_currency_code
+from hotgigs.errors import Conflict
 from jobs.models import Application, Job, JobStatus, Source, Stage
 from jobs.services import job_create, job_set_status, job_update
 from jobs.services.applications import application_submit

@@ -16,7 +16,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts import audit
 from accounts.models import AuditAction, User
-from hotgigs.api.errors import Conflict
+from companies.models import Company
+from hotgigs.errors import Conflict, add_form_errors
 from jobs.forms import JobForm
 from jobs.models import Job
 from jobs.services import JobTransitionError
@@ -59,18 +60,6 @@ def _id_param(raw) -> int | None:
     if raw.isascii() and raw.isdigit() and len(raw) <= 18:
         return int(raw)
     return None
-
-
-def _add_errors(form, exc: ValidationError):
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
-def _conflict_message(exc) -> str:
-    return str(getattr(exc, "detail", exc))
 
 
 def _engagement(request, pk) -> ClientEngagement:
@@ -141,9 +130,9 @@ def client_new(request):
                 **form.service_fields(),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         except Conflict as exc:
-            form.add_error(None, _conflict_message(exc))
+            form.add_error(None, str(exc))
         else:
             if engagement.is_proposed:
                 messages.success(
@@ -209,9 +198,9 @@ def client_edit(request, pk):
                 **form.service_fields(),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         except Conflict as exc:
-            form.add_error(None, _conflict_message(exc))
+            form.add_error(None, str(exc))
         else:
             messages.success(request, "The terms are saved.")
             return redirect(engagement)
@@ -231,7 +220,7 @@ def client_end(request, pk):
     try:
         services.engagement_end(user=request.user, engagement=engagement)
     except Conflict as exc:
-        messages.error(request, _conflict_message(exc))
+        messages.error(request, str(exc))
     else:
         messages.success(
             request,
@@ -299,9 +288,9 @@ def agency_engagement_new(request):
                 **form.service_fields(),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         except Conflict as exc:
-            form.add_error(None, _conflict_message(exc))
+            form.add_error(None, str(exc))
         else:
             messages.success(
                 request,
@@ -336,7 +325,7 @@ def agency_engagement_action(request, pk, action):
     try:
         service(user=request.user, engagement=engagement)
     except Conflict as exc:
-        messages.error(request, _conflict_message(exc))
+        messages.error(request, str(exc))
     else:
         messages.success(
             request,
@@ -349,8 +338,6 @@ def agency_engagement_action(request, pk, action):
 
 
 def _job_form(request, *, engagement, job=None):
-    from companies.models import Company
-
     form = JobForm(
         request.POST or None,
         instance=job,
@@ -376,9 +363,9 @@ def _job_form(request, *, engagement, job=None):
                 )
                 messages.success(request, f"“{job.title}” is saved.")
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         except Conflict as exc:
-            form.add_error(None, _conflict_message(exc))
+            form.add_error(None, str(exc))
         else:
             return redirect(engagement)
     return render(
@@ -427,7 +414,7 @@ def client_job_status(request, pk):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     except (Conflict, JobTransitionError) as exc:
-        messages.error(request, _conflict_message(exc))
+        messages.error(request, str(exc))
     else:
         messages.success(
             request, f"“{job.title}” is now {job.get_status_display().lower()}."
@@ -486,9 +473,9 @@ def pool_add(request):
                 source=PoolSource.SEARCH,
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         except Conflict as exc:
-            messages.info(request, _conflict_message(exc))
+            messages.info(request, str(exc))
             return redirect("recruiters:pool")
         else:
             messages.success(request, f"{candidate.full_name} is in your talent pool.")
@@ -523,7 +510,7 @@ def pool_edit(request, pk):
                 user=request.user, entry=entry, **form.cleaned_data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, "Saved.")
             return redirect("recruiters:pool")
@@ -561,7 +548,7 @@ def pool_duplicates(request):
                 except ValidationError as exc:
                     messages.error(request, " ".join(exc.messages))
                 except Conflict as exc:
-                    messages.error(request, _conflict_message(exc))
+                    messages.error(request, str(exc))
                 else:
                     messages.success(request, "The entries are merged.")
         return redirect("recruiters:pool_duplicates")
@@ -621,9 +608,9 @@ def submission_new(request):
                 pitch=form.cleaned_data["pitch"],
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         except Conflict as exc:
-            form.add_error(None, _conflict_message(exc))
+            form.add_error(None, str(exc))
         else:
             messages.success(
                 request,
@@ -641,7 +628,7 @@ def submission_withdraw(request, pk):
     try:
         services.submission_withdraw(user=request.user, submission=submission)
     except Conflict as exc:
-        messages.error(request, _conflict_message(exc))
+        messages.error(request, str(exc))
     else:
         messages.success(request, "The submission is withdrawn.")
     return redirect("recruiters:submissions")
@@ -686,7 +673,7 @@ def request_answer(request, pk, answer):
     try:
         service(user=request.user, submission=submission)
     except Conflict as exc:
-        messages.error(request, _conflict_message(exc))
+        messages.error(request, str(exc))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -737,9 +724,9 @@ def placement_record(request, application_id):
                 user=request.user, application=application, **form.cleaned_data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         except Conflict as exc:
-            form.add_error(None, _conflict_message(exc))
+            form.add_error(None, str(exc))
         else:
             messages.success(
                 request,
@@ -810,9 +797,9 @@ def placement_detail(request, pk):
                 return redirect("recruiters:placement_detail", pk=pk)
         except ValidationError as exc:
             form = splits_form if action == "splits" else fee_form
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         except Conflict as exc:
-            messages.error(request, _conflict_message(exc))
+            messages.error(request, str(exc))
             return redirect("recruiters:placement_detail", pk=pk)
     return render(
         request,

@@ -14,6 +14,8 @@ from analytics.models import Event, EventKind
 from analytics.reports.common import fold_weeks, iso, median_days, rate
 from candidates.selectors import completeness_for_user
 from jobs.models import Application, ApplicationEvent, Stage
+from matching import selectors as matching
+from matching.providers import get_provider
 
 PROFILE_VIEW_WEEKS = 12
 # Applications scored for the match comparison (most recent first).
@@ -108,8 +110,6 @@ def _match_scores(user) -> dict:
     applications with their jobs and skills (3), then scoring in Python. Withdrawn
     applications are left out; the MATCH_APPLICATIONS most recent are scored.
     """
-    from matching import selectors as matching
-    from matching.providers import get_provider
 
     profile = matching.profile_for_scoring(user)
     if profile is None:

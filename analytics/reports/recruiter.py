@@ -10,6 +10,11 @@ headline totals.
 from analytics.cache import cached
 from companies.models import CompanyKind
 from companies.selectors import companies_for_user
+from recruiters.reports import (
+    report_by_client,
+    report_by_month,
+    report_by_recruiter,
+)
 
 HEADLINE_FIELDS = ["submissions", "interviews", "placements", "fees_invoiced"]
 
@@ -19,12 +24,6 @@ def agency_for(user):
 
 
 def _compute(agency):
-    from recruiters.reports import (
-        report_by_client,
-        report_by_month,
-        report_by_recruiter,
-    )
-
     by_client = report_by_client(agency)
     return {
         "available": True,

@@ -11,6 +11,14 @@ docs/architecture.md); analytics owns the per-role dashboards.
 from django import template
 from django.urls import reverse
 
+from companies.selectors import companies_for_user
+from jobs.selectors.applications import (
+    applications_for_candidate,
+    applications_for_team,
+)
+from jobs.selectors.jobs import company_jobs_for
+from matching.selectors import profile_for_scoring, recommendations_for
+
 register = template.Library()
 
 HUB_ROWS = 5
@@ -21,9 +29,6 @@ def _link(name, text, *args, hint=""):
 
 
 def _candidate_hub(user):
-    from jobs.selectors.applications import applications_for_candidate
-    from matching.selectors import profile_for_scoring, recommendations_for
-
     profile = profile_for_scoring(user)
     recommended = recommendations_for(profile=profile, limit=3) if profile else []
     applications = list(applications_for_candidate(user)[:HUB_ROWS])
@@ -61,10 +66,6 @@ def _candidate_hub(user):
 
 
 def _team_hub(user):
-    from companies.selectors import companies_for_user
-    from jobs.selectors.applications import applications_for_team
-    from jobs.selectors.jobs import company_jobs_for
-
     companies = list(companies_for_user(user).distinct()[:HUB_ROWS])
     jobs = list(company_jobs_for(user).filter(status="published")[:HUB_ROWS])
     applications = list(

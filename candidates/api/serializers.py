@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from candidates.forms import CandidateSearchForm, search_params_from_querydict
 from candidates.models import (
     CandidateProfile,
     CandidateSkill,
@@ -10,6 +11,20 @@ from candidates.models import (
     WorkExperience,
 )
 from candidates.permissions import can_see_contact_details
+
+
+class CountryCodeField(serializers.CharField):
+    """A country code in any case, stored upper case; the model's validator (an
+    ISO 3166-1 code) decides, as on the profile page."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "validators", CandidateProfile._meta.get_field("country").validators
+        )
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(data).strip().upper()
 
 
 class CandidateSkillSerializer(serializers.ModelSerializer):
@@ -110,9 +125,7 @@ class MyProfileSerializer(serializers.ModelSerializer):
         max_length=6,
     )
     years_experience = serializers.IntegerField(min_value=0, max_value=70)
-    country = serializers.RegexField(
-        r"^[A-Za-z]{2}$", required=False, allow_blank=True, max_length=2
-    )
+    country = CountryCodeField(required=False, allow_blank=True, max_length=2)
     salary_currency = serializers.RegexField(r"^[A-Za-z]{3}$", required=False)
     skills = CandidateSkillSerializer(many=True, read_only=True)
     experience = WorkExperienceSerializer(many=True, read_only=True)
@@ -225,8 +238,6 @@ class SavedCandidateSearchSerializer(serializers.ModelSerializer):
 
     def validate_params(self, value):
         from django.http import QueryDict
-
-        from candidates.forms import CandidateSearchForm, search_params_from_querydict
 
         query = QueryDict(mutable=True)
         for key, item in value.items():

@@ -1,4 +1,4 @@
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from drf_spectacular.helpers import forced_singular_serializer
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -290,15 +290,15 @@ class SavedCandidateSearchViewSet(
         return SavedCandidateSearch.objects.filter(owner=self.request.user)
 
     def perform_create(self, serializer):
-        try:
-            with transaction.atomic():
-                serializer.save(owner=self.request.user)
-        except IntegrityError:
-            raise Conflict("You already have a saved search with this name.") from None
+        serializer.instance = services.saved_search_create(
+            owner=self.request.user,
+            name=serializer.validated_data["name"],
+            params=serializer.validated_data.get("params", {}),
+        )
 
     def perform_update(self, serializer):
-        try:
-            with transaction.atomic():
-                serializer.save()
-        except IntegrityError:
-            raise Conflict("You already have a saved search with this name.") from None
+        serializer.instance = services.saved_search_update(
+            saved=serializer.instance,
+            name=serializer.validated_data.get("name"),
+            params=serializer.validated_data.get("params"),
+        )

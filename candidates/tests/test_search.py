@@ -7,7 +7,11 @@ from django.utils import timezone
 from accounts.tests.factories import UserFactory
 from candidates import services
 from candidates.models import CandidateProfile, Visibility
-from candidates.search import CandidateSearchParams, search_candidate_ids
+from candidates.search import (
+    CandidateSearchParams,
+    search_candidate_ids,
+    update_search_vector,
+)
 from candidates.tests.factories import make_profile
 from matching.tests.factories import SkillFactory
 
@@ -131,6 +135,39 @@ def test_free_text_over_headline_skills_and_titles(pool):
     assert run(q="reliability") == {"cid"}
     assert run(q="django") == {"ana"}
     assert run(q="nothing-matches-this") == set()
+
+
+def test_websearch_syntax_means_the_same_on_every_database(pool):
+    # -word excludes (it is not a required word), "phrases" stay phrases and
+    # `or` joins alternatives: websearch_to_tsquery on PostgreSQL, the shared
+    # hotgigs.search fallback on SQLite.
+    assert run(q="python -django") == {"ben"}
+    assert run(q="-python") == {"cid"}
+    assert run(q="infrastructure -python") == {"cid"}
+    assert run(q='"python backend"') == {"ana"}
+    assert run(q="backend python") == {"ana"}
+    assert run(q='"backend python"') == set()
+    assert run(q="analyst or reliability") == {"ben", "cid"}
+
+
+@pytest.mark.postgres(reason="the stored tsvector exists only on PostgreSQL")
+def test_the_search_vector_weights_headline_skills_titles_summary(pool):
+    ana = pool["ana"]
+    CandidateProfile.objects.filter(pk=ana.pk).update(summary="Loves tests")
+    update_search_vector([ana.pk])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT search_vector::text = ("
+            "setweight(to_tsvector('english', 'Python backend developer'), 'A')"
+            " || setweight(to_tsvector('english', 'Python Django'), 'B')"
+            " || setweight(to_tsvector('english', 'Backend Engineer'), 'B')"
+            " || setweight(to_tsvector('english', 'Loves tests'), 'C'))::text,"
+            " search_vector::text"
+            " FROM candidates_candidateprofile WHERE id = %s",
+            [ana.pk],
+        )
+        same, vector = cursor.fetchone()
+    assert same, vector
 
 
 def test_sorts(pool):

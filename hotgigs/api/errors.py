@@ -6,6 +6,7 @@
 import logging
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from rest_framework import exceptions, status
@@ -13,13 +14,11 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
 
+from hotgigs.errors import Conflict, DomainError
+
 logger = logging.getLogger("hotgigs.api")
 
-
-class Conflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = "The request conflicts with the current state."
-    default_code = "conflict"
+__all__ = ["Conflict", "exception_handler", "validation_error"]
 
 
 def _field_messages(detail):
@@ -69,6 +68,21 @@ def error_body(code, message, fields=None):
     return {"error": {"code": code, "message": message, "fields": fields or {}}}
 
 
+def validation_error(exc: DjangoValidationError) -> exceptions.ValidationError:
+    """A service's (Django) ValidationError → DRF's, keeping field names; a
+    message about no field is a ``non_field_errors`` one."""
+    if hasattr(exc, "error_dict"):
+        return exceptions.ValidationError(exc.message_dict)
+    return exceptions.ValidationError({"non_field_errors": exc.messages})
+
+
+def _domain_error(exc: DomainError) -> exceptions.APIException:
+    """An application error (``hotgigs.errors``) → its status, code and message."""
+    error = exceptions.APIException(exc.message, code=exc.code)
+    error.status_code = exc.status_code
+    return error
+
+
 class PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = "The request body is too large."
@@ -81,6 +95,10 @@ def exception_handler(exc, context):
     elif isinstance(exc, RecursionError):
         # json.loads on a deeply nested document: hostile input, not our error.
         exc = exceptions.ParseError("JSON parse error - nested too deeply.")
+    elif isinstance(exc, DomainError):
+        exc = _domain_error(exc)
+    elif isinstance(exc, DjangoValidationError):
+        exc = validation_error(exc)
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):

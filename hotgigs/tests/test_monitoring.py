@@ -3,9 +3,14 @@ and slow query logs) and the `/metrics` endpoint."""
 
 import json
 import logging
+import os
 import re
+import runpy
+import subprocess
+import sys
 
 import pytest
+from django.conf import settings
 
 from hotgigs.monitoring import JsonFormatter, Metrics
 
@@ -178,3 +183,64 @@ def test_metrics_without_a_configured_token_refuses_any_bearer(client, db, setti
 
     assert client.get("/metrics", HTTP_AUTHORIZATION="Bearer ").status_code == 403
     assert client.get("/metrics", HTTP_AUTHORIZATION="Bearer").status_code == 403
+
+
+# --- /metrics across gunicorn's worker processes ---
+
+WORKER = """
+import sys
+from hotgigs.monitoring import Metrics
+metrics = Metrics()
+for _ in range(int(sys.argv[1])):
+    metrics.observe("GET", 200, 0.03, 2)
+metrics.observe("POST", 201, 3.0, 1)
+"""
+
+
+def run_worker(folder, requests):
+    env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(folder)}
+    subprocess.run(
+        [sys.executable, "-c", WORKER, str(requests)],
+        env=env,
+        cwd=settings.BASE_DIR,
+        check=True,
+        timeout=120,
+    )
+
+
+def test_two_worker_processes_counts_add_up(tmp_path):
+    run_worker(tmp_path, 3)
+    run_worker(tmp_path, 4)
+
+    text = Metrics(multiprocess_dir=str(tmp_path)).render()
+
+    assert 'hotgigs_http_requests_total{method="GET",status="200"} 7.0' in text
+    assert 'hotgigs_http_requests_total{method="POST",status="201"} 2.0' in text
+    assert 'hotgigs_http_request_duration_seconds_bucket{le="0.05"} 7.0' in text
+    assert 'hotgigs_http_request_duration_seconds_bucket{le="+Inf"} 9.0' in text
+    assert "hotgigs_http_request_duration_seconds_count 9.0" in text
+    assert "hotgigs_db_queries_total 16.0" in text
+
+
+def test_gunicorn_gives_every_instance_an_empty_metrics_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "metrics"
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(folder))
+    config = runpy.run_path(str(settings.BASE_DIR / "gunicorn.conf.py"))
+    folder.mkdir()
+    (folder / "counter_123.db").write_bytes(b"stale")
+
+    config["on_starting"](None)
+
+    assert os.environ["PROMETHEUS_MULTIPROC_DIR"] == str(folder)
+    assert folder.is_dir()
+    assert list(folder.iterdir()) == []
+
+
+def test_gunicorn_names_a_metrics_folder_per_bind_address(monkeypatch):
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
+    monkeypatch.setenv("GUNICORN_BIND", "127.0.0.2:8001")
+
+    config = runpy.run_path(str(settings.BASE_DIR / "gunicorn.conf.py"))
+
+    assert config["metrics_dir"].endswith("hotgigs-metrics-127.0.0.2_8001")
+    assert "PROMETHEUS_MULTIPROC_DIR" not in os.environ

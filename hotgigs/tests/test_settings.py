@@ -242,6 +242,19 @@ def test_debug_accepts_the_usual_false_spellings(tmp_path, value):
     assert values["DEBUG"] is False
 
 
+@pytest.mark.parametrize("value", ["flase", "ture", "2", "nein"])
+def test_a_misspelt_yes_no_variable_stops_start_up(tmp_path, value):
+    env = clean_env(tmp_path, DEBUG=value, SECRET_KEY="x" * 60)
+
+    result = run_python(PROBE, env)
+
+    assert result.returncode != 0
+    assert (
+        "ImproperlyConfigured: DEBUG must be one of 0, 1, false, no, off, on, "
+        f"true, yes, not {value!r}." in result.stderr
+    )
+
+
 def test_check_deploy_passes_with_only_the_production_variables(tmp_path):
     result = run_python(
         None,

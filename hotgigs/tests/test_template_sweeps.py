@@ -42,3 +42,29 @@ def test_times_of_day_are_in_time_elements():
                 if f"<time datetime=\"{{{{ {value}|date:'c' }}}}\">" not in line:
                     bare.append(f"{name}:{line_no}: {value}")
     assert bare == []
+
+
+# Site links written by hand rather than by {% url %}, and why.
+HAND_WRITTEN_LINKS = {
+    # Error pages must render when the URLconf or the app is what failed.
+    "500.html",
+    "503.html",
+}
+SITE_HREF = re.compile(r"""href=["']/""")
+ROLE_STRING = re.compile(r"""\buser\.role\s*[!=]=""")
+
+
+def test_pages_link_by_url_name_and_check_roles_through_the_user():
+    """Links come from {% url %} (a moved URL cannot leave a dead link) and role
+    checks from User.is_candidate / is_employer / is_recruiter, not strings."""
+    hand_written, role_strings = [], []
+    for _root, name, source in _templates():
+        if name.startswith("emails/"):
+            continue  # mail links are absolute (site_links)
+        for line_no, line in enumerate(source.splitlines(), 1):
+            if SITE_HREF.search(line) and name not in HAND_WRITTEN_LINKS:
+                hand_written.append(f"{name}:{line_no}")
+            if ROLE_STRING.search(line):
+                role_strings.append(f"{name}:{line_no}")
+    assert hand_written == []
+    assert role_strings == []

@@ -1,9 +1,10 @@
 """`/api/v1/saved-searches/`: a candidate's job alerts (name, query, frequency)."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import exceptions, serializers, status, viewsets
+from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
 
+from hotgigs.api.errors import validation_error
 from jobs import alerts
 from jobs.models import AlertFrequency, SavedSearch
 
@@ -20,12 +21,6 @@ class SavedSearchInputSerializer(serializers.Serializer):
     query = serializers.JSONField()
     frequency = serializers.ChoiceField(
         choices=AlertFrequency.choices, default=AlertFrequency.DAILY
-    )
-
-
-def _invalid(exc: DjangoValidationError):
-    raise exceptions.ValidationError(
-        exc.message_dict if hasattr(exc, "error_dict") else exc.messages
     )
 
 
@@ -48,7 +43,7 @@ class SavedSearchViewSet(viewsets.ModelViewSet):
         try:
             alert = alerts.saved_search_create(user=request.user, **data.validated_data)
         except DjangoValidationError as exc:
-            _invalid(exc)
+            raise validation_error(exc) from None
         return Response(
             SavedSearchSerializer(alert).data, status=status.HTTP_201_CREATED
         )
@@ -62,5 +57,5 @@ class SavedSearchViewSet(viewsets.ModelViewSet):
                 saved_search=alert, **data.validated_data
             )
         except DjangoValidationError as exc:
-            _invalid(exc)
+            raise validation_error(exc) from None
         return Response(SavedSearchSerializer(alert).data)

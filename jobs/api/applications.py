@@ -23,7 +23,9 @@ from rest_framework.exceptions import NotFound, PermissionDenied, ValidationErro
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import Role
+from accounts.models import Role, User
+from documents.models import Document
+from hotgigs.api.errors import validation_error
 from hotgigs.api.pagination import CursorPagination
 from jobs.api import application_serializers as s
 from jobs.models import Application, Interview, Job, SavedJob, Stage
@@ -51,13 +53,6 @@ from jobs.services.interviews import (
 ERROR = OpenApiResponse(description="Error in the shared shape.")
 
 
-def as_drf(exc: DjangoValidationError) -> ValidationError:
-    """A service's ValidationError → DRF's, keeping field names."""
-    if hasattr(exc, "error_dict"):
-        return ValidationError(exc.message_dict)
-    return ValidationError({"non_field_errors": exc.messages})
-
-
 class ApplicationFilter(django_filters.FilterSet):
     job = django_filters.NumberFilter(field_name="job_id")
     stage = django_filters.ChoiceFilter(choices=Stage.choices)
@@ -72,8 +67,6 @@ class ApplicationCursorPagination(CursorPagination):
 
 
 def _document(document_id, field):
-    from documents.models import Document
-
     if document_id is None:
         return None
     document = Document.objects.filter(pk=document_id).first()
@@ -115,7 +108,7 @@ class ApplyView(APIView):
                 cover_letter_document=cover,
             )
         except DjangoValidationError as exc:
-            raise as_drf(exc) from None
+            raise validation_error(exc) from None
         application = applications_for_candidate(request.user).get(pk=application.pk)
         return Response(
             s.CandidateApplicationSerializer(application).data,
@@ -229,7 +222,7 @@ class ApplicationViewSet(
                 notify_candidate=values["notify_candidate"],
             )
         except DjangoValidationError as exc:
-            raise as_drf(exc) from None
+            raise validation_error(exc) from None
         return Response(self._team_payload(application))
 
     @extend_schema(
@@ -255,7 +248,7 @@ class ApplicationViewSet(
                 reason=data.validated_data.get("reason", ""),
             )
         except DjangoValidationError as exc:
-            raise as_drf(exc) from None
+            raise validation_error(exc) from None
         except DjangoPermissionDenied:
             raise NotFound() from None
         return Response(self._candidate_payload(application))
@@ -287,7 +280,7 @@ class ApplicationViewSet(
                 body=data.validated_data["body"],
             )
         except DjangoValidationError as exc:
-            raise as_drf(exc) from None
+            raise validation_error(exc) from None
         return Response(
             s.ApplicationNoteSerializer(note).data, status=status.HTTP_201_CREATED
         )
@@ -341,15 +334,13 @@ class ApplicationViewSet(
                 video_url=values.get("video_url", ""),
             )
         except DjangoValidationError as exc:
-            raise as_drf(exc) from None
+            raise validation_error(exc) from None
         return Response(
             s.InterviewSerializer(interview).data, status=status.HTTP_201_CREATED
         )
 
 
 def _users(ids):
-    from accounts.models import User
-
     users = list(User.objects.filter(pk__in=set(ids)))
     if len(users) != len(set(ids)):
         raise ValidationError({"interviewers": ["Unknown interviewer."]})
@@ -410,7 +401,7 @@ class InterviewViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
                 video_url=values.get("video_url"),
             )
         except DjangoValidationError as exc:
-            raise as_drf(exc) from None
+            raise validation_error(exc) from None
         return Response(s.InterviewSerializer(interview).data)
 
     @extend_schema(
@@ -456,7 +447,7 @@ class SavedJobViewSet(
         try:
             saved = saved_job_add(user=request.user, job=job)
         except DjangoValidationError as exc:
-            raise as_drf(exc) from None
+            raise validation_error(exc) from None
         saved = saved_jobs_for(request.user).get(pk=saved.pk)
         return Response(
             s.SavedJobSerializer(saved).data,

@@ -14,11 +14,11 @@ from jobs.api.views import CompanyJobViewSet, JobViewSet
 router = SimpleRouter()
 router.register("jobs", JobViewSet, basename="job")
 router.register("company-jobs", CompanyJobViewSet, basename="company-job")
-# Applications (issue 6).
+# Applications.
 router.register("applications", ApplicationViewSet, basename="application")
 router.register("interviews", InterviewViewSet, basename="interview")
 router.register("saved-jobs", SavedJobViewSet, basename="saved-job")
-# Job alerts (issue 8).
+# Job alerts.
 router.register("saved-searches", SavedSearchViewSet, basename="saved-search")
 
 urlpatterns = [

@@ -15,7 +15,7 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from candidates.permissions import can_view_profile
 from companies.permissions import is_member
-from hotgigs.api.errors import Conflict
+from hotgigs.api.errors import Conflict, validation_error
 from hotgigs.api.pagination import CursorPagination
 from hotgigs.api.schema import errors
 from hotgigs.search import InvalidCursor
@@ -93,12 +93,6 @@ SEARCH_PARAMETERS = [
     OpenApiParameter("cursor", str, description="Opaque cursor from next/previous"),
     OpenApiParameter("page_size", int, description=f"1–{MAX_PAGE_SIZE}"),
 ]
-
-
-def _as_drf_error(exc: DjangoValidationError) -> ValidationError:
-    if hasattr(exc, "error_dict"):
-        return ValidationError(exc.message_dict)
-    return ValidationError({"non_field_errors": exc.messages})
 
 
 def _page_size(request) -> int:
@@ -207,7 +201,7 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
                 company=company, posted_by=request.user, data=data, skills=skills
             )
         except DjangoValidationError as exc:
-            raise _as_drf_error(exc) from None
+            raise validation_error(exc) from None
         job = job_detail_queryset().get(pk=job.pk)
         return Response(JobSerializer(job).data, status=status.HTTP_201_CREATED)
 
@@ -222,7 +216,7 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         try:
             job_update(job=job, user=request.user, data=data, skills=skills)
         except DjangoValidationError as exc:
-            raise _as_drf_error(exc) from None
+            raise validation_error(exc) from None
         job = job_detail_queryset().get(pk=job.pk)
         return Response(JobSerializer(job).data)
 
@@ -253,7 +247,7 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         except JobTransitionError as exc:
             raise Conflict(str(exc)) from None
         except DjangoValidationError as exc:
-            raise _as_drf_error(exc) from None
+            raise validation_error(exc) from None
         job = job_detail_queryset().get(pk=job.pk)
         return Response(JobSerializer(job).data)
 
@@ -293,7 +287,7 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         except DjangoPermissionDenied as exc:
             raise PermissionDenied(str(exc)) from None
         except DjangoValidationError as exc:
-            raise _as_drf_error(exc) from None
+            raise validation_error(exc) from None
         data = {"conversation": conversation.pk, "job": job.pk, "candidate": profile.pk}
         return Response(JobInviteSerializer(data).data, status=status.HTTP_201_CREATED)
 

@@ -3,9 +3,7 @@
 from jobs.services.jobs import (
     TRANSITIONS,
     JobTransitionError,
-    job_close,
     job_create,
-    job_publish,
     job_set_status,
     job_update,
     jobs_close_expired,
@@ -18,9 +16,7 @@ from jobs.services.jobs import (
 __all__ = [
     "TRANSITIONS",
     "JobTransitionError",
-    "job_close",
     "job_create",
-    "job_publish",
     "job_set_status",
     "job_update",
     "jobs_close_expired",

@@ -7,7 +7,7 @@ never notifies anybody and two teammates moving the same card at once are
 serialised: the second sees the first one's stage.
 
 Errors: `django.core.exceptions.ValidationError` for bad input (→ 400),
-`hotgigs.api.errors.Conflict` when the current state forbids the change
+`hotgigs.errors.Conflict` when the current state forbids the change
 (duplicate application, move out of a closed stage → 409).
 """
 
@@ -18,9 +18,11 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Role
+from accounts.models import Role, User
 from analytics import tracking
-from hotgigs.api.errors import Conflict
+from documents.models import Document, DocumentKind, DocumentStatus
+from documents.services import document_snapshot
+from hotgigs.errors import Conflict
 from jobs.models import (
     CANDIDATE_REJECTION_TEXT,
     TEAM_TRANSITIONS,
@@ -30,6 +32,7 @@ from jobs.models import (
     ApplicationRating,
     Job,
     RejectionReason,
+    SavedJob,
     Source,
     Stage,
 )
@@ -41,14 +44,11 @@ COVER_LETTER_MAX_LENGTH = 20_000
 
 
 def _team_members(job: Job):
-    from accounts.models import User
-
     return list(User.objects.filter(memberships__company_id=job.company_id))
 
 
 def _candidate_document(*, candidate, document, kinds, field):
     """The candidate's own, live document of an allowed kind, or a 400."""
-    from documents.models import DocumentStatus
 
     if document is None:
         return None
@@ -64,8 +64,6 @@ def _candidate_document(*, candidate, document, kinds, field):
 
 
 def default_resume(candidate):
-    from documents.models import Document, DocumentKind
-
     return (
         Document.objects.visible()
         .filter(owner=candidate, kind=DocumentKind.RESUME, is_default=True)
@@ -90,8 +88,6 @@ def application_submit(
     edits or deletion. The unique constraint on (job, candidate) decides races: 20
     simultaneous requests make one row; the others get a 409.
     """
-    from documents.models import DocumentKind
-    from documents.services import document_snapshot
 
     if candidate.role != Role.CANDIDATE:
         raise ValidationError("Only candidates can apply to jobs.")
@@ -419,7 +415,6 @@ def application_rating_set(
 
 def saved_job_add(*, user, job: Job):
     """Save a job to the user's list (idempotent)."""
-    from jobs.models import SavedJob
 
     if not job.is_public:
         raise ValidationError({"job": "This job is not available."})

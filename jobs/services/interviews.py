@@ -15,7 +15,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
-from hotgigs.api.errors import Conflict
+from hotgigs.errors import Conflict
 from jobs.ics import METHOD_CANCEL, METHOD_REQUEST, interview_ics
 from jobs.models import Application, ApplicationEvent, Interview, InterviewStatus
 from jobs.models.applications import validate_timezone_name

@@ -6,16 +6,19 @@ results never outlive the data they were computed from.
 
 from datetime import datetime, timedelta
 
+from django.contrib.postgres.aggregates import StringAgg
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.text import slugify
 
+from companies.models import Company
 from companies.permissions import is_member
 from hotgigs.richtext import html_to_text, sanitize_html
+from hotgigs.search import weighted_vector
 from jobs.models import Job, JobSkill, JobStatus, yearly
 from jobs.permissions import can_edit_job, can_post_for
 from jobs.search_cache import bump_search_version
@@ -179,7 +182,8 @@ def _set_skills(job: Job, skills: list[dict]) -> None:
 
 
 def refresh_search_vectors(*, job_ids=None, missing_only: bool = False) -> None:
-    """Recompute the weighted tsvector (A title, B skills, C company, D description).
+    """Recompute the weighted tsvector (A title, B skills linked and free-text,
+    C company, D description).
 
     One set-based UPDATE on PostgreSQL (``job_ids=None`` refreshes every job;
     ``missing_only`` only rows without a vector, as the bulk loader does); a
@@ -188,29 +192,31 @@ def refresh_search_vectors(*, job_ids=None, missing_only: bool = False) -> None:
     """
     if connection.vendor != "postgresql":
         return
-    where = "" if job_ids is None else "AND j.id = ANY(%s)"
+    jobs = Job.objects.all()
+    if job_ids is not None:
+        jobs = jobs.filter(pk__in=list(job_ids))
     if missing_only:
-        where += " AND j.search_vector IS NULL"
-    params = [] if job_ids is None else [list(job_ids)]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            UPDATE jobs_job AS j SET search_vector =
-                setweight(to_tsvector('english', j.title), 'A')
-                || setweight(to_tsvector('english', coalesce((
-                    SELECT string_agg(s.name, ' ')
-                    FROM jobs_jobskill js JOIN matching_skill s ON s.id = js.skill_id
-                    WHERE js.job_id = j.id), '')
-                    || ' ' || coalesce((
-                    SELECT string_agg(value, ' ')
-                    FROM jsonb_array_elements_text(j.other_skills::jsonb)), '')), 'B')
-                || setweight(to_tsvector('english', c.name), 'C')
-                || setweight(to_tsvector('english', j.description), 'D')
-            FROM companies_company AS c
-            WHERE c.id = j.company_id {where}
-            """,  # noqa: S608 - `where` is a constant; ids are parameters
-            params,
+        jobs = jobs.filter(search_vector__isnull=True)
+    skills = (
+        JobSkill.objects.filter(job=OuterRef("pk"))
+        .order_by()
+        .values("job")
+        .annotate(text=StringAgg("skill__name", " "))
+        .values("text")
+    )
+    company = Company.objects.filter(pk=OuterRef("company_id")).values("name")
+    jobs.update(
+        search_vector=weighted_vector(
+            [
+                ("A", F("title")),
+                ("B", Subquery(skills)),
+                # Skills that did not link, kept as typed: the JSON list's text.
+                ("B", F("other_skills")),
+                ("C", Subquery(company)),
+                ("D", F("description")),
+            ]
         )
+    )
 
 
 def _after_change(job_ids) -> None:
@@ -325,14 +331,6 @@ def job_set_status(*, job: Job, user, status: str, now=None) -> Job:
     return job
 
 
-def job_publish(*, job: Job, user) -> Job:
-    return job_set_status(job=job, user=user, status=JobStatus.PUBLISHED)
-
-
-def job_close(*, job: Job, user) -> Job:
-    return job_set_status(job=job, user=user, status=JobStatus.CLOSED)
-
-
 @transaction.atomic
 def jobs_close_expired(*, now=None) -> int:
     """Close published and paused jobs past their expiry; the number closed.
@@ -376,7 +374,6 @@ def jobs_refresh_changed_companies(*, now=None) -> int:
     jobs' vectors refreshed and the search cache bumped. Idempotent; a rename shows
     in search within one beat period.
     """
-    from companies.models import Company
 
     now = now or timezone.now()
     # (updated_at, id, complete): complete marks restart with an overlap; a full

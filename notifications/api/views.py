@@ -9,8 +9,10 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.throttling import UserRateThrottle
 
+from companies.models import Company
 from hotgigs.api.pagination import CursorPagination
 from hotgigs.api.schema import errors
+from jobs.models import Application
 from notifications import messaging, selectors, services
 from notifications.api import serializers as s
 from notifications.models import Conversation, Notification, NotificationKind
@@ -167,8 +169,6 @@ class ConversationViewSet(
         user = request.user
         try:
             if values.get("application"):
-                from jobs.models import Application
-
                 application = (
                     Application.objects.select_related("job")
                     .filter(pk=values["application"])
@@ -183,8 +183,6 @@ class ConversationViewSet(
                 )
             else:
                 from django.contrib.auth import get_user_model
-
-                from companies.models import Company
 
                 company = Company.objects.filter(pk=values["company"]).first()
                 candidate = (

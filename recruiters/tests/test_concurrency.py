@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.db import close_old_connections, connection
 
-from hotgigs.api.errors import Conflict
+from hotgigs.errors import Conflict
 from jobs.models import Application
 from recruiters import services
 from recruiters.models import Placement, Submission

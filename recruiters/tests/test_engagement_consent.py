@@ -16,7 +16,7 @@ from accounts.models import Role
 from accounts.tests.factories import UserFactory
 from companies.models import MembershipRole
 from companies.tests.factories import MembershipFactory
-from hotgigs.api.errors import Conflict
+from hotgigs.errors import Conflict
 from jobs.models import Job
 from jobs.tests.factories import JobFactory
 from notifications.models import Notification

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from companies.models import Company
-from hotgigs.api.errors import Conflict
+from hotgigs.errors import Conflict
 from jobs.models import Application, Job, Source, Stage
 from jobs.services.applications import application_submit, application_transition
 from jobs.tests.factories import JobFactory

@@ -6,7 +6,7 @@ import threading
 import pytest
 from django.db import close_old_connections, connection
 
-from hotgigs.api.errors import Conflict
+from hotgigs.errors import Conflict
 from jobs.models import Application, ApplicationEvent
 from jobs.services.applications import application_submit, application_transition
 from jobs.tests.applications.conftest import make_application, make_document

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from hotgigs.api.errors import Conflict
+from hotgigs.errors import Conflict
 from jobs.ics import escape_text, fold, interview_ics
 from jobs.models import ApplicationEvent, Interview
 from jobs.services.interviews import (

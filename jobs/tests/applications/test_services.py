@@ -4,7 +4,7 @@ notes, ratings, and the notifications they schedule on commit."""
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from hotgigs.api.errors import Conflict
+from hotgigs.errors import Conflict
 from jobs.models import (
     CANDIDATE_REJECTION_TEXT,
     Application,
