@@ -624,6 +624,8 @@ SPECTACULAR_SETTINGS = {
         "DocumentStatusEnum": "documents.models.DocumentStatus",
         "SalaryPeriodEnum": "jobs.models.jobs.SalaryPeriod",
         "ExperienceLevelEnum": "jobs.models.jobs.ExperienceLevel",
+        "OccupationFieldEnum": "matching.models.OccupationField",
+        "AutocompleteFieldEnum": "jobs.autocomplete.FIELDS",
         "ApplicationSourceEnum": "jobs.models.applications.Source",
         "PoolSourceEnum": "recruiters.models.PoolSource",
         "FeeTypeEnum": "recruiters.models.FeeType",

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from candidates.models import CandidateProfile
 from candidates.tests.factories import make_profile
-from candidates.tests.test_pages import login, profile_post
+from candidates.tests.test_pages import login
 
 NOT_A_COUNTRY = "“XX” is not an ISO 3166-1 alpha-2 country code (e.g. DE, US)."
 
@@ -38,11 +38,11 @@ def test_the_api_stores_a_country_upper_case_or_refuses_it(
 
 def test_the_profile_page_refuses_a_code_that_is_no_country(alice):
     client = login(alice)
-    response = client.post("/profile/", profile_post(country="XX"))
+    response = client.post("/profile/basics/", {"country": "XX"})
     assert response.status_code == 400
     assert NOT_A_COUNTRY in response.content.decode()
     assert CandidateProfile.objects.get(user=alice).country == ""
 
-    response = client.post("/profile/", profile_post(country="fr"))
+    response = client.post("/profile/basics/", {"country": "fr"})
     assert response.status_code == 302
     assert CandidateProfile.objects.get(user=alice).country == "FR"

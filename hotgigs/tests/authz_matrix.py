@@ -130,6 +130,7 @@ KWARGS = {
     "document-download": {"pk": "document.pk"},
     "document-replace": {"pk": "document.pk"},
     "skill-detail": {"slug": "skill.slug"},
+    "occupation-detail": {"code": "occupation.code"},
     "ai-job-candidates": {"pk": "job.pk"},
     "notification-read": {"pk": "notification.pk"},
     "notification-preference-detail": {"kind": "=stage_changed"},
@@ -511,6 +512,15 @@ MATRIX = {
         "GET": "401 200 404 404 404 404 404 404 404",
         "PATCH": "401 200 404 404 404 404 404 404 404",
         "DELETE": "401 204 404 404 404 404 404 404 404",
+    },
+    "occupation-detail": {  # /api/v1/ai/occupations/15-1252.00/ (public)
+        "GET": "200 200 200 200 200 200 200 200 200",
+    },
+    "occupation-infer": {  # /api/v1/ai/occupations/infer/ (public; no title: 400)
+        "GET": "400 400 400 400 400 400 400 400 400",
+    },
+    "occupation-list": {  # /api/v1/ai/occupations/ (public)
+        "GET": "200 200 200 200 200 200 200 200 200",
     },
     "saved-search-list": {  # /api/v1/saved-searches/
         "GET": "401 200 200 200 200 200 200 200 200",

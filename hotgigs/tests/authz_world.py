@@ -22,6 +22,7 @@ def build_world(*, alice, bob, olivia, tom, eve, rita, sam, acme, globex, agency
     from jobs.services.interviews import interview_schedule
     from jobs.tests.applications.conftest import make_application, make_document
     from jobs.tests.factories import JobFactory
+    from matching.models import Occupation
     from matching.tests.factories import SkillFactory
     from notifications.messaging import conversation_start_for_application
     from notifications.models import Notification
@@ -37,6 +38,9 @@ def build_world(*, alice, bob, olivia, tom, eve, rita, sam, acme, globex, agency
     MembershipFactory(company=other_agency, user=ivan, role=MembershipRole.OWNER)
 
     skill = SkillFactory(name="Python", slug="python")
+    occupation = Occupation.objects.create(
+        code="15-1252.00", title="Software Developers", field="tech"
+    )
     alice_profile = make_profile(alice, headline="Backend developer")
     bob_profile = make_profile(bob, headline="Data analyst")
     candidate_services.candidate_skill_save(
@@ -167,6 +171,7 @@ def build_world(*, alice, bob, olivia, tom, eve, rita, sam, acme, globex, agency
         other_agency=other_agency,
         proposal=proposal,
         skill=skill,
+        occupation=occupation,
         alice_profile=alice_profile,
         bob_profile=bob_profile,
         alice_skill=alice_skill,
