@@ -8,7 +8,12 @@ from playwright.sync_api import expect
 from candidates.tests.factories import make_profile
 from companies.models import Company, Invitation
 from e2e.conftest import off_loop, open_job
-from hotgigs.testing.browser import assert_accessible, finish_signup, screenshot
+from hotgigs.testing.browser import (
+    assert_accessible,
+    fill_rich_text,
+    finish_signup,
+    screenshot,
+)
 from jobs.models import Application, Interview, Job
 from jobs.services.applications import application_submit
 
@@ -66,8 +71,10 @@ def invite_teammate(page, company):
 def post_job(page):
     page.goto("/jobs/new/")
     page.get_by_label("Title").fill("Python Developer")
-    page.get_by_label("Description").fill(
-        "Build our Python and Django services with a small, kind team."
+    fill_rich_text(
+        page,
+        "Description",
+        "Build our Python and Django services with a small, kind team.",
     )
     page.get_by_label("Employment type").select_option("full_time")
     page.get_by_label("Experience level").select_option("mid")

@@ -7,7 +7,12 @@ from playwright.sync_api import expect
 
 from candidates.tests.factories import make_profile
 from e2e.conftest import off_loop
-from hotgigs.testing.browser import assert_accessible, log_in, screenshot
+from hotgigs.testing.browser import (
+    assert_accessible,
+    fill_rich_text,
+    log_in,
+    screenshot,
+)
 from jobs.models import Application, Job
 from jobs.services.applications import application_transition
 from recruiters.models import Placement
@@ -47,7 +52,7 @@ def test_recruiter_journey(page, new_page, rita, agency, acme, olivia, alice, bo
     # Post a job for the client and publish it.
     page.get_by_role("link", name="Post a job for Acme").click()
     page.get_by_label("Title").fill("Go Engineer")
-    page.get_by_label("Description").fill("Write Go services for Acme.")
+    fill_rich_text(page, "Description", "Write Go services for Acme.")
     page.get_by_label("Employment type").select_option("full_time")
     page.get_by_label("Experience level").select_option("mid")
     page.get_by_label("Remote policy").select_option("remote")
@@ -72,7 +77,7 @@ def test_recruiter_journey(page, new_page, rita, agency, acme, olivia, alice, bo
     expect(cards).to_have_count(1)
     expect(cards.first).to_contain_text("Alice Candidate")
     assert_accessible(page, "recruiter-05-candidate-search")
-    cards.first.get_by_role("link", name="Alice Candidate").click()
+    cards.first.get_by_role("link", name="Alice Candidate", exact=True).click()
     page.get_by_role("link", name="Add to your talent pool").click()
     page.get_by_label("Tags").fill("go, berlin")
     page.get_by_role("button", name="Add to pool").click()

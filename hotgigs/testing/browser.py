@@ -313,3 +313,11 @@ def pytest_runtest_makereport(item, call):
     if report.when == "call":
         item.rep_call = report
     return report
+
+
+def fill_rich_text(page, label: str, text: str):
+    """Type `text` into the rich-text editor labelled `label` (it replaces its
+    textarea once static/js/richtext-editor.js has loaded)."""
+    editor = page.locator(f'[contenteditable="true"][aria-label="{label}"]')
+    editor.fill(text)
+    return editor

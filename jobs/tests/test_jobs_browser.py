@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.tests.factories import DEFAULT_PASSWORD
-from hotgigs.testing.browser import screenshot
+from hotgigs.testing.browser import fill_rich_text, screenshot
 from matching.tests.factories import SkillFactory
 
 pytestmark = pytest.mark.browser
@@ -30,7 +30,8 @@ def test_employer_posts_a_job_and_a_visitor_finds_it(page, olivia, acme):
     page.get_by_role("button", name="Log in").click()
     expect(page).to_have_url("/jobs/new/")
     page.get_by_label("Title").fill("Rust Systems Engineer")
-    page.get_by_label("Description").fill("<p>Write fast, safe <b>Rust</b>.</p>")
+    # The description is written in the rich-text editor.
+    fill_rich_text(page, "Description", "Write fast, safe Rust.")
     page.get_by_label("Employment type").select_option("contract")
     page.get_by_label("Experience level").select_option("senior")
     page.get_by_label("City").fill("Lisbon")
@@ -58,6 +59,7 @@ def test_employer_posts_a_job_and_a_visitor_finds_it(page, olivia, acme):
     page.get_by_role("link", name="Rust Systems Engineer").click()
     expect(page.locator("h1")).to_have_text("Rust Systems Engineer")
     expect(page.locator("article")).to_contain_text("Lisbon")
+    expect(page.locator("article")).to_contain_text("Write fast, safe Rust.")
     screenshot(page, "jobs-04-detail")
     assert page.locator('script[type="application/ld+json"]').count() == 1
     assert page.js_errors == []

@@ -4,7 +4,7 @@ candidate who accepts, the client hires, and the placement shows the right fee."
 import pytest
 from playwright.sync_api import expect
 
-from hotgigs.testing.browser import log_in, screenshot
+from hotgigs.testing.browser import fill_rich_text, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,7 +41,7 @@ def test_recruiter_places_a_candidate_with_a_client(
     # Post a job for Acme and publish it.
     recruiter.get_by_role("link", name="Post a job for Acme").click()
     recruiter.fill("input[name=title]", "Go Engineer")
-    recruiter.fill("textarea[name=description]", "<p>Write Go services.</p>")
+    fill_rich_text(recruiter, "Description", "Write Go services.")
     recruiter.select_option("select[name=employment_type]", "full_time")
     recruiter.select_option("select[name=experience_level]", "mid")
     recruiter.select_option("select[name=remote_policy]", "remote")
