@@ -40,6 +40,10 @@ from schemathesis.checks import (
 
 from hotgigs.tests.test_authz_matrix import world  # noqa: F401
 
+# The whole file: CI runs it against PostgreSQL (.ci/run leaves it out of the
+# embedded run, which would repeat it on SQLite at a quarter of that run's time).
+pytestmark = pytest.mark.fuzz
+
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "3"))
 SKIPPED = {
     "auth_register",
