@@ -16,6 +16,7 @@ from matching.api.serializers import (
     SkillSearchInput,
     SkillSerializer,
 )
+from matching.models import Occupation
 from matching.occupations import infer_occupation
 from matching.selectors import occupations_search, skills_search
 from matching.skills import extract_skills, resolve_skill
@@ -112,8 +113,6 @@ class OccupationViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         if self.action == "retrieve":
-            from matching.models import Occupation
-
             return Occupation.objects.prefetch_related("skill_links__skill")
         params = OccupationSearchInput(data=self.request.query_params)
         params.is_valid(raise_exception=True)
