@@ -18,9 +18,21 @@ from recruiters.models import (
 MAX_ID = 2**63 - 1
 
 
+class RecruiterUserRefListSerializer(serializers.ListSerializer):
+    """A many-to-many has no order of its own: answer in the order people
+    were added (by id), the same on every database."""
+
+    def to_representation(self, data):
+        people = data.all() if hasattr(data, "all") else data
+        return super().to_representation(sorted(people, key=lambda user: user.pk))
+
+
 class RecruiterUserRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     full_name = serializers.CharField()
+
+    class Meta:
+        list_serializer_class = RecruiterUserRefListSerializer
 
 
 class RecruiterCompanyRefSerializer(serializers.Serializer):
