@@ -16,6 +16,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts.models import Role
 from accounts.tests.factories import UserFactory
+from hotgigs.testing import THROTTLE_CLOCK
 
 pytest_plugins = ["hotgigs.testing.browser"]
 
@@ -29,6 +30,12 @@ def pytest_runtest_setup(item):
     if marker and not engine.endswith("postgresql"):
         reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
         pytest.skip(f"needs PostgreSQL{': ' + reason if reason else ''}")
+
+
+@pytest.fixture(autouse=True)
+def _throttle_clock(monkeypatch):
+    """API throttle windows never roll over in the middle of a test."""
+    monkeypatch.setattr("hotgigs.api.throttling.now", lambda: THROTTLE_CLOCK)
 
 
 @pytest.fixture(autouse=True)

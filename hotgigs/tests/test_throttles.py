@@ -2,12 +2,14 @@
 the admin's sign-in, minute refusals and the hourly budget, HTML pages."""
 
 import pytest
+from django.core.cache import cache
 from django.test import RequestFactory
 from rest_framework.throttling import SimpleRateThrottle
 
 from accounts.models import AuditAction, AuditLog
 from accounts.tests.factories import DEFAULT_PASSWORD
 from hotgigs.clientip import client_ip
+from hotgigs.testing import THROTTLE_CLOCK
 
 pytestmark = pytest.mark.usefixtures("still_ratelimit_clock")
 
@@ -215,10 +217,32 @@ def test_a_request_refused_by_the_minute_limit_does_not_count_hourly(
     statuses = [client.get("/api/v1/me/").status_code for _ in range(10)]
 
     assert statuses == [200, 200] + [429] * 8
-    from django.core.cache import cache
+    # One integer per window: what a request reads and writes does not grow.
+    minute, hour = int(THROTTLE_CLOCK // 60), int(THROTTLE_CLOCK // 3600)
+    assert cache.get(f"throttle:user_minute:{alice.pk}:{minute}") == 2
+    assert cache.get(f"throttle:user_hour:{alice.pk}:{hour}") == 2
 
-    assert len(cache.get(f"throttle_user_hour_{alice.pk}")) == 2
-    assert len(cache.get(f"throttle_user_minute_{alice.pk}")) == 2
+
+def test_the_next_minute_has_room_again_but_the_hour_keeps_counting(
+    api_as, alice, monkeypatch
+):
+    rates = SimpleRateThrottle.THROTTLE_RATES
+    monkeypatch.setitem(rates, "user_minute", "2/minute")
+    monkeypatch.setitem(rates, "user_hour", "3/hour")
+    client = api_as(alice)
+    clock = [THROTTLE_CLOCK + 45]
+    monkeypatch.setattr("hotgigs.api.throttling.now", lambda: clock[0])
+
+    first_minute = [client.get("/api/v1/me/").status_code for _ in range(3)]
+    refused = client.get("/api/v1/me/")
+    clock[0] += 20  # 5 s into the next minute
+    second_minute = [client.get("/api/v1/me/").status_code for _ in range(2)]
+    hour_spent = client.get("/api/v1/me/")
+
+    assert first_minute == [200, 200, 429]
+    assert refused["Retry-After"] == "15"  # the minute's 15 s left
+    assert second_minute == [200, 429]
+    assert hour_spent["Retry-After"] == str(3600 - 65)
 
 
 def test_the_hourly_limit_refuses_with_its_own_wait(api, db, monkeypatch):
