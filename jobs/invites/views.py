@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from candidates.permissions import can_view_profile, company_ids_for
-from jobs.forms import InviteToApplyForm
+from jobs.invites.forms import InviteToApplyForm
 from jobs.services.invites import invitable_jobs, job_invite_candidate
 from notifications.views import MESSAGE_PAGE_RATE
 
