@@ -1,4 +1,4 @@
-"""The employer dashboard at scale (issue 9): 500 jobs, 200,000 applications.
+"""The employer dashboard at scale: 500 jobs, 200,000 applications.
 
     .venv/bin/python -m bench.analytics_bench [--rebuild] [--requests 20]
 

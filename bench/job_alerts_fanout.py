@@ -1,4 +1,4 @@
-"""Measure: 100k job alerts over a day's new jobs (issue 8).
+"""Measure: 100k job alerts over a day's new jobs.
 
 Run against a scratch, migrated database (it adds its own users, jobs and alerts):
 

@@ -539,7 +539,7 @@ API_THROTTLE_USER_HOURLY = env("API_THROTTLE_USER_HOURLY", "1000/hour")
 API_THROTTLE_ANON = env("API_THROTTLE_ANON", "100/minute")
 API_THROTTLE_ANON_HOURLY = env("API_THROTTLE_ANON_HOURLY", "1000/hour")
 API_THROTTLE_AUTH = env("API_THROTTLE_AUTH", "10/minute")
-# Search-box autocomplete, per user or IP: a request per keystroke (issue 20).
+# Search-box autocomplete, per user or IP: a request per keystroke.
 API_THROTTLE_AUTOCOMPLETE = env("API_THROTTLE_AUTOCOMPLETE", "300/minute")
 # Sign-in attempts per account (email), whatever the client IP.
 API_THROTTLE_AUTH_ACCOUNT = env("API_THROTTLE_AUTH_ACCOUNT", "5/minute")

@@ -1,4 +1,4 @@
-"""Invite a candidate to apply, from their profile (issue 18, item 1)."""
+"""Invite a candidate to apply, from their profile."""
 
 from django.apps import apps
 from django.contrib import messages
