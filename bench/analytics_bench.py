@@ -444,10 +444,10 @@ def measure_pipeline(*, company_id: int, runs: int = 5, python: bool = True) -> 
     from django.db import connection
 
     from analytics.reports.common import default_range
-    from analytics.reports.employer import cohort
     from analytics.reports.pipeline import (
         _postgres,
         _python,
+        cohort,
         company_pipeline_sql,
         company_pipeline_stats,
         pipeline_sql,

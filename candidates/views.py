@@ -36,6 +36,7 @@ from candidates.permissions import (
     is_company_user,
 )
 from candidates.search import candidate_page
+from companies.models import Company
 from hotgigs.errors import Conflict
 from hotgigs.search import InvalidCursor
 from notifications import messaging
@@ -263,8 +264,6 @@ def detail(request, pk):
 def message_candidate(request, pk):
     """A company member writes to a candidate from their profile: the company's
     direct thread with them (notifications.messaging decides who may)."""
-    from companies.models import Company
-
     profile = get_object_or_404(CandidateProfile.objects.select_related("user"), pk=pk)
     companies = [
         company

@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.models import User
 from analytics import tracking
 from candidates.models import CandidateProfile
 from candidates.permissions import can_view_profile
@@ -82,10 +83,7 @@ def _clean_body(body) -> str:
 
 
 def _team_members(company_id):
-    from django.apps import apps
-
-    user_model = apps.get_model("accounts", "User")
-    return list(user_model.objects.filter(memberships__company_id=company_id))
+    return list(User.objects.filter(memberships__company_id=company_id))
 
 
 @transaction.atomic
@@ -173,11 +171,7 @@ def _after_message(conversation, message, sender) -> None:
         recipients = _team_members(conversation.company_id)
         who = sender.full_name or "The candidate"
     else:
-        from django.apps import apps
-
-        recipients = [
-            apps.get_model("accounts", "User").objects.get(pk=conversation.candidate_id)
-        ]
+        recipients = [User.objects.get(pk=conversation.candidate_id)]
         who = f"{sender.full_name or 'Someone'} ({conversation.company.name})"
     recipients = [user for user in recipients if user.pk != sender.pk]
     notify(

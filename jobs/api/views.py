@@ -1,7 +1,6 @@
 """Job API: public search and detail, members' create/update/status, and the
 members' own list (``/api/v1/company-jobs/``)."""
 
-from django.apps import apps
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.helpers import forced_singular_serializer
@@ -13,6 +12,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied, ValidationErro
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from candidates.models import CandidateProfile
 from candidates.permissions import can_view_profile
 from companies.permissions import is_member
 from hotgigs.api.errors import Conflict, validation_error
@@ -270,8 +270,7 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         serializer = JobInviteInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         profile = (
-            apps.get_model("candidates", "CandidateProfile")
-            .objects.select_related("user")
+            CandidateProfile.objects.select_related("user")
             .filter(pk=serializer.validated_data["candidate"])
             .first()
         )
