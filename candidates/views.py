@@ -37,7 +37,7 @@ from candidates.permissions import (
 )
 from candidates.search import candidate_page
 from companies.models import Company
-from hotgigs.errors import Conflict
+from hotgigs.errors import Conflict, NotAllowed
 from hotgigs.search import InvalidCursor
 from notifications import messaging
 from notifications.views import MESSAGE_PAGE_RATE
@@ -286,7 +286,7 @@ def message_candidate(request, pk):
                     candidate=profile.user,
                     body=form.cleaned_data["body"],
                 )
-            except PermissionDenied as exc:
+            except NotAllowed as exc:
                 form.add_error(None, str(exc))
                 status = 403
             except ValidationError as exc:

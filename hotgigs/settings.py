@@ -128,6 +128,9 @@ MIDDLEWARE = [
     "hotgigs.api.etag.ConditionalGetMiddleware",
     # Turns django-ratelimit's Ratelimited into RATELIMIT_VIEW (429 + Retry-After).
     "django_ratelimit.middleware.RatelimitMiddleware",
+    # An application error (hotgigs.errors) a page did not catch: its status and
+    # message, never a 500 (hotgigs/views.py).
+    "hotgigs.views.DomainErrorMiddleware",
 ]
 
 ROOT_URLCONF = "hotgigs.urls"

@@ -1,7 +1,6 @@
 """Job API: public search and detail, members' create/update/status, and the
 members' own list (``/api/v1/company-jobs/``)."""
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.helpers import forced_singular_serializer
 from drf_spectacular.types import OpenApiTypes
@@ -283,8 +282,6 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
                 candidate=profile.user,
                 note=serializer.validated_data["note"],
             )
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied(str(exc)) from None
         except DjangoValidationError as exc:
             raise validation_error(exc) from None
         data = {"conversation": conversation.pk, "job": job.pk, "candidate": profile.pk}

@@ -10,6 +10,7 @@ from django_ratelimit.decorators import ratelimit
 
 from candidates.models import CandidateProfile
 from candidates.permissions import can_view_profile, company_ids_for
+from hotgigs.errors import NotAllowed
 from jobs.invites.forms import InviteToApplyForm
 from jobs.services.invites import invitable_jobs, job_invite_candidate
 from notifications.views import MESSAGE_PAGE_RATE
@@ -40,7 +41,7 @@ def candidate_invite(request, pk):
                     candidate=profile.user,
                     note=form.cleaned_data["note"],
                 )
-            except PermissionDenied as exc:
+            except NotAllowed as exc:
                 form.add_error(None, str(exc))
                 status = 403
             except ValidationError as exc:

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
@@ -201,8 +200,6 @@ class ConversationViewSet(
                 )
         except DjangoValidationError as exc:
             _raise_validation(exc)
-        except DjangoPermissionDenied as exc:  # a block: say so
-            raise exceptions.PermissionDenied(str(exc)) from None
         conversation = self.get_queryset().get(pk=conversation.pk)
         return Response(
             s.ConversationSerializer(conversation, context={"request": request}).data,
