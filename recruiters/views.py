@@ -20,7 +20,6 @@ from companies.models import Company
 from hotgigs.errors import Conflict, add_form_errors
 from jobs.forms import JobForm
 from jobs.models import Job
-from jobs.services import JobTransitionError
 from recruiters import permissions, reports, selectors, services
 from recruiters.forms import (
     PLACEMENT_ACTIONS,
@@ -413,7 +412,7 @@ def client_job_status(request, pk):
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    except (Conflict, JobTransitionError) as exc:
+    except Conflict as exc:  # JobTransitionError is one too
         messages.error(request, str(exc))
     else:
         messages.success(

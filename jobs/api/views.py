@@ -14,7 +14,7 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 from candidates.models import CandidateProfile
 from candidates.permissions import can_view_profile
 from companies.permissions import is_member
-from hotgigs.api.errors import Conflict, validation_error
+from hotgigs.api.errors import validation_error
 from hotgigs.api.pagination import CursorPagination
 from hotgigs.api.schema import errors
 from hotgigs.search import InvalidCursor
@@ -40,7 +40,7 @@ from jobs.search import (
 )
 from jobs.search_match import MATCH_WINDOW, SortUnavailable, match_viewer_for
 from jobs.selectors.jobs import company_jobs_for, job_detail_queryset, job_for_viewer
-from jobs.services import JobTransitionError, job_create, job_set_status, job_update
+from jobs.services import job_create, job_set_status, job_update
 from jobs.services.invites import job_invite_candidate
 
 SEARCH_PARAMETERS = [
@@ -243,8 +243,6 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
             job_set_status(
                 job=job, user=request.user, status=serializer.validated_data["status"]
             )
-        except JobTransitionError as exc:
-            raise Conflict(str(exc)) from None
         except DjangoValidationError as exc:
             raise validation_error(exc) from None
         job = job_detail_queryset().get(pk=job.pk)

@@ -17,7 +17,7 @@ from django.utils.text import slugify
 
 from companies.models import Company
 from companies.permissions import is_member
-from hotgigs.errors import NotAllowed
+from hotgigs.errors import Conflict, NotAllowed
 from hotgigs.richtext import html_to_text, sanitize_html
 from hotgigs.search import weighted_vector
 from jobs.models import Job, JobSkill, JobStatus, yearly
@@ -56,8 +56,8 @@ TRANSITIONS = {
 }
 
 
-class JobTransitionError(Exception):
-    """A status change that is not on the allowed paths."""
+class JobTransitionError(Conflict):
+    """A status change that is not on the allowed paths (409 in the API)."""
 
 
 def _unique_slug(title: str) -> str:
