@@ -69,24 +69,15 @@ def effective_preferences(user_ids, kind) -> dict[int, tuple[bool, str]]:
 def member_company_ids(user) -> list[int]:
     if not user.is_authenticated:
         return []
-    from django.apps import apps
-
-    membership = apps.get_model("companies", "Membership")
-    return list(
-        membership.objects.filter(user=user).values_list("company_id", flat=True)
-    )
+    # companies sits above notifications: its Membership rows are reached through
+    # the user's reverse relation, never imported.
+    return list(user.memberships.values_list("company_id", flat=True))
 
 
 def conversations_for(user):
     """The conversations a user takes part in (as the candidate or a team member),
     annotated with ``unread`` (a message from someone else after their marker)."""
-    from django.apps import apps
-
-    company_ids = (
-        apps.get_model("companies", "Membership")
-        .objects.filter(user=user)
-        .values("company_id")
-    )
+    company_ids = user.memberships.values("company_id")
     last_read = Coalesce(
         Subquery(
             ConversationReadMarker.objects.filter(
