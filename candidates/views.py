@@ -342,6 +342,5 @@ def saved_search_delete(request, pk):
 
 
 def _search_url():
-    from django.urls import reverse
 
     return reverse("candidates:search")

@@ -10,7 +10,9 @@ company row so two concurrent demotions cannot both pass it.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.mail import EmailMessage
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -146,7 +148,6 @@ def company_update(*, user, company: Company, **fields) -> Company:
 
 
 def _delete_files_on_commit(names):
-    from django.core.files.storage import default_storage
 
     def delete():
         for name in names:
@@ -233,7 +234,6 @@ def invitation_create(
         raise NotAllowed("Only owners and admins can invite teammates.")
     _check_can_grant(user, company, role)
     email = (email or "").strip().lower()
-    from django.core.validators import validate_email
 
     try:
         validate_email(email)

@@ -2,7 +2,8 @@
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Q, Subquery, Value
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from notifications.models import (
@@ -112,8 +113,6 @@ def read_receipts(conversation) -> dict[int, datetime.datetime]:
 
 def header_counts(user) -> dict:
     """Both header badges in one query (two scalar subqueries)."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import Count, IntegerField
 
     unread = (
         Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)

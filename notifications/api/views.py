@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
@@ -181,8 +182,6 @@ class ConversationViewSet(
                     user=user, application=application, body=values["body"]
                 )
             else:
-                from django.contrib.auth import get_user_model
-
                 company = Company.objects.filter(pk=values["company"]).first()
                 candidate = (
                     get_user_model().objects.filter(pk=values["candidate"]).first()
