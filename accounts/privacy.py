@@ -21,13 +21,19 @@ also the accounts app's own privacy module (`export`, `erase`).
 """
 
 import re
+import sys
 from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
 from types import ModuleType
 
 from django.apps import apps
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
+from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
 from accounts.models import AuditLog, PendingSignup
 
@@ -86,7 +92,6 @@ ERASED = {
 
 def all_claims() -> tuple[set[str], set[str]]:
     """(exported, erased) field names claimed by every privacy module."""
-    import sys
 
     modules = [sys.modules[__name__], *(m for _, m in app_privacy_modules())]
     exported = set().union(*(getattr(m, "EXPORTED", set()) for m in modules))
@@ -134,11 +139,6 @@ def erase(user) -> None:
     Audit entries outlive the person (who did what stays provable) but name
     them only as "user #<id>": their email and name are replaced wherever an
     entry by them, about them, or with their address in it holds them."""
-    from django.contrib.admin.models import LogEntry
-    from django.contrib.auth import get_user_model
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import Q
-    from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
     label = f"user #{user.pk}"
     words = [re.escape(user.email)]

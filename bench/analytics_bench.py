@@ -1,4 +1,4 @@
-"""The employer dashboard at scale (issue 9): 500 jobs, 200,000 applications.
+"""The employer dashboard at scale: 500 jobs, 200,000 applications.
 
     .venv/bin/python -m bench.analytics_bench [--rebuild] [--requests 20]
 
@@ -444,10 +444,10 @@ def measure_pipeline(*, company_id: int, runs: int = 5, python: bool = True) -> 
     from django.db import connection
 
     from analytics.reports.common import default_range
-    from analytics.reports.employer import cohort
     from analytics.reports.pipeline import (
         _postgres,
         _python,
+        cohort,
         company_pipeline_sql,
         company_pipeline_stats,
         pipeline_sql,

@@ -1,4 +1,4 @@
-"""Measure: 100k job alerts over a day's new jobs (issue 8).
+"""Measure: 100k job alerts over a day's new jobs.
 
 Run against a scratch, migrated database (it adds its own users, jobs and alerts):
 
@@ -32,8 +32,8 @@ from django.utils import timezone  # noqa: E402
 import notifications.tasks as nt  # noqa: E402
 from accounts.models import User  # noqa: E402
 from companies.models import Company  # noqa: E402
-from jobs import alerts  # noqa: E402
 from jobs.models import AlertRun, Job, JobStatus, SavedSearch  # noqa: E402
+from jobs.services import alerts  # noqa: E402
 from jobs.services.jobs import refresh_search_vectors  # noqa: E402
 from notifications.models import Notification  # noqa: E402
 

@@ -1,4 +1,4 @@
-"""Matching speed (issue 7): rank 5,000 applicants, recommendations for one candidate.
+"""Matching speed: rank 5,000 applicants, recommendations for one candidate.
 
     .venv/bin/python -m bench.matching_bench                 # engine only, no database
     .venv/bin/python -m bench.matching_bench --db hotgigs_bench_quick --explain

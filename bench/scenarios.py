@@ -104,7 +104,7 @@ SCENARIOS = [
         lambda ctx: f"/api/v1/jobs/?sort=newest&cursor={ctx.deep_cursor}",
         targets={"ratio_to": "search_newest_page1", "max_ratio": 2.0},
     ),
-    # Issue 20: every search class cold p95 ≤ 100 ms, warm p95 ≤ 20 ms.
+    # The search budget: every search class cold p95 ≤ 100 ms, warm p95 ≤ 20 ms.
     Scenario(
         "search_mid_word",
         "Job search API: a word in 1–3 % of jobs, relevance page 1",
@@ -247,7 +247,7 @@ SCENARIOS = [
     ),
 ]
 
-# Asked for by issue 11, measured outside this HTTP run (see README).
+# Measured outside this HTTP run (see README): it needs its own data set.
 NOT_MEASURED = {
     "alert_fan_out": "a Celery task, not an HTTP call: measured in-process by "
     "bench/job_alerts_fanout.py (see below)",

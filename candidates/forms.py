@@ -17,6 +17,7 @@ from candidates.models import (
 )
 from candidates.search import CandidateSearchParams, Sort
 from candidates.services import skill_resolve
+from companies.models import Company
 from hotgigs.countries import country_select
 from hotgigs.richtext import RichTextarea
 from matching.skills import link_filter_skills
@@ -120,8 +121,6 @@ class MessageCandidateForm(forms.Form):
     )
 
     def __init__(self, *args, companies, **kwargs):
-        from companies.models import Company  # same layer: by function, as elsewhere
-
         super().__init__(*args, **kwargs)
         field = self.fields["company"]
         field.queryset = Company.objects.filter(pk__in=[c.pk for c in companies])

@@ -1,9 +1,12 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from candidates.validators import validate_github, validate_linkedin
@@ -179,7 +182,6 @@ class CandidateProfile(TimeStampedModel):
         return f"{self.user} — {self.headline or 'profile'}"
 
     def get_absolute_url(self):
-        from django.urls import reverse
 
         return reverse("candidates:detail", kwargs={"pk": self.pk})
 
@@ -350,6 +352,5 @@ class SavedCandidateSearch(TimeStampedModel):
 
     @property
     def query_string(self):
-        from urllib.parse import urlencode
 
         return urlencode(sorted((self.params or {}).items()), doseq=True)

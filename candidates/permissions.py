@@ -15,7 +15,6 @@ rules cannot drift between them.
   ``show_contact_details``.
 """
 
-from django.apps import apps
 from rest_framework.permissions import BasePermission
 
 from accounts.models import Role
@@ -36,18 +35,12 @@ def candidate_applied_to_company(candidate_user, company_ids) -> bool:
     """Has this candidate applied to a job of any of these companies?
 
     The only place that reads applications from here: ``jobs`` is a higher layer,
-    so the model is looked up by label and a missing model means "no".
+    so they are reached through the user's reverse relation (``applications``).
     """
     company_ids = list(company_ids)
     if not company_ids or candidate_user is None:
         return False
-    try:
-        application_model = apps.get_model("jobs", "Application")
-    except LookupError:
-        return False
-    return application_model.objects.filter(
-        candidate=candidate_user, job__company__in=company_ids
-    ).exists()
+    return candidate_user.applications.filter(job__company__in=company_ids).exists()
 
 
 def is_company_user(user) -> bool:

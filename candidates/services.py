@@ -129,8 +129,8 @@ def skill_resolve(name: str, *, context: str = "") -> Skill | None:
     return Skill.objects.filter(slug=name.lower()).first()
 
 
-class DuplicateSkill(Exception):
-    pass
+class DuplicateSkill(Conflict):
+    """The profile already lists this skill (409 in the API)."""
 
 
 @transaction.atomic

@@ -36,7 +36,8 @@ from candidates.permissions import (
     is_company_user,
 )
 from candidates.search import candidate_page
-from hotgigs.errors import Conflict
+from companies.models import Company
+from hotgigs.errors import Conflict, NotAllowed
 from hotgigs.search import InvalidCursor
 from notifications import messaging
 from notifications.views import MESSAGE_PAGE_RATE
@@ -263,8 +264,6 @@ def detail(request, pk):
 def message_candidate(request, pk):
     """A company member writes to a candidate from their profile: the company's
     direct thread with them (notifications.messaging decides who may)."""
-    from companies.models import Company
-
     profile = get_object_or_404(CandidateProfile.objects.select_related("user"), pk=pk)
     companies = [
         company
@@ -287,7 +286,7 @@ def message_candidate(request, pk):
                     candidate=profile.user,
                     body=form.cleaned_data["body"],
                 )
-            except PermissionDenied as exc:
+            except NotAllowed as exc:
                 form.add_error(None, str(exc))
                 status = 403
             except ValidationError as exc:
@@ -343,6 +342,5 @@ def saved_search_delete(request, pk):
 
 
 def _search_url():
-    from django.urls import reverse
 
     return reverse("candidates:search")

@@ -1,9 +1,9 @@
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.db import models
 
 from companies import services
 from companies.models import Company, Invitation, Membership
+from hotgigs.errors import NotAllowed
 
 
 class MembershipInline(admin.TabularInline):
@@ -54,7 +54,7 @@ class CompanyAdmin(admin.ModelAdmin):
                 services.company_verify(
                     user=request.user, company=company, verified=verified
                 )
-            except PermissionDenied as exc:
+            except NotAllowed as exc:
                 self.message_user(request, str(exc), messages.ERROR)
                 return
             changed += 1

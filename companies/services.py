@@ -1,16 +1,18 @@
 """Writes for companies, teams and invitations.
 
 Every service is keyword-only, runs in a transaction and raises
-`django.core.exceptions.ValidationError` (bad input) or `PermissionDenied` (not
-allowed) with a message fit for the user; views and the API translate them.
+`django.core.exceptions.ValidationError` (bad input) or `hotgigs.errors.NotAllowed`
+(not allowed) with a message fit for the user; views and the API translate them.
 
 The team rule that matters most: a company always keeps at least one owner. The
 last owner can neither leave, be removed nor be demoted; the check locks the
 company row so two concurrent demotions cannot both pass it.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.mail import EmailMessage
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +29,7 @@ from companies.models import (
     Membership,
     MembershipRole,
 )
+from hotgigs.errors import NotAllowed
 from hotgigs.richtext import sanitize_html
 from notifications.emails import email_enqueue
 from notifications.models import NotificationKind
@@ -90,7 +93,7 @@ def company_kind_for(user) -> str:
         return CompanyKind.AGENCY
     if user.role == Role.EMPLOYER:
         return CompanyKind.EMPLOYER
-    raise PermissionDenied("Only employer and recruiter accounts can create a company.")
+    raise NotAllowed("Only employer and recruiter accounts can create a company.")
 
 
 @transaction.atomic
@@ -127,7 +130,7 @@ def company_create_unclaimed(*, agency_user, name: str, **fields) -> Company:
         agency_user.role == Role.RECRUITER
         and agency_user.memberships.filter(company__kind=CompanyKind.AGENCY).exists()
     ):
-        raise PermissionDenied("Only an agency's recruiters create client companies.")
+        raise NotAllowed("Only an agency's recruiters create client companies.")
     company = Company(kind=CompanyKind.EMPLOYER)
     _clean_fields(company, {"name": name, **fields})
     company.slug = _unique_slug(company.name)
@@ -138,14 +141,13 @@ def company_create_unclaimed(*, agency_user, name: str, **fields) -> Company:
 @transaction.atomic
 def company_update(*, user, company: Company, **fields) -> Company:
     if not permissions.can_manage_company(user, company):
-        raise PermissionDenied("Only owners and admins can edit the company.")
+        raise NotAllowed("Only owners and admins can edit the company.")
     _clean_fields(company, fields)
     company.save()
     return company
 
 
 def _delete_files_on_commit(names):
-    from django.core.files.storage import default_storage
 
     def delete():
         for name in names:
@@ -159,7 +161,7 @@ def _delete_files_on_commit(names):
 def company_set_logo(*, user, company: Company, upload) -> Company:
     """Validate and store a new logo (three sizes); the old files go on commit."""
     if not permissions.can_manage_company(user, company):
-        raise PermissionDenied("Only owners and admins can change the logo.")
+        raise NotAllowed("Only owners and admins can change the logo.")
     processed = process_logo(upload)
     old = [company.logo.name, company.logo_large.name, company.logo_small.name]
     company.logo.save(processed.original.name, processed.original, save=False)
@@ -173,7 +175,7 @@ def company_set_logo(*, user, company: Company, upload) -> Company:
 @transaction.atomic
 def company_remove_logo(*, user, company: Company) -> Company:
     if not permissions.can_manage_company(user, company):
-        raise PermissionDenied("Only owners and admins can change the logo.")
+        raise NotAllowed("Only owners and admins can change the logo.")
     old = [company.logo.name, company.logo_large.name, company.logo_small.name]
     company.logo = company.logo_large = company.logo_small = ""
     company.save(update_fields=["logo", "logo_large", "logo_small", "updated_at"])
@@ -184,7 +186,7 @@ def company_remove_logo(*, user, company: Company) -> Company:
 @transaction.atomic
 def company_verify(*, user, company: Company, verified: bool = True) -> Company:
     if not user.is_staff:
-        raise PermissionDenied("Only staff can verify companies.")
+        raise NotAllowed("Only staff can verify companies.")
     if company.is_verified != verified:
         company.is_verified = verified
         company.save(update_fields=["is_verified", "updated_at"])
@@ -216,7 +218,7 @@ def _check_can_grant(user, company: Company, role: str) -> None:
     if role not in MembershipRole.values:
         raise ValidationError({"role": f"Unknown role “{role}”."})
     if role == MembershipRole.OWNER and not permissions.is_owner(user, company):
-        raise PermissionDenied("Only owners can make someone an owner.")
+        raise NotAllowed("Only owners can make someone an owner.")
 
 
 @transaction.atomic
@@ -229,10 +231,9 @@ def invitation_create(
     invitation (new link, new expiry, new role) instead of adding a second one.
     """
     if not permissions.can_manage_company(user, company):
-        raise PermissionDenied("Only owners and admins can invite teammates.")
+        raise NotAllowed("Only owners and admins can invite teammates.")
     _check_can_grant(user, company, role)
     email = (email or "").strip().lower()
-    from django.core.validators import validate_email
 
     try:
         validate_email(email)
@@ -295,7 +296,7 @@ def _invitation_notify(invitation: Invitation, invitee) -> None:
 @transaction.atomic
 def invitation_revoke(*, user, invitation: Invitation) -> None:
     if not permissions.can_manage_company(user, invitation.company):
-        raise PermissionDenied("Only owners and admins can revoke invitations.")
+        raise NotAllowed("Only owners and admins can revoke invitations.")
     if invitation.accepted_at is not None:
         raise ValidationError("This invitation was already accepted.")
     invitation.delete()
@@ -306,7 +307,7 @@ def invitation_accept(*, user, invitation: Invitation) -> Membership:
     """The signed-in user whose address was invited joins the company."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not user.is_authenticated:
-        raise PermissionDenied("Sign in to accept the invitation.")
+        raise NotAllowed("Sign in to accept the invitation.")
     if invitation.accepted_at is not None:
         raise ValidationError("This invitation was already used.")
     if invitation.is_expired:
@@ -314,7 +315,7 @@ def invitation_accept(*, user, invitation: Invitation) -> Membership:
             "This invitation has expired. Ask the company for a new one."
         )
     if user.email.lower() != invitation.email.lower():
-        raise PermissionDenied(
+        raise NotAllowed(
             f"This invitation is for {invitation.email}; you are signed in as "
             f"{user.email}."
         )
@@ -359,12 +360,12 @@ def membership_change_role(*, user, membership: Membership, role: str) -> Member
     """Owners/admins change roles; only owners grant or take away ownership."""
     company = membership.company
     if not permissions.can_manage_company(user, company):
-        raise PermissionDenied("Only owners and admins can change roles.")
+        raise NotAllowed("Only owners and admins can change roles.")
     _check_can_grant(user, company, role)
     if membership.role == MembershipRole.OWNER and not permissions.is_owner(
         user, company
     ):
-        raise PermissionDenied("Only owners can change an owner's role.")
+        raise NotAllowed("Only owners can change an owner's role.")
     _lock_company(company)
     membership.refresh_from_db()
     if role == membership.role:
@@ -391,11 +392,11 @@ def membership_remove(*, user, membership: Membership) -> None:
         return membership_leave(user=user, company=membership.company)
     company = membership.company
     if not permissions.can_manage_company(user, company):
-        raise PermissionDenied("Only owners and admins can remove teammates.")
+        raise NotAllowed("Only owners and admins can remove teammates.")
     if membership.role == MembershipRole.OWNER and not permissions.is_owner(
         user, company
     ):
-        raise PermissionDenied("Only owners can remove an owner.")
+        raise NotAllowed("Only owners can remove an owner.")
     _lock_company(company)
     if _is_last_owner(membership):
         raise ValidationError(LAST_OWNER_MESSAGE, code="last_owner")

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from companies import permissions, selectors, services
 from companies.forms import CompanyForm, InviteForm, LogoForm, RoleForm
 from companies.models import Membership, MembershipRole
-from hotgigs.errors import add_form_errors
+from hotgigs.errors import NotAllowed, add_form_errors
 
 
 def _company_or_404(slug):
@@ -266,7 +266,7 @@ def _invitation_page(request, invitation):
             return redirect_to_login(request.get_full_path())
         try:
             services.invitation_accept(user=request.user, invitation=invitation)
-        except (ValidationError, PermissionDenied) as exc:
+        except (ValidationError, NotAllowed) as exc:
             error = " ".join(getattr(exc, "messages", None) or [str(exc)])
         else:
             messages.success(request, f"Welcome to {invitation.company.name}!")

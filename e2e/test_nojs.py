@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 
 from e2e.conftest import open_job
 from hotgigs.testing.browser import log_in, screenshot
-from jobs.alerts import saved_search_create
 from jobs.models import Application, SavedSearch
+from jobs.services.alerts import saved_search_create
 from notifications.models import Notification
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -10,9 +10,12 @@ next to its field (``add_form_errors``).
 - ``NotAllowed``: this user may not make the change (403);
 - ``Invalid``: the request is well formed but cannot be done as asked (400).
   Field-level input errors stay Django's ``ValidationError``.
+
+A page that does not catch one gets the mapping of ``DomainErrorMiddleware``
+(below): the error page of its status with its message.
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 
 class DomainError(Exception):
@@ -40,7 +43,10 @@ class Conflict(DomainError):
     default_message = "The request conflicts with the current state."
 
 
-class NotAllowed(DomainError):
+class NotAllowed(DomainError, PermissionDenied):
+    """Also a Django ``PermissionDenied``: a page that does not catch it answers
+    Django's 403 page (``handler403``), as for any other refusal."""
+
     status_code = 403
     code = "permission_denied"
     default_message = "You do not have permission to perform this action."

@@ -38,6 +38,7 @@ Plans at scale (PostgreSQL)
 """
 
 import binascii
+import difflib
 import hashlib
 import json
 import re
@@ -49,9 +50,10 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.expressions import Combinable, RawSQL
+from django.db.models.functions import Length
 
 from hotgigs.models import SearchTerm
 
@@ -425,7 +427,6 @@ _WORD = re.compile(r"^[^\W\d_]+$")
 
 def replace_vocabulary(*, scope: str, kind: str, counts: Mapping[str, int]) -> int:
     """Replace the ``scope``/``kind`` vocabulary with ``{term: documents}``."""
-    from django.db import transaction
 
     rows = [
         SearchTerm(scope=scope, kind=kind, term=term[:100], documents=int(count))
@@ -475,9 +476,6 @@ def _candidates(word: str, *, scope: str, kind: str) -> list[tuple[str, int]]:
             )
             return list(cursor.fetchall())
     # SQLite: terms of a similar length, compared by difflib.
-    import difflib
-
-    from django.db.models.functions import Length
 
     rows = dict(
         SearchTerm.objects.filter(scope=scope, kind=kind)

@@ -128,6 +128,9 @@ MIDDLEWARE = [
     "hotgigs.api.etag.ConditionalGetMiddleware",
     # Turns django-ratelimit's Ratelimited into RATELIMIT_VIEW (429 + Retry-After).
     "django_ratelimit.middleware.RatelimitMiddleware",
+    # An application error (hotgigs.errors) a page did not catch: its status and
+    # message, never a 500 (hotgigs/views.py).
+    "hotgigs.views.DomainErrorMiddleware",
 ]
 
 ROOT_URLCONF = "hotgigs.urls"
@@ -539,7 +542,7 @@ API_THROTTLE_USER_HOURLY = env("API_THROTTLE_USER_HOURLY", "1000/hour")
 API_THROTTLE_ANON = env("API_THROTTLE_ANON", "100/minute")
 API_THROTTLE_ANON_HOURLY = env("API_THROTTLE_ANON_HOURLY", "1000/hour")
 API_THROTTLE_AUTH = env("API_THROTTLE_AUTH", "10/minute")
-# Search-box autocomplete, per user or IP: a request per keystroke (issue 20).
+# Search-box autocomplete, per user or IP: a request per keystroke.
 API_THROTTLE_AUTOCOMPLETE = env("API_THROTTLE_AUTOCOMPLETE", "300/minute")
 # Sign-in attempts per account (email), whatever the client IP.
 API_THROTTLE_AUTH_ACCOUNT = env("API_THROTTLE_AUTH_ACCOUNT", "5/minute")

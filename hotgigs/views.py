@@ -9,6 +9,7 @@ import sys
 
 from django.apps import apps
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.db import InterfaceError, OperationalError
 from django.http import (
     HttpResponse,
@@ -22,6 +23,7 @@ from django.templatetags.static import static
 
 from hotgigs.api.errors import error_body
 from hotgigs.api.pagination import COUNT_CAP, capped_count
+from hotgigs.errors import DomainError
 
 HOME_NUMBERS_KEY = "home:numbers:v1"
 # The numbers are a shop window, not a report: five minutes old is fine.
@@ -75,6 +77,36 @@ def ratelimited(request, exception=None):
         response = render(request, "429.html", {"message": message}, status=429)
     response["Retry-After"] = "60"
     return response
+
+
+ERROR_TEMPLATES = {400: "400.html", 409: "409.html"}
+
+
+class DomainErrorMiddleware:
+    """The pages' one mapping of application errors (``hotgigs.errors``) that a
+    view did not catch: the error page of the error's status with its message
+    (JSON for a client that asks for it). ``NotAllowed`` is also Django's
+    ``PermissionDenied`` and gets Django's 403 handling (``permission_denied``).
+    The API maps them in its exception handler (``hotgigs.api.errors``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, DomainError) or isinstance(
+            exception, PermissionDenied
+        ):
+            return None
+        status = exception.status_code
+        if wants_json(request):
+            return JsonResponse(
+                error_body(exception.code, exception.message), status=status
+            )
+        template = ERROR_TEMPLATES.get(status, "400.html")
+        return render(request, template, {"message": exception.message}, status=status)
 
 
 def bad_request(request, exception=None):

@@ -3,6 +3,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from hotgigs.richtext import sanitize_html
+
+# Django's autodiscovery imports jobs.admin only: these register the
+# applications' and job alerts' admins.
+from jobs.alerts import admin as alerts_admin  # noqa: F401
+from jobs.applications import admin as applications_admin  # noqa: F401
 from jobs.models import Job, JobSkill, JobStatus, yearly
 from jobs.search_cache import bump_search_version
 from jobs.services import JobTransitionError, job_set_status, refresh_search_vectors
@@ -89,7 +94,3 @@ class JobAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         refresh_search_vectors(job_ids=[form.instance.pk])
         transaction.on_commit(bump_search_version)
-
-
-# The applications and job-alert admins live in their own modules.
-from jobs import admin_alerts, admin_applications  # noqa: E402, F401

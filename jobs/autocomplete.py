@@ -33,6 +33,8 @@ from django.db.models import Q
 from django.db.models.functions import Length
 
 from hotgigs import search as fts
+from hotgigs.models import SearchTerm
+from matching.models import Skill
 
 FIELDS = ("q", "skill", "city")
 MAX_PREFIX_LENGTH = 100
@@ -121,8 +123,6 @@ def begins_like(prefix: str, term: str) -> bool:
 
 def _spelling_candidates(kind: str, prefix: str) -> list[tuple[str, int]]:
     """Vocabulary terms that may begin like ``prefix``: ``[(term, documents)]``."""
-    from hotgigs.models import SearchTerm
-
     if fts.uses_postgres_search():
         with connection.cursor() as cursor:
             # Word-similarity distance: how well the prefix's trigrams match
@@ -147,8 +147,6 @@ def _spelling_candidates(kind: str, prefix: str) -> list[tuple[str, int]]:
 
 
 def _prefix_terms(kind: str, prefix: str, limit: int) -> list[tuple[str, int]]:
-    from hotgigs.models import SearchTerm
-
     if fts.uses_postgres_search():
         pattern = re.sub(r"([\\%_])", r"\\\1", prefix) + "%"
         with connection.cursor() as cursor:
@@ -199,8 +197,6 @@ def _distance_to_beginning(prefix: str, term: str) -> int:
 def _skills(prefix: str, limit: int) -> list[Completion]:
     """Skills whose name or slug starts with the prefix, then (from the
     vocabulary's skill slugs) those spelt like it; value = slug, label = name."""
-    from matching.models import Skill
-
     slug_prefix = prefix.lower().replace(" ", "-")
     rows = list(
         Skill.objects.filter(

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from companies.models import Company
-from jobs.demo_applications import seed as seed_applications
+from jobs.applications.demo import seed as seed_applications
 from jobs.models import Job, JobSkill, JobStatus, yearly
 from jobs.search_cache import bump_search_version
 from jobs.services import refresh_search_vectors

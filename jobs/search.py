@@ -122,7 +122,7 @@ class JobSearchForm(forms.Form):
         required=False,
         max_length=fts.MAX_QUERY_LENGTH,
         help_text='Use "quotes" for phrases, -word to exclude, or for either.',
-        # static/js/autocomplete.js turns these into comboboxes (issue 20).
+        # static/js/autocomplete.js turns these into comboboxes.
         widget=forms.TextInput(attrs={"data-autocomplete": "q"}),
     )
     skills = forms.CharField(
@@ -579,7 +579,7 @@ def _as_result(job: Job) -> dict:
             "slug": job.company.slug,
         },
         # The recruiting agency running the job for the company, if any: every
-        # card says so (recruiters; issue 19).
+        # card says so (recruiters).
         "agency": (
             {"id": job.agency.pk, "name": job.agency.name, "slug": job.agency.slug}
             if job.agency_id

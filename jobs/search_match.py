@@ -12,9 +12,10 @@ candidate, as on the job page). Everyone else gets ``SortUnavailable``, which
 the page and the API answer with a 400 naming the reason (a silent fallback to
 relevance would show an order the user did not ask for as if it were theirs).
 
-Layers: ``matching.selectors`` sits above jobs (it reads jobs and candidates
-rows), so it is imported inside ``_scores`` only, the one place jobs calls up;
-see docs/architecture.md, "Known deviations".
+Layers: ``matching.selectors`` reads jobs and candidates rows from inside the
+low matching app until matching is split at its seam (docs/architecture.md,
+"Known deviations"). ``jobs.search`` imports this module, so its types are
+imported here for type checking only.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 from celery import shared_task
 
-from jobs.alerts import alerts_run, jobs_notify_expiring
 from jobs.search import refresh_vocabulary
 from jobs.services import jobs_close_expired, jobs_refresh_changed_companies
+from jobs.services.alerts import alerts_run, jobs_notify_expiring
 
 
 @shared_task

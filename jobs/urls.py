@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from jobs import views, views_alerts, views_invites
+from jobs import views
 
 app_name = "jobs"
 
@@ -11,17 +11,8 @@ urlpatterns = [
     path("jobs/<slug:slug>/edit/", views.job_edit, name="edit"),
     path("jobs/<slug:slug>/status/", views.job_status, name="status"),
     path("company-jobs/", views.company_jobs, name="company_jobs"),
-    path(
-        "candidates/<int:pk>/invite/",
-        views_invites.candidate_invite,
-        name="candidate-invite",
-    ),
-    path("alerts/", views_alerts.alert_list, name="alerts"),
-    path("alerts/new/", views_alerts.alert_create, name="alert-create"),
-    path("alerts/<int:pk>/delete/", views_alerts.alert_delete, name="alert-delete"),
+    # The sub-domains' pages, under the same "jobs" namespace.
+    path("", include("jobs.invites.urls")),
+    path("", include("jobs.alerts.urls")),
+    path("", include("jobs.applications.urls")),
 ]
-
-# Applications, pipeline and saved jobs.
-from jobs.urls_applications import urlpatterns as application_urlpatterns  # noqa: E402
-
-urlpatterns += application_urlpatterns

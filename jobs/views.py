@@ -15,8 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from analytics import tracking
 from hotgigs.richtext import html_to_text, sanitize_html
 from hotgigs.search import InvalidCursor, count_display
+from jobs.alerts.forms import AlertForm, alert_query_from
 from jobs.forms import JobForm
-from jobs.forms_alerts import AlertForm, alert_query_from
 from jobs.models import JobStatus
 from jobs.permissions import can_edit_job
 from jobs.search import JobSearchForm, SortOrder, search_jobs

@@ -14,13 +14,15 @@ Companies, candidates and jobs are higher layers: they are imported inside the
 functions that need them.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.models import User
 from analytics import tracking
 from candidates.models import CandidateProfile
 from candidates.permissions import can_view_profile
+from hotgigs.errors import NotAllowed
 from notifications import live
 from notifications.models import (
     MESSAGE_MAX_LENGTH,
@@ -82,10 +84,7 @@ def _clean_body(body) -> str:
 
 
 def _team_members(company_id):
-    from django.apps import apps
-
-    user_model = apps.get_model("accounts", "User")
-    return list(user_model.objects.filter(memberships__company_id=company_id))
+    return list(User.objects.filter(memberships__company_id=company_id))
 
 
 @transaction.atomic
@@ -95,7 +94,7 @@ def conversation_start_for_application(*, user, application, body: str):
     body = _clean_body(body)
     company_id = application.job.company_id
     if not can_message_about_application(user, application):
-        raise PermissionDenied("You cannot message about this application.")
+        raise NotAllowed("You cannot message about this application.")
     conversation = Conversation.objects.filter(application=application).first()
     if conversation is None:
         try:
@@ -118,9 +117,9 @@ def conversation_start_direct(*, user, company, candidate, body: str):
     """A company member messages a candidate from their profile."""
     body = _clean_body(body)
     if not can_message_candidate(user, company=company, candidate=candidate):
-        raise PermissionDenied("This candidate cannot be messaged.")
+        raise NotAllowed("This candidate cannot be messaged.")
     if is_blocked(candidate_id=candidate.pk, company_id=company.pk):
-        raise PermissionDenied("This candidate does not accept messages from you.")
+        raise NotAllowed("This candidate does not accept messages from you.")
     conversation = Conversation.objects.filter(
         candidate=candidate, company=company, application__isnull=True
     ).first()
@@ -145,12 +144,12 @@ def conversation_start_direct(*, user, company, candidate, body: str):
 def message_send(*, user, conversation: Conversation, body: str) -> Message:
     body = _clean_body(body)
     if not can_access_conversation(user, conversation):
-        raise PermissionDenied("You are not part of this conversation.")
+        raise NotAllowed("You are not part of this conversation.")
     from_candidate = conversation.candidate_id == user.pk
     if not from_candidate and is_blocked(
         candidate_id=conversation.candidate_id, company_id=conversation.company_id
     ):
-        raise PermissionDenied("This candidate does not accept messages from you.")
+        raise NotAllowed("This candidate does not accept messages from you.")
     message = Message.objects.create(conversation=conversation, sender=user, body=body)
     Conversation.objects.filter(pk=conversation.pk).update(
         last_message_at=message.created_at
@@ -173,11 +172,7 @@ def _after_message(conversation, message, sender) -> None:
         recipients = _team_members(conversation.company_id)
         who = sender.full_name or "The candidate"
     else:
-        from django.apps import apps
-
-        recipients = [
-            apps.get_model("accounts", "User").objects.get(pk=conversation.candidate_id)
-        ]
+        recipients = [User.objects.get(pk=conversation.candidate_id)]
         who = f"{sender.full_name or 'Someone'} ({conversation.company.name})"
     recipients = [user for user in recipients if user.pk != sender.pk]
     notify(
@@ -212,13 +207,13 @@ def _mark_read(*, user, conversation, at) -> None:
 
 def conversation_mark_read(*, user, conversation: Conversation) -> None:
     if not can_access_conversation(user, conversation):
-        raise PermissionDenied("You are not part of this conversation.")
+        raise NotAllowed("You are not part of this conversation.")
     _mark_read(user=user, conversation=conversation, at=timezone.now())
 
 
 def company_block(*, candidate, company) -> CompanyBlock:
     if not candidate.is_candidate:
-        raise PermissionDenied("Only candidates can block companies.")
+        raise NotAllowed("Only candidates can block companies.")
     block, _ = CompanyBlock.objects.get_or_create(candidate=candidate, company=company)
     return block
 

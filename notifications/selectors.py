@@ -2,7 +2,8 @@
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Q, Subquery, Value
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from notifications.models import (
@@ -69,24 +70,15 @@ def effective_preferences(user_ids, kind) -> dict[int, tuple[bool, str]]:
 def member_company_ids(user) -> list[int]:
     if not user.is_authenticated:
         return []
-    from django.apps import apps
-
-    membership = apps.get_model("companies", "Membership")
-    return list(
-        membership.objects.filter(user=user).values_list("company_id", flat=True)
-    )
+    # companies sits above notifications: its Membership rows are reached through
+    # the user's reverse relation, never imported.
+    return list(user.memberships.values_list("company_id", flat=True))
 
 
 def conversations_for(user):
     """The conversations a user takes part in (as the candidate or a team member),
     annotated with ``unread`` (a message from someone else after their marker)."""
-    from django.apps import apps
-
-    company_ids = (
-        apps.get_model("companies", "Membership")
-        .objects.filter(user=user)
-        .values("company_id")
-    )
+    company_ids = user.memberships.values("company_id")
     last_read = Coalesce(
         Subquery(
             ConversationReadMarker.objects.filter(
@@ -121,8 +113,6 @@ def read_receipts(conversation) -> dict[int, datetime.datetime]:
 
 def header_counts(user) -> dict:
     """Both header badges in one query (two scalar subqueries)."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import Count, IntegerField
 
     unread = (
         Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -247,7 +248,6 @@ def kinds_label(kinds: Iterable) -> str:
 @transaction.atomic
 def unsubscribe(*, token: str):
     """Turn email off for the token's user and kinds; works without signing in."""
-    from django.contrib.auth import get_user_model
 
     user_id, kinds = unsubscribe_parse(token)
     user = get_user_model().objects.filter(pk=user_id).first()

@@ -8,6 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from hotgigs.errors import NotAllowed
 from jobs.models import Application
 from notifications import messaging, selectors, services
 from notifications.forms import MessageForm, PreferencesForm
@@ -141,7 +142,7 @@ def conversation(request, pk):
                     conversation=conversation,
                     body=form.cleaned_data["body"],
                 )
-            except PermissionDenied as exc:
+            except NotAllowed as exc:
                 form.add_error(None, str(exc))
             except ValidationError as exc:
                 form.add_error("body", exc.message_dict.get("body", exc.messages))
@@ -212,7 +213,7 @@ def start_for_application(request, application_id):
                 application=application,
                 body=form.cleaned_data["body"],
             )
-        except PermissionDenied as exc:
+        except NotAllowed as exc:
             form.add_error(None, str(exc))
         else:
             return redirect("notifications:conversation", pk=conversation.pk)

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 
-from hotgigs.errors import Conflict
+from hotgigs.errors import Conflict, NotAllowed
 from recruiters import services
 from recruiters.models import (
     ClientEngagement,
@@ -18,7 +18,7 @@ def _run(modeladmin, request, queryset, call, done):
     for obj in queryset:
         try:
             call(obj)
-        except (PermissionDenied, ValidationError, Conflict) as exc:
+        except (NotAllowed, ValidationError, Conflict) as exc:
             text = getattr(exc, "detail", None) or " ".join(
                 getattr(exc, "messages", [])
             )

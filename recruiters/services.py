@@ -1,7 +1,7 @@
 """Writes for agencies: engagements, jobs for clients, the talent pool,
 submissions (with the candidate's consent) and placements.
 
-Errors: `ValidationError` for bad input (→ 400), `PermissionDenied` (→ 403),
+Errors: `ValidationError` for bad input (→ 400), `hotgigs.errors.NotAllowed` (→ 403),
 `hotgigs.errors.Conflict` when the current state forbids the change (→ 409):
 an ended/paused engagement, a candidate already in the pipeline, a second
 submission, a status change off the allowed path.
@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 
 import phonenumbers
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -33,7 +33,7 @@ from candidates.models import CandidateProfile
 from companies.models import Company, CompanyKind
 from companies.services import company_create_unclaimed
 from hotgigs.currencies import is_currency_code
-from hotgigs.errors import Conflict
+from hotgigs.errors import Conflict, NotAllowed
 from jobs.models import Application, Job, JobStatus, Source, Stage
 from jobs.services import job_create, job_set_status, job_update
 from jobs.services.applications import application_submit
@@ -92,7 +92,7 @@ def _require_agency_manager(user, agency):
         raise ValidationError({"agency": "Only a recruiting agency has clients."})
     # Staff act from the admin site (its actions call these same services).
     if not (user.is_staff or permissions.can_manage_agency(user, agency)):
-        raise PermissionDenied("Only owners and admins of the agency can do this.")
+        raise NotAllowed("Only owners and admins of the agency can do this.")
 
 
 def _apply_engagement_fields(engagement, fields):
@@ -221,7 +221,7 @@ def engagement_create_by_client(
     if client.kind != CompanyKind.EMPLOYER:
         raise ValidationError({"client": "Only an employer company engages agencies."})
     if not (user.is_staff or permissions.can_manage_client(user, client)):
-        raise PermissionDenied("Only owners and admins of the company can do this.")
+        raise NotAllowed("Only owners and admins of the company can do this.")
     if not agency.is_agency:
         raise ValidationError({"agency": "Choose a recruiting agency."})
     Company.objects.select_for_update(of=("self",)).filter(pk=client.pk).first()
@@ -349,7 +349,7 @@ def _notify_proposed(engagement, *, actor):
 
 def _locked_proposal(user, engagement) -> ClientEngagement:
     if not (user.is_staff or permissions.can_answer_engagement(user, engagement)):
-        raise PermissionDenied(
+        raise NotAllowed(
             "Only owners and admins of the client company can answer a proposal."
         )
     engagement = _locked_engagement(engagement)
@@ -424,7 +424,7 @@ def engagement_end(*, user, engagement: ClientEngagement) -> ClientEngagement:
     """End an engagement from either side (or withdraw a proposal). The agency's
     open jobs for the client are closed, and the other side is notified."""
     if not (user.is_staff or permissions.can_end_engagement(user, engagement)):
-        raise PermissionDenied("Only owners and admins of either side can do this.")
+        raise NotAllowed("Only owners and admins of either side can do this.")
     engagement = _locked_engagement(engagement)
     if not engagement.is_open:
         raise Conflict("This engagement has already ended.")
@@ -472,7 +472,7 @@ def engagement_end(*, user, engagement: ClientEngagement) -> ClientEngagement:
 def _require_active(user, engagement) -> ClientEngagement:
     """Lock the engagement and check the user may act for it now."""
     if not permissions.is_agency_member(user, engagement.agency):
-        raise PermissionDenied("Only members of the agency can do this.")
+        raise NotAllowed("Only members of the agency can do this.")
     engagement = _locked_engagement(engagement)
     if engagement.status != EngagementStatus.ACTIVE:
         raise Conflict(ENDED_MESSAGE)
@@ -517,7 +517,7 @@ def _require_active_for_job(user, job):
     if engagement is None:
         if job.agency_id and permissions.is_agency_member(user, job.agency):
             raise Conflict(ENDED_MESSAGE)
-        raise PermissionDenied("Only the agency running this job can do this.")
+        raise NotAllowed("Only the agency running this job can do this.")
     return _require_active(user, engagement)
 
 
@@ -617,7 +617,7 @@ def talent_pool_add(
     recruiter's own ``email``/``phone`` (what the candidate told them) are kept.
     """
     if not permissions.is_agency_member(user, agency):
-        raise PermissionDenied("Only members of the agency can add to its pool.")
+        raise NotAllowed("Only members of the agency can add to its pool.")
     profile = candidate_profile_for_agency(
         user=user, agency=agency, candidate_id=getattr(candidate, "pk", None)
     )
@@ -664,7 +664,7 @@ def talent_pool_update(
     *, user, entry: TalentPoolEntry, tags=None, notes=None, email=None, phone=None
 ) -> TalentPoolEntry:
     if not permissions.is_agency_member(user, entry.agency):
-        raise PermissionDenied("Only members of the agency can edit its pool.")
+        raise NotAllowed("Only members of the agency can edit its pool.")
     entry = TalentPoolEntry.objects.select_for_update(of=("self",)).get(pk=entry.pk)
     if notes is not None:
         _check_notes(notes)
@@ -683,7 +683,7 @@ def talent_pool_update(
 @transaction.atomic
 def talent_pool_remove(*, user, entry: TalentPoolEntry) -> None:
     if not permissions.is_agency_member(user, entry.agency):
-        raise PermissionDenied("Only members of the agency can edit its pool.")
+        raise NotAllowed("Only members of the agency can edit its pool.")
     entry.delete()
 
 
@@ -705,7 +705,7 @@ def talent_pool_merge(
     if keep.agency_id != merge.agency_id:
         raise ValidationError({"merge": "Both entries must be in the same pool."})
     if not permissions.is_agency_member(user, keep.agency):
-        raise PermissionDenied("Only members of the agency can edit its pool.")
+        raise NotAllowed("Only members of the agency can edit its pool.")
     locked = {
         e.pk: e
         for e in TalentPoolEntry.objects.select_for_update(of=("self",))
@@ -822,7 +822,7 @@ def submission_accept(*, user, submission: Submission) -> Submission:
     """The candidate consents: the application is created with source
     "recruiter" and the submitting recruiter."""
     if not permissions.can_answer_submission(user, submission):
-        raise PermissionDenied("Only the candidate can answer this request.")
+        raise NotAllowed("Only the candidate can answer this request.")
     submission = _locked_submission(submission)
     if not submission.is_pending:
         raise Conflict("This request has already been answered.")
@@ -858,7 +858,7 @@ def submission_accept(*, user, submission: Submission) -> Submission:
 @transaction.atomic
 def submission_decline(*, user, submission: Submission) -> Submission:
     if not permissions.can_answer_submission(user, submission):
-        raise PermissionDenied("Only the candidate can answer this request.")
+        raise NotAllowed("Only the candidate can answer this request.")
     submission = _locked_submission(submission)
     if not submission.is_pending:
         raise Conflict("This request has already been answered.")
@@ -872,7 +872,7 @@ def submission_decline(*, user, submission: Submission) -> Submission:
 def submission_withdraw(*, user, submission: Submission) -> Submission:
     """The agency takes back a request the candidate has not answered yet."""
     if not permissions.is_agency_member(user, submission.agency):
-        raise PermissionDenied("Only members of the agency can do this.")
+        raise NotAllowed("Only members of the agency can do this.")
     submission = _locked_submission(submission)
     if not submission.is_pending:
         raise Conflict("Only a request waiting for the candidate can be withdrawn.")
@@ -971,7 +971,7 @@ def placement_create_from_application(
         )
     engagement = submission.engagement
     if user is not None and not permissions.is_agency_member(user, engagement.agency):
-        raise PermissionDenied("Only members of the agency can record placements.")
+        raise NotAllowed("Only members of the agency can record placements.")
     if application.stage != Stage.HIRED:
         raise Conflict("A placement is recorded once the candidate is hired.")
     if engagement.status == EngagementStatus.ENDED:
@@ -1041,7 +1041,7 @@ def _locked_placement(placement) -> Placement:
 
 def _require_placement_manager(user, placement):
     if not (user.is_staff or permissions.can_manage_placement(user, placement)):
-        raise PermissionDenied("Only owners and admins of the agency can do this.")
+        raise NotAllowed("Only owners and admins of the agency can do this.")
 
 
 def _recompute_splits(placement):

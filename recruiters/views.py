@@ -9,7 +9,7 @@ form → call one service → redirect. Service errors land next to the fields
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -20,7 +20,6 @@ from companies.models import Company
 from hotgigs.errors import Conflict, add_form_errors
 from jobs.forms import JobForm
 from jobs.models import Job
-from jobs.services import JobTransitionError
 from recruiters import permissions, reports, selectors, services
 from recruiters.forms import (
     PLACEMENT_ACTIONS,
@@ -413,7 +412,7 @@ def client_job_status(request, pk):
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    except (Conflict, JobTransitionError) as exc:
+    except Conflict as exc:  # JobTransitionError is one too
         messages.error(request, str(exc))
     else:
         messages.success(
@@ -843,8 +842,6 @@ def report_csv(request):
     agency = _agency(request)
     by = request.GET.get("by", "recruiter")
     if by not in ("recruiter", "client"):
-        from django.http import HttpResponseBadRequest
-
         return HttpResponseBadRequest("by must be recruiter or client.")
     rows = (
         reports.report_by_recruiter(agency)

@@ -1,5 +1,5 @@
 """The audit log of security-relevant actions, and the session/lockout cases the
-token tests do not cover (issue 12: accounts and tokens)."""
+token tests do not cover."""
 
 import pytest
 from django.test import Client

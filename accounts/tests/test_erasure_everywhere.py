@@ -1,5 +1,5 @@
 """After account deletion no copy of the person's name, address or words is left
-anywhere in the database (issue 19, item 9): a real candidate and a real team
+anywhere in the database: a real candidate and a real team
 member go through the real services, are deleted, and every text column of
 every model is searched for them."""
 

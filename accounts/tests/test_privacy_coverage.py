@@ -1,6 +1,6 @@
 """Every model holding a user or candidate-profile key is either exported or
 erased by a privacy module (`EXPORTED` / `ERASED` in accounts/privacy.py and
-each app's privacy.py), or excused below with the reason (issue 19, item 10).
+each app's privacy.py), or excused below with the reason.
 
 A new model with such a key fails here until its app's privacy.py claims it."""
 

@@ -1,4 +1,4 @@
-"""A refresh token reused after rotation revokes its whole family (issue 19)."""
+"""A refresh token reused after rotation revokes its whole family."""
 
 import pytest
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken

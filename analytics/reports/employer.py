@@ -15,20 +15,11 @@ from analytics.cache import HISTORY_TTL, cached
 from analytics.models import DailyJobStats
 from analytics.reports.common import fold_weeks, iso, rate, split_range
 from analytics.reports.pipeline import STAGE_RANK, Durations, company_pipeline_stats
-from analytics.rollups import _in_days, job_view_stats
-from jobs.models import Application, Job, JobStatus, Source, Stage
+from analytics.rollups import job_view_stats
+from jobs.models import Job, JobStatus, Source, Stage
 
 FUNNEL_TIMED_STAGES = [Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEW, Stage.OFFER]
 NONE = Durations(0, None)
-
-
-def cohort(*, company_id, since, until, job_id=None):
-    applications = Application.objects.filter(
-        _in_days("created_at", since, until), job__company_id=company_id
-    )
-    if job_id is not None:
-        applications = applications.filter(job_id=job_id)
-    return applications
 
 
 def _views_history(company_id, job_id, history):

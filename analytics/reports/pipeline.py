@@ -50,8 +50,21 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
+from analytics.models import TimelineMark
+from analytics.rollups import _in_days
 from analytics.timeline import STAGE_RANK, TIMED_STAGES, fold_sql, rank_sql
-from jobs.models import ApplicationEvent, Stage
+from jobs.models import Application, ApplicationEvent, Stage
+
+
+def cohort(*, company_id, since, until, job_id=None):
+    """The applications a company's dashboard counts: created in the date range
+    (whole days, site time zone), of one job or all the company's jobs."""
+    applications = Application.objects.filter(
+        _in_days("created_at", since, until), job__company_id=company_id
+    )
+    if job_id is not None:
+        applications = applications.filter(job_id=job_id)
+    return applications
 
 
 def _rank_of(field):
@@ -347,8 +360,8 @@ _LIVE_APPLICATIONS = """
     ) t
 """
 
-# A stored timeline in the cohort of analytics.reports.employer.cohort (the
-# company, job and creation time of an application never change).
+# A stored timeline in `cohort(...)` (the company, job and creation time of an
+# application never change).
 _TIMELINE_COHORT = """t.company_id = %(company)s
         AND t.created_at >= %(start)s AND t.created_at < %(end)s"""
 
@@ -403,19 +416,15 @@ def timeline_mark() -> tuple[int, int]:
     Any mark at or below the true one gives the same answer (more is folded
     live), so it may be cached; marks never go down.
     """
-    from analytics.models import TimelineMark
-
     mark = TimelineMark.objects.filter(pk=1).values_list("event_id", "application_id")
     return next(iter(mark), (0, 0))
 
 
 def company_pipeline_stats(*, company_id, since, until, job_id=None, mark=None):
-    """`pipeline_stats` of the cohort of `analytics.reports.employer.cohort`, from
-    the stored timelines plus the applications touched since `mark` (default: the
-    stored one). The same answer; reads one narrow row per application."""
+    """`pipeline_stats` of `cohort(...)`, from the stored timelines plus the
+    applications touched since `mark` (default: the stored one). The
+    same answer; reads one narrow row per application."""
     if connection.vendor != "postgresql":
-        from analytics.reports.employer import cohort
-
         return _python(
             cohort(company_id=company_id, since=since, until=until, job_id=job_id)
         )

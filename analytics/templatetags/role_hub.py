@@ -18,6 +18,7 @@ from jobs.selectors.applications import (
 )
 from jobs.selectors.jobs import company_jobs_for
 from matching.selectors import profile_for_scoring, recommendations_for
+from recruiters.selectors import agency_jobs_for_hub, engagements_for_hub
 
 register = template.Library()
 
@@ -112,8 +113,6 @@ def _team_hub(user):
 def _client_links(user):
     """A recruiter's newest active clients, each with its edit and new-job pages,
     and the jobs the agency runs for them, each with its edit page."""
-    from recruiters.selectors import agency_jobs_for_hub, engagements_for_hub
-
     links = []
     for engagement in engagements_for_hub(user, limit=HUB_ROWS):
         name = engagement.client.name

@@ -7,11 +7,11 @@ from django.db import connection
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
-from analytics.reports.employer import cohort
 from analytics.reports.pipeline import (
     Durations,
     _postgres,
     _python,
+    cohort,
     pipeline_stats,
 )
 from analytics.tests.conftest import BASE, days, make_application

@@ -1,5 +1,5 @@
 # ruff: noqa: F811 — the recruiters' fixtures are imported, then used as arguments
-"""The recruiter dashboard's "by month" table, by hand (issue 9).
+"""The recruiter dashboard's "by month" table, by hand.
 
 rita submits alice in the middle of last month; Acme hires her (today) and the
 agency invoices the 17,000.00 fee last month (backdated) and is paid today, split

@@ -10,9 +10,9 @@ from django.utils import timezone
 from accounts.tests.factories import UserFactory
 from analytics.models import ApplicationTimeline, TimelineMark
 from analytics.reports import employer
-from analytics.reports.employer import cohort
 from analytics.reports.pipeline import (
     Durations,
+    cohort,
     company_pipeline_stats,
     pipeline_stats,
 )

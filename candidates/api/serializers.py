@@ -1,3 +1,4 @@
+from django.http import QueryDict
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -237,7 +238,6 @@ class SavedCandidateSearchSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "query_string", "created_at"]
 
     def validate_params(self, value):
-        from django.http import QueryDict
 
         query = QueryDict(mutable=True)
         for key, item in value.items():

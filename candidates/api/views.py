@@ -31,7 +31,6 @@ from candidates.permissions import (
     can_view_profile,
 )
 from candidates.search import cached_page, candidate_page
-from hotgigs.api.errors import Conflict
 from hotgigs.api.pagination import MAX_PAGE_SIZE
 from hotgigs.api.schema import errors
 from hotgigs.search import InvalidCursor
@@ -243,17 +242,13 @@ class MySkillViewSet(MyRowsViewSet):
 
     def _save(self, serializer, instance=None):
         data = serializer.validated_data
-        try:
-            row = services.candidate_skill_save(
-                profile=self.profile(),
-                name=data.get("name", getattr(instance, "name", "")),
-                level=data.get("level", getattr(instance, "level", 3)),
-                years=data.get("years", getattr(instance, "years", 0)),
-                instance=instance,
-            )
-        except services.DuplicateSkill as exc:
-            raise Conflict(str(exc)) from None
-        serializer.instance = row
+        serializer.instance = services.candidate_skill_save(
+            profile=self.profile(),
+            name=data.get("name", getattr(instance, "name", "")),
+            level=data.get("level", getattr(instance, "level", 3)),
+            years=data.get("years", getattr(instance, "years", 0)),
+            instance=instance,
+        )
 
     def perform_create(self, serializer):
         self._save(serializer)

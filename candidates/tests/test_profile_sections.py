@@ -1,4 +1,4 @@
-"""The profile page in sections (issue 18, item 5): basics, summary, skills,
+"""The profile page in sections: basics, summary, skills,
 experience, education, preferences, links and visibility each have their own form
 and Save, posted to /profile/<section>/. A section saves only its own fields; bad
 input answers 400 with the error by its field, a summary at the top linking to

@@ -1,4 +1,4 @@
-"""Candidate search round 3 (issue 20): complete paging in every order, honest
+"""Candidate search: complete paging in every order, honest
 counts, typo suggestions. Small windows stand in for the large ones."""
 
 import datetime

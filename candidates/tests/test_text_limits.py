@@ -1,4 +1,4 @@
-"""Free text a candidate types has a ceiling (issue 19, item 12): past it the
+"""Free text a candidate types has a ceiling: past it the
 API answers a 400 naming the field and the page shows the error by the field;
 nothing is saved. A 2 MiB summary used to be accepted."""
 

@@ -14,7 +14,6 @@
 from contextlib import contextmanager
 
 import django_filters
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -45,8 +44,6 @@ def service_errors():
     """Service exceptions → the API's error shape (last owner → 409)."""
     try:
         yield
-    except DjangoPermissionDenied as exc:
-        raise exceptions.PermissionDenied(str(exc) or None) from None
     except DjangoValidationError as exc:
         if getattr(exc, "code", None) == "last_owner":
             raise Conflict(exc.messages[0]) from None

@@ -41,6 +41,8 @@ from urllib.parse import quote
 
 import pytest
 
+from accounts.tests.factories import DEFAULT_PASSWORD
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -172,8 +174,6 @@ def log_in(page, user, next_url="/dashboard/", password=None):
     from playwright.sync_api import expect
 
     if password is None:
-        from accounts.tests.factories import DEFAULT_PASSWORD
-
         password = DEFAULT_PASSWORD
     page.goto(f"/accounts/login/?next={next_url}")
     page.locator("input[name=username], input[name=email]").first.fill(user.email)

@@ -1,4 +1,4 @@
-"""Throwaway servers for outage tests (issue 24): a Redis broker and an SMTP
+"""Throwaway servers for outage tests: a Redis broker and an SMTP
 server, each on a free loopback port, stopped and started by the test.
 
 `broker` also points this process's Celery app at that Redis (not eager), and

@@ -1,5 +1,5 @@
 """Backups: the documented pg_dump / pg_restore procedure (docs/operations.md)
-restores a dump into a scratch database where the data is found (issue 12).
+restores a dump into a scratch database where the data is found.
 
 PostgreSQL only. The test database's rows live in the test's transaction, so the
 test writes its known row with a transactional_db fixture (committed), dumps the

@@ -11,8 +11,8 @@ from django.template import Context, Template
 from django.template.loader import get_template
 from django.test import Client
 
-from jobs.alerts import saved_search_create
 from jobs.models import SavedSearch
+from jobs.services.alerts import saved_search_create
 
 TEMPLATE_ROOTS = [Path(settings.BASE_DIR) / "templates"] + sorted(
     Path(settings.BASE_DIR).glob("*/templates")

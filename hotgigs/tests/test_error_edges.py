@@ -1,4 +1,4 @@
-"""Inputs that used to answer 500 (issue 19, item 6 and 7): each now answers a
+"""Inputs that used to answer 500: each now answers a
 clear 4xx (or a 503 when the database is down), in the JSON error shape for
 the API and a plain page for HTML."""
 
@@ -177,7 +177,7 @@ def test_a_nul_in_a_json_body_is_400(api_as, rita, agency):
     assert response.json()["error"]["code"] == "invalid"
 
 
-# --- Very long query strings (item 7) -------------------------------------------------
+# --- Very long query strings ---------------------------------------------------------
 
 
 def test_an_over_long_api_query_string_is_a_json_414(api, db, settings):

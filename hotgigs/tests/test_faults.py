@@ -1,4 +1,4 @@
-"""Faults with the real servers (issue 12): Redis stopped and started again, a
+"""Faults with the real servers: Redis stopped and started again, a
 PostgreSQL connection dropped by the server.
 
 The shared Redis and PostgreSQL servers are never stopped: Redis runs as our own

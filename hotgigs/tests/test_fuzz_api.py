@@ -11,7 +11,7 @@ operation keep it deterministic and inside the CI budget; raise
 The generated phases (explicit examples, schemathesis's coverage phase with
 its positive and negative values, and generated fuzzing) are followed by
 `test_hostile_input_answers_as_documented`: what an outside review found and
-generation alone did not (issue 19) — NUL and control characters in every
+generation alone did not — NUL and control characters in every
 query parameter, forged cursors, over-long query strings and objects with
 missing keys in nested lists — sent to every operation as every role, each
 request rolled back so nothing it changes leaks into the next.

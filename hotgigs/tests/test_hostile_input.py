@@ -1,7 +1,7 @@
 """Hostile input: script payloads in every text that is shown back, formula
 injection in CSV exports, and malformed requests (oversized, deeply nested,
 invalid UTF-8, wrong content type, absurd numbers, SQL- and regex-looking search
-strings) → a clear 4xx or an empty result, never a 500 (issue 12)."""
+strings) → a clear 4xx or an empty result, never a 500."""
 
 import csv
 import io

@@ -1,4 +1,4 @@
-"""Operator settings (issue 24): one gunicorn control socket per instance, beat
+"""Operator settings: one gunicorn control socket per instance, beat
 intervals from the environment, outage logging rate-limited."""
 
 import json

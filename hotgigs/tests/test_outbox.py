@@ -1,4 +1,4 @@
-"""Deferred work survives a broker and a mail-server outage (issue 24).
+"""Deferred work survives a broker and a mail-server outage.
 
 A real Redis broker and a real SMTP server (aiosmtpd), each stopped and started
 again by the test; the tasks the broker holds are run in this process as a

@@ -1,4 +1,4 @@
-"""The outbox end to end with real processes (issue 24): a `celery worker` with
+"""The outbox end to end with real processes: a `celery worker` with
 beat (`-B`) on this test's committed PostgreSQL database, a throwaway Redis broker
 and an aiosmtpd server, both down while users act, then started again.
 

@@ -1,4 +1,4 @@
-"""Admin for the search vocabularies (issue 20): staff read and delete terms,
+"""Admin for the search vocabularies: staff read and delete terms,
 nobody adds them by hand (the daily refresh builds them)."""
 
 import pytest

@@ -1,5 +1,5 @@
 """Tenancy: no list endpoint returns another tenant's rows, and no serializer
-lets a client write a field that is not theirs to set (issue 12).
+lets a client write a field that is not theirs to set.
 
 The world and personas are the authorisation matrix's
 (hotgigs/tests/authz_world.py, hotgigs/tests/authz_matrix.py)."""

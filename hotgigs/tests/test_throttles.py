@@ -1,4 +1,4 @@
-"""Throttles that cannot be dodged (issue 19): the client IP behind proxies,
+"""Throttles that cannot be dodged: the client IP behind proxies,
 the admin's sign-in, minute refusals and the hourly budget, HTML pages."""
 
 import pytest

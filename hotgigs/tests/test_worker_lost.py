@@ -1,4 +1,4 @@
-"""A Celery worker killed mid-task (issue 12): the task runs again and its effect
+"""A Celery worker killed mid-task: the task runs again and its effect
 happens once.
 
 Real processes: `celery -A hotgigs worker` subprocesses with a Redis broker, over

@@ -5,8 +5,8 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
 
 from hotgigs.api.errors import validation_error
-from jobs import alerts
 from jobs.models import AlertFrequency, SavedSearch
+from jobs.services import alerts
 
 
 class SavedSearchSerializer(serializers.ModelSerializer):

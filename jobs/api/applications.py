@@ -7,7 +7,6 @@ company's with the team shape. Everybody else gets 404, so ids cannot be probed.
 """
 
 import django_filters
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
@@ -27,6 +26,7 @@ from accounts.models import Role, User
 from documents.models import Document
 from hotgigs.api.errors import validation_error
 from hotgigs.api.pagination import CursorPagination
+from hotgigs.errors import NotAllowed
 from jobs.api import application_serializers as s
 from jobs.models import Application, Interview, Job, SavedJob, Stage
 from jobs.permissions import can_manage_application, is_applicant
@@ -249,7 +249,7 @@ class ApplicationViewSet(
             )
         except DjangoValidationError as exc:
             raise validation_error(exc) from None
-        except DjangoPermissionDenied:
+        except NotAllowed:
             raise NotFound() from None
         return Response(self._candidate_payload(application))
 

@@ -22,7 +22,7 @@ router.register("saved-jobs", SavedJobViewSet, basename="saved-job")
 router.register("saved-searches", SavedSearchViewSet, basename="saved-search")
 
 urlpatterns = [
-    # Before the router: "autocomplete" is not a job id (issue 20).
+    # Before the router: "autocomplete" is not a job id.
     path(
         "jobs/autocomplete/",
         JobAutocompleteView.as_view(),

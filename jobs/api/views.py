@@ -1,8 +1,6 @@
 """Job API: public search and detail, members' create/update/status, and the
 members' own list (``/api/v1/company-jobs/``)."""
 
-from django.apps import apps
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.helpers import forced_singular_serializer
 from drf_spectacular.types import OpenApiTypes
@@ -13,9 +11,10 @@ from rest_framework.exceptions import NotFound, PermissionDenied, ValidationErro
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from candidates.models import CandidateProfile
 from candidates.permissions import can_view_profile
 from companies.permissions import is_member
-from hotgigs.api.errors import Conflict, validation_error
+from hotgigs.api.errors import validation_error
 from hotgigs.api.pagination import CursorPagination
 from hotgigs.api.schema import errors
 from hotgigs.search import InvalidCursor
@@ -41,7 +40,7 @@ from jobs.search import (
 )
 from jobs.search_match import MATCH_WINDOW, SortUnavailable, match_viewer_for
 from jobs.selectors.jobs import company_jobs_for, job_detail_queryset, job_for_viewer
-from jobs.services import JobTransitionError, job_create, job_set_status, job_update
+from jobs.services import job_create, job_set_status, job_update
 from jobs.services.invites import job_invite_candidate
 
 SEARCH_PARAMETERS = [
@@ -244,8 +243,6 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
             job_set_status(
                 job=job, user=request.user, status=serializer.validated_data["status"]
             )
-        except JobTransitionError as exc:
-            raise Conflict(str(exc)) from None
         except DjangoValidationError as exc:
             raise validation_error(exc) from None
         job = job_detail_queryset().get(pk=job.pk)
@@ -270,8 +267,7 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         serializer = JobInviteInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         profile = (
-            apps.get_model("candidates", "CandidateProfile")
-            .objects.select_related("user")
+            CandidateProfile.objects.select_related("user")
             .filter(pk=serializer.validated_data["candidate"])
             .first()
         )
@@ -284,8 +280,6 @@ class JobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
                 candidate=profile.user,
                 note=serializer.validated_data["note"],
             )
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied(str(exc)) from None
         except DjangoValidationError as exc:
             raise validation_error(exc) from None
         data = {"conversation": conversation.pk, "job": job.pk, "candidate": profile.pk}

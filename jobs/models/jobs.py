@@ -168,7 +168,7 @@ class Job(TimeStampedModel):
             ),
             # Search relies on these two: a filter without a remote policy (or
             # type) is read as "any of these" to lead job_pub_filters_recent_idx
-            # (jobs.search._covered, issue 20).
+            # (jobs.search._covered).
             models.CheckConstraint(
                 condition=Q(remote_policy__in=["", *RemotePolicy.values]),
                 name="job_remote_policy_valid",

@@ -13,7 +13,7 @@ Errors: `django.core.exceptions.ValidationError` for bad input (→ 400),
 
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +22,7 @@ from accounts.models import Role, User
 from analytics import tracking
 from documents.models import Document, DocumentKind, DocumentStatus
 from documents.services import document_snapshot
-from hotgigs.errors import Conflict
+from hotgigs.errors import Conflict, NotAllowed
 from jobs.models import (
     CANDIDATE_REJECTION_TEXT,
     TEAM_TRANSITIONS,
@@ -343,7 +343,7 @@ def application_withdraw(
     with transaction.atomic():
         locked = _locked(application)
         if locked.candidate_id != candidate.pk:
-            raise PermissionDenied("Only the candidate can withdraw an application.")
+            raise NotAllowed("Only the candidate can withdraw an application.")
         current = Stage(locked.stage)
         if not locked.is_open:
             raise Conflict(

@@ -12,6 +12,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
@@ -55,8 +56,6 @@ def _validate(
     if len(location or "") > 300:
         errors["location"] = "At most 300 characters."
     if video_url:
-        from django.core.validators import URLValidator
-
         try:
             URLValidator(schemes=["https", "http"])(video_url)
         except ValidationError:

@@ -9,10 +9,11 @@ recruiters.services).
 """
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from companies.permissions import is_member
+from hotgigs.errors import NotAllowed
 from jobs.models import Application, Job
 from notifications.messaging import conversation_start_direct
 
@@ -44,11 +45,11 @@ def invitation_body(*, user, job: Job, note: str) -> str:
 def job_invite_candidate(*, user, job: Job, candidate, note: str = ""):
     """Send `candidate` an invitation to apply to `job`; returns the thread.
 
-    Refused (PermissionDenied) unless `user` is a member of the job's company
+    Refused (NotAllowed) unless `user` is a member of the job's company
     and may message the candidate; a closed or draft job, or one the candidate
     already applied to, is a ValidationError naming the field."""
     if not is_member(user, job.company):
-        raise PermissionDenied("Only the job's team can invite to it.")
+        raise NotAllowed("Only the job's team can invite to it.")
     if not Job.objects.published().filter(pk=job.pk).exists():
         raise ValidationError({"job": "Only an open job takes applications."})
     if Application.objects.filter(job=job, candidate=candidate).exists():

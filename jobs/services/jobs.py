@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from django.contrib.postgres.aggregates import StringAgg
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
@@ -17,6 +17,7 @@ from django.utils.text import slugify
 
 from companies.models import Company
 from companies.permissions import is_member
+from hotgigs.errors import Conflict, NotAllowed
 from hotgigs.richtext import html_to_text, sanitize_html
 from hotgigs.search import weighted_vector
 from jobs.models import Job, JobSkill, JobStatus, yearly
@@ -55,8 +56,8 @@ TRANSITIONS = {
 }
 
 
-class JobTransitionError(Exception):
-    """A status change that is not on the allowed paths."""
+class JobTransitionError(Conflict):
+    """A status change that is not on the allowed paths (409 in the API)."""
 
 
 def _unique_slug(title: str) -> str:
@@ -241,9 +242,9 @@ def job_create(
     """
     if acting_agency is not None:
         if not (acting_agency.is_agency and is_member(posted_by, acting_agency)):
-            raise PermissionDenied("Only the agency's recruiters can post for it.")
+            raise NotAllowed("Only the agency's recruiters can post for it.")
     elif not can_post_for(posted_by, company):
-        raise PermissionDenied("Only members of the company can post its jobs.")
+        raise NotAllowed("Only members of the company can post its jobs.")
     unknown = set(data) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError({name: ["Unknown field."] for name in sorted(unknown)})
@@ -274,9 +275,9 @@ def job_update(
     """
     if acting_agency is not None:
         if not (job.agency_id == acting_agency.pk and is_member(user, acting_agency)):
-            raise PermissionDenied("Only the agency running this job can edit it.")
+            raise NotAllowed("Only the agency running this job can edit it.")
     elif not can_edit_job(user, job):
-        raise PermissionDenied("Only members of the company can edit its jobs.")
+        raise NotAllowed("Only members of the company can edit its jobs.")
     unknown = set(data) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError({name: ["Unknown field."] for name in sorted(unknown)})
@@ -305,7 +306,7 @@ def job_set_status(*, job: Job, user, status: str, now=None) -> Job:
     the job is closed.
     """
     if user is not None and not can_edit_job(user, job):
-        raise PermissionDenied("Only members of the company can change its jobs.")
+        raise NotAllowed("Only members of the company can change its jobs.")
     now = now or timezone.now()
     try:
         target = JobStatus(status)

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from jobs.alerts import MAX_ALERTS, saved_search_create
 from jobs.models import SavedSearch
+from jobs.services.alerts import MAX_ALERTS, saved_search_create
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from jobs import alerts
 from jobs.models import AlertRun, SavedSearch
+from jobs.services import alerts
 from jobs.tests.factories import JobFactory
 from notifications.models import Notification, NotificationKind
 

@@ -1,4 +1,4 @@
-"""Autocomplete for job search (issue 20): the word, skill or city being
+"""Autocomplete for job search: the word, skill or city being
 typed, from the search vocabulary and the taxonomy, with typo tolerance; the
 API endpoint (public, throttled, 400 on bad input) and the page's combobox."""
 

@@ -1,4 +1,4 @@
-"""Browser: the job-search combobox, by keyboard only (issue 20)."""
+"""Browser: the job-search combobox, by keyboard only."""
 
 import pytest
 from playwright.sync_api import expect

@@ -1,4 +1,4 @@
-"""What a company can do from a candidate's profile (issue 18, item 1): message
+"""What a company can do from a candidate's profile: message
 them, and invite them to apply to one of its open jobs (a message in the
 company's thread with the job's link: no application is created without the
 candidate). Each rule is tested against the owner, a teammate, an outsider,

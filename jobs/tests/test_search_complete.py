@@ -1,5 +1,5 @@
-"""Job search round 3: complete paging in every order, honest counts, typo
-suggestions (issue 20). Small windows stand in for the 1,000-row ones."""
+"""Job search: complete paging in every order, honest counts, typo
+suggestions. Small windows stand in for the 1,000-row ones."""
 
 import datetime
 

@@ -1,4 +1,4 @@
-"""Job search sorted by match (issue 7, "Where users see it"): a bounded window of
+"""Job search sorted by match: a bounded window of
 the search re-ranked by the signed-in candidate's match score.
 
 Personas: alice, a candidate with a profile (Python and Django, in Berlin); bob, a

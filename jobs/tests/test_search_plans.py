@@ -28,8 +28,8 @@ QUERIES = [
     "employment_type=full_time,contract&sort=newest",
     "skills=python&sort=relevance",
     "q=nonexistentword",
-    # Filters only, three of them with and without a country (issue 20:
-    # job_pub_filters_recent_idx through jobs.search._covered).
+    # Filters only, three of them with and without a country
+    # (job_pub_filters_recent_idx through jobs.search._covered).
     "experience_level=senior&employment_type=full_time&remote_policy=hybrid",
     "country=DE&experience_level=senior,lead&employment_type=full_time",
     "country=DE&experience_level=lead&remote_policy=remote,hybrid",

@@ -1,5 +1,5 @@
-"""The cached search's fast paths give exactly what the slow ones gave
-(issue 20, item 5): plain result serialisation vs JobSearchResultSerializer,
+"""The cached search's fast paths give exactly what the slow ones gave:
+plain result serialisation vs JobSearchResultSerializer,
 memoised parameter parsing vs JobSearchForm."""
 
 import datetime

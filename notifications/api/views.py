@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
@@ -182,8 +182,6 @@ class ConversationViewSet(
                     user=user, application=application, body=values["body"]
                 )
             else:
-                from django.contrib.auth import get_user_model
-
                 company = Company.objects.filter(pk=values["company"]).first()
                 candidate = (
                     get_user_model().objects.filter(pk=values["candidate"]).first()
@@ -201,8 +199,6 @@ class ConversationViewSet(
                 )
         except DjangoValidationError as exc:
             _raise_validation(exc)
-        except DjangoPermissionDenied as exc:  # a block: say so
-            raise exceptions.PermissionDenied(str(exc)) from None
         conversation = self.get_queryset().get(pk=conversation.pk)
         return Response(
             s.ConversationSerializer(conversation, context={"request": request}).data,

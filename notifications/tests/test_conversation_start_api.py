@@ -1,5 +1,5 @@
 """POST /api/v1/conversations/: a missing object and one the caller may not use
-get the same answer (code and body), so ids cannot be probed (issue 19, item 11)."""
+get the same answer (code and body), so ids cannot be probed."""
 
 import pytest
 

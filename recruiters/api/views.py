@@ -7,7 +7,7 @@ Service errors map to the shared error shape: 400 invalid, 403, 409 conflict.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
@@ -488,7 +488,6 @@ class PlacementViewSet(
     lookup_value_regex = r"[0-9]{1,18}"
 
     def get_queryset(self):
-        from django.db.models import Prefetch
 
         return (
             Placement.objects.filter(agency__in=_member_agencies(self.request.user))

@@ -1,4 +1,4 @@
-"""A job an agency runs says so everywhere it is shown (issue 19, item 2): the
+"""A job an agency runs says so everywhere it is shown: the
 job page, the search cards, the company page, the apply page, the API and the
 JSON-LD. `client_job` is Acme's "Backend Engineer", run by Hire Partners."""
 

@@ -1,4 +1,4 @@
-"""The client consents (issue 19, item 2): an agency's engagement with an
+"""The client consents: an agency's engagement with an
 existing employer is a proposal that the client's owner or admin accepts or
 declines; the client may engage an agency itself; either side ends it, and
 ending takes the agency's jobs for the client down. Services, API and pages,
@@ -69,7 +69,7 @@ def test_a_proposal_waits_for_the_client_and_tells_its_owners_and_admins(proposa
 
 
 def test_a_proposal_allows_no_jobs_and_no_submissions(proposal, rita, alice, acme):
-    """Regression (issue 19): the agency published jobs under any employer's
+    """Regression: the agency published jobs under any employer's
     name without the employer agreeing."""
     with pytest.raises(Conflict):
         services.job_create_for_client(
@@ -325,7 +325,7 @@ def test_the_client_engages_only_an_agency(olivia, acme, globex):
 def test_api_agency_proposal_is_201_proposed_and_unusable(
     api_as, rita, agency, acme, olivia
 ):
-    """Regression (issue 19): POST /recruiters/clients/ answered 201 with an
+    """Regression: POST /recruiters/clients/ answered 201 with an
     active engagement, without the employer agreeing."""
     response = api_as(rita).post(
         f"{BASE}/clients/", {"client": "acme", **TERMS}, format="json"

@@ -1,6 +1,6 @@
-"""The talent pool and submissions respect the candidate's visibility (issue 19,
-item 1): only profiles the agency may see, contact details only as the
-candidate allows, and every other id answers exactly like a missing one.
+"""The talent pool and submissions respect the candidate's visibility: only
+profiles the agency may see, contact details only as the candidate allows,
+and every other id answers exactly like a missing one.
 
 alice and bob have profiles visible to recruiters with contact details shown
 (recruiters/tests/conftest.py); each test hides or restricts what it needs.
@@ -37,7 +37,7 @@ def _add(client, candidate_id):
 
 
 def test_hidden_profile_answers_like_a_missing_id(api_as, rita, agency, bob, olivia):
-    """Regression (issue 19): POST /recruiters/pool/ {"candidate": <any user
+    """Regression: POST /recruiters/pool/ {"candidate": <any user
     id>} answered 201 with name, email and phone, hidden profiles too, and
     "Only candidates go into a talent pool." for other roles."""
     _profile(bob, phone="030 1234567")

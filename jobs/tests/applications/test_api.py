@@ -355,7 +355,7 @@ def test_saved_jobs_list_create_delete(api, api_as, alice, bob, acme_job, closed
 
 
 def test_saving_a_draft_answers_like_a_missing_job(api_as, alice, acme):
-    # Issue 19, item 11: no existence oracle on ids in a body.
+    # No existence oracle on ids in a body.
     draft = JobFactory(company=acme, title="Secret plan")
     client = api_as(alice)
 

@@ -1,10 +1,11 @@
-"""The "save this search as an alert" form (jobs.alerts validates the query)."""
+"""The "save this search as an alert" form (jobs.services.alerts validates the
+query)."""
 
 from django import forms
 from django.http import QueryDict
 
-from jobs.alerts import ALERT_PARAMETERS
 from jobs.models import AlertFrequency
+from jobs.services.alerts import ALERT_PARAMETERS
 
 
 def alert_query_from(params: QueryDict) -> dict:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import Role
 from hotgigs.errors import Conflict, add_form_errors
-from jobs import forms_applications as forms
+from jobs.applications import forms
 from jobs.ics import interview_ics
 from jobs.models import (
     CANDIDATE_REJECTION_TEXT,

@@ -1,6 +1,5 @@
-"""Invite a candidate to apply, from their profile (issue 18, item 1)."""
+"""Invite a candidate to apply, from their profile."""
 
-from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,8 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
+from candidates.models import CandidateProfile
 from candidates.permissions import can_view_profile, company_ids_for
-from jobs.forms import InviteToApplyForm
+from hotgigs.errors import NotAllowed
+from jobs.invites.forms import InviteToApplyForm
 from jobs.services.invites import invitable_jobs, job_invite_candidate
 from notifications.views import MESSAGE_PAGE_RATE
 
@@ -19,8 +20,7 @@ from notifications.views import MESSAGE_PAGE_RATE
 @require_http_methods(["GET", "POST"])
 @ratelimit(key="user", rate=MESSAGE_PAGE_RATE, method="POST", block=True)
 def candidate_invite(request, pk):
-    profile_model = apps.get_model("candidates", "CandidateProfile")
-    profile = get_object_or_404(profile_model.objects.select_related("user"), pk=pk)
+    profile = get_object_or_404(CandidateProfile.objects.select_related("user"), pk=pk)
     if not can_view_profile(request.user, profile) or request.user == profile.user:
         raise Http404("No such candidate.")
     # Agencies do not invite to their clients' jobs: they submit candidates
@@ -41,7 +41,7 @@ def candidate_invite(request, pk):
                     candidate=profile.user,
                     note=form.cleaned_data["note"],
                 )
-            except PermissionDenied as exc:
+            except NotAllowed as exc:
                 form.add_error(None, str(exc))
                 status = 403
             except ValidationError as exc:

@@ -1,6 +1,7 @@
 """Job alert pages: "save this search as an alert" (from the search page) and
 the candidate's alerts at /alerts/ with delete. The API twin is
-/api/v1/saved-searches/; both create through jobs.alerts.saved_search_create."""
+/api/v1/saved-searches/; both create through
+jobs.services.alerts.saved_search_create."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,10 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from jobs.alerts import saved_search_create
-from jobs.forms_alerts import AlertForm
+from jobs.alerts.forms import AlertForm
 from jobs.models import SavedSearch
 from jobs.search import JobSearchForm
+from jobs.services.alerts import saved_search_create
 
 
 def _require_candidate(user):

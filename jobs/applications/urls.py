@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from jobs import views_applications as views
+from jobs.applications import views
 
 urlpatterns = [
     path("jobs/<slug:slug>/apply/", views.apply, name="apply"),
