@@ -319,6 +319,14 @@ CELERY_TIMEZONE = "UTC"
 # (hotgigs/outbox.py). Connect timeouts keep a blackholed broker from holding it.
 CELERY_BROKER_CONNECTION_TIMEOUT = envint("CELERY_BROKER_CONNECTION_TIMEOUT", 2)
 CELERY_BROKER_TRANSPORT_OPTIONS["socket_connect_timeout"] = 2
+# How often (seconds) each worker looks for messages a lost worker never
+# acknowledged. Unset: kombu's default, a 10 s timer that scans on every 10th
+# tick (~100 s). The local cluster's drill sets 1 (deploy/local-cluster).
+if env("CELERY_RESTORE_INTERVAL"):
+    CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_interval"] = envint(
+        "CELERY_RESTORE_INTERVAL", 10
+    )
+    CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_throttle"] = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # The outbox sweeper: work not done OUTBOX_GRACE_SECONDS after it was recorded is
 # queued again, every OUTBOX_SWEEP_SECONDS, until OUTBOX_GIVE_UP_SECONDS.
