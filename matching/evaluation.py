@@ -24,8 +24,10 @@ import json
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from matching.engine.occupations import OccupationEntry, OccupationIndex
 from matching.engine.scoring import rank
 from matching.engine.taxonomy import skill_rarity
 from matching.engine.text import bm25, corpus_stats
@@ -94,12 +96,32 @@ class EvaluationSet:
     categories: dict[str, str]
     fields: dict[int, str] = field(default_factory=dict)  # candidate id → field
     rarity: dict[str, float] = field(default_factory=dict)
+    occupations: OccupationIndex | None = None
+
+
+def _occupations_data(path: Path = OCCUPATIONS_FILE) -> dict:
+    return json.loads(gzip.decompress(path.read_bytes()))
+
+
+@lru_cache(maxsize=2)
+def load_occupation_index(path: Path = OCCUPATIONS_FILE) -> OccupationIndex:
+    """The occupation index of the occupations data file (what the product
+    builds from the `Occupation` rows `load_occupations` writes)."""
+    return OccupationIndex(
+        OccupationEntry(
+            code=o["code"],
+            title=o["title"],
+            field=o["field"],
+            titles=tuple(o["titles"]),
+        )
+        for o in _occupations_data(path)["occupations"]
+    )
 
 
 def load_rarity(path: Path = OCCUPATIONS_FILE) -> dict[str, float]:
     """slug → rarity from the occupations data file's relations (what
     `load_occupations` writes to `Skill.occupation_count`)."""
-    data = json.loads(gzip.decompress(path.read_bytes()))
+    data = _occupations_data(path)
     counts: dict[str, int] = {}
     for _, slug, _ in data["relations"]:
         counts[slug] = counts.get(slug, 0) + 1
@@ -149,9 +171,22 @@ def load_taxonomy_maps(path: Path = TAXONOMY_FILE):
     return related, {s["slug"]: s["category"] for s in data["skills"]}
 
 
+def _team_splits(raw_candidates: list[dict]) -> dict[int, str]:
+    """The team set's split, stratified by archetype: within each archetype the
+    candidates by id alternate tuning, held out, tuning… (so every field is on
+    both sides; an odd/even split by id left business, sales and trades out of
+    tuning)."""
+    seen: dict[str, int] = {}
+    splits = {}
+    for c in sorted(raw_candidates, key=lambda c: c["id"]):
+        n = seen[c["archetype"]] = seen.get(c["archetype"], -1) + 1
+        splits[c["id"]] = "tuning" if n % 2 == 0 else "heldout"
+    return splits
+
+
 def load_set(directory: Path = EVALUATION_DIR, *, split: str = "all") -> EvaluationSet:
     """A set from its folder; `split` keeps the candidates of one split ("tuning",
-    "heldout"; sets without splits have only "all")."""
+    "heldout"). The team set's candidates carry no split: `_team_splits`."""
 
     def read(name):
         return json.loads((directory / f"{name}.json").read_text())
@@ -160,8 +195,12 @@ def load_set(directory: Path = EVALUATION_DIR, *, split: str = "all") -> Evaluat
         int(c): {int(j): g for j, g in row.items()} for c, row in read("grades").items()
     }
     related, categories = load_taxonomy_maps()
+    raw_candidates = read("candidates")
+    team_splits = _team_splits([c for c in raw_candidates if "split" not in c])
     raw_candidates = [
-        c for c in read("candidates") if split == "all" or c.get("split") == split
+        c
+        for c in raw_candidates
+        if split in ("all", c.get("split") or team_splits[c["id"]])
     ]
     return EvaluationSet(
         candidates=[_candidate(c) for c in raw_candidates],
@@ -174,6 +213,7 @@ def load_set(directory: Path = EVALUATION_DIR, *, split: str = "all") -> Evaluat
             for c in raw_candidates
         },
         rarity=load_rarity(),
+        occupations=load_occupation_index(),
     )
 
 
@@ -205,17 +245,24 @@ def evaluate(data: EvaluationSet | None = None) -> dict[str, dict[str, float]]:
     return {ranker: groups["all"] for ranker, groups in evaluate_by_field(data).items()}
 
 
+def scoring_context_for(data: EvaluationSet) -> ScoringContext:
+    """The engine's context for a set, as production builds it: the set's job
+    texts as the idf corpus, the taxonomy maps, rarities and occupations."""
+    return ScoringContext(
+        related=data.related,
+        corpus=corpus_stats([j.text for j in data.jobs]),
+        categories=data.categories,
+        rarity=data.rarity,
+        occupations=data.occupations,
+    )
+
+
 def evaluate_by_field(data: EvaluationSet | None = None):
     """{ranker: {"all" | field: {ndcg@10, map, p@10, mrr, n}}} for the engine,
     BM25 and the skill-overlap baseline."""
     data = data or load_set()
-    corpus = corpus_stats([j.text for j in data.jobs])
-    context = ScoringContext(
-        related=data.related,
-        corpus=corpus,
-        categories=data.categories,
-        rarity=data.rarity,
-    )
+    context = scoring_context_for(data)
+    corpus = context.corpus
 
     def engine_order(candidate):
         return [r.job_id for r in rank(candidate, data.jobs, context)]

@@ -314,6 +314,10 @@ def _candidate_data(profile, skills, experience) -> CandidateData:
         text=text,
         opted_out=profile.opt_out_of_matching,
         name=profile.user.full_name if hasattr(profile, "user") else "",
+        # the occupation component reads the headline and the latest roles
+        titles=tuple(
+            t for t in [profile.headline, *(t for t, _ in experience[:2])] if t
+        ),
     )
 
 
@@ -360,16 +364,19 @@ def candidate_data_for_profiles(profiles) -> list[CandidateData]:
 
 
 def scoring_context() -> ScoringContext:
-    """The taxonomy's related-skill weights, categories and skill rarities, and
-    the idf table of published jobs' text (`matching.corpus`; None until it is
-    first computed)."""
+    """The taxonomy's related-skill weights, categories and skill rarities, the
+    idf table of published jobs' text (`matching.corpus`; None until it is
+    first computed) and the occupation index (None while no occupation is
+    loaded: the occupation component is then left out of every score)."""
     taxonomy = get_taxonomy()
     related, categories = taxonomy.scoring_maps()
+    occupations = get_occupation_index()
     return ScoringContext(
         related=related,
         categories=categories,
         corpus=current_corpus(),
         rarity=taxonomy.rarity_map(),
+        occupations=occupations if len(occupations) else None,
     )
 
 

@@ -31,6 +31,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 MIN_SCORE = 0.5
+LEADING_WORDS = 6
+_MEMO_KEPT = 50_000
 _COMPANY_CUT = re.compile(r"\s*(?:\||@|\bat\b|,|–|—|\s-\s).*$", re.IGNORECASE)
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
@@ -115,6 +117,9 @@ class OccupationIndex:
         self._postings = postings
         self._idf = {w: math.log(1 + total / len(ids)) for w, ids in postings.items()}
         self._unknown_idf = math.log(1 + total)
+        # title → guesses: ranking thousands of people reads the same titles
+        # again and again (derived data; dropped whole when it grows)
+        self._memo: dict[tuple[str, int], tuple[OccupationGuess, ...]] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -142,6 +147,19 @@ class OccupationIndex:
 
     def infer(self, text: str, *, limit: int = 3) -> list[OccupationGuess]:
         """The likeliest occupations for a title, best first (empty: no guess)."""
+        return list(self.guesses(text, limit))
+
+    def guesses(self, text: str, limit: int = 3) -> tuple[OccupationGuess, ...]:
+        """`infer` as a shared tuple, memoised by title (scoring's path)."""
+        key = (text, limit)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) >= _MEMO_KEPT:
+                self._memo.clear()
+            found = self._memo[key] = tuple(self._infer(text, limit))
+        return found
+
+    def _infer(self, text: str, limit: int) -> list[OccupationGuess]:
         words = title_words(text)
         if not words:
             return []
@@ -159,7 +177,18 @@ class OccupationIndex:
         best: dict[str, tuple[float, str]] = {}
         hits: dict[str, int] = {}
         seen: set[int] = set()
-        for word in query:
+        # a title scoring MIN_SCORE or more shares at least MIN_SCORE of the
+        # query's weight, so it holds one of the rarest words that make up more
+        # than 1 − MIN_SCORE of it: only their titles are read (same guesses;
+        # "software engineer" reads the "software" titles, not every "engineer")
+        total = weight(query)
+        needed, rest = [], total
+        for word in sorted(query, key=lambda w: (-weight((w,)), w)):
+            if rest < MIN_SCORE * total - 1e-9:
+                break
+            needed.append(word)
+            rest -= weight((word,))
+        for word in needed:
             for index in self._postings.get(word, ()):
                 if index in seen:
                     continue
@@ -181,6 +210,23 @@ class OccupationIndex:
             for code, (score, title) in ranked[:limit]
             if score >= MIN_SCORE
         ]
+
+    def infer_leading(self, text: str, *, limit: int = 3) -> list[OccupationGuess]:
+        """Occupations named by the first words of a text ("Senior accountant
+        closing the books…" → Accountants): the longest run of up to
+        LEADING_WORDS first words of its first line that is exactly a title
+        (exact titles only: a text is not a title, so no word-overlap guess)."""
+        first = (text or "").strip().split("\n", 1)[0]
+        words = title_words(first.split(".", 1)[0])[:LEADING_WORDS]
+        for n in range(len(words), 0, -1):
+            key = " ".join(words[:n])
+            owners = self._exact.get(key)
+            if owners:
+                if len(owners) > 1:
+                    support = self._support(frozenset(words[:n]))
+                    owners = sorted(owners, key=lambda o: (-support.get(o[0], 0), o[0]))
+                return [self._guess(code, 1.0, title) for code, title in owners[:limit]]
+        return []
 
     def infer_many(self, titles: Iterable[str]) -> OccupationGuess | None:
         """The best guess over several titles (a headline and past roles): the

@@ -1,56 +1,65 @@
 """The local match score: deterministic, explainable, pure.
 
-Total = weighted mean of the components below (weights in WEIGHTS; a component with
-nothing to compare — e.g. text when either side has none — is left out and the others
-are re-weighted), then capped when required skills are missing.
-
-Weights: skills 45, experience 20, location 15, salary 10, text 15 (before
-re-weighting).
+A hybrid ranking: total = weighted mean of the components below (weights in
+WEIGHTS, fitted on labelled data by `matching/data/fit_weights.py`, see the
+comment there), then scaled down when must-have skills are missing. Every
+component is in every score (0 when it has nothing to go on: no neutral value
+that would lift an unrelated job); only `occupation` is left out, of every score
+alike, when the context has no occupation index.
 
 Components (each 0–100):
 
-* skills — every job skill counts 2 if required, 1 if nice to have. Credit per skill:
-  1.0 when the candidate has it (times a years factor: candidate years ÷ the job's
-  minimum, floored at 0.5; 0.8 when the job asks for years and the candidate gave
-  none); otherwise the best related-skill weight (0–1, from the taxonomy) as partial
-  credit; otherwise, when the candidate has another skill of the same taxonomy
-  category (context.categories), SAME_CATEGORY_CREDIT — the skill is still reported
-  missing; otherwise 0. Each job skill's weight is also × its rarity across the
-  taxonomy's occupations (context.rarity: 1 for most skills, down to 0.05 for a
-  generic tool such as Excel, see `taxonomy.skill_rarity`), so a shared generic
-  tool is weak evidence. How much the listed skills say (`evidence`: their summed
-  rarity, full at EVIDENCE_FULL) decides how much of this component they give:
-  the rest is the text component's score. A job without linked skills therefore
-  scores its skills component from the text alone (no neutral 50 that lifted
-  unrelated jobs).
-* experience — mean of the parts that are known: level (same level 100, one below 60,
-  two or more below 20, one above 85, two or more above 60) and years (100 at or above
-  the job's minimum, proportional below). Nothing known → 50.
-* location — remote jobs: 100 (80 if the candidate prefers onsite). Onsite and hybrid
-  jobs: same city 100; same country 60 (85 if willing to relocate); another country 10
-  (70 if willing to relocate); then × 0.5 for an onsite job when the candidate prefers
-  remote, × 0.75 for a hybrid job when they prefer remote, × 0.9 for a hybrid job when
-  they prefer onsite. Unknown places → 50.
-* salary — same currency: 100 when the candidate's minimum is within or below the job's
-  maximum; above it, 100 − 400 × the relative gap (a 25 % gap scores 0). Unknown or a
+* text — lexical relevance: BM25 (k1 1.2, b 0.75, Lucene idf from the corpus
+  passed in: published jobs' text in production) of the candidate's text as the
+  query in the job's text, divided by the most that query could score (each of
+  its terms at saturation), then √ for display. For one candidate this orders
+  jobs exactly as plain BM25 does, so the ranking cannot lose the text signal
+  through its scale. 0 when either side has no text.
+* occupation — occupations inferred from the job's title (never its text, so
+  `rank_top` can bound a job before reading it) and the candidate's titles
+  (headline, latest roles; the first words of their text when they have none)
+  by the context's `OccupationIndex`, up to GUESSES a side: 100 × the best
+  pair's `occupation_affinity` (1 same occupation, 0.8 same detailed SOC
+  occupation, 0.5 same broad group, 0.25 same minor group) × both guesses'
+  scores. 0 when either side names no known occupation.
+* skills — every job skill counts 2 if required, 1 if nice to have, × its rarity
+  across the taxonomy's occupations (context.rarity: 1 for most skills, down to
+  0.05 for a generic tool such as Excel, `taxonomy.skill_rarity`). Credit per
+  skill: 1.0 when the candidate has it (times a years factor: candidate years ÷
+  the job's minimum, floored at 0.5; 0.8 when the job asks for years and the
+  candidate gave none); otherwise the best related-skill weight (0–1, from the
+  taxonomy) as partial credit; otherwise SAME_CATEGORY_CREDIT when the candidate
+  has another skill of its taxonomy category (still reported missing); otherwise
+  0. Score = 100 × credit earned ÷ weight × `evidence` (the job's skills' summed
+  rarity, full at EVIDENCE_FULL: a job listing only Excel says little). 0 when
+  the job lists no linked skill (its skills still count through the text).
+* experience, location, salary — fit factors:
+  experience: mean of the parts that are known: level (same level 100, one
+  below 60, two or more below 20, one above 85, two or more above 60) and years
+  (100 at or above the job's minimum, proportional below). Nothing known → 50.
+  location: remote jobs 100 (80 if the candidate prefers onsite). Onsite and
+  hybrid jobs: same city 100; same country 60 (85 if willing to relocate);
+  another country 10 (70 if willing to relocate); then × 0.5 for an onsite job
+  when the candidate prefers remote, × 0.75 for a hybrid job when they prefer
+  remote, × 0.9 for a hybrid job when they prefer onsite. Unknown places → 50.
+  salary: same currency: 100 when the candidate's minimum is within or below
+  the job's maximum; above it, 100 − 400 × the relative gap. Unknown or a
   different currency → 50.
-* text — TF-IDF cosine of candidate text and job text (idf from the corpus passed in),
-  saturating: 100 × min(1, cosine ÷ TEXT_SATURATION).
 
-Cap (MISSING_REQUIRED_CAP): when at least one required skill that is not a generic
-tool (rarity ≥ CAP_MIN_RARITY) is missing outright, the cap is 30 + 70 × coverage
-(credit earned on those skills ÷ their count): 4 of 5 → 86, 2 of 4 → 65, none →
-30. A missing generic tool never caps. The total is scaled by
-cap ÷ 100, so it never exceeds the cap and capped jobs keep their relative order (a
-hard clamp would tie every job that misses all required skills at 30).
+Cap: the job's required skills are its must-haves. When one that is not a
+generic tool (rarity ≥ CAP_MIN_RARITY) is missing outright, the total is scaled
+by CAP_FLOOR + (1 − CAP_FLOOR) × coverage (credit earned on those skills ÷ their
+count), so capped jobs keep their relative order. Nothing else caps.
 
-Speed: `score` prepares both sides (`_JobFeatures`, `_CandidateFeatures`: skills by
-slug, related-skill maps, categories, text vectors) and scores the prepared pair;
-`rank` and `rank_candidates` prepare the shared side once and share one idf table per
-call, through the same code, so a ranking gives exactly the scores `score` gives.
-The experience, location and salary components read a few candidate fields each;
-the job side keeps the ones it built (`_JobFeatures.memo`), so ranking thousands of
-candidates for one job builds a few dozen of them, not thousands.
+Speed: `score` prepares both sides (`_JobFeatures`, `_CandidateFeatures`: skills
+by slug, related-skill maps, categories, BM25 term weights, occupation guesses)
+and scores the prepared pair; `rank` and `rank_candidates` prepare the shared
+side once and share one idf table per call, through the same code, so a ranking
+gives exactly the scores `score` gives. Per pair the text is one dict lookup per
+candidate term. The occupation, experience, location and salary components read
+a few candidate fields each; the job side keeps the ones it built
+(`_JobFeatures.memo`), so ranking thousands of candidates for one job builds a
+few dozen of them, not thousands.
 """
 
 from __future__ import annotations
@@ -59,7 +68,8 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from itertools import repeat
 
-from matching.engine.text import IdfTable, TextVector
+from matching.engine.occupations import occupation_affinity
+from matching.engine.text import Bm25Document, Bm25Idf, Bm25Query
 from matching.engine.types import (
     LEVELS,
     CandidateData,
@@ -71,19 +81,32 @@ from matching.engine.types import (
     ScoringContext,
 )
 
-WEIGHTS = {"skills": 45.0, "experience": 20.0, "location": 15.0, "salary": 10.0}
-TEXT_WEIGHT = 15.0
+# Fitted by matching/data/fit_weights.py (2026-12-06) on the tuning splits only:
+# the O*NET set's tuning split (50 profiles × 294 postings) and the team set's
+# tuning half (27 × 36, every other candidate of each archetype), under the
+# rule "beat BM25's nDCG@10 by 0.01 on each, then the best mean nDCG@10".
+# Tuning nDCG@10 0.905 (BM25 0.584) and 0.943 (0.929); held out 0.822 (0.482)
+# and 0.954 (0.915); see bench/README.md, "Matching quality". Relevance first,
+# then the fit factors; the order is the order of the components.
+WEIGHTS = {"text": 57.0, "occupation": 16.0, "skills": 11.0,
+           "experience": 2.0, "location": 8.0, "salary": 3.0}  # fmt: skip
+CAP_FLOOR = 0.9  # fitted too (0.3–0.9): cap = 100 × (floor + (1 − floor) × coverage)
 SAME_CATEGORY_CREDIT = 0.15
 REQUIRED_WEIGHT, NICE_WEIGHT = 2.0, 1.0
 YEARS_FLOOR, YEARS_UNKNOWN = 0.5, 0.8
-MISSING_REQUIRED_CAP = (30.0, 70.0)  # floor, + share × coverage
 EVIDENCE_FULL = 1.0  # summed rarity of a job's skills that is full evidence
 CAP_MIN_RARITY = 0.5  # a missing required skill rarer than this caps
-TEXT_SATURATION = 0.5
 NEUTRAL = 50.0
 SALARY_GAP_PENALTY = 400.0
 LEVEL_SCORES = {0: 100.0, -1: 60.0, 1: 85.0}
 LEVEL_FAR_BELOW, LEVEL_FAR_ABOVE = 20.0, 60.0
+AFFINITY_WORDS = {
+    1.0: "same occupation",
+    0.8: "a closely related occupation",
+    0.5: "a related occupation",
+    0.25: "the same occupation group",
+}
+GUESSES = 3  # occupations inferred per side
 
 
 class OptedOut(Exception):
@@ -121,21 +144,43 @@ def _symmetric_links(related: Mapping[str, Mapping[str, float]]):
     return links
 
 
+def _job_occupations(job: JobData, context: ScoringContext):
+    index = context.occupations
+    if index is None:
+        return ()
+    # from the title only: `rank_top` bounds jobs without their text
+    return index.guesses(job.title, GUESSES) if job.title else ()
+
+
+def _candidate_occupations(candidate: CandidateData, context: ScoringContext):
+    """The guesses of the title (of the first three) with the best first guess;
+    the text's first words when no title names an occupation."""
+    index = context.occupations
+    if index is None:
+        return ()
+    best: tuple = ()
+    for title in candidate.titles[:3]:
+        guesses = index.guesses(title, GUESSES) if title else ()
+        if guesses and (not best or guesses[0].score > best[0].score):
+            best = guesses
+    return best or tuple(index.infer_leading(candidate.text, limit=GUESSES))
+
+
 class _JobFeatures:
     """What scoring reads from a job, computed once per job and call.
 
-    `memo` holds the experience, location and salary components already built
-    for this job, keyed by the few candidate fields each reads: a ranking of
-    thousands of candidates for one job repeats a few dozen combinations, so
-    each is computed, rounded and formatted once (components are immutable,
-    results share them).
+    `memo` holds the occupation, experience, location and salary components
+    already built for this job, keyed by the few candidate fields each reads: a
+    ranking of thousands of candidates for one job repeats a few dozen
+    combinations, so each is computed, rounded and formatted once (components
+    are immutable, results share them).
     """
 
     __slots__ = ("job", "skills", "required", "nice", "skill_total", "level",
                  "country", "city", "where", "text", "memo", "evidence",
-                 "capping")  # fmt: skip
+                 "capping", "occupations")  # fmt: skip
 
-    def __init__(self, job: JobData, context: ScoringContext, idf: IdfTable):
+    def __init__(self, job: JobData, context: ScoringContext, idf: Bm25Idf):
         related, categories = _symmetric_links(context.related), context.categories
         rarity = context.rarity
         self.job = job
@@ -163,8 +208,8 @@ class _JobFeatures:
         for skill in self.skills:
             total += skill[2]
         self.skill_total = total
-        # how much the linked skills say about the job: 1 from one skill that is
-        # not a generic tool; the rest of the skills component comes from the text
+        # how much the linked skills say about the job: full from one skill that
+        # is not a generic tool; a job listing only Excel says little
         self.evidence = min(
             1.0, sum(rarity.get(js.slug, 1.0) for js in job.skills) / EVIDENCE_FULL
         )
@@ -173,7 +218,8 @@ class _JobFeatures:
         self.city = job.city.casefold() if job.city else ""
         self.where = job.city or job.country or "an unknown place"
         text = job.text
-        self.text = TextVector(text, idf) if text and not text.isspace() else None
+        self.text = Bm25Document(text, idf) if text and not text.isspace() else None
+        self.occupations = _job_occupations(job, context)
         self.memo: dict = {}
 
 
@@ -182,17 +228,20 @@ class _CandidateFeatures:
     (`categories`, the taxonomy categories of their skills, only when a missing
     job skill asks for it)."""
 
-    __slots__ = ("candidate", "have", "categories", "text", "_category_map")
+    __slots__ = ("candidate", "have", "categories", "text", "_category_map",
+                 "occupations", "occupation_key")  # fmt: skip
 
-    def __init__(
-        self, candidate: CandidateData, context: ScoringContext, idf: IdfTable
-    ):
+    def __init__(self, candidate: CandidateData, context: ScoringContext, idf):
         self.candidate = candidate
         self.have = {s.slug: s for s in candidate.skills}
         self.categories = None
         self._category_map = context.categories
         text = candidate.text
-        self.text = TextVector(text, idf) if text and not text.isspace() else None
+        query = Bm25Query(text, idf) if text and not text.isspace() else None
+        self.text = query if query is not None and query.best else None
+        self.occupations = _candidate_occupations(candidate, context)
+        # a string (its hash is cached) for the job side's memo
+        self.occupation_key = "|".join(f"{g.code}:{g.score}" for g in self.occupations)
 
     def skill_categories(self) -> set:
         categories = self._category_map
@@ -252,18 +301,44 @@ def _skills(c: _CandidateFeatures, j: _JobFeatures):
         reasons.append("related experience in " + ", ".join(partial))
     if missing:
         reasons.append("missing " + ", ".join(missing))
+    if j.evidence < 1.0:
+        reasons.append(
+            f"the listed skills are generic tools ({j.evidence:.0%} of full evidence)"
+        )
     cap = None
     if missing_required:
-        floor, share = MISSING_REQUIRED_CAP
-        cap = floor + share * (req_earned / j.capping)
-    return (
-        100.0 * earned / j.skill_total if j.skill_total else 0.0,
-        tuple(reasons),
-        matched,
-        partial,
-        missing,
-        cap,
-    )
+        cap = 100.0 * (CAP_FLOOR + (1.0 - CAP_FLOOR) * (req_earned / j.capping))
+    score = 100.0 * j.evidence * earned / j.skill_total if j.skill_total else 0.0
+    return score, tuple(reasons), matched, partial, missing, cap
+
+
+def _occupation(c: _CandidateFeatures, j: _JobFeatures, who: str):
+    """100 × the closest pair's affinity (`occupation_affinity`) × both guesses'
+    scores; 0 when either side names no known occupation."""
+    if not j.occupations:
+        return 0.0, ("no occupation recognised in the job's title",)
+    if not c.occupations:
+        return 0.0, (f"no occupation recognised in {_possessive(who)} titles",)
+    best, pair = 0.0, (c.occupations[0], j.occupations[0])
+    for mine in c.occupations:
+        for theirs in j.occupations:
+            value = occupation_affinity(mine.code, theirs.code)
+            value *= mine.score * theirs.score
+            if value > best:
+                best, pair = value, (mine, theirs)
+    mine, theirs = pair
+    affinity = occupation_affinity(mine.code, theirs.code)
+    if affinity == 1.0:
+        reason = f"same occupation: {theirs.title}"
+    elif affinity:
+        reason = f"{AFFINITY_WORDS[affinity]}: {mine.title} / {theirs.title}"
+    else:
+        reason = f"another occupation: {theirs.title} (not {mine.title})"
+    return 100.0 * best, (reason,)
+
+
+def _possessive(who: str) -> str:
+    return "your" if who == "you" else f"{who}'s"
 
 
 def _experience(c: _CandidateFeatures, j: _JobFeatures, who: str):
@@ -346,12 +421,18 @@ def _salary(candidate: CandidateData, job: JobData):
     return score, (f"salary expectation {gap:.0%} above the range",)
 
 
-def _text(c: _CandidateFeatures, j: _JobFeatures):
+def _text(c: _CandidateFeatures, j: _JobFeatures, who: str):
+    """BM25 of the candidate's text (the query) in the job's (the document), as a
+    share of the most the query could score (`Bm25Query.share`)."""
     if c.text is None or j.text is None:
-        return None
-    cosine = c.text.cosine(j.text)
-    score = 100.0 * min(1.0, cosine / TEXT_SATURATION)
-    return score, (f"text similarity {cosine:.2f}",)
+        side = "the job" if j.text is None else who
+        return 0.0, (f"no text to compare ({side} gave none)",)
+    share = c.text.share(j.text)
+    # √ spreads the small shares real texts reach over 0–100 for display; it
+    # keeps BM25's order for one person
+    return 100.0 * math.sqrt(share), (
+        f"text relevance (BM25) {share:.0%} of the best possible",
+    )
 
 
 def _round(value: float) -> int:
@@ -361,18 +442,29 @@ def _round(value: float) -> int:
 _VOICES = {"employer": ("the candidate", "prefers")}
 _CANDIDATE_VOICE = ("you", "prefer")
 
-
+_TEXT_WEIGHT, _OCCUPATION_WEIGHT = WEIGHTS["text"], WEIGHTS["occupation"]
 _SKILLS_WEIGHT, _EXPERIENCE_WEIGHT = WEIGHTS["skills"], WEIGHTS["experience"]
 _LOCATION_WEIGHT, _SALARY_WEIGHT = WEIGHTS["location"], WEIGHTS["salary"]
-_BASE_WEIGHT = _SKILLS_WEIGHT + _EXPERIENCE_WEIGHT + _LOCATION_WEIGHT + _SALARY_WEIGHT
-_TEXT_TOTAL_WEIGHT = _BASE_WEIGHT + TEXT_WEIGHT
+_FIT_WEIGHT = _EXPERIENCE_WEIGHT + _LOCATION_WEIGHT + _SALARY_WEIGHT
+_BASE_WEIGHT = _TEXT_WEIGHT + _SKILLS_WEIGHT + _FIT_WEIGHT  # no occupation index
+_TOTAL_WEIGHT = _BASE_WEIGHT + _OCCUPATION_WEIGHT
 
 
-def _side_components(c: _CandidateFeatures, j: _JobFeatures, who, pref_verb):
-    """The experience, location and salary components, built once per distinct
-    combination of the candidate fields they read (see `_JobFeatures.memo`)."""
+def _side_components(c: _CandidateFeatures, j: _JobFeatures, who, pref_verb, indexed):
+    """The occupation, experience, location and salary components, built once
+    per distinct combination of the candidate fields they read (see
+    `_JobFeatures.memo`)."""
     candidate = c.candidate
     memo = j.memo
+    occupation = None
+    if indexed:
+        key = ("o", who, c.occupation_key)
+        occupation = memo.get(key)
+        if occupation is None:
+            o_score, o_reasons = _occupation(c, j, who)
+            occupation = memo[key] = Component(
+                "occupation", round(o_score, 2), _OCCUPATION_WEIGHT, o_reasons
+            )
     key = ("e", who, candidate.level, candidate.years_experience)
     experience = memo.get(key)
     if experience is None:
@@ -396,45 +488,49 @@ def _side_components(c: _CandidateFeatures, j: _JobFeatures, who, pref_verb):
         salary = memo[key] = Component(
             "salary", round(m_score, 2), _SALARY_WEIGHT, m_reasons
         )
-    return experience, location, salary
+    return occupation, experience, location, salary
 
 
 def _score_prepared(
-    c: _CandidateFeatures, j: _JobFeatures, audience: str
+    c: _CandidateFeatures, j: _JobFeatures, audience: str, indexed: bool
 ) -> MatchResult:
+    """`indexed`: the context has an occupation index, so the occupation
+    component is part of every score of the call (0 where either side names no
+    known occupation); without one it is left out of every score alike."""
     candidate, job = c.candidate, j.job
     if audience == "employer" and candidate.opted_out:
         raise OptedOut(candidate.id)
     who, pref_verb = _VOICES.get(audience, _CANDIDATE_VOICE)
     s_score, s_reasons, matched, partial, missing, cap = _skills(c, j)
-    text = _text(c, j)
-    if j.evidence < 1.0:
-        s_score = j.evidence * s_score + (1.0 - j.evidence) * (text[0] if text else 0)
-        s_reasons = (
-            *s_reasons,
-            f"the listed skills say little ({j.evidence:.0%} of full evidence): "
-            "the rest from the text",
-        )
+    t_score, t_reasons = _text(c, j, who)
+    text = Component("text", round(t_score, 2), _TEXT_WEIGHT, t_reasons)
     skills = Component("skills", round(s_score, 2), _SKILLS_WEIGHT, s_reasons)
-    experience, location, salary = _side_components(c, j, who, pref_verb)
-    # the weighted sum adds in the components' order, as it always did
-    weighted = (
+    occupation, experience, location, salary = _side_components(
+        c, j, who, pref_verb, indexed
+    )
+    # the weighted sum adds in the components' order on every path
+    weighted = text.score * _TEXT_WEIGHT
+    if indexed:
+        weighted += occupation.score * _OCCUPATION_WEIGHT
+        components = (text, occupation, skills, experience, location, salary)
+        total_weight = _TOTAL_WEIGHT
+    else:
+        components = (text, skills, experience, location, salary)
+        total_weight = _BASE_WEIGHT
+    weighted += (
         skills.score * _SKILLS_WEIGHT
         + experience.score * _EXPERIENCE_WEIGHT
         + location.score * _LOCATION_WEIGHT
         + salary.score * _SALARY_WEIGHT
     )
-    if text is None:
-        components = (skills, experience, location, salary)
-        precise = weighted / _BASE_WEIGHT
-    else:
-        text_component = Component("text", round(text[0], 2), TEXT_WEIGHT, text[1])
-        components = (skills, experience, location, salary, text_component)
-        precise = (weighted + text_component.score * TEXT_WEIGHT) / _TEXT_TOTAL_WEIGHT
+    precise = weighted / total_weight
     capped = cap is not None
     if capped:
         precise = precise * cap / 100.0
-    headline = [s_reasons[0]]
+    headline = []
+    if indexed:
+        headline.append(occupation.reasons[0])
+    headline.append(s_reasons[0])
     if job.min_years and candidate.years_experience is not None:
         headline.append(experience.reasons[-1])
     headline.append(salary.reasons[0])
@@ -470,11 +566,12 @@ def score(
     context = context or ScoringContext()
     if audience == "employer" and candidate.opted_out:
         raise OptedOut(candidate.id)
-    idf = IdfTable(context.corpus)
+    idf = Bm25Idf(context.corpus)
     return _score_prepared(
         _CandidateFeatures(candidate, context, idf),
         _JobFeatures(job, context, idf),
         audience,
+        context.occupations is not None,
     )
 
 
@@ -487,10 +584,11 @@ def rank(
 ) -> list[MatchResult]:
     """Jobs for a candidate, best first; ties broken by job id (ascending)."""
     context = context or ScoringContext()
-    idf = IdfTable(context.corpus)
+    idf = Bm25Idf(context.corpus)
+    indexed = context.occupations is not None
     prepared = _CandidateFeatures(candidate, context, idf)
     results = [
-        _score_prepared(prepared, _JobFeatures(job, context, idf), "candidate")
+        _score_prepared(prepared, _JobFeatures(job, context, idf), "candidate", indexed)
         for job in jobs
     ]
     results.sort(key=lambda r: (-r.precise, r.job_id))
@@ -501,28 +599,26 @@ def rank(
 _BOUND_MARGIN = 1e-3
 
 
-def _best_possible(c: _CandidateFeatures, j: _JobFeatures) -> float:
+def _best_possible(c: _CandidateFeatures, j: _JobFeatures, indexed: bool) -> float:
     """The highest `precise` the job could score whatever its text: every
-    component but text exactly as `score` computes it, text at 100 (when the
-    candidate has text to compare), the cap applied."""
+    component but text exactly as `score` computes it (they read the title, not
+    the text), text at 100 when the candidate has text to compare, the cap
+    applied."""
     who, pref_verb = _CANDIDATE_VOICE
     s_score, _, _, _, _, cap = _skills(c, j)
-    if j.evidence < 1.0:  # the text part of the skills component at its best
-        text_best = 100.0 if c.text is not None else 0.0
-        s_score = j.evidence * s_score + (1.0 - j.evidence) * text_best
-    e_score, _ = _experience(c, j, who)
-    l_score, _ = _location(c, j, who, pref_verb)
-    m_score, _ = _salary(c.candidate, j.job)
-    weighted = (
-        round(s_score, 2) * WEIGHTS["skills"]
-        + round(e_score, 2) * WEIGHTS["experience"]
-        + round(l_score, 2) * WEIGHTS["location"]
-        + round(m_score, 2) * WEIGHTS["salary"]
+    occupation, experience, location, salary = _side_components(
+        c, j, who, pref_verb, indexed
     )
-    weight = sum(WEIGHTS.values())
-    best = weighted / weight
-    if c.text is not None:
-        best = max(best, (weighted + 100.0 * TEXT_WEIGHT) / (weight + TEXT_WEIGHT))
+    weighted = (100.0 if c.text is not None else 0.0) * _TEXT_WEIGHT
+    if indexed:
+        weighted += occupation.score * _OCCUPATION_WEIGHT
+    weighted += (
+        round(s_score, 2) * _SKILLS_WEIGHT
+        + experience.score * _EXPERIENCE_WEIGHT
+        + location.score * _LOCATION_WEIGHT
+        + salary.score * _SALARY_WEIGHT
+    )
+    best = weighted / (_TOTAL_WEIGHT if indexed else _BASE_WEIGHT)
     return best * cap / 100.0 if cap is not None else best
 
 
@@ -546,10 +642,11 @@ def rank_top(
     enter the top `limit`.
     """
     context = context or ScoringContext()
-    idf = IdfTable(context.corpus)
+    idf = Bm25Idf(context.corpus)
+    indexed = context.occupations is not None
     prepared = _CandidateFeatures(candidate, context, idf)
     bounds = sorted(
-        (-_best_possible(prepared, _JobFeatures(job, context, idf)), job.id)
+        (-_best_possible(prepared, _JobFeatures(job, context, idf), indexed), job.id)
         for job in jobs
     )
     results: list[MatchResult] = []
@@ -562,7 +659,9 @@ def rank_top(
                 break
         ids = [job_id for _, job_id in bounds[start : start + batch]]
         results.extend(
-            _score_prepared(prepared, _JobFeatures(job, context, idf), "candidate")
+            _score_prepared(
+                prepared, _JobFeatures(job, context, idf), "candidate", indexed
+            )
             for job in full_jobs(ids)
         )
         start += batch
@@ -580,10 +679,13 @@ def rank_candidates(
 ) -> list[MatchResult]:
     """Candidates for a job, best first, ties by candidate id; opted-out are skipped."""
     context = context or ScoringContext()
-    idf = IdfTable(context.corpus)
+    idf = Bm25Idf(context.corpus)
+    indexed = context.occupations is not None
     prepared = _JobFeatures(job, context, idf)
     results = [
-        _score_prepared(_CandidateFeatures(c, context, idf), prepared, "employer")
+        _score_prepared(
+            _CandidateFeatures(c, context, idf), prepared, "employer", indexed
+        )
         for c in candidates
         if not c.opted_out
     ]

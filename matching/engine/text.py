@@ -257,3 +257,66 @@ def bm25(
         term_idf = math.log(1 + (corpus.doc_count - df + 0.5) / (df + 0.5))
         total += term_idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / avg))
     return total
+
+
+# --- BM25 as a 0–1 share, the engine's lexical relevance ---------------------
+
+BM25_K1, BM25_B = 1.2, 0.75
+
+
+def bm25_idf(term: str, corpus: CorpusStats | None) -> float:
+    """`bm25`'s idf (Lucene's, never negative); 1.0 for every term without a
+    corpus."""
+    if corpus is None or corpus.doc_count == 0:
+        return 1.0
+    df = corpus.doc_freq.get(term, 0)
+    return math.log(1 + (corpus.doc_count - df + 0.5) / (df + 0.5))
+
+
+class Bm25Idf(dict):
+    """`bm25_idf(term, corpus)` memoised, one per ranking call."""
+
+    def __init__(self, corpus: CorpusStats | None = None):
+        super().__init__()
+        self.corpus = corpus
+
+    def __missing__(self, term: str) -> float:
+        value = self[term] = bm25_idf(term, self.corpus)
+        return value
+
+
+class Bm25Document:
+    """A document's (a job's) BM25 weight per term, prepared once:
+    idf × tf × (k1 + 1) ÷ (tf + k1 × (1 − b + b × length ÷ average length))."""
+
+    __slots__ = ("weights",)
+
+    def __init__(self, text: str, idf: Bm25Idf):
+        counts = term_counts(text)
+        length = sum(counts.values())
+        corpus = idf.corpus
+        avg = (corpus.avg_len if corpus is not None else 0.0) or length or 1
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * length / avg)
+        self.weights = {
+            term: idf[term] * tf * (BM25_K1 + 1) / (tf + norm)
+            for term, tf in counts.items()
+        }
+
+
+class Bm25Query:
+    """A query's (a person's) terms and the most BM25 any document could give
+    them (every term at saturation, idf × (k1 + 1)), prepared once."""
+
+    __slots__ = ("terms", "best")
+
+    def __init__(self, text: str, idf: Bm25Idf):
+        self.terms = tuple(term_counts(text))
+        self.best = sum(idf[term] for term in self.terms) * (BM25_K1 + 1)
+
+    def share(self, document: Bm25Document) -> float:
+        """bm25(query, document) ÷ `best`: 0–1, in the same order as `bm25` for
+        one query (the same sum, divided by a constant of the query)."""
+        if not self.best:
+            return 0.0
+        weights = document.weights
+        return sum(map(weights.get, self.terms, _ZEROS)) / self.best

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matching.engine.occupations import OccupationIndex
 
 # Seniority ladder, lowest first; the engine compares positions on it.
 LEVELS = ("intern", "junior", "mid", "senior", "lead", "executive")
@@ -81,6 +85,9 @@ class CandidateData:
     text: str = ""  # headline, summary, experience: what the text component reads
     opted_out: bool = False  # never scored for employers when True
     name: str = ""
+    # the headline and latest role titles, newest first: the occupation
+    # component reads them (the text's first words when there are none)
+    titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,6 +122,9 @@ class ScoringContext:
     categories: Mapping[str, str] = field(default_factory=dict)  # slug → category
     # slug → rarity 0.05–1 (`taxonomy.skill_rarity`); a skill not in it weighs 1
     rarity: Mapping[str, float] = field(default_factory=dict)
+    # the occupation index (`occupations.OccupationIndex`); None: no occupation
+    # component is computed (every pair scores 0 there)
+    occupations: OccupationIndex | None = None
 
 
 @dataclass(frozen=True)

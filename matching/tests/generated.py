@@ -29,6 +29,10 @@ WORDS = ("built", "maintained", "led", "shipped", "designed", "services", "platf
          "nursing", "finance", "audit", "compliance", "hospitality", "guests",
          "kitchen", "projects", "agile")  # fmt: skip
 REMOTE = ["onsite", "hybrid", "remote"]
+# candidates' latest role titles (by id, so the random draws are unchanged)
+TITLES = ("Software Engineer", "Registered Nurse", "Data Analyst", "Accountant",
+          "Warehouse Associate", "Backend Developer", "Line Cook", "Electrician",
+          "Sales Representative", "DevOps Engineer", "Web Developer")  # fmt: skip
 PREFS = ["any", "onsite", "hybrid", "remote"]
 
 
@@ -37,9 +41,18 @@ def file_taxonomy() -> Taxonomy:
     return taxonomy_from_data(json.loads(SKILLS_FILE.read_text()))
 
 
-def file_context(*, corpus=None) -> ScoringContext:
+def file_context(*, corpus=None, occupations: bool = True) -> ScoringContext:
+    """The shipped taxonomy's links and categories and (unless `occupations`
+    is false) the occupation index of the shipped occupations file."""
+    from matching.evaluation import load_occupation_index
+
     related, categories = file_taxonomy().scoring_maps()
-    return ScoringContext(related=related, categories=categories, corpus=corpus)
+    return ScoringContext(
+        related=related,
+        categories=categories,
+        corpus=corpus,
+        occupations=load_occupation_index() if occupations else None,
+    )
 
 
 def _skill_pool(rng: random.Random, taxonomy: Taxonomy):
@@ -148,6 +161,7 @@ def make_candidates(job: JobData, count: int, *, seed: int = 11):
                 else "",
                 opted_out=rng.random() < 0.03,
                 name=f"Candidate {pk}",
+                titles=(f"{names[0]} specialist", TITLES[pk % len(TITLES)]),
             )
         )
     return out

@@ -6,7 +6,9 @@ from django.core.management import CommandError, call_command
 
 from matching.engine.occupations import occupation_affinity
 from matching.evaluation import (
+    EVALUATION_DIR,
     ONET_EVALUATION_DIR,
+    SETS,
     average_precision,
     evaluate,
     evaluate_by_field,
@@ -40,6 +42,52 @@ def test_engine_beats_the_bm25_baseline():
 
     assert results["engine"]["ndcg@10"] > results["bm25"]["ndcg@10"]
     assert results["engine"]["map"] > results["bm25"]["map"]
+
+
+# nDCG@10 (engine, BM25) with the weights fitted on the tuning splits
+# (matching/data/fit_weights.py): a regression guard, and the figures of
+# bench/README.md ("Matching quality").
+EXPECTED_NDCG = {
+    ("team", "all"): (0.947, 0.923),
+    ("team", "tuning"): (0.943, 0.929),
+    ("team", "heldout"): (0.954, 0.915),
+    ("onet", "tuning"): (0.905, 0.584),
+    ("onet", "heldout"): (0.822, 0.482),
+}
+
+
+@pytest.mark.parametrize(("name", "split"), sorted(EXPECTED_NDCG))
+def test_the_engine_beats_bm25_on_every_set_and_split(name, split):
+    results = evaluate(load_set(SETS[name], split=split))
+
+    engine, bm25 = results["engine"]["ndcg@10"], results["bm25"]["ndcg@10"]
+    assert (round(engine, 3), round(bm25, 3)) == EXPECTED_NDCG[(name, split)]
+    assert engine > bm25
+
+
+def test_on_the_onet_held_out_split_the_engine_beats_bm25_in_every_field():
+    results = evaluate_by_field(load_set(ONET_EVALUATION_DIR, split="heldout"))
+
+    fields = set(results["engine"]) - {"all"}
+    assert len(fields) == 7
+    losing = [
+        f
+        for f in fields
+        if results["engine"][f]["ndcg@10"] <= results["bm25"][f]["ndcg@10"]
+    ]
+    assert losing == []
+
+
+def test_the_team_set_splits_every_archetype_between_tuning_and_held_out():
+    tuning, heldout = load_set(split="tuning"), load_set(split="heldout")
+    raw = {c["id"]: c["archetype"] for c in json.loads(
+        (EVALUATION_DIR / "candidates.json").read_text())}  # fmt: skip
+
+    assert (len(tuning.candidates), len(heldout.candidates)) == (27, 18)
+    assert {c.id for c in tuning.candidates}.isdisjoint(
+        c.id for c in heldout.candidates
+    )
+    assert {raw[c.id] for c in tuning.candidates} == set(raw.values())
 
 
 def test_precision_at_10_and_reciprocal_rank_by_hand():

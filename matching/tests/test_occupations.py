@@ -344,3 +344,90 @@ def test_loading_counts_the_occupations_using_each_skill(loaded):
 
     assert Skill.objects.get(slug="quickbooks").occupation_count == expected
     assert Skill.objects.get(slug="rust").occupation_count == 0
+
+
+# --- inference for scoring: pruned, memoised, from a text's first words ---------
+
+
+def _every_title_reference(index, text, limit=3):
+    """The inference before pruning: every title sharing a word is compared."""
+    from matching.engine.occupations import MIN_SCORE, title_words
+
+    words = title_words(text)
+    query = frozenset(words)
+
+    def weight(ws):
+        return sum(index._idf.get(w, index._unknown_idf) for w in ws)
+
+    best, hits = {}, {}
+    for code, title, twords in index._titles:
+        if not query & twords:
+            continue
+        score = weight(query & twords) / weight(query | twords)
+        hits[code] = hits.get(code, 0) + (score >= MIN_SCORE)
+        if score > best.get(code, (0.0, ""))[0]:
+            best[code] = (score, title)
+    ranked = sorted(
+        best.items(), key=lambda kv: (-(kv[1][0] + 0.02 * min(hits[kv[0]], 5)), kv[0])
+    )
+    return [
+        (code, round(min(1.0, score + 0.02 * min(hits[code], 5)), 4), title)
+        for code, (score, title) in ranked[:limit]
+        if score >= MIN_SCORE
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Senior Platform Engineer", "data engineer python", "nurse practitioner ER",
+     "customer service team lead", "Line cook and baker", "HVAC tech",
+     "truck driver class A", "software engineer backend payments",
+     "Marketing and sales person"],
+)  # fmt: skip
+def test_pruned_inference_gives_what_reading_every_title_gives(title):
+    from matching.evaluation import load_occupation_index
+
+    index = load_occupation_index()  # the whole shipped file, 56k titles
+
+    got = [(g.code, g.score, g.matched) for g in index.infer(title)]
+
+    assert got == _every_title_reference(index, title)
+
+
+def test_guesses_are_memoised_per_title(index):
+    first = index.guesses("Senior Staff Nurse", 3)
+
+    assert index.guesses("Senior Staff Nurse", 3) is first
+    assert index.infer("Senior Staff Nurse") == list(first)
+
+
+def test_infer_leading_reads_an_exact_title_from_a_texts_first_words(index):
+    found = index.infer_leading("Senior registered nurse on a busy ward. ICU.")
+
+    assert [(g.code, g.score) for g in found][:1] == [("29-1141.00", 1.0)]
+    assert index.infer_leading("Caring for patients on a busy ward") == []
+    assert index.infer_leading("") == []
+
+
+@pytest.mark.django_db
+def test_production_scores_carry_the_occupation_component_once_loaded(
+    alice, acme, loaded
+):
+    from matching import selectors
+    from matching.occupations import forget_process_state
+    from matching.tests.wiring import alice_profile, backend_job
+
+    forget_process_state()
+    profile = selectors.profiles_for_scoring().get(
+        pk=alice_profile(alice, headline="Back End Engineer").pk
+    )
+    job = selectors.jobs_for_scoring().get(pk=backend_job(acme).pk)
+
+    result = selectors.match_for_candidate(profile=profile, job=job)
+
+    assert selectors.candidate_data_for(profile).titles == ("Back End Engineer",)
+    occupation = result.component("occupation")
+    # both exact titles of Web Developers ("Backend" = "Back End" without spaces)
+    assert (occupation.score, occupation.weight) == (100.0, 16.0)
+    assert occupation.reasons == ("same occupation: Web Developers",)
+    assert result.explanation.startswith("same occupation: Web Developers; ")

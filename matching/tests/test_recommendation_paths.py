@@ -90,7 +90,7 @@ def test_recommendations_equal_the_plain_rank_of_the_pool(alice, jobs, settings)
 
     assert fast == plain
     assert len(fast) == 16
-    assert fast[0][1].score == 94
+    assert fast[0][1].score == 80
 
 
 def test_candidate_data_for_profiles_equals_candidate_data_for_each(alice, bob):
@@ -200,12 +200,13 @@ def test_recommendations_run_a_fixed_number_of_queries(
     alice, python_jobs, django_assert_num_queries
 ):
     from matching.corpus import current_corpus
+    from matching.occupations import get_occupation_index
     from matching.skills import get_taxonomy
 
     profile = selectors.profiles_for_scoring().get(
         pk=make_profile(alice, skills=["Python", "Django", "Rust"]).pk
     )
-    get_taxonomy(), current_corpus()  # once per process
+    get_taxonomy(), current_corpus(), get_occupation_index()  # once per process
     # The pool is one UNION on PostgreSQL; SQLite cannot limit a UNION's parts,
     # so it runs one query per pool skill (the profile's and related skills).
     pool_queries = (

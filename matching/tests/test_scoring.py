@@ -1,10 +1,13 @@
 """The pure engine: every component at its edges, the cap, ties, explanations."""
 
+import math
+
 import pytest
 
 from matching.engine.local import LocalProvider
+from matching.engine.occupations import OccupationEntry, OccupationIndex
 from matching.engine.scoring import OptedOut, rank, rank_candidates, score
-from matching.engine.text import corpus_stats
+from matching.engine.text import bm25, bm25_idf, corpus_stats
 from matching.engine.types import (
     CandidateData,
     CandidateSkill,
@@ -40,16 +43,30 @@ def comp(result, name):
     return result.component(name).score
 
 
-def test_perfect_match_scores_100_with_reasons():
+def test_a_match_on_everything_but_repeated_words_scores_77_with_reasons():
     result = score(
         candidate(
-            years_experience=5, level="senior", salary=Salary(60000, None, "EUR")
+            years_experience=5,
+            level="senior",
+            salary=Salary(60000, None, "EUR"),
+            text="Backend developer Python Django",
         ),
-        job(min_years=3, level="senior", salary=Salary(55000, 70000, "EUR")),
+        job(
+            min_years=3,
+            level="senior",
+            salary=Salary(55000, 70000, "EUR"),
+            text="Backend developer Python Django",
+        ),
     )
 
-    assert result.score == 100
+    # the same words once each: BM25 gives 1 of the 2.2 a term can reach
+    # (k1 + 1), √(1 / 2.2) = 67.42; everything else 100; no occupation index,
+    # so no occupation component: (67.42 × 57 + 100 × 24) / 81
+    assert result.component("text").score == 67.42
+    assert result.precise == pytest.approx((67.42 * 57 + 100 * 24) / 81, abs=1e-4)
+    assert result.score == 77
     assert [c.name for c in result.components] == [
+        "text",
         "skills",
         "experience",
         "location",
@@ -126,7 +143,7 @@ def test_related_credit_is_symmetric_and_takes_the_best_link():
     assert comp(result, "skills") == 40.0
 
 
-def test_job_without_linked_skills_takes_its_skills_score_from_the_text():
+def test_a_job_without_linked_skills_scores_0_for_skills_and_counts_by_text():
     # was a neutral 50, which lifted unrelated jobs above a person's own occupation
     no_text = score(candidate(), job(skills=()))
     with_text = score(
@@ -135,12 +152,12 @@ def test_job_without_linked_skills_takes_its_skills_score_from_the_text():
     )
 
     assert comp(no_text, "skills") == 0.0
-    assert no_text.component("skills").reasons == (
-        "the job lists no linked skills",
-        "the listed skills say little (0% of full evidence): the rest from the text",
-    )
-    assert comp(with_text, "skills") == comp(with_text, "text")
-    assert comp(with_text, "skills") > 0
+    assert no_text.component("skills").reasons == ("the job lists no linked skills",)
+    assert comp(no_text, "text") == 0.0
+    # location 100 × 8, experience and salary 50 × 5, of 81
+    assert no_text.precise == pytest.approx((800 + 250) / 81, abs=1e-4)
+    assert comp(with_text, "skills") == 0.0
+    assert comp(with_text, "text") == 58.39  # 3 of 4 query words, once: √(3 / 8.8)
 
 
 def test_an_unrelated_job_without_skills_ranks_below_the_persons_own_job():
@@ -188,22 +205,23 @@ def test_missing_required_skills_cap_the_total():
     )
     result = score(candidate(), the_job)
 
-    # coverage 2/4 → cap 30 + 70 × 0.5 = 65; total scaled by 0.65
-    uncapped = (50 * 45 + 50 * 20 + 100 * 15 + 50 * 10) / 90
+    # coverage 2/4 → cap 0.9 + 0.1 × 0.5 = 0.95; total scaled by 0.95
+    uncapped = (0 * 57 + 50 * 11 + 50 * 2 + 100 * 8 + 50 * 3) / 81
     assert result.capped
-    assert result.precise == pytest.approx(uncapped * 0.65, abs=0.001)
-    assert result.score <= 65
+    assert result.precise == pytest.approx(uncapped * 0.95, abs=1e-4)
+    assert result.precise == 18.7654
     assert result.missing_skills == ("go", "rust")
 
 
-def test_no_required_skill_at_all_caps_at_30():
+def test_no_required_skill_at_all_scales_the_total_by_the_cap_floor():
     result = score(
         candidate(skills=()),
         job(skills=(JobSkill("python", "Python"),), remote_policy="remote"),
     )
 
-    assert result.score <= 30
     assert result.capped
+    # (location 100 × 8 + experience and salary 50 × 5) / 81 × 0.9
+    assert result.precise == pytest.approx(1050 / 81 * 0.9, abs=1e-4)
 
 
 @pytest.mark.parametrize(
@@ -302,8 +320,9 @@ def test_yearly_normalises_periods():
     assert yearly(None) is None
 
 
-def test_text_component_only_when_both_sides_have_text():
-    corpus = corpus_stats(["python django backend", "nurse icu patient care"])
+def test_text_is_bm25_as_a_share_of_the_best_and_0_without_text():
+    texts = ["python django backend", "nurse icu patient care", "python services"]
+    corpus = corpus_stats(texts)
     context = ScoringContext(corpus=corpus)
     same = score(
         candidate(text="python django backend"),
@@ -315,9 +334,39 @@ def test_text_component_only_when_both_sides_have_text():
     )
     none = score(candidate(text=""), job(text="python backend"), context)
 
-    assert comp(same, "text") == 100.0
+    # Σ bm25 over the query's terms ÷ (Σ idf × 2.2), then √
+    best = sum(bm25_idf(t, corpus) for t in ("python", "django", "backend")) * 2.2
+    expected = 100 * math.sqrt(
+        bm25("python django backend", "python django backend", corpus) / best
+    )
+    assert comp(same, "text") == round(expected, 2) == 67.42
     assert comp(unrelated, "text") == 0.0
-    assert none.component("text") is None
+    assert comp(none, "text") == 0.0
+    assert none.component("text").reasons == ("no text to compare (you gave none)",)
+
+
+def test_text_alone_orders_jobs_exactly_as_bm25():
+    jobs = [
+        job(id=i, skills=(), text=t)
+        for i, t in enumerate(
+            [
+                "python backend services and python tooling",
+                "django web backend",
+                "nurse icu patient care",
+                "python django backend developer with a long description of "
+                "everything the team does every day",
+                "backend",
+            ],
+            start=1,
+        )
+    ]
+    corpus = corpus_stats([j.text for j in jobs])
+    person = candidate(skills=(), text="python django backend developer")
+    by_bm25 = sorted(jobs, key=lambda j: (-bm25(person.text, j.text, corpus), j.id))
+
+    ranked = rank(person, jobs, ScoringContext(corpus=corpus))
+
+    assert [r.job_id for r in ranked] == [j.id for j in by_bm25] == [4, 1, 2, 5, 3]
 
 
 def test_scores_are_deterministic():
@@ -369,3 +418,87 @@ def test_local_provider_is_the_default_seam(settings):
         get_provider().score(candidate(), job()).score
         == score(candidate(), job()).score
     )
+
+
+OCCUPATIONS = OccupationIndex(
+    [
+        OccupationEntry(
+            "15-1252.00",
+            "Software Developers",
+            "tech",
+            ("Software Engineer", "Backend Developer"),
+        ),
+        OccupationEntry(
+            "15-1253.00", "Software Quality Assurance Analysts", "tech", ("QA Tester",)
+        ),
+        OccupationEntry("29-1141.00", "Registered Nurses", "health", ("Staff Nurse",)),
+    ]
+)
+WITH_OCCUPATIONS = ScoringContext(occupations=OCCUPATIONS)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected", "reason"),
+    [
+        ("Senior Backend Developer", 100.0, "same occupation: Software Developers"),
+        (
+            "QA Tester",
+            50.0,
+            "a related occupation: Software Developers / "
+            "Software Quality Assurance Analysts",
+        ),
+        (
+            "Staff Nurse",
+            0.0,
+            "another occupation: Registered Nurses (not Software Developers)",
+        ),  # fmt: skip
+        ("Chief Happiness Officer", 0.0, "no occupation recognised in the job's title"),
+    ],
+)
+def test_occupation_component_from_both_sides_titles(title, expected, reason):
+    person = candidate(titles=("Software Engineer", "Staff Nurse"))
+
+    result = score(person, job(title=title), WITH_OCCUPATIONS)
+
+    assert comp(result, "occupation") == expected
+    assert result.component("occupation").reasons == (reason,)
+    assert result.component("occupation").weight == 16.0
+    assert result.explanation.startswith(reason)
+
+
+def test_occupation_from_the_first_words_of_the_text_without_titles():
+    person = candidate(text="Senior software engineer building payment APIs.")
+    nobody = candidate(text="Builds payment APIs.")
+
+    known = score(person, job(title="Backend Developer"), WITH_OCCUPATIONS)
+    unknown = score(nobody, job(title="Backend Developer"), WITH_OCCUPATIONS)
+
+    assert comp(known, "occupation") == 100.0
+    assert comp(unknown, "occupation") == 0.0
+    assert unknown.component("occupation").reasons == (
+        "no occupation recognised in your titles",
+    )
+
+
+def test_without_an_occupation_index_the_component_is_left_out_of_every_score():
+    result = score(candidate(titles=("Software Engineer",)), job())
+
+    assert result.component("occupation") is None
+    assert [c.name for c in result.components] == [
+        "text", "skills", "experience", "location", "salary"
+    ]  # fmt: skip
+
+
+def test_a_persons_own_occupation_outranks_a_job_sharing_only_a_generic_tool():
+    excel_job = (JobSkill("microsoft-excel", "Microsoft Excel"),)
+    person = candidate(
+        skills=(EXCEL,), titles=("Staff Nurse",), text="Staff nurse, wound care"
+    )
+    own = job(id=1, title="Registered Nurse", skills=(), text="Nurse on a ward")
+    other = job(id=2, title="Software Engineer", skills=excel_job, text="Excel")
+    context = ScoringContext(rarity=RARITY.rarity, occupations=OCCUPATIONS)
+
+    ranked = rank(person, [other, own], context)
+
+    assert [r.job_id for r in ranked] == [1, 2]
+    assert [comp(r, "occupation") for r in ranked] == [100.0, 0.0]

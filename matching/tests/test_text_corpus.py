@@ -9,6 +9,7 @@ from django.core.cache import cache
 from matching import selectors
 from matching.corpus import CORPUS_VERSION_CACHE_KEY, current_corpus
 from matching.engine.scoring import score
+from matching.engine.text import bm25, bm25_idf, term_counts
 from matching.engine.types import CandidateData, CorpusStats, JobData, ScoringContext
 from matching.models import TextCorpus
 from matching.services import text_corpus_refresh
@@ -16,36 +17,37 @@ from matching.tests.wiring import alice_profile, backend_job, published_job
 
 
 def test_idf_weighs_a_shared_common_word_less_than_rare_unshared_ones():
-    """Hand-computed: 3 documents, "python" in all 3, "kitchen" in 1, "rust" in
-    none. idf = ln((1 + N) / (1 + df)) + 1: python 1, kitchen 1 + ln 2, rust
-    1 + ln 4. The texts share only "python", so
-
-        cosine = 1 / (sqrt(1 + (1 + ln 2)²) × sqrt(1 + (1 + ln 4)²)) = 0.19655
-
-    against 1 / (√2 × √2) = 0.5 with uniform weights: text 39.31 instead of 100
-    (saturating at 0.5). The job has no linked skills, so its skills component is
-    the text score too (it was a neutral 50): total (text × 45 + 3 × 50 × 45
-    + text × 15) / 105.
+    """Hand-computed: 3 documents, "python" in all 3, "kitchen" in 1. BM25's
+    idf = ln(1 + (N − df + 0.5) / (df + 0.5)): python ln(8/7) = 0.13353,
+    kitchen ln(8/3) = 0.98083. The job "python Rust" holds python once, at the
+    average length (no average given: its own), so python adds its idf; the
+    best the query could score is (0.13353 + 0.98083) × 2.2, so the share is
+    0.05447 and the text √0.05447 = 23.34, against √(1 / 4.4) = 47.67 with
+    uniform weights. No linked skills (0), nothing else known (50 each):
+    total (text × 57 + 50 × 13) / 81.
     """
     stats = CorpusStats(doc_count=3, doc_freq={"python": 3, "kitchen": 1})
     candidate = CandidateData(id=1, text="Python kitchen")
     job = JobData(id=2, text="python Rust")
-    kitchen, rust = 1 + math.log(2), 1 + math.log(4)
-    cosine = 1 / (math.sqrt(1 + kitchen**2) * math.sqrt(1 + rust**2))
+    python, kitchen = math.log(8 / 7), math.log(8 / 3)
+    share = python / ((python + kitchen) * 2.2)
 
     weighted = score(candidate, job, ScoringContext(corpus=stats))
     uniform = score(candidate, job, ScoringContext())
 
-    assert round(cosine, 5) == 0.19655
-    assert weighted.component("text").score == 39.31
-    assert weighted.component("text").reasons == ("text similarity 0.20",)
-    assert weighted.component("skills").score == 39.31
-    assert weighted.precise == 43.8914 and weighted.score == 44
-    assert uniform.component("text").score == 100.0
-    assert uniform.precise == 78.5714 and uniform.score == 79
+    assert round(share, 5) == 0.05447
+    assert weighted.component("text").score == 23.34
+    assert weighted.component("text").reasons == (
+        "text relevance (BM25) 5% of the best possible",
+    )
+    assert weighted.component("skills").score == 0.0
+    assert weighted.precise == round((23.34 * 57 + 650) / 81, 4) == 24.4491
+    assert uniform.component("text").score == 47.67
+    assert uniform.precise == round((47.67 * 57 + 650) / 81, 4) == 41.5702
 
 
 pytestmark_db = pytest.mark.django_db
+TEXT_WITH_CORPUS = 71.83  # 52 % of the best, √0.516
 
 
 @pytest.fixture
@@ -99,19 +101,19 @@ def test_without_a_corpus_production_scores_text_with_uniform_weights(alice, job
 
     result = selectors.match_for_candidate(profile=profile, job=job)
 
-    assert result.component("text").reasons == ("text similarity 0.79",)
+    assert result.component("text").reasons == (
+        "text relevance (BM25) 57% of the best possible",
+    )
+    assert result.component("text").score == 75.38
 
 
 @pytestmark_db
 def test_production_scores_use_the_refreshed_document_frequencies(
     alice, jobs, django_capture_on_commit_callbacks
 ):
-    """Alice's text "Python developer / Django / Python" against the backend job's:
-    with N = 2, idf is 1 for python and services (in both jobs) and 1 + ln 1.5
-    for the others, so the shared python (2 × 2) keeps its weight while developer
-    (1 × 1) and django (1 × 2) weigh (1 + ln 1.5)² each:
-    dot = 4 + 3 × 1.9753 = 9.926, norms √7.9507 and √20.8027, cosine 0.7718
-    (0.79 with uniform weights)."""
+    """Alice's text against the backend job's, with N = 2 and avg_len 7.5:
+    the text component is exactly BM25 (`bm25`, the corpus's idf) as a share
+    of the query's best, then √."""
     with django_capture_on_commit_callbacks(execute=True):
         row = text_corpus_refresh()
     profile = selectors.profiles_for_scoring().get(pk=alice_profile(alice).pk)
@@ -122,11 +124,17 @@ def test_production_scores_use_the_refreshed_document_frequencies(
     assert selectors.scoring_context().corpus == CorpusStats(
         doc_count=2, doc_freq=row.doc_freq, avg_len=7.5
     )
-    w = (1 + math.log(1.5)) ** 2
-    dot, norm_alice, norm_job = 4 + 3 * w, math.sqrt(4 + 2 * w), math.sqrt(5 + 8 * w)
-    assert round(dot / (norm_alice * norm_job), 4) == 0.7718
-    assert result.component("text").reasons == ("text similarity 0.77",)
-    assert result.component("text").score == 100.0  # saturated either way
+    corpus = selectors.scoring_context().corpus
+    alice_text = selectors.candidate_data_for(profile).text
+    job_text = selectors.job_data_for(job).text
+    terms = set(term_counts(alice_text))
+    best = sum(bm25_idf(t, corpus) for t in terms) * 2.2
+    share = bm25(alice_text, job_text, corpus) / best
+    assert result.component("text").score == round(100 * math.sqrt(share), 2)
+    assert result.component("text").score == TEXT_WITH_CORPUS
+    assert result.component("text").reasons == (
+        "text relevance (BM25) 52% of the best possible",
+    )
 
 
 @pytestmark_db
@@ -153,11 +161,11 @@ def test_recommendations_are_recomputed_when_the_corpus_changes(
 ):
     profile = selectors.profiles_for_scoring().get(pk=alice_profile(alice).pk)
     before = selectors.recommendations_for(profile=profile)
-    assert before[0][1].component("text").reasons == ("text similarity 0.79",)
+    assert before[0][1].component("text").score == 75.38  # uniform weights
 
     with django_capture_on_commit_callbacks(execute=True):
         text_corpus_refresh()
     after = selectors.recommendations_for(profile=profile)
 
     assert [job.pk for job, _ in after] == [job.pk for job, _ in before]
-    assert after[0][1].component("text").reasons == ("text similarity 0.77",)
+    assert after[0][1].component("text").score == TEXT_WITH_CORPUS

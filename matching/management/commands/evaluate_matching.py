@@ -22,7 +22,8 @@ class Command(BaseCommand):
             "--split",
             choices=["all", "tuning", "heldout"],
             default="all",
-            help="onet only: the tuning or the held-out candidates",
+            help="the tuning or the held-out candidates (the team set: every other "
+            "candidate of each archetype)",
         )
 
     def handle(self, *args, **options):
