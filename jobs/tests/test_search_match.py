@@ -77,11 +77,12 @@ def test_sort_by_match_orders_the_jobs_by_the_candidates_scores(alice, alice_pro
     )
     assert got == expected_order(alice_profile, window)
     # Both her skills, her city, her level: the Berlin Python job first; the
-    # Berlin lead job (no skills listed, in her city) above the newer US one.
+    # US data job (her Python skill, her words) above the Berlin lead job, which
+    # lists no skill (no neutral value lifts it), then the React job.
     assert [title for title, _ in got] == [
         "Senior Python Developer",
-        "Engineering Lead",
         "Data Engineer",
+        "Engineering Lead",
         "Frontend Developer",
     ]
     assert got[0][1] > got[1][1]
