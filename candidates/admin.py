@@ -11,6 +11,7 @@ from candidates.models import (
     Visibility,
     WorkExperience,
 )
+from hotgigs.richtext import RichTextAdminMixin
 
 
 class CandidateSkillInline(admin.TabularInline):
@@ -43,7 +44,8 @@ def refresh_search(modeladmin, request, queryset):
 
 
 @admin.register(CandidateProfile)
-class CandidateProfileAdmin(admin.ModelAdmin):
+class CandidateProfileAdmin(RichTextAdminMixin, admin.ModelAdmin):
+    rich_text_fields = ("summary",)
     list_display = [
         "user",
         "headline",

@@ -4,6 +4,7 @@ from django.db import models
 
 from companies import services
 from companies.models import Company, Invitation, Membership
+from hotgigs.richtext import RichTextAdminMixin
 
 
 class MembershipInline(admin.TabularInline):
@@ -27,7 +28,8 @@ class InvitationInline(admin.TabularInline):
 
 
 @admin.register(Company)
-class CompanyAdmin(admin.ModelAdmin):
+class CompanyAdmin(RichTextAdminMixin, admin.ModelAdmin):
+    rich_text_fields = ("description",)
     list_display = [
         "name",
         "slug",

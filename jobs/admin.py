@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from hotgigs.richtext import sanitize_html
+from hotgigs.richtext import RichTextAdminMixin
 from jobs.models import Job, JobSkill, JobStatus, yearly
 from jobs.search_cache import bump_search_version
 from jobs.services import JobTransitionError, job_set_status, refresh_search_vectors
@@ -43,7 +43,8 @@ def close_jobs(modeladmin, request, queryset):
 
 
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
+class JobAdmin(RichTextAdminMixin, admin.ModelAdmin):
+    rich_text_fields = ("description",)
     list_display = [
         "title",
         "company",
@@ -82,7 +83,6 @@ class JobAdmin(admin.ModelAdmin):
         # Staff edits keep the derived columns right, as the services do.
         obj.salary_min_yearly = yearly(obj.salary_min, obj.salary_period)
         obj.salary_max_yearly = yearly(obj.salary_max, obj.salary_period)
-        obj.description = sanitize_html(obj.description)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
