@@ -11,6 +11,7 @@ from candidates.models import (
     Visibility,
     WorkExperience,
 )
+from hotgigs.countries import CountryAdminMixin
 from hotgigs.richtext import RichTextAdminMixin
 
 
@@ -44,8 +45,9 @@ def refresh_search(modeladmin, request, queryset):
 
 
 @admin.register(CandidateProfile)
-class CandidateProfileAdmin(RichTextAdminMixin, admin.ModelAdmin):
+class CandidateProfileAdmin(RichTextAdminMixin, CountryAdminMixin, admin.ModelAdmin):
     rich_text_fields = ("summary",)
+    country_fields = ("country",)
     list_display = [
         "user",
         "headline",

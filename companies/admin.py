@@ -4,6 +4,7 @@ from django.db import models
 
 from companies import services
 from companies.models import Company, Invitation, Membership
+from hotgigs.countries import CountryAdminMixin
 from hotgigs.richtext import RichTextAdminMixin
 
 
@@ -28,8 +29,9 @@ class InvitationInline(admin.TabularInline):
 
 
 @admin.register(Company)
-class CompanyAdmin(RichTextAdminMixin, admin.ModelAdmin):
+class CompanyAdmin(RichTextAdminMixin, CountryAdminMixin, admin.ModelAdmin):
     rich_text_fields = ("description",)
+    country_fields = ("hq_country",)
     list_display = [
         "name",
         "slug",

@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from hotgigs.countries import CountryAdminMixin
 from hotgigs.richtext import RichTextAdminMixin
 from jobs.models import Job, JobSkill, JobStatus, yearly
 from jobs.search_cache import bump_search_version
@@ -43,8 +44,9 @@ def close_jobs(modeladmin, request, queryset):
 
 
 @admin.register(Job)
-class JobAdmin(RichTextAdminMixin, admin.ModelAdmin):
+class JobAdmin(RichTextAdminMixin, CountryAdminMixin, admin.ModelAdmin):
     rich_text_fields = ("description",)
+    country_fields = ("country",)
     list_display = [
         "title",
         "company",

@@ -260,20 +260,27 @@ def admin_objects(acme, alice):
 
 
 @pytest.mark.parametrize(
-    ("name", "url", "field", "model"),
+    ("name", "url", "field", "model", "country"),
     [
-        ("job", "/admin/jobs/job/{pk}/change/", "description", Job),
-        ("company", "/admin/companies/company/{pk}/change/", "description", Company),
+        ("job", "/admin/jobs/job/{pk}/change/", "description", Job, "country"),
+        (
+            "company",
+            "/admin/companies/company/{pk}/change/",
+            "description",
+            Company,
+            "hq_country",
+        ),
         (
             "profile",
             "/admin/candidates/candidateprofile/{pk}/change/",
             "summary",
             CandidateProfile,
+            "country",
         ),
     ],
 )
 def test_admin_change_form_has_the_editor_and_saving_sanitises(
-    sam, admin_objects, name, url, field, model
+    sam, admin_objects, name, url, field, model, country
 ):
     obj = admin_objects[name]
     url = url.format(pk=obj.pk)
@@ -287,6 +294,13 @@ def test_admin_change_form_has_the_editor_and_saving_sanitises(
     assert re.search(rf'<textarea name="{field}"[^>]*data-richtext-editor=""', body)
     assert "data-richtext-styles=" in body
     assert '<script src="/static/js/richtext-editor.js" type="module">' in body
+    # The site's one country picker, as on the pages (names, storing the code).
+    assert re.search(
+        rf'<select name="{country}"[^>]*>\s*<option value=""( selected)?>—', body
+    )
+    assert re.search(r'<option value="DE"( selected)?>Germany</option>', body)
+    if stored := getattr(obj, country):
+        assert f'<option value="{stored}" selected>' in body
     assert response.status_code == 302, response.content.decode()[:2000]
     assert getattr(model.objects.get(pk=obj.pk), field) == DIRTY_CLEANED
 
