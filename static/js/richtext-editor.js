@@ -118,5 +118,9 @@ function loadStylesheets() {
   );
 }
 
-await loadStylesheets();
+// A stylesheet that never answers does not keep the editor away for long.
+await Promise.race([
+  loadStylesheets(),
+  new Promise((resolve) => setTimeout(resolve, 3000)),
+]);
 initializeEditors(createEditor, "[data-richtext-editor]");
