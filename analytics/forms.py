@@ -11,9 +11,33 @@ MAX_RANGE_DAYS = 2 * 366
 class DateRangeForm(forms.Form):
     """?since=YYYY-MM-DD&until=YYYY-MM-DD&job=<id>; all optional."""
 
-    since = forms.DateField(required=False, label="From")
-    until = forms.DateField(required=False, label="To")
+    # The browser's date picker on the page; the API reads the same ISO dates.
+    since = forms.DateField(
+        required=False,
+        label="From",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    until = forms.DateField(
+        required=False,
+        label="To",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
     job = forms.IntegerField(required=False, min_value=1, label="Job")
+
+    def show_effective_range(self) -> None:
+        """After validation: the date pickers show the range the report covers
+        (the defaults when none was given), not empty boxes."""
+        self.data = self.data.copy()
+        for name in ("since", "until"):
+            self.data[name] = self.cleaned_data[name].isoformat()
+
+    def offer_jobs(self, jobs_table: list[dict]) -> None:
+        """The page's job filter as a list of the company's jobs (the report's
+        jobs table) instead of a typed job id."""
+        self.fields["job"].widget = forms.Select(
+            choices=[("", "All jobs")]
+            + [(row["job_id"], row["title"]) for row in jobs_table]
+        )
 
     def clean(self):
         data = super().clean()

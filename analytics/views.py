@@ -24,6 +24,7 @@ def _dashboard(request, *, job_id=None):
     form = DateRangeForm(request.GET)
     if not form.is_valid():
         return form, None, None
+    form.show_effective_range()
     role, data = dashboard_for_user(
         request.user,
         since=form.cleaned_data["since"],
@@ -48,6 +49,7 @@ def insights(request):
     }
     if role == "employer":
         context["companies"] = list(employer_companies(request.user))
+        form.offer_jobs((data or {}).get("tables", {}).get("jobs", []))
     return render(request, TEMPLATES[role], context)
 
 
@@ -63,6 +65,7 @@ def job_insights(request, pk):
         return render(request, "analytics/invalid.html", {"form": form}, status=400)
     if role != "employer":
         raise Http404("No such job.")
+    form.offer_jobs(data["tables"].get("jobs", []))
     context = {
         "form": form,
         "role": role,

@@ -11,6 +11,8 @@ from candidates.models import (
     Visibility,
     WorkExperience,
 )
+from hotgigs.countries import CountryAdminMixin
+from hotgigs.richtext import RichTextAdminMixin
 
 
 class CandidateSkillInline(admin.TabularInline):
@@ -43,7 +45,9 @@ def refresh_search(modeladmin, request, queryset):
 
 
 @admin.register(CandidateProfile)
-class CandidateProfileAdmin(admin.ModelAdmin):
+class CandidateProfileAdmin(RichTextAdminMixin, CountryAdminMixin, admin.ModelAdmin):
+    rich_text_fields = ("summary",)
+    country_fields = ("country",)
     list_display = [
         "user",
         "headline",

@@ -3,7 +3,9 @@ from django.db import models
 
 from companies import services
 from companies.models import Company, Invitation, Membership
+from hotgigs.countries import CountryAdminMixin
 from hotgigs.errors import NotAllowed
+from hotgigs.richtext import RichTextAdminMixin
 
 
 class MembershipInline(admin.TabularInline):
@@ -27,7 +29,9 @@ class InvitationInline(admin.TabularInline):
 
 
 @admin.register(Company)
-class CompanyAdmin(admin.ModelAdmin):
+class CompanyAdmin(RichTextAdminMixin, CountryAdminMixin, admin.ModelAdmin):
+    rich_text_fields = ("description",)
+    country_fields = ("hq_country",)
     list_display = [
         "name",
         "slug",

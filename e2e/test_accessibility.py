@@ -150,7 +150,8 @@ def test_log_in_with_the_keyboard_alone_and_see_where_focus_is(page, alice):
 
 def test_admin_change_forms(page, world, alice):
     """Staff work in the admin: its change forms (a job with its skills inline,
-    an application, a candidate profile) have no serious or critical violation."""
+    an application, a candidate profile, a company) have no serious or critical
+    violation, with the rich-text editor in place where a form has one."""
     from candidates.models import CandidateProfile
 
     alice.is_staff = alice.is_superuser = True
@@ -162,9 +163,16 @@ def test_admin_change_forms(page, world, alice):
         "/admin/jobs/job/add/",
         f"/admin/jobs/application/{world.applications.get().pk}/change/",
         f"/admin/candidates/candidateprofile/{CandidateProfile.objects.get().pk}/change/",
+        f"/admin/companies/company/{world.company.pk}/change/",
     ]:
         response = page.goto(path)
         assert response.status == 200, path
+        # The job, profile and company forms: the editor has replaced its textarea.
+        if "application" not in path:
+            expect(page.locator("[data-richtext-ready=true]")).to_have_count(1)
+            expect(page.locator(".prose-editor [contenteditable=true]")).to_have_count(
+                1
+            )
         violations = axe_violations(page)
         if violations:
             problems[path] = describe_violations(violations)

@@ -17,6 +17,7 @@ from accounts.models import User
 from e2e.conftest import off_loop
 from e2e.role_pages import role_pages
 from hotgigs.testing.browser import PHONE, log_in, screenshot
+from jobs.models import Job
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,12 +33,18 @@ MAIN_PAGES = {
                   "candidates:profile", "jobs:application-detail",
                   "matching:recommendations"],
     "employer": ["accounts:dashboard", "jobs:company_jobs", "jobs:pipeline",
-                 "jobs:application-detail", "candidates:search", "analytics:insights",
-                 "jobs:edit"],
+                 "jobs:application-detail", "candidates:search", "candidates:detail",
+                 "analytics:insights", "jobs:create", "jobs:edit"],
     "recruiter": ["accounts:dashboard", "recruiters:dashboard", "recruiters:pool",
-                  "recruiters:submissions", "recruiters:reports"],
-    "staff": ["accounts:dashboard", "analytics:insights"],
+                  "recruiters:submissions", "recruiters:reports", "candidates:search"],
+    "staff": ["accounts:dashboard", "analytics:insights", "candidates:search"],
 }  # fmt: skip
+# The staff's main pages are in the admin (not a role page of the crawl).
+STAFF_ADMIN_PAGES = {
+    "admin-index": "/admin/",
+    "admin-jobs": "/admin/jobs/job/",
+    "admin-job-change": "/admin/jobs/job/{job}/change/",
+}
 
 VISIBLE_LINKS = """() => Array.from(document.querySelectorAll("a[href]"))
   .filter(a => a.getClientRects().length > 0
@@ -131,6 +138,12 @@ def test_no_page_of_any_role_scrolls_sideways_on_a_phone(new_page, demo):
                 screenshot(page, f"{role}-{slug}-375")
                 desktop.goto(found.path)
                 screenshot(desktop, f"{role}-{slug}-1280")
+        if role == "staff":
+            job = Job.objects.published().order_by("pk").first()
+            for name, path in STAFF_ADMIN_PAGES.items():
+                for shown, size in ((page, 375), (desktop, 1280)):
+                    shown.goto(path.format(job=job.pk))
+                    screenshot(shown, f"staff-{name}-{size}")
     assert wide == {}
 
 

@@ -64,3 +64,15 @@ def validate_country_code(value: str) -> None:
 
 def country_name(code: str) -> str:
     return COUNTRIES.get(code, code)
+
+
+class CountryAdminMixin:
+    """A ModelAdmin whose `country_fields` use the site's one country picker
+    (names, storing the code) instead of a typed two-letter code."""
+
+    country_fields: tuple[str, ...] = ()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.country_fields:
+            kwargs["widget"] = country_select(blank="—")
+        return super().formfield_for_dbfield(db_field, request, **kwargs)

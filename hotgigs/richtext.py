@@ -14,6 +14,7 @@ from itertools import groupby
 import nh3
 from django import forms
 from django.forms.widgets import Script
+from django.templatetags.static import static
 
 # Block-level boundaries become spaces in plain text ("<h2>A</h2><p>B" → "A B").
 BLOCK_BOUNDARY = re.compile(
@@ -98,30 +99,64 @@ def html_to_text(value: str | None) -> str:
     return " ".join(text.split())
 
 
+# The editor's styles. The editor module loads them itself before it replaces
+# the textarea, so they never block the first paint of the page (Lighthouse's
+# render-blocking resources); without JavaScript nothing needs them.
+EDITOR_STYLESHEETS = (
+    "django_prose_editor/material-icons.css",
+    "django_prose_editor/editor.css",
+    "css/richtext-editor.css",
+)
+
+
 class RichTextarea(forms.Textarea):
     """A textarea that django-prose-editor (ProseMirror) turns into an editor.
 
     The editor's code and styles are the package's own static files, loaded by
     `static/js/richtext-editor.js` through a relative module import (no import map:
-    an inline script would need a CSP exception, and nothing loads from a CDN). Its
-    toolbar offers only what `ALLOWED_TAGS` keeps. Without JavaScript it stays a
-    textarea, and plain text typed there keeps its paragraphs and lists
-    (`sanitize_html`). The value is handed to the editor as sanitised HTML, so a
-    row stored as plain text opens with its paragraphs and lists.
+    an inline script would need a CSP exception, and nothing loads from a CDN); the
+    module adds the stylesheets named in `data-richtext-styles` (`EDITOR_STYLESHEETS`,
+    hashed names in production) before it builds the editor. Its toolbar offers only
+    what `ALLOWED_TAGS` keeps. Without JavaScript it stays a textarea, and plain text
+    typed there keeps its paragraphs and lists (`sanitize_html`). The value is handed
+    to the editor as sanitised HTML, so a row stored as plain text opens with its
+    paragraphs and lists. The same widget serves the pages and the admin.
     """
 
     def __init__(self, attrs=None):
         super().__init__({"rows": 10, "data-richtext-editor": "", **(attrs or {})})
 
     class Media:
-        css = {
-            "all": [
-                "django_prose_editor/material-icons.css",
-                "django_prose_editor/editor.css",
-                "css/richtext-editor.css",
-            ]
-        }
         js = [Script("js/richtext-editor.js", type="module")]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["data-richtext-styles"] = " ".join(
+            static(path) for path in EDITOR_STYLESHEETS
+        )
+        return context
 
     def format_value(self, value):
         return sanitize_html(value) if value else value
+
+
+class RichTextFormField(forms.CharField):
+    """A rich-text form field: the editor, and the value sanitised when cleaned."""
+
+    widget = RichTextarea
+
+    def clean(self, value):
+        return sanitize_html(super().clean(value))
+
+
+class RichTextAdminMixin:
+    """A ModelAdmin whose `rich_text_fields` get the pages' editor and sanitiser,
+    so staff write with the same toolbar and nothing unsafe is stored through
+    the admin either."""
+
+    rich_text_fields: tuple[str, ...] = ()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.rich_text_fields:
+            kwargs.update(widget=RichTextarea, form_class=RichTextFormField)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -2,7 +2,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from hotgigs.richtext import sanitize_html
+from hotgigs.countries import CountryAdminMixin
+from hotgigs.richtext import RichTextAdminMixin
 
 # Django's autodiscovery imports jobs.admin only: these register the
 # applications' and job alerts' admins.
@@ -48,7 +49,9 @@ def close_jobs(modeladmin, request, queryset):
 
 
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
+class JobAdmin(RichTextAdminMixin, CountryAdminMixin, admin.ModelAdmin):
+    rich_text_fields = ("description",)
+    country_fields = ("country",)
     list_display = [
         "title",
         "company",
@@ -87,7 +90,6 @@ class JobAdmin(admin.ModelAdmin):
         # Staff edits keep the derived columns right, as the services do.
         obj.salary_min_yearly = yearly(obj.salary_min, obj.salary_period)
         obj.salary_max_yearly = yearly(obj.salary_max, obj.salary_period)
-        obj.description = sanitize_html(obj.description)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):

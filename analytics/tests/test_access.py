@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from analytics.reports.common import default_range
+
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = "/api/v1/analytics/dashboard/"
@@ -131,7 +133,22 @@ def test_pages_per_persona(
     body = response.content.decode()
     assert "Insights: Acme" in body and "<svg" in body and "Download CSV" in body
     # Report keys read as words, and each CSV link says which table it downloads.
-    assert '<th scope="col">Apply rate</th>' in body
+    assert '<th scope="col">Apply rate %</th>' in body
+    # A stage's code is not shown beside its label (the CSV keeps both).
+    assert '<th scope="col">Label</th>' not in body
+    assert (
+        '<th scope="col">Step</th><th scope="col">Count</th>'
+        '<th scope="col">Conversion %</th>'
+    ) in body
+    assert "<td>Screening</td>" in body and "<td>screening</td>" not in body
+    # Filters: the browser's date pickers and a list of the company's jobs.
+    since, until = default_range()
+    assert f'<input type="date" name="since" value="{since:%Y-%m-%d}"' in body
+    assert f'<input type="date" name="until" value="{until:%Y-%m-%d}"' in body
+    assert (
+        '<select name="job" id="id_job">\n  <option value="" selected>All jobs</option>'
+        f'\n\n  <option value="{funnel.pk}">{funnel.title}</option>'
+    ) in body
     assert "Applyrate" not in body and "apply_rate" not in body
     # The accessible name starts with the visible text (WCAG 2.5.3).
     assert (

@@ -4,6 +4,7 @@ no-JavaScript path: plain text typed into the bare textarea keeps its paragraphs
 and "- " lists, and the same nh3 sanitiser runs on the way in and out."""
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,11 @@ from django.contrib.staticfiles import finders
 from django.test import Client
 
 from candidates.models import CandidateProfile
-from candidates.tests.factories import CandidateProfileFactory
+from candidates.tests.factories import CandidateProfileFactory, make_profile
 from companies.models import Company
 from hotgigs.richtext import RichTextarea
 from jobs.models import Job
+from jobs.tests.factories import JobFactory
 from matching.tests.factories import SkillFactory
 
 TYPED_WITHOUT_EDITOR = (
@@ -45,6 +47,11 @@ def test_widget_marks_the_textarea_and_hands_the_editor_html():
 
     assert 'data-richtext-editor=""' in html
     assert 'rows="10"' in html
+    # The module loads the editor's styles itself (not render-blocking in <head>).
+    assert (
+        'data-richtext-styles="/static/django_prose_editor/material-icons.css '
+        '/static/django_prose_editor/editor.css /static/css/richtext-editor.css"'
+    ) in html
     # Plain text stored before the editor opens as paragraphs and a list.
     assert "&lt;p&gt;Line one&lt;/p&gt;&lt;ul&gt;&lt;li&gt;a&lt;/li&gt;" in html
 
@@ -54,9 +61,6 @@ def test_widget_assets_are_local_static_files_that_exist():
     rendered = str(media)
 
     assert re.findall(r'(?:href|src)="([^"]+)"', rendered) == [
-        "/static/django_prose_editor/material-icons.css",
-        "/static/django_prose_editor/editor.css",
-        "/static/css/richtext-editor.css",
         "/static/js/richtext-editor.js",
     ]
     assert 'type="module"' in rendered
@@ -188,3 +192,127 @@ def test_job_description_typed_without_the_editor_round_trips(acme, olivia):
     job = Job.objects.get()
     assert job.description == KEPT
     assert KEPT in client.get(f"/jobs/{job.slug}/").content.decode()
+
+
+# --- the admin: the same editor and sanitiser ----------------------------------------
+
+
+class ChangeForm(HTMLParser):
+    """What a browser submits from the admin's change form (its #…_form): every
+    named input, select and textarea with its current value."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self.in_form, self.select, self.textarea = [], False, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and (attrs.get("id") or "").endswith("_form"):
+            self.in_form = True
+        if not self.in_form or not attrs.get("name"):
+            if tag == "option" and self.select and "selected" in attrs:
+                self.data.append((self.select, attrs.get("value", "")))
+            return
+        kind = attrs.get("type", "text")
+        if tag == "input" and kind not in {"submit", "file", "checkbox", "radio"}:
+            self.data.append((attrs["name"], attrs.get("value", "")))
+        elif tag == "input" and kind in {"checkbox", "radio"} and "checked" in attrs:
+            self.data.append((attrs["name"], attrs.get("value", "on")))
+        elif tag == "select":
+            self.select = attrs["name"]
+        elif tag == "textarea":
+            self.textarea = attrs["name"]
+            self.data.append((self.textarea, ""))
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.in_form = False
+        elif tag == "select":
+            self.select = None
+        elif tag == "textarea":
+            self.textarea = None
+
+    def handle_data(self, data):
+        if self.textarea:
+            name, text = self.data[-1]
+            self.data[-1] = (name, text + data)
+
+    def post_data(self, **changes):
+        data = {}
+        for name, value in self.data:
+            data.setdefault(name, []).append(value.lstrip("\n"))
+        return {**data, **{name: [value] for name, value in changes.items()}}
+
+
+def admin_save(client, url, **changes):
+    """Open an admin change form and save it as a browser would, with changes."""
+    page = client.get(url)
+    form = ChangeForm()
+    form.feed(page.content.decode())
+    return page, client.post(url, form.post_data(**changes, _save="Save"))
+
+
+@pytest.fixture
+def admin_objects(acme, alice):
+    job = JobFactory(company=acme, title="Payments Engineer")
+    profile = make_profile(alice, headline="Payments engineer")
+    return {"job": job, "company": acme, "profile": profile}
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "field", "model", "country"),
+    [
+        ("job", "/admin/jobs/job/{pk}/change/", "description", Job, "country"),
+        (
+            "company",
+            "/admin/companies/company/{pk}/change/",
+            "description",
+            Company,
+            "hq_country",
+        ),
+        (
+            "profile",
+            "/admin/candidates/candidateprofile/{pk}/change/",
+            "summary",
+            CandidateProfile,
+            "country",
+        ),
+    ],
+)
+def test_admin_change_form_has_the_editor_and_saving_sanitises(
+    sam, admin_objects, name, url, field, model, country
+):
+    obj = admin_objects[name]
+    url = url.format(pk=obj.pk)
+    client = login(sam)
+
+    page, response = admin_save(client, url, **{field: DIRTY})
+
+    body = page.content.decode()
+    # The pages' widget: one editor textarea with its styles, and the module.
+    assert body.count("data-richtext-editor") == 1
+    assert re.search(rf'<textarea name="{field}"[^>]*data-richtext-editor=""', body)
+    assert "data-richtext-styles=" in body
+    assert '<script src="/static/js/richtext-editor.js" type="module">' in body
+    # The site's one country picker, as on the pages (names, storing the code).
+    assert re.search(
+        rf'<select name="{country}"[^>]*>\s*<option value=""( selected)?>—', body
+    )
+    assert re.search(r'<option value="DE"( selected)?>Germany</option>', body)
+    if stored := getattr(obj, country):
+        assert f'<option value="{stored}" selected>' in body
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert getattr(model.objects.get(pk=obj.pk), field) == DIRTY_CLEANED
+
+
+def test_admin_keeps_plain_text_paragraphs_and_lists(sam, acme):
+    client = login(sam)
+
+    _, response = admin_save(
+        client,
+        f"/admin/companies/company/{acme.pk}/change/",
+        description=TYPED_WITHOUT_EDITOR,
+    )
+
+    assert response.status_code == 302
+    assert Company.objects.get(pk=acme.pk).description == KEPT

@@ -220,9 +220,8 @@ def test_production_variables_are_secure_by_default(tmp_path):
     assert values["hsts"] == 31_536_000
     assert values["proxy_ssl_header"] == ["HTTP_X_FORWARDED_PROTO", "https"]
     assert values["renderers"] == ["rest_framework.renderers.JSONRenderer"]
-    assert values["staticfiles"] == (
-        "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    )
+    # whitenoise's compressed manifest storage, rewriting JS module imports too.
+    assert values["staticfiles"] == "hotgigs.staticfiles.StaticFilesStorage"
 
 
 def test_debug_false_without_secret_key_fails_clearly(tmp_path):
@@ -268,3 +267,12 @@ def test_check_deploy_passes_with_only_the_production_variables(tmp_path):
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_production_static_storage_hashes_module_imports():
+    from whitenoise.storage import CompressedManifestStaticFilesStorage
+
+    from hotgigs.staticfiles import StaticFilesStorage
+
+    assert issubclass(StaticFilesStorage, CompressedManifestStaticFilesStorage)
+    assert StaticFilesStorage.support_js_module_import_aggregation is True

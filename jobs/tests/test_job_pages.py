@@ -425,3 +425,26 @@ def test_post_job_keeps_skills_it_does_not_know_as_written(client, olivia, acme)
     assert job.other_skills == ["Nonexistent Skill Zz"]
     page = client.get(job.get_absolute_url())
     assert "Nonexistent Skill Zz" in page.content.decode()
+
+
+def test_company_jobs_rows_lead_to_each_jobs_tools(client, olivia, draft_job):
+    client.force_login(olivia)
+
+    body = client.get("/company-jobs/").content.decode()
+
+    for path, name in [
+        ("/jobs/secret-draft/edit/", "Edit"),
+        ("/jobs/secret-draft/pipeline/", "Pipeline"),
+        ("/jobs/secret-draft/ranked/", "Ranked candidates"),
+        ("/jobs/secret-draft/advice/", "Posting advice"),
+    ]:
+        assert f'<a href="{path}">{name}' in body
+        assert client.get(path).status_code == 200, path
+
+
+def test_new_job_form_says_where_posting_advice_comes_from(client, olivia, acme):
+    client.force_login(olivia)
+
+    body = client.get("/jobs/new/").content.decode()
+
+    assert "Save a draft to get posting advice before you publish" in body

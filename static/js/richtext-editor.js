@@ -88,4 +88,39 @@ function createEditor(textarea) {
   return editor;
 }
 
+// The editor's stylesheets (data-richtext-styles: hashed URLs from the server) load
+// here rather than in <head>, so they never hold up the page's first paint; the
+// editor replaces its textarea once they have arrived.
+function loadStylesheets() {
+  const urls = new Set();
+  for (const textarea of document.querySelectorAll("[data-richtext-styles]")) {
+    for (const url of textarea.dataset.richtextStyles.split(" ")) {
+      if (url) urls.add(url);
+    }
+  }
+  const present = new Set(
+    [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) =>
+      link.getAttribute("href"),
+    ),
+  );
+  return Promise.all(
+    [...urls]
+      .filter((url) => !present.has(url))
+      .map(
+        (url) =>
+          new Promise((resolve) => {
+            const link = crel("link", { rel: "stylesheet", href: url });
+            link.addEventListener("load", resolve);
+            link.addEventListener("error", resolve);
+            document.head.append(link);
+          }),
+      ),
+  );
+}
+
+// A stylesheet that never answers does not keep the editor away for long.
+await Promise.race([
+  loadStylesheets(),
+  new Promise((resolve) => setTimeout(resolve, 3000)),
+]);
 initializeEditors(createEditor, "[data-richtext-editor]");
