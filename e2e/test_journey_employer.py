@@ -88,6 +88,13 @@ def post_job(page):
     page.get_by_role("button", name="Preview").click()
     expect(page.locator(".job-preview")).to_contain_text("Python Developer")
     assert_accessible(page, "employer-04-job-preview")
+    # Advice on the typed draft, inside the form, before anything is saved.
+    page.get_by_role("button", name="Get posting advice").click()
+    expect(page.locator("#advice-heading")).to_have_text("Posting advice")
+    expect(page.locator(".job-advice")).to_contain_text("PostgreSQL — in 3 of")
+    expect(page.get_by_label("Title")).to_have_value("Python Developer")
+    assert not Job.objects.filter(company__slug="initrode").exists()
+    assert_accessible(page, "employer-04a-job-advice")
     page.get_by_role("button", name="Save and publish").click()
     expect(page.locator("h1")).to_have_text("My company's jobs")
     expect(page.locator("main")).to_contain_text("Python Developer")

@@ -30,6 +30,7 @@ from jobs.services import (
     job_set_status,
     job_update,
 )
+from matching.selectors import job_advice_for
 
 PAGE_SIZE = 20
 STATUS_ACTIONS = {
@@ -270,6 +271,25 @@ def _apply_service_errors(form, exc: ValidationError):
             form.add_error(target, error if target else f"{field}: {error}")
 
 
+def _advice_draft(form) -> dict:
+    """What posting advice reads of the typed (unsaved) form."""
+    data = form.cleaned_data
+    return {
+        "title": data["title"],
+        "description": html_to_text(sanitize_html(data["description"])),
+        "skills": list(data["skills"]),
+        "level": data["experience_level"],
+        "min_years": data["min_years_experience"],
+        "city": data["city"],
+        "country": data["country"],
+        "remote_policy": data["remote_policy"],
+        "salary_min": data["salary_min"],
+        "salary_max": data["salary_max"],
+        "salary_currency": data["salary_currency"],
+        "salary_period": data["salary_period"],
+    }
+
+
 def _job_form_page(request, *, job=None):
     companies = companies_for_poster(request.user)
     if job is None and not companies.exists():
@@ -280,10 +300,14 @@ def _job_form_page(request, *, job=None):
         companies=companies,
         initial={"company": companies.first()} if job is None else None,
     )
-    preview = None
+    preview = advice = None
     if request.method == "POST" and form.is_valid():
         action = request.POST.get("action", "preview")
-        if action == "preview":
+        if action == "advice":
+            advice = job_advice_for(
+                draft=_advice_draft(form), exclude_job_id=job.pk if job else None
+            )
+        elif action == "preview":
             preview = {
                 "data": form.cleaned_data,
                 "description": sanitize_html(form.cleaned_data["description"]),
@@ -320,7 +344,7 @@ def _job_form_page(request, *, job=None):
     return render(
         request,
         "jobs/form.html",
-        {"form": form, "job": job, "preview": preview},
+        {"form": form, "job": job, "preview": preview, "advice": advice},
         status=status,
     )
 

@@ -252,6 +252,7 @@ def test_post_job_preview_then_publish(client, olivia, acme):
     assert preview.status_code == 200
     assert "Preview" in preview.content.decode()
     assert "<p>Run the platform.</p>" in preview.content.decode()
+    assert '<span class="pill">Python</span>' in preview.content.decode()
     assert Job.objects.count() == 0
 
     response = client.post("/jobs/new/", {**data, "action": "publish"})
@@ -264,6 +265,67 @@ def test_post_job_preview_then_publish(client, olivia, acme):
         olivia,
     )
     assert [js.skill.slug for js in job.job_skills.all()] == ["python"]
+
+
+@pytest.fixture
+def platform_jobs(globex):
+    """Two published jobs with the same title at another company, both listing
+    Kubernetes: what posting advice compares a "Platform Engineer" draft with."""
+    kubernetes = SkillFactory(name="Kubernetes", slug="kubernetes")
+    jobs = [
+        JobFactory(company=globex, title="Platform Engineer", published=True)
+        for _ in range(2)
+    ]
+    for job in jobs:
+        JobSkillFactory(job=job, skill=kubernetes)
+    return jobs
+
+
+def test_post_job_advice_reads_the_typed_draft_and_saves_nothing(
+    client, olivia, acme, platform_jobs
+):
+    client.force_login(olivia)
+
+    response = client.post(
+        "/jobs/new/", {**FORM, "company": acme.pk, "action": "advice"}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<h2 id="advice-heading">Posting advice</h2>' in html
+    assert "<li>Kubernetes — in 2 of 2 comparable jobs</li>" in html
+    assert "The description is too short: 3 words;" in html
+    # The form keeps what was typed, and nothing new is saved.
+    assert 'value="Platform Engineer"' in html
+    assert Job.objects.count() == 2
+
+
+def test_post_job_advice_on_bad_input_shows_the_errors_not_advice(
+    client, olivia, acme, platform_jobs
+):
+    client.force_login(olivia)
+    data = {**FORM, "company": acme.pk, "salary_min": "9", "salary_max": "1"}
+
+    response = client.post("/jobs/new/", {**data, "action": "advice"})
+
+    assert response.status_code == 400
+    assert "must be at least the minimum" in response.content.decode()
+    assert "advice-heading" not in response.content.decode()
+
+
+def test_edit_job_advice_leaves_the_job_itself_out(client, olivia, acme, platform_jobs):
+    job = JobFactory(company=acme, title="Platform Engineer", posted_by=olivia)
+    client.force_login(olivia)
+    data = {**FORM, "company": acme.pk, "action": "advice"}
+
+    response = client.post(f"/jobs/{job.slug}/edit/", data)
+
+    assert response.status_code == 200
+    assert (
+        "<li>Kubernetes — in 2 of 2 comparable jobs</li>" in response.content.decode()
+    )
+    job.refresh_from_db()
+    assert job.description != FORM["description"]  # advice saves nothing
 
 
 def test_post_job_publish_incomplete_shows_errors_and_saves_nothing(
@@ -447,4 +509,5 @@ def test_new_job_form_says_where_posting_advice_comes_from(client, olivia, acme)
 
     body = client.get("/jobs/new/").content.decode()
 
-    assert "Save a draft to get posting advice before you publish" in body
+    assert "“Get posting advice” reads what you have typed, saved or not" in body
+    assert '<button type="submit" name="action" value="advice"' in body
