@@ -216,7 +216,10 @@ class ApplicationEvent(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.from_stage or '∅'} → {self.to_stage}"
+        """The move in words, as the admin's object titles show it."""
+        if not self.from_stage:
+            return self.get_to_stage_display()
+        return f"{self.get_from_stage_display()} → {self.get_to_stage_display()}"
 
 
 class ApplicationNote(TimeStampedModel):

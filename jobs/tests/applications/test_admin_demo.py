@@ -62,3 +62,10 @@ def test_demo_seeds_every_stage_once(db):
         sorted(Application.objects.values_list("candidate__email", "job_id", "stage"))
         == first
     )
+
+
+def test_event_titles_read_as_stage_labels():
+    first = ApplicationEvent(from_stage="", to_stage=Stage.APPLIED)
+    move = ApplicationEvent(from_stage=Stage.SCREENING, to_stage=Stage.INTERVIEW)
+
+    assert (str(first), str(move)) == ("Applied", "Screening → Interview")
