@@ -81,6 +81,7 @@ def job_search(request):
         status = 400
     context = {
         "form": form,
+        "filters_key": _filters_key(request),
         "result": result,
         "error": error,
         "next_link": _page_link(request, result and result.next_cursor),
@@ -90,6 +91,13 @@ def job_search(request):
         "alert_form": _alert_form(request, form) if result else None,
     }
     return render(request, "jobs/search.html", context, status=status)
+
+
+def _filters_key(request) -> str:
+    """The rendered filter form's cache key: its query string without the page."""
+    query = request.GET.copy()
+    query.pop("cursor", None)
+    return query.urlencode()
 
 
 def _alert_form(request, form):

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.utils import timezone
 
+from candidates.tests.factories import make_profile
 from jobs.models import Job
 from jobs.services import refresh_search_vectors
 from jobs.tests.factories import JobFactory, JobSkillFactory
@@ -113,6 +114,32 @@ def test_search_page_repeat_runs_no_query(
     client.get("/jobs/?q=engineer")
     with django_assert_num_queries(0):
         assert client.get("/jobs/?q=engineer").status_code == 200
+
+
+def _filters(response):
+    return re.search(r'<form method="get".*?</form>', response.text, re.S).group(0)
+
+
+def test_search_filters_render_once_per_query_string(client, public_job):
+    first = client.get("/jobs/?q=python&country=DE")
+    assert "django/forms/widgets/select.html" in [t.name for t in first.templates]
+    assert '<option value="DE" selected>Germany</option>' in _filters(first)
+    again = client.get("/jobs/?q=python&country=DE")
+    assert "django/forms/widgets/select.html" not in [t.name for t in again.templates]
+    assert _filters(again) == _filters(first)
+    other = client.get("/jobs/?q=python&country=FR")
+    assert '<option value="FR" selected>France</option>' in _filters(other)
+    assert 'value="DE" selected' not in _filters(other)
+
+
+def test_a_field_error_is_never_read_from_the_cached_filters(client, alice, public_job):
+    make_profile(alice, skills=["Python"], country="DE")
+    client.force_login(alice)
+    assert client.get("/jobs/", {"sort": "match"}).status_code == 200
+    client.logout()
+    response = client.get("/jobs/", {"sort": "match"})
+    assert response.status_code == 400
+    assert "Sorting by match is for signed-in candidates" in _filters(response)
 
 
 def test_search_page_next_link(client, acme):
