@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 
 from candidates.models import CandidateProfile
+from candidates.selectors import profile_completeness
 from candidates.tests.factories import make_profile
 from matching.tests.factories import SkillFactory
 
@@ -90,6 +91,17 @@ def test_page_has_one_form_and_save_per_section_and_a_section_index(alice, profi
     index = re.findall(r'<li><a href="#section-([a-z]+)">', html)
     assert index == SECTIONS
     assert "error-summary" not in html
+
+
+def test_completeness_names_the_next_step_once_then_the_rest(alice, profile):
+    html = login(alice).get("/profile/").content.decode()
+    missing = profile_completeness(profile).missing_labels
+    assert missing[0] == "Add at least 3 skills"
+    assert len(missing) >= 2
+    assert f"<strong>Next step:</strong> {missing[0]}" in html
+    assert html.count(missing[0]) == 1
+    then = re.search(r'<ul aria-labelledby="profile-then">(.*?)</ul>', html).group(1)
+    assert re.findall(r"<li>([^<]+)</li>", then) == missing[1:]
 
 
 # --- each section saves its own fields only ------------------------------------
