@@ -1,9 +1,12 @@
 """Offline evaluation of the engine against baselines (pure, file-based).
 
-Sets: "team" (`matching/data/evaluation`, written by the team) and "onet"
+Sets: "team" (`matching/data/evaluation`, written by the team), "onet"
 (`matching/data/evaluation_onet`, generated from the O*NET taxonomy across 49
 occupations in 7 fields, graded from occupation codes; candidates split into a
-tuning and a held-out part).
+tuning and a held-out part) and "real" (real job-posting text of the City of New
+York, graded from the city's own labels; built in memory from the source file by
+`matching/data/evaluation_real/build_real_set.py`, nothing of it committed; a test
+set only: every candidate is held out).
 
 Rankers: the engine (with skill rarity from the occupations data file, as the
 product has it after `load_occupations`), BM25 over the texts, and a skill-overlap
@@ -22,11 +25,13 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from matching.data.evaluation_real.build_real_set import build as build_real_set
 from matching.engine.occupations import OccupationEntry, OccupationIndex
 from matching.engine.scoring import rank
 from matching.engine.taxonomy import skill_rarity
@@ -44,6 +49,16 @@ EVALUATION_DIR = Path(__file__).resolve().parent / "data" / "evaluation"
 ONET_EVALUATION_DIR = Path(__file__).resolve().parent / "data" / "evaluation_onet"
 OCCUPATIONS_FILE = Path(__file__).resolve().parent / "data" / "occupations.json.gz"
 SETS = {"team": EVALUATION_DIR, "onet": ONET_EVALUATION_DIR}
+SET_NAMES = ("onet", "real", "team")  # SETS and the real-text set
+# The real-text set's source (the NYC postings file, not committed): this variable,
+# else shared/datasets/ beside the checkout (where the steering repo's shared/ sits).
+REAL_SOURCE_ENV = "HOTGIGS_REAL_SET_SOURCE"
+REAL_SOURCE_SHARED = (
+    Path(__file__).resolve().parent.parent.parent
+    / "shared"
+    / "datasets"
+    / "nyc-jobs.csv.zip"
+)
 # the team set's archetypes by field (the O*NET set carries its field)
 TEAM_FIELDS = {
     "accountant": "finance", "fin-analyst": "finance", "b2b-sales": "sales",
@@ -159,6 +174,7 @@ def _candidate(raw: dict) -> CandidateData:
         willing_to_relocate=raw["willing_to_relocate"],
         salary=Salary(low, high, currency),
         text=raw["text"],
+        titles=tuple(raw.get("titles", ())),
     )
 
 
@@ -191,11 +207,54 @@ def load_set(directory: Path = EVALUATION_DIR, *, split: str = "all") -> Evaluat
     def read(name):
         return json.loads((directory / f"{name}.json").read_text())
 
+    return _evaluation_set(read("candidates"), read("jobs"), read("grades"), split)
+
+
+def real_set_source() -> Path | None:
+    """The file the real-text set is built from: `$HOTGIGS_REAL_SET_SOURCE`, else
+    `REAL_SOURCE_SHARED`; None when there is none."""
+    configured = os.environ.get(REAL_SOURCE_ENV)
+    path = Path(configured) if configured else REAL_SOURCE_SHARED
+    return path if path.is_file() else None
+
+
+@lru_cache(maxsize=2)
+def _real_set_data(source: str) -> dict:
+    return build_real_set(Path(source))
+
+
+def real_set_data(source: Path | None = None) -> dict:
+    """The real-text set as raw data ({"jobs", "candidates", "grades"}), built from
+    `source` (default `real_set_source()`) once per process. FileNotFoundError
+    without a source; `build_real_set.SourceError` when the file is not the
+    snapshot the set is defined on."""
+    source = source or real_set_source()
+    if source is None:
+        raise FileNotFoundError(
+            f"the real-text set needs the NYC postings file: set {REAL_SOURCE_ENV} "
+            f"or put it at {REAL_SOURCE_SHARED}"
+        )
+    return _real_set_data(str(source))
+
+
+def load_real_set(source: Path | None = None, *, split: str = "all") -> EvaluationSet:
+    """The real-text set (see `real_set_data`); all its candidates are held out."""
+    raw = real_set_data(source)
+    return _evaluation_set(raw["candidates"], raw["jobs"], raw["grades"], split)
+
+
+def load_named_set(name: str, *, split: str = "all") -> EvaluationSet:
+    """A set by its name in `SET_NAMES`."""
+    if name == "real":
+        return load_real_set(split=split)
+    return load_set(SETS[name], split=split)
+
+
+def _evaluation_set(raw_candidates, raw_jobs, raw_grades, split) -> EvaluationSet:
     grades = {
-        int(c): {int(j): g for j, g in row.items()} for c, row in read("grades").items()
+        int(c): {int(j): g for j, g in row.items()} for c, row in raw_grades.items()
     }
     related, categories = load_taxonomy_maps()
-    raw_candidates = read("candidates")
     team_splits = _team_splits([c for c in raw_candidates if "split" not in c])
     raw_candidates = [
         c
@@ -204,7 +263,7 @@ def load_set(directory: Path = EVALUATION_DIR, *, split: str = "all") -> Evaluat
     ]
     return EvaluationSet(
         candidates=[_candidate(c) for c in raw_candidates],
-        jobs=[_job(j) for j in read("jobs")],
+        jobs=[_job(j) for j in raw_jobs],
         grades=grades,
         related=related,
         categories=categories,

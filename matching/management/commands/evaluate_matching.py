@@ -1,6 +1,7 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from matching.evaluation import SETS, evaluate_by_field, load_set
+from matching.data.evaluation_real.build_real_set import SourceError
+from matching.evaluation import SET_NAMES, evaluate_by_field, load_named_set
 
 METRICS = (("ndcg@10", "nDCG@10"), ("p@10", "P@10"), ("mrr", "MRR"), ("map", "MAP"))
 
@@ -14,20 +15,29 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--set",
-            choices=sorted(SETS),
+            choices=SET_NAMES,
             default="team",
-            help="team: matching/data/evaluation; onet: the O*NET-generated set",
+            help="team: matching/data/evaluation; onet: the O*NET-generated set; "
+            "real: NYC job postings (needs the source file, see "
+            "matching/data/evaluation_real/README.md)",
         )
         parser.add_argument(
             "--split",
             choices=["all", "tuning", "heldout"],
             default="all",
             help="the tuning or the held-out candidates (the team set: every other "
-            "candidate of each archetype)",
+            "candidate of each archetype; the real set is held out only)",
         )
 
     def handle(self, *args, **options):
-        data = load_set(SETS[options["set"]], split=options["split"])
+        try:
+            data = load_named_set(options["set"], split=options["split"])
+        except (FileNotFoundError, SourceError) as error:
+            raise CommandError(str(error)) from error
+        if not data.candidates:
+            raise CommandError(
+                f"the {options['set']} set has no {options['split']} candidates"
+            )
         results = evaluate_by_field(data)
         self.stdout.write(
             f"{options['set']} set ({options['split']}): {len(data.candidates)} "
