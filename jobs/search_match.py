@@ -12,9 +12,8 @@ candidate, as on the job page). Everyone else gets ``SortUnavailable``, which
 the page and the API answer with a 400 naming the reason (a silent fallback to
 relevance would show an order the user did not ask for as if it were theirs).
 
-Layers: ``matching.selectors`` reads jobs and candidates rows from inside the
-low matching app until matching is split at its seam (docs/architecture.md,
-"Known deviations"). ``jobs.search`` imports this module, so its types are
+The scores come from ``jobs.ranking`` (the matching engine over jobs and
+candidates rows). ``jobs.search`` imports this module, so its types are
 imported here for type checking only.
 """
 
@@ -27,8 +26,8 @@ from django.core.cache import cache
 
 from candidates.models import CandidateProfile
 from hotgigs import search as fts
+from jobs.ranking.selectors import score_jobs_for_profile
 from jobs.search_cache import search_version
-from matching.selectors import score_jobs_for_profile  # upward: module notes
 
 if TYPE_CHECKING:
     from jobs.search import JobSearchParams, SearchWindow

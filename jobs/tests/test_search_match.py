@@ -16,10 +16,11 @@ from candidates import services as candidate_services
 from candidates.tests.factories import make_profile
 from jobs import search_match
 from jobs.models import Job
+from jobs.ranking.builders import profiles_for_scoring
+from jobs.ranking.selectors import match_for_candidate
 from jobs.search import JobSearchForm, search_jobs
 from jobs.search_match import SortUnavailable, match_viewer_for
 from jobs.tests.test_search import catalogue  # noqa: F401 - the shared fixture
-from matching.selectors import match_for_candidate, profiles_for_scoring
 
 LIST = "/api/v1/jobs/"
 

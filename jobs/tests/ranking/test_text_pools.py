@@ -8,9 +8,9 @@ from accounts.tests.factories import UserFactory
 from candidates.models import Visibility
 from candidates.tests.factories import make_profile
 from jobs.models import Application
+from jobs.ranking import builders, pools
 from jobs.services import refresh_search_vectors
-from matching import selectors
-from matching.tests.wiring import published_job
+from jobs.tests.ranking.wiring import published_job
 
 pytestmark = pytest.mark.django_db
 
@@ -65,14 +65,14 @@ def test_a_headline_without_content_words_gives_an_empty_pool(api_as, alice):
 
 
 def test_the_text_pool_is_bounded(alice, cook, monkeypatch):
-    monkeypatch.setattr(selectors, "TEXT_POOL", 3)
+    monkeypatch.setattr(pools, "TEXT_POOL", 3)
     jobs = [published_job(f"Line Cook {n}", skills=(), country="DE") for n in range(5)]
     refresh_search_vectors()
-    candidate = selectors.candidate_data_for(
-        selectors.profiles_for_scoring().get(pk=cook.pk)
+    candidate = builders.candidate_data_for(
+        builders.profiles_for_scoring().get(pk=cook.pk)
     )
 
-    pool = selectors.recommendation_pool(profile=cook, candidate=candidate)
+    pool = pools.recommendation_pool(profile=cook, candidate=candidate)
 
     assert pool == [job.pk for job in reversed(jobs)][:3]
 
