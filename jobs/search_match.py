@@ -13,8 +13,10 @@ the page and the API answer with a 400 naming the reason (a silent fallback to
 relevance would show an order the user did not ask for as if it were theirs).
 
 The scores come from ``jobs.ranking`` (the matching engine over jobs and
-candidates rows). ``jobs.search`` imports this module, so its types are
-imported here for type checking only.
+candidates rows), and so does ``MATCH_WINDOW``: "Recommended for you" scores the
+same window without keywords (``jobs.ranking.pools.default_match_window``), so
+it never misses a job this order shows. ``jobs.search`` imports this module,
+so its types are imported here for type checking only.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from django.core.cache import cache
 
 from candidates.models import CandidateProfile
 from hotgigs import search as fts
+from jobs.ranking import pools
 from jobs.ranking.selectors import score_jobs_for_profile
 from jobs.search_cache import search_version
 
@@ -33,8 +36,6 @@ if TYPE_CHECKING:
     from jobs.search import JobSearchParams, SearchWindow
 
 CACHE_TIMEOUT = 300
-# Jobs re-ranked by match: the best by relevance with keywords, else the newest.
-MATCH_WINDOW = 300
 
 
 class SortUnavailable(ValueError):
@@ -88,7 +89,7 @@ def match_order(
     key = f"jobs:search:{search_version()}:{viewer.key}:{digest}"
     order = cache.get(key)
     if order is None:
-        ids = (window.ranked if params.q else window.newest)[:MATCH_WINDOW]
+        ids = (window.ranked if params.q else window.newest)[: pools.MATCH_WINDOW]
         scores = _scores(viewer.profile_id, ids)
         position = {pk: i for i, pk in enumerate(ids)}
         # Best score first; equal scores keep the window's order.

@@ -138,9 +138,24 @@ def score_jobs_for_profile(*, profile_id: int, job_ids) -> list[MatchResult]:
     return get_provider().rank(candidate, job_data_for_ids(job_ids), scoring_context())
 
 
+# A recommendation shares words, a skill or an occupation with the candidate: the
+# fit factors alone (place, salary, experience) recommend nothing, although the
+# pool holds every recent job of sort by match's window.
+RELEVANCE = ("text", "skills", "occupation")
+
+
+def _shares_something(result: MatchResult) -> bool:
+    return any(
+        component.name in RELEVANCE and component.score > 0
+        for component in result.components
+    )
+
+
 def recommendations_for(*, profile, limit: int = 20):
     """[(job, MatchResult)] best first, for the candidate's own profile.
 
+    The pool is `jobs.ranking.pools.recommendation_pool`; a job sharing no words,
+    skill or occupation with the candidate is left out (`RELEVANCE`).
     The ranking (ids and results) is cached per candidate under a key holding the
     profile's last change and the jobs version (every job change bumps it); the
     job rows of the page are then read in 2 queries. Applied jobs are filtered again
@@ -170,6 +185,7 @@ def recommendations_for(*, profile, limit: int = 20):
                 scoring_context(),
                 limit=RECOMMENDATIONS_KEPT,
             )
+        results = [r for r in results if _shares_something(r)]
         cache.set(key, results, CACHE_SECONDS)
     applied = _applied_job_ids(profile.user_id, [r.job_id for r in results])
     results = [r for r in results if r.job_id not in applied][:limit]
