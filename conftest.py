@@ -40,7 +40,7 @@ def _throttle_clock(monkeypatch):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    from matching.skills import forget_process_state
+    from matching.process_state import forget_process_state
 
     cache.clear()
     # Per-process copies of database rows (the taxonomy index, the idf table)

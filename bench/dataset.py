@@ -816,7 +816,7 @@ def _generate(connection, size: Size, *, progress, log, seed):
         for table in LOADED_TABLES:
             c.execute(f"VACUUM ANALYZE {table}")
     # What the nightly beat tasks keep in production: the text idf table.
-    from matching.services import text_corpus_refresh
+    from jobs.ranking.services import text_corpus_refresh
 
     text_corpus_refresh()
     counts = {}

@@ -86,14 +86,16 @@ def bench_recommendations(db: str, samples: int, explain: bool) -> dict:
     from django.test.utils import CaptureQueriesContext
 
     from candidates.models import CandidateProfile
-    from matching import selectors
+    from jobs.ranking import builders, selectors
+    from jobs.ranking.pools import candidate_pool_for_job, recommendation_pool
+    from matching.skills import get_taxonomy
 
     profiles = list(
-        selectors.profiles_for_scoring(
+        builders.profiles_for_scoring(
             CandidateProfile.objects.filter(skills__isnull=False).distinct()
         ).order_by("id")[:samples]
     )
-    selectors.get_taxonomy()  # built once per process, not per request
+    get_taxonomy()  # built once per process, not per request
     walls, cpus, sql_ms, pools, queries = [], [], [], [], []
     for profile in profiles:
         key_version = selectors.jobs_version
@@ -108,10 +110,8 @@ def bench_recommendations(db: str, samples: int, explain: bool) -> dict:
             selectors.jobs_version = key_version
         queries.append(len(captured))
         sql_ms.append(sum(float(q["time"]) for q in captured.captured_queries) * 1000)
-        candidate = selectors.candidate_data_for(profile)
-        pools.append(
-            len(selectors.recommendation_pool(profile=profile, candidate=candidate))
-        )
+        candidate = builders.candidate_data_for(profile)
+        pools.append(len(recommendation_pool(profile=profile, candidate=candidate)))
     out = {
         "database": db,
         "candidates": len(profiles),
@@ -125,20 +125,20 @@ def bench_recommendations(db: str, samples: int, explain: bool) -> dict:
         from jobs.models import Job
 
         profile = profiles[0]
-        candidate = selectors.candidate_data_for(profile)
+        candidate = builders.candidate_data_for(profile)
         with CaptureQueriesContext(connection) as captured:
-            selectors.recommendation_pool(profile=profile, candidate=candidate)
+            recommendation_pool(profile=profile, candidate=candidate)
         sql = captured.captured_queries[-1]["sql"]
         with connection.cursor() as cursor:
             cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
             out["explain_pool"] = [row[0] for row in cursor.fetchall()]
         out["jobs_published"] = Job.objects.published().count()
-        job = selectors.jobs_for_scoring(Job.objects.published()).order_by("-id")[0]
-        job_data = selectors.job_data_for(job)
+        job = builders.jobs_for_scoring(Job.objects.published()).order_by("-id")[0]
+        job_data = builders.job_data_for(job)
         for name, call in (
             (
                 "explain_candidate_pool",
-                lambda: selectors.candidate_pool_for_job(job_data),
+                lambda: candidate_pool_for_job(job_data),
             ),
             ("explain_similar_pool", lambda: selectors.similar_jobs(job=job)),
         ):
@@ -168,17 +168,17 @@ def bench_rank_profiles(count: int, repeat: int) -> dict:
     from django.test.utils import CaptureQueriesContext
 
     from jobs.models import Job
-    from matching import selectors
+    from jobs.ranking import builders, selectors
 
-    job = selectors.jobs_for_scoring(Job.objects.published()).order_by("-id").first()
+    job = builders.jobs_for_scoring(Job.objects.published()).order_by("-id").first()
     ids = list(
-        selectors.profiles_for_ranking()
+        builders.profiles_for_ranking()
         .order_by("id")
         .values_list("id", flat=True)[:count]
     )
 
     def run():
-        profiles = list(selectors.profiles_for_ranking().filter(id__in=ids))
+        profiles = list(builders.profiles_for_ranking().filter(id__in=ids))
         return selectors._rank_rows(job, profiles, {})
 
     ranking_key = selectors._ranking_key

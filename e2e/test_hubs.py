@@ -31,7 +31,7 @@ HOMES = {
 MAIN_PAGES = {
     "candidate": ["accounts:dashboard", "jobs:search", "jobs:detail",
                   "candidates:profile", "jobs:application-detail",
-                  "matching:recommendations"],
+                  "ranking:recommendations"],
     "employer": ["accounts:dashboard", "jobs:company_jobs", "jobs:pipeline",
                  "jobs:application-detail", "candidates:search", "candidates:detail",
                  "analytics:insights", "jobs:create", "jobs:edit"],

@@ -389,9 +389,9 @@ _BEAT = {
         crontab(hour=0, minute=20),
         (),
     ),
-    # Matching: document frequencies of published jobs' text (the text idf).
+    # Ranking: document frequencies of published jobs' text (the text idf).
     "matching-refresh-text-corpus": (
-        "matching.tasks.refresh_text_corpus",
+        "jobs.tasks.refresh_text_corpus",
         crontab(hour=1, minute=10),
         (),
     ),

@@ -12,10 +12,11 @@ candidate, as on the job page). Everyone else gets ``SortUnavailable``, which
 the page and the API answer with a 400 naming the reason (a silent fallback to
 relevance would show an order the user did not ask for as if it were theirs).
 
-Layers: ``matching.selectors`` reads jobs and candidates rows from inside the
-low matching app until matching is split at its seam (docs/architecture.md,
-"Known deviations"). ``jobs.search`` imports this module, so its types are
-imported here for type checking only.
+The scores come from ``jobs.ranking`` (the matching engine over jobs and
+candidates rows), and so does ``MATCH_WINDOW``: "Recommended for you" scores the
+same window without keywords (``jobs.ranking.pools.default_match_window``), so
+it never misses a job this order shows. ``jobs.search`` imports this module,
+so its types are imported here for type checking only.
 """
 
 from __future__ import annotations
@@ -27,15 +28,14 @@ from django.core.cache import cache
 
 from candidates.models import CandidateProfile
 from hotgigs import search as fts
+from jobs.ranking import pools
+from jobs.ranking.selectors import score_jobs_for_profile
 from jobs.search_cache import search_version
-from matching.selectors import score_jobs_for_profile  # upward: module notes
 
 if TYPE_CHECKING:
     from jobs.search import JobSearchParams, SearchWindow
 
 CACHE_TIMEOUT = 300
-# Jobs re-ranked by match: the best by relevance with keywords, else the newest.
-MATCH_WINDOW = 300
 
 
 class SortUnavailable(ValueError):
@@ -89,7 +89,7 @@ def match_order(
     key = f"jobs:search:{search_version()}:{viewer.key}:{digest}"
     order = cache.get(key)
     if order is None:
-        ids = (window.ranked if params.q else window.newest)[:MATCH_WINDOW]
+        ids = (window.ranked if params.q else window.newest)[: pools.MATCH_WINDOW]
         scores = _scores(viewer.profile_id, ids)
         position = {pk: i for i, pk in enumerate(ids)}
         # Best score first; equal scores keep the window's order.

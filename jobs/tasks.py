@@ -1,5 +1,6 @@
 from celery import shared_task
 
+from jobs.ranking.services import text_corpus_refresh
 from jobs.search import refresh_vocabulary
 from jobs.services import jobs_close_expired, jobs_refresh_changed_companies
 from jobs.services.alerts import alerts_run, jobs_notify_expiring
@@ -36,3 +37,9 @@ def refresh_search_vocabulary() -> dict:
     """Rebuild the words "Did you mean …" suggests (jobs.search.refresh_vocabulary)."""
 
     return refresh_vocabulary()
+
+
+@shared_task
+def refresh_text_corpus() -> int:
+    """Beat: recompute the text component's document frequencies (daily)."""
+    return text_corpus_refresh().doc_count

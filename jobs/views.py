@@ -19,6 +19,8 @@ from jobs.alerts.forms import AlertForm, alert_query_from
 from jobs.forms import JobForm
 from jobs.models import JobStatus
 from jobs.permissions import can_edit_job
+from jobs.ranking.advice import job_advice_for
+from jobs.ranking.selectors import job_match_panel_for
 from jobs.search import JobSearchForm, SortOrder, search_jobs
 from jobs.search_match import SortUnavailable, match_viewer_for
 from jobs.selectors.applications import job_actions_for
@@ -30,7 +32,6 @@ from jobs.services import (
     job_set_status,
     job_update,
 )
-from matching.selectors import job_advice_for
 
 PAGE_SIZE = 20
 STATUS_ACTIONS = {
@@ -267,8 +268,9 @@ def job_detail(request, slug):
         is_own_team=context["can_edit"],
     )
     # Apply / save buttons and the pipeline link (applications).
-
     context.update(job_actions_for(request.user, job))
+    # The candidate's "why" panel and similar jobs (ranking), in one batch.
+    context.update(job_match_panel_for(job=job, user=request.user))
     return render(request, "jobs/detail.html", context)
 
 

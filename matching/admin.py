@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
+from django.db.models import Count
 
 from matching.engine.taxonomy import skill_key
 from matching.models import (
@@ -80,8 +81,6 @@ class SkillAdmin(TaxonomyChangeMixin, admin.ModelAdmin):
     actions = ["reload_taxonomy_file"]
 
     def get_queryset(self, request):
-        from django.db.models import Count
-
         return super().get_queryset(request).annotate(alias_total=Count("aliases"))
 
     @admin.display(description="aliases", ordering="alias_total")

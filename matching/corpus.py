@@ -14,6 +14,7 @@ import threading
 from django.core.cache import cache
 
 from matching.engine.types import CorpusStats
+from matching.models import TextCorpus
 
 CORPUS_VERSION_CACHE_KEY = "matching:corpus:version"
 NO_CORPUS = 0  # the cached version while there is no row
@@ -26,8 +27,6 @@ def corpus_version() -> int:
     """The newest `TextCorpus` id (NO_CORPUS when there is none)."""
     version = cache.get(CORPUS_VERSION_CACHE_KEY)
     if version is None:
-        from matching.models import TextCorpus
-
         version = (
             TextCorpus.objects.order_by("-id").values_list("id", flat=True).first()
             or NO_CORPUS
@@ -44,8 +43,6 @@ def current_corpus() -> CorpusStats | None:
     version = corpus_version()
     if _state["version"] == version:
         return _state["corpus"]
-    from matching.models import TextCorpus
-
     with _lock:
         row = TextCorpus.objects.filter(id=version).first() if version else None
         corpus = None

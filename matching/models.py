@@ -131,8 +131,9 @@ class TextCorpus(models.Model):
     """Document frequencies of the terms of published jobs' text: the idf of the
     text component (`matching.corpus.current_corpus`).
 
-    Written by `matching.services.text_corpus_refresh` (daily beat task, and
-    `manage.py refresh_text_corpus`) from the newest published jobs; only the
+    Written by `matching.services.text_corpus_replace`, from the newest published
+    jobs by `jobs.ranking.services.text_corpus_refresh` (daily beat task, and
+    `manage.py refresh_text_corpus`); only the
     newest row is read, older ones are deleted. `doc_freq` keeps the most frequent
     terms only (bounded size); a term it lacks counts as in no document.
     """

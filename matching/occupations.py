@@ -13,6 +13,7 @@ from matching.engine.occupations import (
     OccupationGuess,
     OccupationIndex,
 )
+from matching.models import Occupation
 from matching.skills import taxonomy_version
 
 _lock = threading.Lock()
@@ -20,8 +21,6 @@ _state: dict[str, object] = {"version": None, "index": None}
 
 
 def _build_from_db(version: str) -> OccupationIndex:
-    from matching.models import Occupation
-
     return OccupationIndex(
         (
             OccupationEntry(
@@ -44,10 +43,6 @@ def get_occupation_index() -> OccupationIndex:
         index = _build_from_db(version)
         _state["index"], _state["version"] = index, version
     return index
-
-
-def forget_process_state() -> None:
-    _state.update(version=None, index=None)
 
 
 def infer_occupation(text: str, *, limit: int = 3) -> list[OccupationGuess]:

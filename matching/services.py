@@ -1,4 +1,5 @@
-"""State changes for the taxonomy: loading the data file and cache invalidation."""
+"""State changes for the taxonomy: loading the data files, cache invalidation and
+the text component's idf table."""
 
 from __future__ import annotations
 
@@ -15,7 +16,15 @@ from django.db import connection, transaction
 from matching.corpus import set_corpus_version
 from matching.engine.taxonomy import skill_key
 from matching.engine.text import corpus_stats
-from matching.models import TaxonomyVersion, TextCorpus
+from matching.models import (
+    Occupation,
+    OccupationSkill,
+    RelatedSkill,
+    Skill,
+    SkillAlias,
+    TaxonomyVersion,
+    TextCorpus,
+)
 
 TAXONOMY_FILE = Path(__file__).resolve().parent / "data" / "skills.json"
 OCCUPATIONS_FILE = Path(__file__).resolve().parent / "data" / "occupations.json.gz"
@@ -53,8 +62,6 @@ def taxonomy_load(
     updated). Rows added by staff in admin that the file does not mention are kept.
     The model arguments let a data migration pass its historical models.
     """
-    from matching.models import RelatedSkill, Skill, SkillAlias
-
     data = data if data is not None else taxonomy_read_file()
     skill_model = skill_model or Skill
     alias_model = alias_model or SkillAlias
@@ -170,8 +177,6 @@ def occupations_load(
     * Relations are matched by (occupation, skill); the kind is updated.
     Rows the file does not mention (added in admin) are kept.
     """
-    from matching.models import Occupation, OccupationSkill, Skill, SkillAlias
-
     data = data if data is not None else occupations_read_file()
     version = data.get("version", "")
     counts = (
@@ -290,26 +295,24 @@ def occupations_load(
 
 # --- the text component's idf ---------------------------------------------------
 
-# Newest published jobs read per refresh, and terms kept: document frequencies
-# settle long before 20,000 documents, and the row stays a few hundred kB however
-# many jobs there are.
-CORPUS_SAMPLE = 20_000
+# Terms kept: document frequencies settle long before 20,000 documents, and the
+# row stays a few hundred kB however many jobs there are.
 CORPUS_TERMS = 20_000
 
 
-def text_corpus_refresh(
-    *, sample: int = CORPUS_SAMPLE, top_terms: int = CORPUS_TERMS
+def text_corpus_replace(
+    *, texts: Iterable[str], top_terms: int = CORPUS_TERMS
 ) -> TextCorpus:
     """Recompute the document frequencies the text component weighs terms by
-    (`matching.corpus`): the newest `sample` published jobs' texts, tokenised as
-    the engine tokenises them, keeping the `top_terms` most frequent terms (ties
-    by term, so a refresh of the same jobs writes the same table). Replaces the
-    previous row; every process picks the new one up on its next scoring call.
-    Match scores move when it runs: cached rankings hang off its version.
+    (`matching.corpus`) from `texts` (the caller picks the documents:
+    `jobs.ranking.services.text_corpus_refresh` reads the newest published
+    jobs), tokenised as the engine tokenises them, keeping the `top_terms` most
+    frequent terms (ties by term, so the same texts write the same table).
+    Replaces the previous row; every process picks the new one up on its next
+    scoring call. Match scores move when it runs: cached rankings hang off its
+    version.
     """
-    from matching import selectors
-
-    stats = corpus_stats(selectors.job_texts_for_corpus(limit=sample))
+    stats = corpus_stats(texts)
     kept = sorted(stats.doc_freq.items(), key=lambda item: (-item[1], item[0]))
     with transaction.atomic():
         row = TextCorpus.objects.create(
@@ -320,93 +323,3 @@ def text_corpus_refresh(
         TextCorpus.objects.exclude(pk=row.pk).delete()
         transaction.on_commit(lambda: set_corpus_version(row.pk))
     return row
-
-
-# --- "Fill my profile from this resume" (wiring: calls the candidates services) ---
-
-EMPLOYER_UNKNOWN = "(from resume)"
-
-
-def profile_fill_from_resume(
-    *,
-    user,
-    proposal: dict,
-    apply_headline: bool = True,
-    skill_slugs: Iterable[str] | None = None,
-    apply_experience: bool = True,
-    apply_years: bool = True,
-    apply_location: bool = True,
-    apply_education: bool = True,
-) -> dict[str, int]:
-    """Apply a resume proposal (`matching.selectors.profile_proposal_for`) that the
-    candidate confirmed; nothing is written without this call.
-
-    The proposal is recomputed by the caller from the document at confirmation
-    time, never taken from the request. `skill_slugs` limits the skills added (None:
-    all proposed). Skills already in the profile are skipped, not duplicated. The
-    headline is the latest role's title; the location fills only an empty one;
-    experience rows get the company the resume names ("(from resume)" when it
-    names none) and education rows the school, degree, field and year.
-    """
-    from datetime import date
-
-    from candidates import services as candidate_services
-
-    counts = {"headline": 0, "skills": 0, "experience": 0, "years": 0,
-              "location": 0, "education": 0}  # fmt: skip
-    with transaction.atomic():
-        profile = candidate_services.profile_get_or_create(user=user)
-        changed = False
-        if apply_headline and proposal.get("headline") and not profile.headline:
-            profile.headline = proposal["headline"][:200]
-            counts["headline"] = 1
-            changed = True
-        location = proposal.get("location")
-        if apply_location and location and not (profile.city or profile.country):
-            profile.city = location.get("city", "")[:100]
-            profile.region = location.get("region", "")[:100]
-            profile.country = (location.get("country") or "")[:2].upper()
-            counts["location"] = 1
-            changed = True
-        if apply_years and proposal.get("years_experience"):
-            profile.years_experience = min(70, round(proposal["years_experience"]))
-            counts["years"] = 1
-            changed = True
-        if changed:
-            candidate_services.profile_save(profile=profile)
-        wanted = None if skill_slugs is None else set(skill_slugs)
-        for skill in proposal.get("skills_to_add", ()):
-            if wanted is not None and skill["slug"] not in wanted:
-                continue
-            try:
-                candidate_services.candidate_skill_save(
-                    profile=profile,
-                    name=skill["name"],
-                    level=max(1, min(5, int(skill.get("level") or 3))),
-                    years=0,
-                )
-                counts["skills"] += 1
-            except candidate_services.DuplicateSkill:
-                continue
-        if apply_experience:
-            for entry in proposal.get("experience_entries", ()):
-                profile.experience.create(
-                    title=entry["title"][:200],
-                    employer_name=(entry.get("company") or EMPLOYER_UNKNOWN)[:200],
-                    start_date=date.fromisoformat(entry["start"]),
-                    end_date=date.fromisoformat(entry["end"]) if entry["end"] else None,
-                    is_current=entry["end"] is None,
-                )
-                counts["experience"] += 1
-        if apply_education:
-            for entry in proposal.get("education_entries", ()):
-                profile.education.create(
-                    school=entry["school"][:200],
-                    degree=entry["degree"][:200],
-                    field_of_study=(entry.get("field") or "")[:200],
-                    end_year=entry.get("end_year"),
-                )
-                counts["education"] += 1
-        if counts["experience"] or counts["education"]:
-            candidate_services.profile_changed(profile=profile)
-    return counts

@@ -17,6 +17,7 @@ from django.core.cache import cache
 
 from matching.engine.linker import link_skill
 from matching.engine.taxonomy import SkillEntry, SkillHit, SkillRef, Taxonomy
+from matching.models import RelatedSkill, Skill, SkillAlias, TaxonomyVersion
 from matching.services import TAXONOMY_VERSION_CACHE_KEY
 
 NO_TOKEN = "none"  # no TaxonomyVersion row yet: every process agrees on it
@@ -25,8 +26,6 @@ _state: dict[str, object] = {"version": None, "taxonomy": None}
 
 
 def _build_from_db(version: str) -> Taxonomy:
-    from matching.models import RelatedSkill, Skill, SkillAlias
-
     aliases: dict[int, list[str]] = {}
     for skill_id, key, text in SkillAlias.objects.values_list(
         "skill_id", "alias", "text"
@@ -56,21 +55,8 @@ def _build_from_db(version: str) -> Taxonomy:
 
 def taxonomy_version_from_db() -> str:
     """The token `taxonomy_bump_version` last wrote (1 query)."""
-    from matching.models import TaxonomyVersion
-
     token = TaxonomyVersion.objects.values_list("token", flat=True).first()
     return token or NO_TOKEN
-
-
-def forget_process_state() -> None:
-    """Drop this process's taxonomy and occupation indexes and idf table (tests:
-    their rows are rolled back between tests while the version tokens may stay
-    the same)."""
-    from matching import corpus, occupations
-
-    _state.update(version=None, taxonomy=None)
-    corpus._state.update(version=None, corpus=None)
-    occupations._state.update(version=None, index=None)
 
 
 def taxonomy_version() -> str:

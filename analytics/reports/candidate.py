@@ -14,8 +14,14 @@ from analytics.models import Event, EventKind
 from analytics.reports.common import fold_weeks, iso, median_days, rate
 from candidates.selectors import completeness_for_user
 from jobs.models import Application, ApplicationEvent, Stage
-from matching import selectors as matching
+from jobs.ranking.builders import (
+    candidate_data_for,
+    job_data_for,
+    jobs_for_scoring,
+    profile_for_scoring,
+)
 from matching.providers import get_provider
+from matching.selectors import scoring_context
 
 PROFILE_VIEW_WEEKS = 12
 # Applications scored for the match comparison (most recent first).
@@ -111,22 +117,22 @@ def _match_scores(user) -> dict:
     applications are left out; the MATCH_APPLICATIONS most recent are scored.
     """
 
-    profile = matching.profile_for_scoring(user)
+    profile = profile_for_scoring(user)
     if profile is None:
         return {"summary": None, "rows": []}
     applications = list(
         Application.objects.filter(candidate_id=user.pk)
         .exclude(stage=Stage.WITHDRAWN)
-        .prefetch_related(Prefetch("job", queryset=matching.jobs_for_scoring()))
+        .prefetch_related(Prefetch("job", queryset=jobs_for_scoring()))
         .order_by("-created_at", "-id")[:MATCH_APPLICATIONS]
     )
     if not applications:
         return {"summary": None, "rows": []}
-    provider, context = get_provider(), matching.scoring_context()
-    candidate = matching.candidate_data_for(profile)
+    provider, context = get_provider(), scoring_context()
+    candidate = candidate_data_for(profile)
     scored = sorted(
         (
-            (provider.score(candidate, matching.job_data_for(a.job), context).score, a)
+            (provider.score(candidate, job_data_for(a.job), context).score, a)
             for a in applications
         ),
         key=lambda pair: (-pair[0], pair[1].job.title, pair[1].pk),

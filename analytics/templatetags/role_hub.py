@@ -12,12 +12,13 @@ from django import template
 from django.urls import reverse
 
 from companies.selectors import companies_for_user
+from jobs.ranking.builders import profile_for_scoring
+from jobs.ranking.selectors import recommendations_for
 from jobs.selectors.applications import (
     applications_for_candidate,
     applications_for_team,
 )
 from jobs.selectors.jobs import company_jobs_for
-from matching.selectors import profile_for_scoring, recommendations_for
 from recruiters.selectors import agency_jobs_for_hub, engagements_for_hub
 
 register = template.Library()
@@ -38,7 +39,7 @@ def _candidate_hub(user):
             "Find work",
             [
                 _link("jobs:search", "Search jobs"),
-                _link("matching:recommendations", "Recommended for you"),
+                _link("ranking:recommendations", "Recommended for you"),
                 _link("jobs:saved-jobs", "Saved jobs"),
                 _link("jobs:alerts", "Job alerts"),
             ],
@@ -48,7 +49,7 @@ def _candidate_hub(user):
             [
                 _link("candidates:profile", "Profile"),
                 _link("documents:list", "Resume and documents"),
-                _link("matching:resume-analysis", "Resume analysis"),
+                _link("ranking:resume-analysis", "Resume analysis"),
             ],
         ),
         (

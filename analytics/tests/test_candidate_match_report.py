@@ -6,7 +6,7 @@ from django.core.cache import cache
 
 from analytics.reports.candidate import candidate_report
 from jobs.models import Application, Stage
-from matching.tests.wiring import alice_profile, backend_job, published_job
+from jobs.tests.ranking.wiring import alice_profile, backend_job, published_job
 
 pytestmark = pytest.mark.django_db
 

@@ -76,10 +76,10 @@ KWARGS = {
     "documents:default": {"pk": "document.pk"},
     "documents:replace": {"pk": "document.pk"},
     "documents:delete": {"pk": "document.pk"},
-    "matching:job-match": {"slug": "job.slug"},
-    "matching:ranked": {"slug": "job.slug"},
-    "matching:advice": {"slug": "job.slug"},
-    "matching:resume-fill": {"pk": "document.pk"},
+    "ranking:job-match": {"slug": "job.slug"},
+    "ranking:ranked": {"slug": "job.slug"},
+    "ranking:advice": {"slug": "job.slug"},
+    "ranking:resume-fill": {"pk": "document.pk"},
     "notifications:unsubscribe": {"token": "unsubscribe_token"},
     "notifications:conversation": {"pk": "conversation.pk"},
     "notifications:block": {"pk": "conversation.pk"},
@@ -694,19 +694,19 @@ MATRIX = {
     "jobs:status": {  # /jobs/backend-engineer/status/
         "POST": "302 403 403 302 302 403 403 403 403",
     },
-    "matching:advice": {  # /jobs/backend-engineer/advice/
+    "ranking:advice": {  # /jobs/backend-engineer/advice/
         "GET": "302 403 403 200 200 404 404 404 404",
         "POST": "302 403 403 200 200 404 404 404 404",
     },
-    "matching:job-match": {  # /jobs/backend-engineer/match/
+    "ranking:job-match": {  # /jobs/backend-engineer/match/
         "GET": "200 200 200 200 200 200 200 200 200",
         "POST": "200 200 200 200 200 200 200 200 200",
     },
-    "matching:ranked": {  # /jobs/backend-engineer/ranked/
+    "ranking:ranked": {  # /jobs/backend-engineer/ranked/
         "GET": "302 403 403 200 200 404 404 404 404",
         "POST": "302 403 403 200 200 404 404 404 404",
     },
-    "matching:resume-fill": {  # /resume-analysis/1/fill/
+    "ranking:resume-fill": {  # /resume-analysis/1/fill/
         "GET": "302 200 404 403 403 403 403 403 404",
         "POST": "302 302 404 403 403 403 403 403 404",
     },

@@ -61,7 +61,7 @@ NOT_DESTRUCTIVE = {
     ("jobs/applications/pipeline.html", "pipeline-move"),
     # "Apply to my profile" only adds what is ticked; "end" is the printed
     # `e.end_year` of an education entry.
-    ("matching/resume_fill.html", 'name="education"'),
+    ("ranking/resume_fill.html", 'name="education"'),
 }
 # Not part of what a form posts: links (a "Cancel" link leaves the form unsent),
 # printed values ({{ e.end }}) and comments.

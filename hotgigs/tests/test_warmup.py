@@ -10,6 +10,7 @@ from django.conf import settings
 
 from hotgigs.warmup import warm_process
 from matching import occupations, skills
+from matching.process_state import forget_process_state
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def _unfreeze():
 
 
 def test_warm_process_builds_the_taxonomy_and_freezes_it(django_assert_num_queries):
-    skills.forget_process_state()
+    forget_process_state()
 
     assert warm_process() == ["matching"]
 

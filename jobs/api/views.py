@@ -30,6 +30,7 @@ from jobs.api.serializers import (
 )
 from jobs.models import JobStatus
 from jobs.permissions import can_edit_job, can_post_for
+from jobs.ranking.pools import MATCH_WINDOW
 from jobs.search import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
@@ -38,7 +39,7 @@ from jobs.search import (
     parse_search_params,
     search_jobs,
 )
-from jobs.search_match import MATCH_WINDOW, SortUnavailable, match_viewer_for
+from jobs.search_match import SortUnavailable, match_viewer_for
 from jobs.selectors.jobs import company_jobs_for, job_detail_queryset, job_for_viewer
 from jobs.services import job_create, job_set_status, job_update
 from jobs.services.invites import job_invite_candidate

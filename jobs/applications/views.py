@@ -27,6 +27,7 @@ from jobs.models import (
     Stage,
 )
 from jobs.permissions import can_manage_application, can_manage_pipeline, is_applicant
+from jobs.ranking.selectors import applicant_scores_for
 from jobs.selectors.applications import (
     application_for_team_detail,
     applications_for_candidate,
@@ -244,6 +245,8 @@ def pipeline(request, slug):
             "job": job,
             "columns": columns,
             "bulk_form": forms.BulkForm(application_ids=[]),
+            # {application pk: MatchResult or None}, one ranking batch
+            "scores": applicant_scores_for(job=job),
         },
     )
 

@@ -16,10 +16,12 @@ from candidates import services as candidate_services
 from candidates.tests.factories import make_profile
 from jobs import search_match
 from jobs.models import Job
+from jobs.ranking import pools
+from jobs.ranking.builders import profiles_for_scoring
+from jobs.ranking.selectors import match_for_candidate
 from jobs.search import JobSearchForm, search_jobs
 from jobs.search_match import SortUnavailable, match_viewer_for
 from jobs.tests.test_search import catalogue  # noqa: F401 - the shared fixture
-from matching.selectors import match_for_candidate, profiles_for_scoring
 
 LIST = "/api/v1/jobs/"
 
@@ -115,7 +117,7 @@ def test_the_window_is_bounded(alice, alice_profile, monkeypatch):
         return real(profile_id, job_ids)
 
     monkeypatch.setattr(search_match, "_scores", spy)
-    monkeypatch.setattr(search_match, "MATCH_WINDOW", 2)
+    monkeypatch.setattr(pools, "MATCH_WINDOW", 2)
     result = search("sort=match", alice)
     # Only the two newest jobs are scored and listed, best first.
     two_newest = newest(

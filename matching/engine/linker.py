@@ -48,7 +48,13 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from matching.engine.taxonomy import SkillRef, Taxonomy, skill_key, token_keys
+from matching.engine.taxonomy import (
+    COMMON_WORDS,
+    SkillRef,
+    Taxonomy,
+    skill_key,
+    token_keys,
+)
 
 
 def _words(text: str) -> list[str]:
@@ -66,40 +72,6 @@ MAX_REWRITE_DEPTH = 3
 FUZZY_MIN_LETTERS = 6
 FUZZY_TWO_EDITS_FROM = 10
 MAX_SKILL_TEXT = 120
-
-# Everyday words that are also (alternative) labels of specialist skills.
-COMMON_WORDS = frozenset(
-    _words(
-        """
-    server servers events event contracts contract production productions options
-    option service services support operations operation delivery quality planning
-    management development analysis administration maintenance performance reporting
-    compliance safety training design testing research communication communications
-    customer satisfaction customer service networking presentations presentation
-    marketing sales finance accounting budget budgets budgeting scheduling security
-    leadership writing reading cooking cleaning driving teaching coaching editing
-    publishing printing drawing modelling modeling engineering construction assembly
-    inspection installation repair repairs logistics shipping receiving inventory
-    transport storage retail hospitality care nursing health medicine law legal
-    banking trading investments insurance risk audit auditing tax taxes payroll
-    recruiting recruitment hiring sourcing purchasing procurement negotiation
-    negotiations strategy operations planning projects project programs program
-    processes process systems system tools tool software hardware data reports
-    documentation records office computer computers internet email phone telephone
-    detail details teamwork team teams people customers clients patients students
-    children animals food drinks bar kitchen
-    """
-    )
-) | frozenset(
-    [
-        "customer satisfaction",
-        "attention to detail",
-        "problem solving",
-        "time management",
-        "customer service",
-        "data entry",
-    ]
-)
 
 VENDORS = frozenset(
     _words(

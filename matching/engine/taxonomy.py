@@ -23,7 +23,7 @@ Extraction rules (`Taxonomy.extract`):
    skill hit, or a word such as "programming", "language" or "developer". "Grade C" or
    "Go to market" are therefore not hits.
 5. An alias that is an everyday word or phrase ("server", "events", "contracts",
-   "customer satisfaction": `matching.engine.linker.COMMON_WORDS`) is not looked for
+   "customer satisfaction": `COMMON_WORDS`) is not looked for
    in text at all; only a skill's canonical name is.
 """
 
@@ -428,10 +428,39 @@ CONTEXT_WORDS = frozenset(
 )
 TECH_CATEGORIES = frozenset({"technology", "data"})
 
+# Everyday words that are also (alternative) labels of specialist skills.
+_COMMON_WORDS_TEXT = """
+    server servers events event contracts contract production productions options
+    option service services support operations operation delivery quality planning
+    management development analysis administration maintenance performance reporting
+    compliance safety training design testing research communication communications
+    customer satisfaction customer service networking presentations presentation
+    marketing sales finance accounting budget budgets budgeting scheduling security
+    leadership writing reading cooking cleaning driving teaching coaching editing
+    publishing printing drawing modelling modeling engineering construction assembly
+    inspection installation repair repairs logistics shipping receiving inventory
+    transport storage retail hospitality care nursing health medicine law legal
+    banking trading investments insurance risk audit auditing tax taxes payroll
+    recruiting recruitment hiring sourcing purchasing procurement negotiation
+    negotiations strategy operations planning projects project programs program
+    processes process systems system tools tool software hardware data reports
+    documentation records office computer computers internet email phone telephone
+    detail details teamwork team teams people customers clients patients students
+    children animals food drinks bar kitchen
+    """
+COMMON_WORDS = frozenset(_COMMON_WORDS_TEXT.split()) | frozenset(
+    [
+        "customer satisfaction",
+        "attention to detail",
+        "problem solving",
+        "time management",
+        "customer service",
+        "data entry",
+    ]
+)
+
 
 def _is_common(form: str) -> bool:
-    from matching.engine.linker import COMMON_WORDS
-
     return " ".join(form.casefold().split()) in COMMON_WORDS
 
 

@@ -8,9 +8,9 @@ import pytest
 from candidates.forms import CandidateSearchForm
 from candidates.services import skill_resolve
 from candidates.tests.factories import make_profile
+from jobs.ranking.builders import job_data_for_ids, job_text
 from jobs.search import JobSearchForm
 from jobs.tests.factories import JobFactory
-from matching.selectors import job_data_for_ids, job_text
 from matching.skills import link_filter_skills
 
 pytestmark = pytest.mark.django_db

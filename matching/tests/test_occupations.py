@@ -413,19 +413,19 @@ def test_infer_leading_reads_an_exact_title_from_a_texts_first_words(index):
 def test_production_scores_carry_the_occupation_component_once_loaded(
     alice, acme, loaded
 ):
-    from matching import selectors
-    from matching.occupations import forget_process_state
-    from matching.tests.wiring import alice_profile, backend_job
+    from jobs.ranking import builders, selectors
+    from jobs.tests.ranking.wiring import alice_profile, backend_job
+    from matching.process_state import forget_process_state
 
     forget_process_state()
-    profile = selectors.profiles_for_scoring().get(
+    profile = builders.profiles_for_scoring().get(
         pk=alice_profile(alice, headline="Back End Engineer").pk
     )
-    job = selectors.jobs_for_scoring().get(pk=backend_job(acme).pk)
+    job = builders.jobs_for_scoring().get(pk=backend_job(acme).pk)
 
     result = selectors.match_for_candidate(profile=profile, job=job)
 
-    assert selectors.candidate_data_for(profile).titles == ("Back End Engineer",)
+    assert builders.candidate_data_for(profile).titles == ("Back End Engineer",)
     occupation = result.component("occupation")
     # both exact titles of Web Developers ("Backend" = "Back End" without spaces)
     assert (occupation.score, occupation.weight) == (100.0, 16.0)

@@ -395,7 +395,8 @@ def test_board_query_count_is_flat(
     client = as_user(tom)
     for n in range(3):
         make_application(acme_job, UserFactory(email=f"b{n}@example.com"))
-    # 9 for the board, 4 for the match scores batch (matching_tags.applicant_scores)
+    # 9 for the board, 4 for the match scores batch
+    # (jobs.ranking.selectors.applicant_scores_for)
     with django_assert_max_num_queries(13) as few:
         client.get("/jobs/backend/pipeline/")
     for n in range(3, 30):

@@ -5,8 +5,8 @@ import pytest
 
 from candidates.tests.factories import make_profile
 from jobs.models import Application
+from jobs.tests.ranking.wiring import alice_profile, backend_job, published_job
 from matching.skills import get_taxonomy
-from matching.tests.wiring import alice_profile, backend_job, published_job
 
 pytestmark = pytest.mark.django_db
 

@@ -6,14 +6,15 @@ import math
 import pytest
 from django.core.cache import cache
 
-from matching import selectors
+from jobs.ranking import builders, selectors
+from jobs.ranking.services import text_corpus_refresh
+from jobs.tests.ranking.wiring import alice_profile, backend_job, published_job
+from matching import selectors as matching_selectors
 from matching.corpus import CORPUS_VERSION_CACHE_KEY, current_corpus
 from matching.engine.scoring import score
 from matching.engine.text import bm25, bm25_idf, term_counts
 from matching.engine.types import CandidateData, CorpusStats, JobData, ScoringContext
 from matching.models import TextCorpus
-from matching.services import text_corpus_refresh
-from matching.tests.wiring import alice_profile, backend_job, published_job
 
 
 def test_idf_weighs_a_shared_common_word_less_than_rare_unshared_ones():
@@ -95,9 +96,9 @@ def test_refresh_keeps_the_most_frequent_terms_ties_by_term_and_one_row(jobs):
 @pytestmark_db
 def test_without_a_corpus_production_scores_text_with_uniform_weights(alice, jobs):
     assert current_corpus() is None
-    assert selectors.scoring_context().corpus is None
-    profile = selectors.profiles_for_scoring().get(pk=alice_profile(alice).pk)
-    job = selectors.jobs_for_scoring().get(pk=jobs[0].pk)
+    assert matching_selectors.scoring_context().corpus is None
+    profile = builders.profiles_for_scoring().get(pk=alice_profile(alice).pk)
+    job = builders.jobs_for_scoring().get(pk=jobs[0].pk)
 
     result = selectors.match_for_candidate(profile=profile, job=job)
 
@@ -116,17 +117,17 @@ def test_production_scores_use_the_refreshed_document_frequencies(
     of the query's best, then √."""
     with django_capture_on_commit_callbacks(execute=True):
         row = text_corpus_refresh()
-    profile = selectors.profiles_for_scoring().get(pk=alice_profile(alice).pk)
-    job = selectors.jobs_for_scoring().get(pk=jobs[0].pk)
+    profile = builders.profiles_for_scoring().get(pk=alice_profile(alice).pk)
+    job = builders.jobs_for_scoring().get(pk=jobs[0].pk)
 
     result = selectors.match_for_candidate(profile=profile, job=job)
 
-    assert selectors.scoring_context().corpus == CorpusStats(
+    assert matching_selectors.scoring_context().corpus == CorpusStats(
         doc_count=2, doc_freq=row.doc_freq, avg_len=7.5
     )
-    corpus = selectors.scoring_context().corpus
-    alice_text = selectors.candidate_data_for(profile).text
-    job_text = selectors.job_data_for(job).text
+    corpus = matching_selectors.scoring_context().corpus
+    alice_text = builders.candidate_data_for(profile).text
+    job_text = builders.job_data_for(job).text
     terms = set(term_counts(alice_text))
     best = sum(bm25_idf(t, corpus) for t in terms) * 2.2
     share = bm25(alice_text, job_text, corpus) / best
@@ -159,7 +160,7 @@ def test_a_lost_cache_entry_costs_one_small_query_not_a_reload(
 def test_recommendations_are_recomputed_when_the_corpus_changes(
     alice, jobs, django_capture_on_commit_callbacks
 ):
-    profile = selectors.profiles_for_scoring().get(pk=alice_profile(alice).pk)
+    profile = builders.profiles_for_scoring().get(pk=alice_profile(alice).pk)
     before = selectors.recommendations_for(profile=profile)
     assert before[0][1].component("text").score == 75.38  # uniform weights
 

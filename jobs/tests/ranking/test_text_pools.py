@@ -8,9 +8,9 @@ from accounts.tests.factories import UserFactory
 from candidates.models import Visibility
 from candidates.tests.factories import make_profile
 from jobs.models import Application
+from jobs.ranking import builders, pools
 from jobs.services import refresh_search_vectors
-from matching import selectors
-from matching.tests.wiring import published_job
+from jobs.tests.ranking.wiring import published_job
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def cook(alice):
 
 
 def test_a_profile_without_linked_skills_still_gets_recommendations(
-    api_as, alice, cook
+    api_as, alice, cook, without_window
 ):
     line_cook = published_job("Line Cook", skills=(), country="DE")
     prep_cook = published_job("Prep Cook wanted", skills=(), country="DE")
@@ -53,7 +53,9 @@ def test_a_profile_without_linked_skills_still_gets_recommendations(
     assert ids == {line_cook.pk, prep_cook.pk}
 
 
-def test_a_headline_without_content_words_gives_an_empty_pool(api_as, alice):
+def test_a_headline_without_content_words_gives_an_empty_pool(
+    api_as, alice, without_window
+):
     make_profile(alice, headline="Sr. II", country="DE")
     published_job("Line Cook", skills=(), country="DE")
     refresh_search_vectors()
@@ -64,15 +66,15 @@ def test_a_headline_without_content_words_gives_an_empty_pool(api_as, alice):
     assert response.json() == []
 
 
-def test_the_text_pool_is_bounded(alice, cook, monkeypatch):
-    monkeypatch.setattr(selectors, "TEXT_POOL", 3)
+def test_the_text_pool_is_bounded(alice, cook, monkeypatch, without_window):
+    monkeypatch.setattr(pools, "TEXT_POOL", 3)
     jobs = [published_job(f"Line Cook {n}", skills=(), country="DE") for n in range(5)]
     refresh_search_vectors()
-    candidate = selectors.candidate_data_for(
-        selectors.profiles_for_scoring().get(pk=cook.pk)
+    candidate = builders.candidate_data_for(
+        builders.profiles_for_scoring().get(pk=cook.pk)
     )
 
-    pool = selectors.recommendation_pool(profile=cook, candidate=candidate)
+    pool = pools.recommendation_pool(profile=cook, candidate=candidate)
 
     assert pool == [job.pk for job in reversed(jobs)][:3]
 

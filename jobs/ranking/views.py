@@ -1,8 +1,8 @@
-"""Matching pages: the "why" panel with similar jobs, recommendations, ranked
+"""Ranking pages: the "why" panel with similar jobs, recommendations, ranked
 candidates, job-posting advice and resume analysis with "Fill my profile".
 
-Access rules come from matching.permissions (shared with the API); every page's
-context is built by matching.selectors, so templates never query.
+Access rules come from jobs.ranking.permissions (shared with the API); every
+page's context is built by the jobs.ranking selectors, so templates never query.
 """
 
 from django.contrib import messages
@@ -12,12 +12,21 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from matching import selectors, services
-from matching.permissions import (
+from documents.models import Document, DocumentStatus
+from jobs.ranking import selectors, services
+from jobs.ranking.advice import draft_from_job, job_advice_for
+from jobs.ranking.builders import profile_for_scoring
+from jobs.ranking.permissions import (
     own_document_or_404,
     require_candidate,
     team_job_or_404,
     visible_job_or_404,
+)
+from jobs.ranking.pools import RECENT_DAYS
+from jobs.ranking.resume import (
+    profile_proposal_for,
+    resume_analysis_for,
+    target_jobs_for,
 )
 
 RANKED_PAGE_SIZE = 50
@@ -28,7 +37,7 @@ def job_match(request, slug):
     job = visible_job_or_404(request.user, slug=slug)
     result = profile = None
     if request.user.is_authenticated and request.user.is_candidate:
-        profile = selectors.profile_for_scoring(request.user)
+        profile = profile_for_scoring(request.user)
         if profile is not None:
             result = selectors.match_for_candidate(profile=profile, job=job)
     context = {
@@ -37,21 +46,21 @@ def job_match(request, slug):
         "has_profile": profile is not None,
         "similar": selectors.similar_jobs(job=job) if job.is_public else [],
     }
-    return render(request, "matching/job_match.html", context)
+    return render(request, "ranking/job_match.html", context)
 
 
 @login_required
 def recommendations(request):
     require_candidate(request.user)
-    profile = selectors.profile_for_scoring(request.user)
+    profile = profile_for_scoring(request.user)
     rows = selectors.recommendations_for(profile=profile) if profile else []
     return render(
         request,
-        "matching/recommendations.html",
+        "ranking/recommendations.html",
         {
             "rows": rows,
             "has_profile": profile is not None,
-            "recent_days": selectors.RECENT_DAYS,
+            "recent_days": RECENT_DAYS,
         },
     )
 
@@ -63,7 +72,7 @@ def ranked_candidates(request, slug):
     rows = selectors.ranked_candidates_for_job(job=job, applicants_only=applicants_only)
     return render(
         request,
-        "matching/ranked.html",
+        "ranking/ranked.html",
         {
             "job": job,
             "rows": rows[:RANKED_PAGE_SIZE],
@@ -76,15 +85,11 @@ def ranked_candidates(request, slug):
 @login_required
 def job_advice(request, slug):
     job = team_job_or_404(request.user, slug=slug)
-    result = selectors.job_advice_for(
-        draft=selectors.draft_from_job(job), exclude_job_id=job.pk
-    )
-    return render(request, "matching/advice.html", {"job": job, "result": result})
+    result = job_advice_for(draft=draft_from_job(job), exclude_job_id=job.pk)
+    return render(request, "ranking/advice.html", {"job": job, "result": result})
 
 
 def _documents_for(user):
-    from documents.models import Document, DocumentStatus
-
     return list(
         Document.objects.visible()
         .owned_by(user)
@@ -119,7 +124,7 @@ def _target_job(request, context):
     if not title:
         return None
     # A suggestion reads "Title — Company": search by its title part.
-    matches = selectors.target_jobs_for(query=title.split(" — ")[0])
+    matches = target_jobs_for(query=title.split(" — ")[0])
     exact = [
         j
         for j in matches
@@ -161,18 +166,18 @@ def resume_analysis(request):
                 status = 400
             else:
                 job = _target_job(request, context)
-                analysis = selectors.resume_analysis_for(document=document, job=job)
+                analysis = resume_analysis_for(document=document, job=job)
                 context.update(
                     document=document,
                     analysis=analysis,
                     job=job,
                     job_title=_job_label(job) if job else context["job_title"],
-                    proposal=selectors.profile_proposal_for(
+                    proposal=profile_proposal_for(
                         analysis=analysis,
-                        profile=selectors.profile_for_scoring(request.user),
+                        profile=profile_for_scoring(request.user),
                     ),
                 )
-    return render(request, "matching/resume_analysis.html", context, status=status)
+    return render(request, "ranking/resume_analysis.html", context, status=status)
 
 
 @login_required
@@ -187,9 +192,9 @@ def resume_fill(request, pk):
     document = own_document_or_404(request.user, pk)
     if not document.extracted_text.strip():
         raise PermissionDenied("This document has no text to read.")
-    analysis = selectors.resume_analysis_for(document=document)
-    proposal = selectors.profile_proposal_for(
-        analysis=analysis, profile=selectors.profile_for_scoring(request.user)
+    analysis = resume_analysis_for(document=document)
+    proposal = profile_proposal_for(
+        analysis=analysis, profile=profile_for_scoring(request.user)
     )
     if request.method == "POST":
         counts = services.profile_fill_from_resume(
@@ -208,9 +213,9 @@ def resume_fill(request, pk):
             f"{counts['experience']} experience and "
             f"{counts['education']} education entries added.",
         )
-        return redirect("matching:resume-fill", pk=document.pk)
+        return redirect("ranking:resume-fill", pk=document.pk)
     return render(
         request,
-        "matching/resume_fill.html",
+        "ranking/resume_fill.html",
         {"document": document, "proposal": proposal},
     )

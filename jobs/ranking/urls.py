@@ -1,8 +1,12 @@
+"""Ranking pages: the "why" panel, recommendations, ranked candidates, posting
+advice and resume analysis, under the namespace "ranking" (included by the
+root URLconf)."""
+
 from django.urls import path
 
-from matching import views
+from jobs.ranking import views
 
-app_name = "matching"
+app_name = "ranking"
 
 # /jobs/recommended/ would be taken by jobs' /jobs/<slug>/ (included first), so
 # recommendations live at /recommendations/.

@@ -1,6 +1,6 @@
 """/api/v1/ai/: match scores, recommendations, ranked candidates, resume analysis
-and job-posting advice. Access rules live in matching.permissions (shared with the
-pages); reads in matching.selectors."""
+and job-posting advice. Access rules live in jobs.ranking.permissions (shared
+with the pages); reads in the jobs.ranking selectors."""
 
 from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -9,11 +9,14 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from candidates.permissions import can_view_profile
+from documents.models import DocumentStatus
 from hotgigs.api.errors import Conflict
 from hotgigs.api.pagination import PageNumberPagination
 from hotgigs.api.schema import errors
-from matching import selectors
-from matching.api.serializers import (
+from jobs.ranking import selectors
+from jobs.ranking.advice import draft_from_job, job_advice_for
+from jobs.ranking.api.serializers import (
     JobAdviceInput,
     JobAdviceSerializer,
     MatchInput,
@@ -26,13 +29,19 @@ from matching.api.serializers import (
     TargetJobSerializer,
     TargetJobsInput,
 )
-from matching.engine.scoring import OptedOut
-from matching.permissions import (
+from jobs.ranking.builders import profile_for_scoring, profiles_for_scoring
+from jobs.ranking.permissions import (
     own_document_or_404,
     require_candidate,
     team_job_or_404,
     visible_job_or_404,
 )
+from jobs.ranking.resume import (
+    profile_proposal_for,
+    resume_analysis_for,
+    target_jobs_for,
+)
+from matching.engine.scoring import OptedOut
 
 OPTED_OUT_MESSAGE = (
     "This candidate opted out of automated match scoring; "
@@ -42,9 +51,7 @@ OPTED_OUT_MESSAGE = (
 
 def _candidate_profile_for_team(user, pk):
     """A profile the team member may see, loaded for scoring, else Http404."""
-    from candidates.permissions import can_view_profile
-
-    profile = selectors.profiles_for_scoring().filter(pk=pk).first()
+    profile = profiles_for_scoring().filter(pk=pk).first()
     if profile is None or not can_view_profile(user, profile):
         raise Http404("No such candidate.")
     return profile
@@ -81,7 +88,7 @@ class MatchView(APIView):
         if candidate_id is None:
             require_candidate(request.user)
             job = visible_job_or_404(request.user, pk=job_id)
-            profile = selectors.profile_for_scoring(request.user)
+            profile = profile_for_scoring(request.user)
             if profile is None:
                 raise Http404("Create your profile first to see match scores.")
             result = selectors.match_for_candidate(profile=profile, job=job)
@@ -103,7 +110,7 @@ class RecommendationsView(APIView):
     @extend_schema(responses=RecommendationSerializer(many=True))
     def get(self, request):
         require_candidate(request.user)
-        profile = selectors.profile_for_scoring(request.user)
+        profile = profile_for_scoring(request.user)
         if profile is None:
             return Response([])
         rows = selectors.recommendations_for(profile=profile)
@@ -226,8 +233,6 @@ def analysis_payload(document, analysis, proposal) -> dict:
 def ready_document(user, pk):
     """The user's own document with extracted text; 404 if not theirs, 400 if it
     is not ready or has no text to analyse."""
-    from documents.models import DocumentStatus
-
     document = own_document_or_404(user, pk)
     if document.status != DocumentStatus.READY:
         raise serializers.ValidationError(
@@ -264,9 +269,9 @@ class ResumeAnalysisView(APIView):
         job = None
         if params.validated_data.get("job"):
             job = visible_job_or_404(request.user, pk=params.validated_data["job"])
-        analysis = selectors.resume_analysis_for(document=document, job=job)
-        proposal = selectors.profile_proposal_for(
-            analysis=analysis, profile=selectors.profile_for_scoring(request.user)
+        analysis = resume_analysis_for(document=document, job=job)
+        proposal = profile_proposal_for(
+            analysis=analysis, profile=profile_for_scoring(request.user)
         )
         return Response(
             ResumeAnalysisSerializer(
@@ -289,7 +294,7 @@ class TargetJobsView(APIView):
     def get(self, request):
         params = TargetJobsInput(data=request.query_params)
         params.is_valid(raise_exception=True)
-        jobs = selectors.target_jobs_for(query=params.validated_data["q"])
+        jobs = target_jobs_for(query=params.validated_data["q"])
         return Response(TargetJobSerializer(jobs, many=True).data)
 
 
@@ -361,9 +366,7 @@ class JobAdviceView(APIView):
         data = params.validated_data
         if "job" in data:
             job = team_job_or_404(request.user, pk=data["job"])
-            result = selectors.job_advice_for(
-                draft=selectors.draft_from_job(job), exclude_job_id=job.pk
-            )
+            result = job_advice_for(draft=draft_from_job(job), exclude_job_id=job.pk)
         else:
-            result = selectors.job_advice_for(draft=dict(data))
+            result = job_advice_for(draft=dict(data))
         return Response(JobAdviceSerializer(advice_payload(result)).data)

@@ -5,10 +5,10 @@ import pytest
 
 from candidates.tests.factories import make_profile
 from jobs.models import Application
+from jobs.tests.ranking.wiring import alice_profile, backend_job, published_job
 from matching.corpus import current_corpus
 from matching.occupations import get_occupation_index
 from matching.skills import get_taxonomy
-from matching.tests.wiring import alice_profile, backend_job, published_job
 
 pytestmark = pytest.mark.django_db
 

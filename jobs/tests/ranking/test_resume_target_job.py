@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from candidates.models import CandidateProfile
 from jobs.models import JobStatus
-from matching.tests.wiring import alice_profile, published_job
+from jobs.tests.ranking.wiring import alice_profile, published_job
 
 pytestmark = pytest.mark.django_db
 

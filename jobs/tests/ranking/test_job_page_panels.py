@@ -1,12 +1,12 @@
-"""The matching panels on pages owned by lower apps (matching_tags): the job page's
-"why" panel and similar jobs, and the pipeline board's scores, per persona, with
-query counts that do not grow with the data."""
+"""The ranking panels on pages jobs owns, computed by their views in one batch
+each: the job page's "why" panel and similar jobs, and the pipeline board's
+scores, per persona, with query counts that do not grow with the data."""
 
 import pytest
 
+from jobs.tests.ranking.wiring import alice_profile, backend_job, published_job
 from matching.corpus import current_corpus
 from matching.skills import get_taxonomy
-from matching.tests.wiring import alice_profile, backend_job, published_job
 
 pytestmark = pytest.mark.django_db
 

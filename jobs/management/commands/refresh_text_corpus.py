@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from matching.services import CORPUS_SAMPLE, CORPUS_TERMS, text_corpus_refresh
+from jobs.ranking.services import CORPUS_SAMPLE, text_corpus_refresh
+from matching.services import CORPUS_TERMS
 
 
 class Command(BaseCommand):

@@ -6,10 +6,10 @@ import pytest
 from candidates import services as candidate_services
 from candidates.tests.factories import make_profile
 from jobs.models import Application
-from matching import selectors
+from jobs.ranking import builders, pools, selectors
+from jobs.tests.ranking.wiring import alice_profile, backend_job
 from matching.corpus import current_corpus
 from matching.skills import get_taxonomy
-from matching.tests.wiring import alice_profile, backend_job
 
 pytestmark = pytest.mark.django_db
 
@@ -93,13 +93,13 @@ def test_opting_out_is_seen_at_once_despite_the_cache(job, applied, alice):
 def test_the_visible_pool_takes_the_newest_profiles_per_skill(job, monkeypatch):
     """The backend job's skills: Python, Django, Docker (+ related ones): 2 per
     skill; hidden profiles never, opted-out ones listed unscored."""
-    monkeypatch.setattr(selectors, "CANDIDATE_POOL_PER_SKILL", 2)
-    monkeypatch.setattr(selectors, "CANDIDATE_POOL_SKILLS", 1)  # Django only
+    monkeypatch.setattr(pools, "CANDIDATE_POOL_PER_SKILL", 2)
+    monkeypatch.setattr(pools, "CANDIDATE_POOL_SKILLS", 1)  # Django only
     django = [make_profile(skills=["Django"]) for _ in range(4)]
     hidden = make_profile(skills=["Django"], visibility="hidden")
-    job_data = selectors.job_data_for(selectors.jobs_for_scoring().get(pk=job.pk))
+    job_data = builders.job_data_for(builders.jobs_for_scoring().get(pk=job.pk))
 
-    pool = selectors.candidate_pool_for_job(job_data)
+    pool = pools.candidate_pool_for_job(job_data)
 
     assert [s.slug for s in job_data.skills][0] == "django"
     assert pool == [django[3].pk, django[2].pk]

@@ -6,10 +6,10 @@ from django.core.cache import cache
 from django.db import connection
 
 from candidates.tests.factories import make_profile
-from matching import selectors
+from jobs.ranking import builders, pools, selectors
+from jobs.tests.ranking.wiring import alice_profile, backend_job, published_job
 from matching.engine import scoring
 from matching.providers import _load
-from matching.tests.wiring import alice_profile, backend_job, published_job
 
 pytestmark = pytest.mark.django_db
 
@@ -50,18 +50,18 @@ def jobs(acme):
 
 
 def test_job_data_for_ids_equals_job_data_for_each_job(jobs):
-    by_rows = {j.id: j for j in selectors.job_data_for_ids([j.pk for j in jobs])}
+    by_rows = {j.id: j for j in builders.job_data_for_ids([j.pk for j in jobs])}
 
-    for job in selectors.jobs_for_scoring().filter(pk__in=[j.pk for j in jobs]):
-        assert by_rows[job.pk] == selectors.job_data_for(job)
+    for job in builders.jobs_for_scoring().filter(pk__in=[j.pk for j in jobs]):
+        assert by_rows[job.pk] == builders.job_data_for(job)
     assert len(by_rows) == 16
-    assert selectors.job_data_for_ids([]) == []
+    assert builders.job_data_for_ids([]) == []
 
 
 def test_pool_without_text_is_the_pool_and_loads_the_same_jobs(alice, jobs):
-    profile = selectors.profiles_for_scoring().get(pk=alice_profile(alice).pk)
-    candidate = selectors.candidate_data_for(profile)
-    pool = selectors.recommendation_pool(profile=profile, candidate=candidate)
+    profile = builders.profiles_for_scoring().get(pk=alice_profile(alice).pk)
+    candidate = builders.candidate_data_for(profile)
+    pool = pools.recommendation_pool(profile=profile, candidate=candidate)
 
     light, full_jobs = selectors._pool_without_text(
         profile=profile, candidate=candidate
@@ -70,12 +70,12 @@ def test_pool_without_text_is_the_pool_and_loads_the_same_jobs(alice, jobs):
     assert [j.id for j in light] == pool
     assert {j.text for j in light} == {""}
     assert sorted(full_jobs(pool), key=lambda j: j.id) == sorted(
-        selectors.job_data_for_ids(pool), key=lambda j: j.id
+        builders.job_data_for_ids(pool), key=lambda j: j.id
     )
 
 
 def test_recommendations_equal_the_plain_rank_of_the_pool(alice, jobs, settings):
-    profile = selectors.profiles_for_scoring().get(pk=alice_profile(alice).pk)
+    profile = builders.profiles_for_scoring().get(pk=alice_profile(alice).pk)
     fast = [(job.pk, r) for job, r in selectors.recommendations_for(profile=profile)]
 
     settings.MATCHING_PROVIDER = f"{__name__}.RankOnlyProvider"
@@ -111,19 +111,19 @@ def test_candidate_data_for_profiles_equals_candidate_data_for_each(alice, bob):
     )  # fmt: skip
     ids = [p.pk for p in made]
 
-    rows = selectors.candidate_data_for_profiles(
-        list(selectors.profiles_for_ranking().filter(pk__in=ids).order_by("pk"))
+    rows = builders.candidate_data_for_profiles(
+        list(builders.profiles_for_ranking().filter(pk__in=ids).order_by("pk"))
     )
 
     one_by_one = [
-        selectors.candidate_data_for(p)
-        for p in selectors.profiles_for_scoring().filter(pk__in=ids).order_by("pk")
+        builders.candidate_data_for(p)
+        for p in builders.profiles_for_scoring().filter(pk__in=ids).order_by("pk")
     ]
     assert rows == one_by_one
     assert [s.slug for s in rows[1].skills] == ["django", "go"]  # weaving: text only
     assert "Basket weaving" in rows[1].text
     assert rows[1].text.endswith("Now Python services\nLead \nDev ")  # model order
-    assert selectors.candidate_data_for_profiles([]) == []
+    assert builders.candidate_data_for_profiles([]) == []
 
 
 # --- the bounded pool ----------------------------------------------------------
@@ -138,15 +138,15 @@ def python_jobs(db):
 
 
 def _pool(profile):
-    profile = selectors.profiles_for_scoring().get(pk=profile.pk)
-    candidate = selectors.candidate_data_for(profile)
-    return selectors.recommendation_pool(profile=profile, candidate=candidate)
+    profile = builders.profiles_for_scoring().get(pk=profile.pk)
+    candidate = builders.candidate_data_for(profile)
+    return pools.recommendation_pool(profile=profile, candidate=candidate)
 
 
 def test_pool_takes_the_newest_jobs_per_skill_and_no_more(
-    alice, python_jobs, monkeypatch
+    alice, python_jobs, monkeypatch, without_window
 ):
-    monkeypatch.setattr(selectors, "POOL_PER_SKILL", 3)
+    monkeypatch.setattr(pools, "POOL_PER_SKILL", 3)
     profile = make_profile(alice, skills=["Python"])
 
     pool = _pool(profile)
@@ -155,11 +155,11 @@ def test_pool_takes_the_newest_jobs_per_skill_and_no_more(
 
 
 def test_pool_leaves_out_applied_jobs_and_fills_in_with_the_next(
-    alice, python_jobs, monkeypatch
+    alice, python_jobs, monkeypatch, without_window
 ):
     from jobs.models import Application
 
-    monkeypatch.setattr(selectors, "POOL_PER_SKILL", 3)
+    monkeypatch.setattr(pools, "POOL_PER_SKILL", 3)
     profile = make_profile(alice, skills=["Python"])
     newest = python_jobs[-1]
     Application.objects.create(job=newest, candidate=alice)
@@ -172,24 +172,28 @@ def test_pool_leaves_out_applied_jobs_and_fills_in_with_the_next(
     assert newest.pk not in recommended and len(recommended) == 3
 
 
-def test_pool_counts_each_skill_up_to_the_skill_limit(alice, python_jobs, monkeypatch):
+def test_pool_counts_each_skill_up_to_the_skill_limit(
+    alice, python_jobs, monkeypatch, without_window
+):
     """Python and Rust (2 skills) × 3: the 3 newest Python jobs and the Rust one."""
-    monkeypatch.setattr(selectors, "POOL_PER_SKILL", 3)
-    monkeypatch.setattr(selectors, "POOL_SKILLS", 2)
+    monkeypatch.setattr(pools, "POOL_PER_SKILL", 3)
+    monkeypatch.setattr(pools, "POOL_SKILLS", 2)
     profile = make_profile(alice, skills=["Python", "Rust"])
 
     pool = _pool(profile)
 
-    rust = selectors.jobs_for_scoring().get(title="Rust Engineer")
+    rust = builders.jobs_for_scoring().get(title="Rust Engineer")
     assert pool == [rust.pk] + [j.pk for j in python_jobs[::-1][:3]]
 
 
-def test_an_opted_out_candidate_still_gets_her_own_recommendations(alice, python_jobs):
+def test_an_opted_out_candidate_still_gets_her_own_recommendations(
+    alice, python_jobs, without_window
+):
     """Opting out stops scoring for employers, not for the candidate herself."""
     profile = make_profile(alice, skills=["Python"], opt_out_of_matching=True)
 
     rows = selectors.recommendations_for(
-        profile=selectors.profiles_for_scoring().get(pk=profile.pk)
+        profile=builders.profiles_for_scoring().get(pk=profile.pk)
     )
 
     assert len(rows) == 8
@@ -203,20 +207,20 @@ def test_recommendations_run_a_fixed_number_of_queries(
     from matching.occupations import get_occupation_index
     from matching.skills import get_taxonomy
 
-    profile = selectors.profiles_for_scoring().get(
+    profile = builders.profiles_for_scoring().get(
         pk=make_profile(alice, skills=["Python", "Django", "Rust"]).pk
     )
     get_taxonomy(), current_corpus(), get_occupation_index()  # once per process
     # The pool is one UNION on PostgreSQL; SQLite cannot limit a UNION's parts,
-    # so it runs one query per pool skill (the profile's and related skills).
+    # so it runs one query per pool skill (the profile's and related skills)
+    # and one for the sort-by-match window (no headline: no text or occupation).
     pool_queries = (
         1
         if connection.features.supports_slicing_ordering_in_compound
         else len(
-            selectors._pool_skill_ids(
-                ["python", "django", "rust"], limit=selectors.POOL_SKILLS
-            )
+            pools.pool_skill_ids(["python", "django", "rust"], limit=pools.POOL_SKILLS)
         )
+        + 1
     )
     # jobs version (cache), pool, rows, skills, applied, page rows + their skills
     with django_assert_num_queries(5 + pool_queries):
@@ -227,7 +231,7 @@ def test_recommendations_run_a_fixed_number_of_queries(
 
 def test_similar_jobs_come_from_the_newest_jobs_per_skill(python_jobs, monkeypatch):
     monkeypatch.setattr(selectors, "SIMILAR_PER_SKILL", 2)
-    oldest = selectors.jobs_for_scoring().get(pk=python_jobs[0].pk)
+    oldest = builders.jobs_for_scoring().get(pk=python_jobs[0].pk)
 
     similar = selectors.similar_jobs(job=oldest)
 
@@ -242,7 +246,7 @@ def test_similar_jobs_without_skills_read_the_newest_titles(python_jobs, monkeyp
     lone = python_jobs[0]
     JobSkill.objects.filter(job=lone).delete()
 
-    similar = selectors.similar_jobs(job=selectors.jobs_for_scoring().get(pk=lone.pk))
+    similar = selectors.similar_jobs(job=builders.jobs_for_scoring().get(pk=lone.pk))
 
     # the 4 newest published: "Rust Engineer", "Python Engineer 0" (itself), 1
     # and 2; the longest word of its title, "engineer", is in each

@@ -12,6 +12,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from companies.permissions import is_member
+from documents.models import Document
+from jobs.models import Job
+from jobs.permissions import can_view_job
+from jobs.ranking.builders import jobs_for_scoring
 
 
 def team_job_or_404(user, *, pk=None, slug=None):
@@ -19,9 +23,6 @@ def team_job_or_404(user, *, pk=None, slug=None):
 
     Raises PermissionDenied for candidates, Http404 for everyone else off the team.
     """
-    from jobs.models import Job
-    from matching.selectors import jobs_for_scoring
-
     if user.is_authenticated and user.is_candidate and not user.is_staff:
         raise PermissionDenied("Candidates cannot rank or score other candidates.")
     lookup = {"pk": pk} if pk is not None else {"slug": slug}
@@ -38,10 +39,6 @@ def require_candidate(user):
 
 def visible_job_or_404(user, *, pk=None, slug=None):
     """The job (loaded for scoring) if `user` may see it (jobs' own rule)."""
-    from jobs.models import Job
-    from jobs.permissions import can_view_job
-    from matching.selectors import jobs_for_scoring
-
     lookup = {"pk": pk} if pk is not None else {"slug": slug}
     job = jobs_for_scoring(Job.objects.filter(**lookup)).first()
     if job is None or not can_view_job(user, job):
@@ -51,8 +48,6 @@ def visible_job_or_404(user, *, pk=None, slug=None):
 
 def own_document_or_404(user, pk):
     """The user's own document (never a snapshot), else Http404."""
-    from documents.models import Document
-
     document = Document.objects.visible().owned_by(user).filter(pk=pk).first()
     if document is None:
         raise Http404("No such document.")

@@ -10,11 +10,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from candidates.models import CandidateProfile
 from documents.pdf_writer import build_pdf
+from jobs.tests.ranking.wiring import alice_profile, backend_job, published_job
 from matching.services import occupations_load
-from matching.tests.wiring import alice_profile, backend_job, published_job
 
 OCCUPATIONS_FIXTURE = (
-    Path(__file__).resolve().parent / "fixtures" / "occupations_subset.json"
+    Path(__file__).resolve().parents[3]
+    / "matching"
+    / "tests"
+    / "fixtures"
+    / "occupations_subset.json"
 )
 
 pytestmark = pytest.mark.django_db
