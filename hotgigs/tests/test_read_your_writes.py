@@ -150,6 +150,33 @@ def test_once_a_request_writes_its_later_reads_go_to_the_primary(replica):
         assert router.db_for_read(User) == "replica"
 
 
+def test_a_celery_task_reads_the_primary_and_gives_the_request_its_state_back(
+    replica,
+):
+    """A task is queued when its rows commit and runs before the replica has
+    them: its reads go to the primary. An eager task runs inside a request,
+    whose own routing comes back when it ends."""
+    from celery.signals import task_postrun, task_prerun
+
+    from accounts.models import User
+    from hotgigs.db_router import PrimaryReplicaRouter
+
+    router = PrimaryReplicaRouter()
+    replica(CAUGHT_UP)
+    token = _in_request(RequestFactory().get("/"))
+    try:
+        with ROUTED:
+            before = router.db_for_read(User)
+            task_prerun.send(sender=None, task_id="t-1", task=None)
+            during = router.db_for_read(User)
+            task_postrun.send(sender=None, task_id="t-1", task=None)
+            after = router.db_for_read(User)
+    finally:
+        ryw._current.reset(token)
+
+    assert (before, during, after) == ("replica", "default", "replica")
+
+
 def test_an_unmarked_request_reads_the_replica_even_when_it_lags(replica):
     token = _in_request(RequestFactory().get("/"))
     try:
