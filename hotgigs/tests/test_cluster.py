@@ -217,6 +217,43 @@ def test_browser_sees_its_own_write_after_the_redirect(replica_delay):
             browser.close()
 
 
+def test_a_sign_up_email_goes_out_while_the_replica_lags(topology):
+    """The email task runs as soon as the sign-up commits; it claims its outbox
+    row on the primary and reads it back. Read from a replica that had not
+    replayed the row, that read failed with the claim standing: the email was
+    never sent. A task reads the primary (hotgigs/read_your_writes.py)."""
+    address = f"nina-{uuid.uuid4().hex[:8]}@example.com"
+    before = set(maildir_messages(MAILDIR))
+    cluster("delay", "10000")
+    try:
+        answer = requests.post(
+            f"{PROXY}/api/v1/auth/register/",
+            json={"email": address, "password": "an-unusual-passphrase",
+                  "full_name": "Nina New", "role": "employer"},
+            timeout=10,
+        )  # fmt: skip
+
+        def delivered():
+            return [
+                message
+                for key, message in maildir_messages(MAILDIR).items()
+                if key not in before and address in message["To"]
+            ]
+
+        _wait_until(delivered, 10, "the confirmation email")
+        on_the_replica = on_replica(
+            "SELECT count(*) FROM notifications_outgoingemail "
+            f"WHERE \"to\"::text LIKE '%{address}%'"
+        )
+    finally:
+        cluster("delay", "0")
+
+    assert answer.status_code == 202, answer.text
+    (message,) = delivered()
+    assert message["Subject"] == "Confirm your email to finish signing up to HotGigs"
+    assert on_the_replica == "0"  # the task read the primary
+
+
 def test_both_celery_workers_answer_on_the_shared_broker(topology):
     result = subprocess.run(
         ["bash", "-c", f'eval "$({SCRIPT} env)"; exec {BASE_DIR}/.venv/bin/celery '
@@ -364,6 +401,78 @@ def test_a_task_run_on_both_workers_at_once_tells_each_team_once(topology):
     # Each member told once per job, whichever worker got there first.
     assert len(told["told"]) == 3 * setup["team"]
     assert len({tuple(t) for t in told["told"]}) == len(told["told"])
+
+
+POOLED_LOCKS = """
+import json, threading
+from django.db import DatabaseError, connection, transaction
+from jobs.models import Job
+
+job = Job.objects.order_by("pk").first()
+
+
+def another_client():
+    # Another thread: another connection to PgBouncer, as another web thread.
+    seen = {}
+    def look():
+        try:
+            with transaction.atomic():
+                Job.objects.select_for_update(nowait=True).filter(pk=job.pk).first()
+            seen["row"] = "free"
+        except DatabaseError:
+            seen["row"] = "locked"
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_xact_lock(4242)")
+            seen["advisory"] = "free" if cursor.fetchone()[0] else "held"
+        connection.close()
+    thread = threading.Thread(target=look)
+    thread.start()
+    thread.join()
+    return seen
+
+
+def backend(cursor):
+    cursor.execute("SELECT pg_backend_pid()")
+    return cursor.fetchone()[0]
+
+
+with transaction.atomic(), connection.cursor() as cursor:
+    first = backend(cursor)
+    Job.objects.select_for_update().filter(pk=job.pk).first()
+    cursor.execute("SELECT pg_advisory_xact_lock(4242)")
+    during = another_client()
+    last = backend(cursor)
+after = another_client()
+pks = list(Job.objects.order_by("pk").values_list("pk", flat=True))
+print(json.dumps({
+    "server_side_cursors": not connection.settings_dict["DISABLE_SERVER_SIDE_CURSORS"],
+    "one_server_connection": first == last,
+    "during": during,
+    "after": after,
+    "rows": len(pks),
+    "iterated": list(
+        Job.objects.order_by("pk").values_list("pk", flat=True).iterator(chunk_size=3)
+    ) == pks,
+}))
+"""
+
+
+def test_row_and_advisory_locks_hold_for_the_transaction_through_pgbouncer(
+    topology,
+):
+    """Through PgBouncer in transaction pooling, as the nodes run: a
+    transaction keeps one server connection, so `select_for_update` and a
+    transaction-level advisory lock hold until it ends and are seen by another
+    client; `iterator()` reads in chunks without server-side cursors (which
+    would outlive the transaction, on a server connection another client may
+    have by then)."""
+    found = in_cluster(POOLED_LOCKS)
+
+    assert found["server_side_cursors"] is False
+    assert found["one_server_connection"] is True
+    assert found["during"] == {"row": "locked", "advisory": "held"}
+    assert found["after"] == {"row": "free", "advisory": "free"}
+    assert found["rows"] > 3 and found["iterated"] is True
 
 
 class WorkerLogs:

@@ -5,8 +5,10 @@ The replica's replay position is what `_probe_replica` answers; tests set it to
 """
 
 import json
+import os
 import re
 import time
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -416,6 +418,40 @@ def test_transaction_pooling_turns_off_server_cursors_and_session_options(
                 "no_server_cursors": False,
                 "options": "-c statement_timeout=30000 -c jit=off",
             }
+
+
+# SQL that leaves state on the server connection (keywords as the code writes
+# them, upper case).
+SESSION_STATE = re.compile(
+    r"pg_(try_)?advisory_(un)?lock(_shared)?\(|SET SESSION |LISTEN \w"
+    r"|PREPARE \w+ AS|DECLARE .* WITH HOLD"
+)
+
+
+def test_the_code_keeps_no_session_state_a_pooled_connection_would_lose():
+    """Under transaction pooling the server connection changes between
+    transactions: a session-level advisory lock, a session SET, LISTEN or a
+    prepared statement or held cursor would stay behind on a connection another
+    client gets next. Transaction-level forms (pg_advisory_xact_lock, SET LOCAL)
+    are safe; the cluster drill takes them through PgBouncer."""
+    root = Path(__file__).resolve().parents[2]
+    skipped = {".venv", "var", "tests", "migrations", "bench", "e2e", ".git"}
+    offending = []
+    for folder, folders, files in os.walk(root):
+        folders[:] = [name for name in folders if name not in skipped]
+        for name in files:
+            if name.endswith(".py"):
+                path = Path(folder, name)
+                lines = path.read_text().splitlines()
+                offending += [
+                    f"{path.relative_to(root)}:{number}"
+                    for number, line in enumerate(lines, 1)
+                    if SESSION_STATE.search(line)
+                ]
+
+    assert offending == []
+    assert SESSION_STATE.search("cursor.execute('SELECT pg_advisory_lock(1)')")
+    assert not SESSION_STATE.search("SELECT pg_advisory_xact_lock(1)")
 
 
 def test_an_unreachable_replica_is_asked_again_less_often(replica, settings):
