@@ -18,7 +18,7 @@ from accounts.models import Role
 from accounts.tests.factories import UserFactory
 from hotgigs.testing import THROTTLE_CLOCK
 
-pytest_plugins = ["hotgigs.testing.browser"]
+pytest_plugins = ["hotgigs.testing.deployed", "hotgigs.testing.browser"]
 
 
 def pytest_runtest_setup(item):

@@ -159,7 +159,8 @@ def request(host, port, method, path, *, headers=None, body=None):
             response = conn.getresponse()
             response.read()
             elapsed = (time.perf_counter() - start) * 1000
-            return response.status, dict(response.getheaders()), elapsed
+            # Case-insensitive: a proxy (HAProxy) sends header names lower-case.
+            return response.status, response.headers, elapsed
         except (http.client.HTTPException, ConnectionError):
             conn.close()
             _local.conn = None

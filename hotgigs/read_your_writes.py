@@ -17,6 +17,12 @@ The person's next requests read from the primary while the replica's
 a reason to load the primary for ever). Without a position (SQLite, the primary
 unreachable) the mark is a short pin of ``READ_YOUR_WRITES_FALLBACK_SECONDS``.
 
+A Celery task reads the primary: it is queued when the rows it works on commit
+(an email to send, a document to read), and a worker takes it within
+milliseconds, before the replica may have them; a claim (``UPDATE … WHERE
+sent_at IS NULL``) followed by a read of the claimed row from the replica would
+fail and leave the claim standing, the email never sent.
+
 Each process looks at the replica at most every ``REPLICA_STATUS_TTL_SECONDS``;
 a replica that cannot be reached sends every read to the primary until it answers
 again (the failover drill: stopping the replica costs no 5xx). A replica that is
@@ -191,6 +197,31 @@ class _RequestMarks:
 
 
 _current = contextvars.ContextVar("read_your_writes", default=None)
+
+
+class _TaskState:
+    """A Celery task's: no person's marks, every read on the primary."""
+
+    wrote = True
+
+    def marks(self):
+        return []
+
+
+_task_tokens = {}
+
+
+def task_started(task_id):
+    """Celery's task_prerun (hotgigs/celery.py): the task reads the primary."""
+    _task_tokens[task_id] = _current.set(_TaskState())
+
+
+def task_ended(task_id):
+    """Celery's task_postrun: back to the caller's state (an eager task runs
+    inside a request)."""
+    token = _task_tokens.pop(task_id, None)
+    if token is not None:
+        _current.reset(token)
 
 
 def enabled():

@@ -532,6 +532,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # --- Email ---------------------------------------------------------------------------
 EMAIL_HOST = env("EMAIL_HOST")
+# A rig's mailbox: each message a file in this Maildir folder, shared by all the
+# rig's processes (notifications/backends.py), instead of the console.
+EMAIL_MAILDIR = env("EMAIL_MAILDIR")
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = envint("EMAIL_PORT", 587)
@@ -539,6 +542,8 @@ if EMAIL_HOST:
     EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
     EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
     EMAIL_TIMEOUT = 10
+elif EMAIL_MAILDIR:
+    EMAIL_BACKEND = "notifications.backends.MaildirEmailBackend"
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "HotGigs <no-reply@hotgigs.local>")

@@ -26,6 +26,9 @@ Other helpers:
 
 Where no Chromium is installed the browser tests skip with the reason; under
 CI (`CI=true`) a missing Chromium fails them instead: CI always has it.
+
+With `E2E_BASE_URL` set, `live_server` is that running deployment instead
+(`hotgigs/testing/deployed.py`; `deploy/local-cluster journeys`).
 """
 
 import contextlib
@@ -42,6 +45,7 @@ from urllib.parse import quote
 import pytest
 
 from accounts.tests.factories import DEFAULT_PASSWORD
+from hotgigs.testing import deployed
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -116,7 +120,7 @@ def _open_page(browser, default_base_url, **options):
     options.setdefault("base_url", default_base_url)
     context = browser.new_context(**options)
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
-    if options["base_url"] == default_base_url:
+    if options["base_url"] == default_base_url and not deployed.BASE_URL:
         # The WSGI live server has no WebSockets: answer live.js in the browser,
         # or its reconnect attempts keep hitting the server (and the database)
         # while the test ends and the database is flushed.
@@ -184,15 +188,20 @@ def log_in(page, user, next_url="/dashboard/", password=None):
 
 def finish_signup(page, email):
     """After the sign-up form: open the confirmation link emailed to `email`
-    (the live server shares this process's locmem outbox) and confirm."""
+    (the live server shares this process's locmem outbox; a deployed site
+    delivers into its Maildir) and confirm."""
     import re
 
     from django.core import mail
     from playwright.sync_api import expect
 
     expect(page).to_have_url("/accounts/signup/sent/")
-    (message,) = [m for m in mail.outbox if email in m.to]
-    link = re.search(r"/accounts/signup/confirm/[^/\s]+/", message.body).group(0)
+    if deployed.BASE_URL:
+        body = deployed.email_to(email)
+    else:
+        (message,) = [m for m in mail.outbox if email in m.to]
+        body = message.body
+    link = re.search(r"/accounts/signup/confirm/[^/\s]+/", body).group(0)
     page.goto(link)
     page.get_by_role("button", name="Finish signing up").click()
 
@@ -258,6 +267,9 @@ def asgi_live_server(transactional_db, settings, tmp_path):
     test database; yields its base URL. Data the test commits is visible to it."""
     from django.db import connection
 
+    if deployed.BASE_URL:  # its proxy sends /ws/ to its ASGI node
+        yield deployed.BASE_URL
+        return
     if connection.vendor != "postgresql":
         pytest.skip("the ASGI live server shares the database with another process")
     port = _free_port()

@@ -5,8 +5,10 @@ The replica's replay position is what `_probe_replica` answers; tests set it to
 """
 
 import json
+import os
 import re
 import time
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -148,6 +150,33 @@ def test_once_a_request_writes_its_later_reads_go_to_the_primary(replica):
         ryw._current.reset(token)
     with ROUTED:  # the next request starts afresh
         assert router.db_for_read(User) == "replica"
+
+
+def test_a_celery_task_reads_the_primary_and_gives_the_request_its_state_back(
+    replica,
+):
+    """A task is queued when its rows commit and runs before the replica has
+    them: its reads go to the primary. An eager task runs inside a request,
+    whose own routing comes back when it ends."""
+    from celery.signals import task_postrun, task_prerun
+
+    from accounts.models import User
+    from hotgigs.db_router import PrimaryReplicaRouter
+
+    router = PrimaryReplicaRouter()
+    replica(CAUGHT_UP)
+    token = _in_request(RequestFactory().get("/"))
+    try:
+        with ROUTED:
+            before = router.db_for_read(User)
+            task_prerun.send(sender=None, task_id="t-1", task=None)
+            during = router.db_for_read(User)
+            task_postrun.send(sender=None, task_id="t-1", task=None)
+            after = router.db_for_read(User)
+    finally:
+        ryw._current.reset(token)
+
+    assert (before, during, after) == ("replica", "default", "replica")
 
 
 def test_an_unmarked_request_reads_the_replica_even_when_it_lags(replica):
@@ -389,6 +418,40 @@ def test_transaction_pooling_turns_off_server_cursors_and_session_options(
                 "no_server_cursors": False,
                 "options": "-c statement_timeout=30000 -c jit=off",
             }
+
+
+# SQL that leaves state on the server connection (keywords as the code writes
+# them, upper case).
+SESSION_STATE = re.compile(
+    r"pg_(try_)?advisory_(un)?lock(_shared)?\(|SET SESSION |LISTEN \w"
+    r"|PREPARE \w+ AS|DECLARE .* WITH HOLD"
+)
+
+
+def test_the_code_keeps_no_session_state_a_pooled_connection_would_lose():
+    """Under transaction pooling the server connection changes between
+    transactions: a session-level advisory lock, a session SET, LISTEN or a
+    prepared statement or held cursor would stay behind on a connection another
+    client gets next. Transaction-level forms (pg_advisory_xact_lock, SET LOCAL)
+    are safe; the cluster drill takes them through PgBouncer."""
+    root = Path(__file__).resolve().parents[2]
+    skipped = {".venv", "var", "tests", "migrations", "bench", "e2e", ".git"}
+    offending = []
+    for folder, folders, files in os.walk(root):
+        folders[:] = [name for name in folders if name not in skipped]
+        for name in files:
+            if name.endswith(".py"):
+                path = Path(folder, name)
+                lines = path.read_text().splitlines()
+                offending += [
+                    f"{path.relative_to(root)}:{number}"
+                    for number, line in enumerate(lines, 1)
+                    if SESSION_STATE.search(line)
+                ]
+
+    assert offending == []
+    assert SESSION_STATE.search("cursor.execute('SELECT pg_advisory_lock(1)')")
+    assert not SESSION_STATE.search("SELECT pg_advisory_xact_lock(1)")
 
 
 def test_an_unreachable_replica_is_asked_again_less_often(replica, settings):

@@ -183,6 +183,14 @@ def test_email_host_switches_to_smtp(tmp_path):
     assert values["email_port"] == 2525
 
 
+def test_email_maildir_delivers_into_a_folder_and_smtp_wins(tmp_path):
+    maildir = load(tmp_path, EMAIL_MAILDIR=str(tmp_path / "mail"))
+    both = load(tmp_path, EMAIL_MAILDIR="/x", EMAIL_HOST="smtp.example.com")
+
+    assert maildir["email_backend"] == "notifications.backends.MaildirEmailBackend"
+    assert both["email_backend"] == "django.core.mail.backends.smtp.EmailBackend"
+
+
 def test_storage_roots_can_be_moved(tmp_path):
     values = load(tmp_path, PRIVATE_ROOT="/srv/private", MEDIA_ROOT="/srv/media")
 
