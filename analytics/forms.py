@@ -6,6 +6,8 @@ from django.utils import timezone
 from analytics.reports.common import default_range
 
 MAX_RANGE_DAYS = 2 * 366
+# Jobs offered by the page's job filter (as many as its jobs table shows).
+JOB_CHOICES = 50
 
 
 class DateRangeForm(forms.Form):
@@ -32,12 +34,24 @@ class DateRangeForm(forms.Form):
             self.data[name] = self.cleaned_data[name].isoformat()
 
     def offer_jobs(self, jobs_table: list[dict]) -> None:
-        """The page's job filter as a list of the company's jobs (the report's
-        jobs table) instead of a typed job id."""
+        """The page's job filter as a list of the company's jobs instead of a
+        typed job id: the JOB_CHOICES most recently published (the rows the
+        page's jobs table shows), and the chosen one wherever it is. A company
+        with thousands of jobs got a list of thousands that took a second to
+        render; every job's own insights are linked from its page."""
+        offered = jobs_table[:JOB_CHOICES]
+        chosen = self.data.get("job")
+        offered += [
+            row for row in jobs_table[JOB_CHOICES:] if str(row["job_id"]) == str(chosen)
+        ]
         self.fields["job"].widget = forms.Select(
             choices=[("", "All jobs")]
-            + [(row["job_id"], row["title"]) for row in jobs_table]
+            + [(row["job_id"], row["title"]) for row in offered]
         )
+        if len(jobs_table) > JOB_CHOICES:
+            note = f"The {JOB_CHOICES} most recently published of {len(jobs_table):,}."
+            # The bound field (made when the form was validated) keeps its own copy.
+            self.fields["job"].help_text = self["job"].help_text = note
 
     def clean(self):
         data = super().clean()

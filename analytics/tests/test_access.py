@@ -1,9 +1,15 @@
 """Who sees which dashboard, through the API and the pages."""
 
+import datetime
+import re
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from analytics import forms as analytics_forms
 from analytics.reports.common import default_range
+from jobs.tests.factories import JobFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -198,3 +204,31 @@ def test_the_dashboards_404_for_someone_elses_job_is_documented():
     assert answers["404"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/Error"
     }
+
+
+def test_the_job_filter_offers_the_newest_jobs_not_thousands(
+    client, olivia, acme, monkeypatch
+):
+    monkeypatch.setattr(analytics_forms, "JOB_CHOICES", 2)
+    now = timezone.now()
+    for days, title in [(3, "Oldest"), (2, "Middle"), (1, "Newest")]:
+        JobFactory(
+            company=acme,
+            title=title,
+            status="published",
+            published_at=now - datetime.timedelta(days=days),
+        )
+    client.force_login(olivia)
+    body = client.get(reverse("analytics:insights")).content.decode()
+    select = re.search(r'<select name="job"[^>]*>(.*?)</select>', body, re.S)
+    assert re.findall(r"<option[^>]*>([^<]+)</option>", select.group(1)) == [
+        "All jobs",
+        "Newest",
+        "Middle",
+    ]
+    # The list names its limit, and the select is described by that note.
+    assert (
+        '<small class="help" id="id_job_helptext">'
+        "The 2 most recently published of 3.</small>"
+    ) in body
+    assert '<select name="job" aria-describedby="id_job_helptext"' in body
