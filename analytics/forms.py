@@ -36,17 +36,12 @@ class DateRangeForm(forms.Form):
     def offer_jobs(self, jobs_table: list[dict]) -> None:
         """The page's job filter as a list of the company's jobs instead of a
         typed job id: the JOB_CHOICES most recently published (the rows the
-        page's jobs table shows), and the chosen one wherever it is. A company
-        with thousands of jobs got a list of thousands that took a second to
-        render; every job's own insights are linked from its page."""
-        offered = jobs_table[:JOB_CHOICES]
-        chosen = self.data.get("job")
-        offered += [
-            row for row in jobs_table[JOB_CHOICES:] if str(row["job_id"]) == str(chosen)
-        ]
+        page's jobs table shows; with a job chosen the table holds only it). A
+        company with thousands of jobs got a list of thousands that took a
+        second to render; every job's own insights are linked from its page."""
         self.fields["job"].widget = forms.Select(
             choices=[("", "All jobs")]
-            + [(row["job_id"], row["title"]) for row in offered]
+            + [(row["job_id"], row["title"]) for row in jobs_table[:JOB_CHOICES]]
         )
         if len(jobs_table) > JOB_CHOICES:
             note = f"The {JOB_CHOICES} most recently published of {len(jobs_table):,}."
