@@ -177,3 +177,11 @@ def test_admin_change_forms(page, world, alice):
         if violations:
             problems[path] = describe_violations(violations)
     assert problems == {}, "\n".join(f"{p}:\n{v}" for p, v in problems.items())
+
+
+def test_the_editor_toolbar_is_legible_without_its_icon_font(page, world, olivia):
+    """Until the icon font loads, the toolbar shows its buttons' ligature names
+    ("undo", "insert_link") as text; greyed-out buttons must still be legible."""
+    page.route("**/*.woff*", lambda route: route.abort())
+    log_in(page, olivia)
+    sweep(page, ["/jobs/backend/edit/", "/companies/acme/settings/"])

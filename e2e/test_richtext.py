@@ -49,6 +49,9 @@ def test_editor_loads_from_the_site_formats_and_saves(page, live_server, profile
     # The toolbar is the package's, with its icon font from its static files.
     expect(page.locator(".prose-menubar")).to_be_visible()
 
+    # Undo does nothing before the first edit: greyed out, and said so.
+    undo = page.locator('.prose-menubar__button[title="undo"]')
+    expect(undo).to_have_attribute("aria-disabled", "true")
     editor.click()
     page.keyboard.press("Control+a")
     page.keyboard.type("Payments at scale.")
@@ -60,6 +63,7 @@ def test_editor_loads_from_the_site_formats_and_saves(page, live_server, profile
     page.keyboard.press("Enter")  # leaves the list
     page.keyboard.press("Control+b")
     page.keyboard.type("Open to remote")
+    expect(undo).to_have_attribute("aria-disabled", "false")
     screenshot(page, "richtext-editor-profile")
     assert_accessible(page, "profile with the editor")
 

@@ -214,6 +214,13 @@ def axe_violations(page, impacts=BLOCKING_IMPACTS) -> list[dict]:
     fetched from the network."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # A rich-text editor replaces its textarea once its module has loaded; check
+    # the page as people use it, with the editor's toolbar in place, not the bare
+    # textarea of a page scanned a moment too early.
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-richtext-editor]')]"
+        ".every((t) => t.dataset.richtextReady === 'true')"
+    )
     results = Axe().run(page)
     return [v for v in results.response["violations"] if v["impact"] in impacts]
 

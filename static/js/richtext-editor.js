@@ -51,6 +51,21 @@ function labelText(textarea) {
   return label ? label.textContent.trim() : textarea.name;
 }
 
+// The package greys out a button that does nothing right now with a class;
+// screen readers learn it from aria-disabled, kept in step here.
+function markDisabledButtons(container) {
+  const sync = () => {
+    for (const button of container.querySelectorAll(".prose-menubar__button")) {
+      button.setAttribute("aria-disabled", String(button.classList.contains("disabled")));
+    }
+  };
+  sync();
+  new MutationObserver(sync).observe(container, {
+    subtree: true,
+    attributeFilter: ["class"],
+  });
+}
+
 function createEditor(textarea) {
   if (textarea.closest(".prose-editor")) return null;
   const editor = createTextareaEditor(textarea, [
@@ -81,6 +96,7 @@ function createEditor(textarea) {
   region.setAttribute("aria-label", labelText(textarea));
   const described = textarea.getAttribute("aria-describedby");
   if (described) region.setAttribute("aria-describedby", described);
+  markDisabledButtons(region.closest(".prose-editor"));
   textarea.dataset.richtextReady = "true";
   textarea.dispatchEvent(
     new CustomEvent("richtext:ready", { detail: { editor }, bubbles: true }),
