@@ -5,8 +5,8 @@ Sets: "team" (`matching/data/evaluation`, written by the team), "onet"
 occupations in 7 fields, graded from occupation codes; candidates split into a
 tuning and a held-out part) and "real" (real job-posting text of the City of New
 York, graded from the city's own labels; built in memory from the source file by
-`matching/data/evaluation_real/build_real_set.py`, nothing of it committed; a test
-set only: every candidate is held out).
+`matching/data/evaluation_real/build_real_set.py`, nothing of it committed;
+candidates split into tuning and held out by civil service title).
 
 Rankers: the engine (with skill rarity from the occupations data file, as the
 product has it after `load_occupations`), BM25 over the texts, and a skill-overlap
@@ -238,7 +238,7 @@ def real_set_data(source: Path | None = None) -> dict:
 
 
 def load_real_set(source: Path | None = None, *, split: str = "all") -> EvaluationSet:
-    """The real-text set (see `real_set_data`); all its candidates are held out."""
+    """The real-text set (see `real_set_data`), or one split of its candidates."""
     raw = real_set_data(source)
     return _evaluation_set(raw["candidates"], raw["jobs"], raw["grades"], split)
 

@@ -257,6 +257,28 @@ def test_the_real_set_builder_dedupes_holds_out_and_grades_from_labels_only():
     assert jobs[3]["field"] == "business"
 
 
+def test_the_real_set_splits_by_civil_service_title_within_each_field():
+    candidates = [
+        {"field": "tech", "title_code": "13632"},
+        {"field": "tech", "title_code": "10050"},
+        {"field": "tech", "title_code": "13632"},
+        {"field": "tech", "title_code": "20215"},
+        {"field": "health", "title_code": "51011"},
+        {"field": "other", "title_code": "31105"},
+        {"field": "other", "title_code": "10050"},  # counts in tech, its first
+        {"field": "other", "title_code": "31130"},
+    ]
+
+    real.split_by_title(candidates)
+
+    # per field, titles in code order: held out, tuning, held out…; a title's
+    # candidates share a split; a field's only title is held out
+    assert [c["split"] for c in candidates] == [
+        "tuning", "heldout", "tuning", "heldout", "heldout", "heldout", "heldout",
+        "tuning",
+    ]  # fmt: skip
+
+
 def test_the_real_set_builder_undoes_double_encoding_and_knows_every_category():
     assert real.repair("the cityâ€™s â€œbestâ€\x9d") == "the city’s “best”"
     assert real.repair("café, naïve") == "café, naïve"
@@ -313,6 +335,8 @@ EXPECTED_REAL_BY_FIELD = {  # n, engine nDCG@10, BM25 nDCG@10
     "tech": (14, 0.258, 0.376),
     "trades": (2, 0.264, 0.266),
 }
+EXPECTED_REAL_SPLIT_SIZES = (41, 52)  # tuning, held-out candidates
+EXPECTED_REAL_SPLIT_TITLES = {"tuning": 36, "heldout": 38}
 needs_real_source = pytest.mark.skipif(
     real_set_source() is None,
     reason="no NYC postings file (matching/data/evaluation_real/README.md)",
@@ -336,7 +360,15 @@ def test_the_real_set_holds_out_real_postings_graded_by_their_labels():
             j["id"]: real.grade(c, j) for j in jobs
         }
         assert sum(1 for g in row.values() if g >= 2) >= 2
-    assert load_real_set(split="tuning").candidates == []
+    splits = {}
+    for c in candidates:
+        splits.setdefault(c["split"], set()).add(c["title_code"])
+    assert {k: len(v) for k, v in splits.items()} == EXPECTED_REAL_SPLIT_TITLES
+    assert splits["tuning"].isdisjoint(splits["heldout"])
+    assert (
+        len(load_real_set(split="tuning").candidates),
+        len(load_real_set(split="heldout").candidates),
+    ) == EXPECTED_REAL_SPLIT_SIZES
 
 
 @needs_real_source
@@ -361,7 +393,7 @@ def test_the_real_set_figures_overall_and_per_field():
 
 
 @needs_real_source
-def test_evaluate_matching_prints_the_real_set_and_refuses_its_tuning_split():
+def test_evaluate_matching_prints_the_real_set_and_its_splits():
     out = StringIO()
 
     call_command("evaluate_matching", "--set", "real", stdout=out)
@@ -370,5 +402,9 @@ def test_evaluate_matching_prints_the_real_set_and_refuses_its_tuning_split():
     assert out.getvalue().splitlines()[0] == (
         f"real set (all): {n_candidates} candidates × {n_jobs} jobs, grades 0–3"
     )
-    with pytest.raises(CommandError, match="has no tuning candidates"):
-        call_command("evaluate_matching", "--set", "real", "--split", "tuning")
+    for split, n in zip(("tuning", "heldout"), EXPECTED_REAL_SPLIT_SIZES, strict=True):
+        out = StringIO()
+        call_command("evaluate_matching", "--set", "real", "--split", split, stdout=out)
+        assert out.getvalue().splitlines()[0] == (
+            f"real set ({split}): {n} candidates × {n_jobs} jobs, grades 0–3"
+        )

@@ -265,7 +265,7 @@ def build_from_rows(rows: list[dict], taxonomy: Taxonomy) -> dict:
                 labels
                 | {
                     "id": len(candidates) + 1,
-                    "split": "heldout",
+                    "split": None,  # split_by_title below
                     "titles": [p["title"]],
                     "level": None,
                     "years": None,
@@ -301,33 +301,28 @@ def build_from_rows(rows: list[dict], taxonomy: Taxonomy) -> dict:
                     "text": body,
                 }
             )
+    split_by_title(candidates)
     grades = {
         str(c["id"]): {str(j["id"]): grade(c, j) for j in jobs} for c in candidates
     }
     return {"jobs": jobs, "candidates": candidates, "grades": grades}
 
 
-def main(argv: list[str]) -> int:
-    if not argv or len(argv) > 2:
-        print(__doc__.splitlines()[2].strip(), file=sys.stderr)
-        return 2
-    data = build(Path(argv[0]))
-    out = Path(argv[1]) if len(argv) > 1 else None
-    if out:
-        out.mkdir(parents=True, exist_ok=True)
-        for name in ("jobs", "candidates", "grades"):
-            (out / f"{name}.json").write_text(
-                json.dumps(data[name], indent=0, ensure_ascii=False) + "\n"
-            )
-    counts: dict[str, int] = {}
-    for c in data["candidates"]:
-        counts[c["field"]] = counts.get(c["field"], 0) + 1
-    print(
-        f"{len(data['jobs'])} jobs, {len(data['candidates'])} candidates "
-        f"({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))})"
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+def split_by_title(candidates: list[dict]) -> None:
+    """Each candidate's split: a civil service title counts in the field of its
+    first candidate; within a field, titles in code order alternate held out,
+    tuning, held out… A title's candidates share its split, so no title is on
+    both sides and every field with two titles or more is on both."""
+    field_of: dict[str, str] = {}
+    for c in candidates:
+        field_of.setdefault(c["title_code"], c["field"])
+    titles: dict[str, list[str]] = {}
+    for code, field in sorted(field_of.items()):
+        titles.setdefault(field, []).append(code)
+    split = {
+        code: "heldout" if n % 2 == 0 else "tuning"
+        for codes in titles.values()
+        for n, code in enumerate(codes)
+    }
+    for c in candidates:
+        c["split"] = split[c["title_code"]]

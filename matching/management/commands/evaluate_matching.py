@@ -26,7 +26,7 @@ class Command(BaseCommand):
             choices=["all", "tuning", "heldout"],
             default="all",
             help="the tuning or the held-out candidates (the team set: every other "
-            "candidate of each archetype; the real set is held out only)",
+            "candidate of each archetype; the real set: by civil service title)",
         )
 
     def handle(self, *args, **options):
