@@ -2,15 +2,19 @@
 
     .venv/bin/python matching/data/fit_weights.py
 
-Tuning data: the O*NET set's tuning split (50 profiles × 294 postings) and
-the team set's tuning half (every other candidate of each archetype, 27 × 36);
-the held-out splits are never read. Each pair's component scores (text,
-occupation, skills, experience, location, salary, 0–100 as the engine reports
-them) and, for capped pairs, the coverage of the capping skills are computed
-once with the engine itself (its private pieces: this script belongs to it);
-a weighting must first beat BM25 by MARGIN on each set (nDCG@10), then
-maximise the mean of the two sets' nDCG@10 (each set counts the same, so the
-50 O*NET profiles do not drown the 27 team ones).
+Tuning data (`TUNING_SETS`): the O*NET set's tuning split (50 profiles × 294
+postings), the team set's tuning half (every other candidate of each archetype,
+27 × 36) and the real-text set's tuning split (41 NYC postings read as people ×
+803 postings, by civil service title; it needs the source file, see
+matching/data/evaluation_real/README.md); the held-out splits are never read.
+Each pair's component scores (`scoring.WEIGHTS`' components, 0–100 as the engine
+reports them) and, for capped pairs, the coverage of the capping skills are
+computed once with the engine itself (its private pieces: this script belongs
+to it); a weighting must first beat BM25 by MARGIN on each set (nDCG@10), then
+maximise its smallest lead over BM25 across the sets (the issue's bar is to
+beat BM25 on every set; maximising the mean let the O*NET set's large lead
+buy a real-text lead of 0.016 on tuning and none held out), then the mean of
+the sets' nDCG@10 (each set counts the same).
 Search: 1,500 weightings drawn uniformly from the simplex (fixed seed) × cap
 floors 0.3, 0.6 and 0.9, then coordinate steps of ±1 point and every floor
 0.3–0.9 until none helps. The best weighting (whole points, about 100 in all)
@@ -34,13 +38,15 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hotgigs.settings")
 from matching.engine import scoring  # noqa: E402
 from matching.engine.text import Bm25Idf  # noqa: E402
 from matching.evaluation import (  # noqa: E402
-    SETS,
     evaluate_by_field,
-    load_set,
+    load_named_set,
     scoring_context_for,
 )
 
-COMPONENTS = ("text", "occupation", "skills", "experience", "location", "salary")
+# The sets fitted on, each by its tuning split only (each counts the same).
+TUNING_SETS = ("onet", "team", "real")
+
+COMPONENTS = tuple(scoring.WEIGHTS)  # text, similarity, occupation, skills, …
 FLOORS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 DRAWS = 1500
 MARGIN = 0.01  # over BM25's nDCG@10 on each tuning set
@@ -100,23 +106,29 @@ def ndcg10(candidates, weights, floor) -> float:
 
 
 def objective(sets, weights, floor, floors_to_beat):
-    """(feasible, mean nDCG@10) — feasible when every set's nDCG@10 is at least
-    MARGIN above its BM25 baseline — and the per-set values; compared as a
-    tuple, so beating BM25 on every set comes first, then the mean."""
+    """(feasible, worst margin, mean nDCG@10) — feasible when every set's
+    nDCG@10 is at least MARGIN above its BM25 baseline; the worst margin is the
+    smallest lead over BM25 of any set — and the per-set values. Compared as a
+    tuple: beating BM25 on every set comes first, then the lead on the set where
+    it is smallest (the issue asks to beat BM25 on every set, so the weakest
+    set decides), then the mean."""
     values = [ndcg10(candidates, weights, floor) for candidates in sets]
-    feasible = all(v >= b + MARGIN for v, b in zip(values, floors_to_beat, strict=True))
-    return (feasible, sum(values) / len(values)), values
+    margins = [v - b for v, b in zip(values, floors_to_beat, strict=True)]
+    return (min(margins) >= MARGIN, min(margins), sum(values) / len(values)), values
+
+
+def _better(got, value) -> bool:
+    return got[0] > value[0] or (
+        got[0] == value[0] and got[1:] > tuple(x + 1e-9 for x in value[1:])
+    )
 
 
 def main() -> int:
-    data = [
-        load_set(SETS["onet"], split="tuning"),
-        load_set(SETS["team"], split="tuning"),
-    ]
+    data = [load_named_set(name, split="tuning") for name in TUNING_SETS]
     sets = [pairs(d) for d in data]
     bm25 = [evaluate_by_field(d)["bm25"]["all"]["ndcg@10"] for d in data]
     rng = random.Random(SEED)
-    best = ((False, -1.0), None, None)
+    best = ((False, -1.0, -1.0), None, None)
     for _ in range(DRAWS):
         draw = [rng.expovariate(1.0) for _ in COMPONENTS]  # uniform on the simplex
         weights = [max(1.0, float(round(100 * w / sum(draw)))) for w in draw]
@@ -135,19 +147,20 @@ def main() -> int:
                 if trial[k] < 1:
                     continue
                 got, _ = objective(sets, trial, floor, bm25)
-                if got[0] > value[0] or (
-                    got[0] == value[0] and got[1] > value[1] + 1e-9
-                ):
+                if _better(got, value):
                     value, weights, improved = got, trial, True
         for trial_floor in FLOORS:
             got, _ = objective(sets, weights, trial_floor, bm25)
-            if got[0] > value[0] or (got[0] == value[0] and got[1] > value[1] + 1e-9):
+            if _better(got, value):
                 value, floor, improved = got, trial_floor, True
-    _, (onet, team) = objective(sets, weights, floor, bm25)
+    _, values = objective(sets, weights, floor, bm25)
     scale = 100 / sum(weights)
     print(
-        "fitted on: onet tuning (50 profiles) + team tuning (every other "
-        "candidate of each archetype)"
+        "fitted on the tuning splits of: "
+        + ", ".join(
+            f"{name} ({len(d.candidates)} × {len(d.jobs)})"
+            for name, d in zip(TUNING_SETS, data, strict=True)
+        )
     )
     print(
         "WEIGHTS = {"
@@ -160,8 +173,12 @@ def main() -> int:
     print(f"CAP_FLOOR = {floor}")
     print(
         "tuning nDCG@10 (from the rounded components): "
-        f"onet {onet:.3f} (BM25 {bm25[0]:.3f}), team {team:.3f} (BM25 "
-        f"{bm25[1]:.3f}), mean {value[1]:.3f}, beats BM25 by {MARGIN}: {value[0]}"
+        + ", ".join(
+            f"{name} {v:.3f} (BM25 {b:.3f})"
+            for name, v, b in zip(TUNING_SETS, values, bm25, strict=True)
+        )
+        + f"; worst margin {value[1]:.3f}, mean {value[2]:.3f}, beats BM25 by "
+        f"{MARGIN} on each: {value[0]}"
     )
     return 0
 

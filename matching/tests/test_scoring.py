@@ -43,7 +43,7 @@ def comp(result, name):
     return result.component(name).score
 
 
-def test_a_match_on_everything_but_repeated_words_scores_77_with_reasons():
+def test_a_match_on_everything_but_repeated_words_scores_87_with_reasons():
     result = score(
         candidate(
             years_experience=5,
@@ -60,13 +60,21 @@ def test_a_match_on_everything_but_repeated_words_scores_77_with_reasons():
     )
 
     # the same words once each: BM25 gives 1 of the 2.2 a term can reach
-    # (k1 + 1), √(1 / 2.2) = 67.42; everything else 100; no occupation index,
-    # so no occupation component: (67.42 × 57 + 100 × 24) / 81
+    # (k1 + 1), √(1 / 2.2) = 67.42; the same text is 100 % alike; everything
+    # else 100; no occupation index, so no occupation component:
+    # (67.42 × 37 + 100 × 35 + 100 × 20) / 92
     assert result.component("text").score == 67.42
-    assert result.precise == pytest.approx((67.42 * 57 + 100 * 24) / 81, abs=1e-4)
-    assert result.score == 77
+    assert result.component("similarity").score == 100.0
+    assert result.component("similarity").reasons == (
+        "the texts are 100% alike as a whole (TF-IDF cosine)",
+    )
+    assert result.precise == pytest.approx(
+        (67.42 * 37 + 100 * 35 + 100 * 20) / 92, abs=1e-4
+    )
+    assert result.score == 87
     assert [c.name for c in result.components] == [
         "text",
+        "similarity",
         "skills",
         "experience",
         "location",
@@ -154,8 +162,9 @@ def test_a_job_without_linked_skills_scores_0_for_skills_and_counts_by_text():
     assert comp(no_text, "skills") == 0.0
     assert no_text.component("skills").reasons == ("the job lists no linked skills",)
     assert comp(no_text, "text") == 0.0
-    # location 100 × 8, experience and salary 50 × 5, of 81
-    assert no_text.precise == pytest.approx((800 + 250) / 81, abs=1e-4)
+    # location 100 × 4, experience and salary 50 × 4, of 92
+    assert comp(no_text, "similarity") == 0.0
+    assert no_text.precise == pytest.approx((400 + 200) / 92, abs=1e-4)
     assert comp(with_text, "skills") == 0.0
     assert comp(with_text, "text") == 58.39  # 3 of 4 query words, once: √(3 / 8.8)
 
@@ -206,10 +215,10 @@ def test_missing_required_skills_cap_the_total():
     result = score(candidate(), the_job)
 
     # coverage 2/4 → cap 0.9 + 0.1 × 0.5 = 0.95; total scaled by 0.95
-    uncapped = (0 * 57 + 50 * 11 + 50 * 2 + 100 * 8 + 50 * 3) / 81
+    uncapped = (0 * 37 + 0 * 35 + 50 * 12 + 50 * 3 + 100 * 4 + 50 * 1) / 92
     assert result.capped
     assert result.precise == pytest.approx(uncapped * 0.95, abs=1e-4)
-    assert result.precise == 18.7654
+    assert result.precise == 12.3913
     assert result.missing_skills == ("go", "rust")
 
 
@@ -220,8 +229,8 @@ def test_no_required_skill_at_all_scales_the_total_by_the_cap_floor():
     )
 
     assert result.capped
-    # (location 100 × 8 + experience and salary 50 × 5) / 81 × 0.9
-    assert result.precise == pytest.approx(1050 / 81 * 0.9, abs=1e-4)
+    # (location 100 × 4 + experience and salary 50 × 4) / 92 × 0.9
+    assert result.precise == pytest.approx(600 / 92 * 0.9, abs=1e-4)
 
 
 @pytest.mark.parametrize(
@@ -462,7 +471,7 @@ def test_occupation_component_from_both_sides_titles(title, expected, reason):
 
     assert comp(result, "occupation") == expected
     assert result.component("occupation").reasons == (reason,)
-    assert result.component("occupation").weight == 16.0
+    assert result.component("occupation").weight == 9.0
     assert result.explanation.startswith(reason)
 
 
@@ -485,7 +494,7 @@ def test_without_an_occupation_index_the_component_is_left_out_of_every_score():
 
     assert result.component("occupation") is None
     assert [c.name for c in result.components] == [
-        "text", "skills", "experience", "location", "salary"
+        "text", "similarity", "skills", "experience", "location", "salary"
     ]  # fmt: skip
 
 

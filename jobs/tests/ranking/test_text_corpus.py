@@ -24,14 +24,18 @@ def test_idf_weighs_a_shared_common_word_less_than_rare_unshared_ones():
     average length (no average given: its own), so python adds its idf; the
     best the query could score is (0.13353 + 0.98083) × 2.2, so the share is
     0.05447 and the text √0.05447 = 23.34, against √(1 / 4.4) = 47.67 with
-    uniform weights. No linked skills (0), nothing else known (50 each):
-    total (text × 57 + 50 × 13) / 81.
+    uniform weights. Similarity: rust is in no document, idf ln(1 + 3.5 / 0.5)
+    = ln 8; the cosine of (python, kitchen) and (python, rust), each term once,
+    is python² ÷ (√(python² + kitchen²) × √(python² + rust²)) = 0.00864, shown
+    as √ = 9.3 (uniform: ½, √½ = 70.71). No linked skills (0), nothing else
+    known (50 each): total (text × 37 + similarity × 35 + 50 × 8) / 92.
     """
     stats = CorpusStats(doc_count=3, doc_freq={"python": 3, "kitchen": 1})
     candidate = CandidateData(id=1, text="Python kitchen")
     job = JobData(id=2, text="python Rust")
-    python, kitchen = math.log(8 / 7), math.log(8 / 3)
+    python, kitchen, rust = math.log(8 / 7), math.log(8 / 3), math.log(8)
     share = python / ((python + kitchen) * 2.2)
+    cosine = python**2 / (math.hypot(python, kitchen) * math.hypot(python, rust))
 
     weighted = score(candidate, job, ScoringContext(corpus=stats))
     uniform = score(candidate, job, ScoringContext())
@@ -42,9 +46,12 @@ def test_idf_weighs_a_shared_common_word_less_than_rare_unshared_ones():
         "text relevance (BM25) 5% of the best possible",
     )
     assert weighted.component("skills").score == 0.0
-    assert weighted.precise == round((23.34 * 57 + 650) / 81, 4) == 24.4491
+    assert round(cosine, 5) == 0.00864
+    assert weighted.component("similarity").score == 9.3
+    assert weighted.precise == round((23.34 * 37 + 9.3 * 35 + 400) / 92, 4) == 17.2726
     assert uniform.component("text").score == 47.67
-    assert uniform.precise == round((47.67 * 57 + 650) / 81, 4) == 41.5702
+    assert uniform.component("similarity").score == 70.71
+    assert uniform.precise == round((47.67 * 37 + 70.71 * 35 + 400) / 92, 4) == 50.42
 
 
 pytestmark_db = pytest.mark.django_db
