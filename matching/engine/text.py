@@ -311,7 +311,7 @@ class Bm25Query:
 
     def __init__(self, text: str, idf: Bm25Idf):
         self.terms = tuple(term_counts(text))
-        self.best = sum(idf[term] for term in self.terms) * (BM25_K1 + 1)
+        self.best = sum(map(idf.__getitem__, self.terms)) * (BM25_K1 + 1)
 
     def share(self, document: Bm25Document) -> float:
         """bm25(query, document) ÷ `best`: 0–1, in the same order as `bm25` for
