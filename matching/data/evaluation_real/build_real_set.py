@@ -32,7 +32,8 @@ description (reposted ads), keeping the lowest Job ID; those without a descripti
 from civil service titles with at least `MIN_TITLE_POSTINGS` postings (so each has
 at least two relevant jobs left): the title's first posting in Job ID order, and its
 ninth (index `TITLE_STRIDE`) when it has more than eight; every other posting is a
-job.
+job. Candidates are split into tuning and held out by civil service title
+(`split_by_title`).
 
 Structured fields are what the source gives: the job's salary range (yearly, USD),
 New York, on site; the candidate has no salary, years or level. Skills are the
