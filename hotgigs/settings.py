@@ -456,6 +456,12 @@ MATCHING_OCCUPATIONS_FILE = env("MATCHING_OCCUPATIONS_FILE", "") or (
     else BASE_DIR / "matching" / "data" / "occupations.json.gz"
 )
 
+# The word vectors of the matching engine's meaning component, built by `make install`
+# (matching/data/build_word_vectors.py; matching.word_vectors reads them).
+MATCHING_WORD_VECTORS = env("MATCHING_WORD_VECTORS", "") or (
+    BASE_DIR / "var" / "word-vectors.npz"
+)
+
 # --- Internationalisation ----------------------------------------------------------
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

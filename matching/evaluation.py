@@ -44,6 +44,7 @@ from matching.engine.types import (
     Salary,
     ScoringContext,
 )
+from matching.word_vectors import get_word_vectors
 
 EVALUATION_DIR = Path(__file__).resolve().parent / "data" / "evaluation"
 ONET_EVALUATION_DIR = Path(__file__).resolve().parent / "data" / "evaluation_onet"
@@ -313,6 +314,7 @@ def scoring_context_for(data: EvaluationSet) -> ScoringContext:
         categories=data.categories,
         rarity=data.rarity,
         occupations=data.occupations,
+        vectors=get_word_vectors(),
     )
 
 

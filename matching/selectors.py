@@ -14,6 +14,7 @@ from matching.engine.types import ScoringContext
 from matching.models import Occupation, Skill
 from matching.occupations import get_occupation_index
 from matching.skills import get_taxonomy
+from matching.word_vectors import get_word_vectors
 
 
 def skills_search(*, query: str = "", category: str = "") -> QuerySet[Skill]:
@@ -45,8 +46,10 @@ def occupations_search(*, query: str = "", field: str = "") -> QuerySet:
 def scoring_context() -> ScoringContext:
     """The taxonomy's related-skill weights, categories and skill rarities, the
     idf table of published jobs' text (`matching.corpus`; None until it is
-    first computed) and the occupation index (None while no occupation is
-    loaded: the occupation component is then left out of every score)."""
+    first computed), the occupation index (None while no occupation is
+    loaded: the occupation component is then left out of every score) and the
+    word vectors (None without their file: the meaning component is then left
+    out)."""
     taxonomy = get_taxonomy()
     related, categories = taxonomy.scoring_maps()
     occupations = get_occupation_index()
@@ -56,4 +59,5 @@ def scoring_context() -> ScoringContext:
         corpus=current_corpus(),
         rarity=taxonomy.rarity_map(),
         occupations=occupations if len(occupations) else None,
+        vectors=get_word_vectors(),
     )

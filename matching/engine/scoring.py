@@ -21,6 +21,12 @@ Components (each 0–100):
   long profile weighs alike; the cosine is symmetric and length-normalised, and
   on real postings it ranks better than BM25 alone. 0 when either side has no
   text.
+* meaning — how alike the two texts are in what their words mean: the cosine
+  of their meanings (`semantic.WordVectors.meaning`: word vectors weighted as in
+  the TF-IDF profile, the common direction removed), 100 × the cosine, floored
+  at 0. It is the only component that sees "nurse" near "patient care" when the
+  texts share no word. 0 when either side has no word with a vector; left out
+  of every score alike when the context has no word vectors.
 * occupation — occupations inferred from the job's title (never its text, so
   `rank_top` can bound a job before reading it) and the candidate's titles
   (headline, latest roles; the first words of their text when they have none)
@@ -73,8 +79,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping
 from itertools import repeat
+from typing import NamedTuple
 
 from matching.engine.occupations import occupation_affinity
+from matching.engine.semantic import meaning_similarity
 from matching.engine.text import Bm25Document, Bm25Idf, Bm25Query, TextProfile
 from matching.engine.types import (
     LEVELS,
@@ -87,17 +95,19 @@ from matching.engine.types import (
     ScoringContext,
 )
 
-# Fitted by matching/data/fit_weights.py (2026-12-06, session 7) on the tuning
+# Fitted by matching/data/fit_weights.py (2026-12-06, session 8) on the tuning
 # splits only: the O*NET set's (50 profiles × 294 postings), the team set's
 # (27 × 36, every other candidate of each archetype) and the real-text set's
 # (41 NYC postings read as people × 803 postings, by civil service title),
 # under the rule "beat BM25's nDCG@10 by 0.01 on each, then the largest
-# smallest lead, then the best mean". Tuning nDCG@10 0.779 (BM25 0.584), 0.953
-# (0.929), 0.399 (0.369); held out 0.678 (0.482), 0.958 (0.915), 0.441
-# (0.431); see bench/README.md, "Matching quality". Relevance first, then the
-# fit factors; the order is the order of the components.
-WEIGHTS = {"text": 37.0, "similarity": 35.0, "occupation": 9.0, "skills": 12.0,
-           "experience": 3.0, "location": 4.0, "salary": 1.0}  # fmt: skip
+# smallest lead to 0.01, then the best mean" (chosen, and the meaning component
+# kept, by two-fold cross-validation on the tuning splits: fit_weights.py's
+# docstring). Tuning nDCG@10 0.850 (BM25 0.584), 0.947 (0.929), 0.386 (0.369);
+# held out: bench/README.md, "Matching quality, round 8". Relevance first,
+# then the fit factors; the order is the order of the components.
+WEIGHTS = {"text": 28.0, "similarity": 32.0, "meaning": 10.0, "occupation": 12.0,
+           "skills": 8.0, "experience": 4.0, "location": 4.0,
+           "salary": 2.0}  # fmt: skip
 CAP_FLOOR = 0.9  # fitted too (0.3–0.9): cap = 100 × (floor + (1 − floor) × coverage)
 SAME_CATEGORY_CREDIT = 0.15
 REQUIRED_WEIGHT, NICE_WEIGHT = 2.0, 1.0
@@ -185,7 +195,7 @@ class _JobFeatures:
     """
 
     __slots__ = ("job", "skills", "required", "nice", "skill_total", "level",
-                 "country", "city", "where", "text", "profile", "memo",
+                 "country", "city", "where", "text", "profile", "meaning", "memo",
                  "evidence", "capping", "occupations")  # fmt: skip
 
     def __init__(self, job: JobData, context: ScoringContext, idf: Bm25Idf):
@@ -229,6 +239,13 @@ class _JobFeatures:
         has_text = bool(text) and not text.isspace()
         self.text = Bm25Document(text, idf) if has_text else None
         self.profile = TextProfile(text, idf) if has_text else None
+        vectors = context.vectors
+        profile = self.profile
+        self.meaning = (
+            vectors.meaning(profile.weights)
+            if profile is not None and vectors is not None
+            else None
+        )
         self.occupations = _job_occupations(job, context)
         self.memo: dict = {}
 
@@ -238,7 +255,7 @@ class _CandidateFeatures:
     (`categories`, the taxonomy categories of their skills, only when a missing
     job skill asks for it)."""
 
-    __slots__ = ("candidate", "have", "categories", "text", "profile",
+    __slots__ = ("candidate", "have", "categories", "text", "profile", "meaning",
                  "_category_map", "occupations", "occupation_key")  # fmt: skip
 
     def __init__(self, candidate: CandidateData, context: ScoringContext, idf):
@@ -250,6 +267,12 @@ class _CandidateFeatures:
         query = Bm25Query(text, idf) if text and not text.isspace() else None
         self.text = query if query is not None and query.best else None
         self.profile = TextProfile(text, idf) if self.text is not None else None
+        vectors, profile = context.vectors, self.profile
+        self.meaning = (
+            vectors.meaning(profile.weights)
+            if profile is not None and vectors is not None
+            else None
+        )
         self.occupations = _candidate_occupations(candidate, context)
         # a string (its hash is cached) for the job side's memo
         self.occupation_key = "|".join(f"{g.code}:{g.score}" for g in self.occupations)
@@ -458,6 +481,18 @@ def _similarity(c: _CandidateFeatures, j: _JobFeatures, who: str):
     )
 
 
+def _meaning(c: _CandidateFeatures, j: _JobFeatures, who: str):
+    """How alike the two texts are in meaning: 100 × the cosine of their
+    meanings (`semantic.WordVectors.meaning`), floored at 0."""
+    if c.meaning is None or j.meaning is None:
+        side = "the job" if j.meaning is None else who
+        return 0.0, (f"no words to compare in meaning ({side} gave none)",)
+    cosine = max(0.0, min(1.0, meaning_similarity(c.meaning, j.meaning)))
+    return 100.0 * cosine, (
+        f"the texts are {cosine:.0%} alike in meaning (word vectors)",
+    )
+
+
 def _round(value: float) -> int:
     return int(math.floor(value + 0.5))
 
@@ -466,23 +501,38 @@ _VOICES = {"employer": ("the candidate", "prefers")}
 _CANDIDATE_VOICE = ("you", "prefer")
 
 _TEXT_WEIGHT, _OCCUPATION_WEIGHT = WEIGHTS["text"], WEIGHTS["occupation"]
-_SIMILARITY_WEIGHT = WEIGHTS["similarity"]
+_SIMILARITY_WEIGHT, _MEANING_WEIGHT = WEIGHTS["similarity"], WEIGHTS["meaning"]
 _SKILLS_WEIGHT, _EXPERIENCE_WEIGHT = WEIGHTS["skills"], WEIGHTS["experience"]
 _LOCATION_WEIGHT, _SALARY_WEIGHT = WEIGHTS["location"], WEIGHTS["salary"]
-_FIT_WEIGHT = _EXPERIENCE_WEIGHT + _LOCATION_WEIGHT + _SALARY_WEIGHT
-_WORDS_WEIGHT = _TEXT_WEIGHT + _SIMILARITY_WEIGHT  # the components that read text
-_BASE_WEIGHT = _WORDS_WEIGHT + _SKILLS_WEIGHT + _FIT_WEIGHT  # no occupation index
-_TOTAL_WEIGHT = _BASE_WEIGHT + _OCCUPATION_WEIGHT
 
 
-def _side_components(c: _CandidateFeatures, j: _JobFeatures, who, pref_verb, indexed):
+class _Parts(NamedTuple):
+    """The optional components a call's context allows (the occupation index,
+    the word vectors), so every score of the call has the same components, and
+    the weights they add up to."""
+
+    occupation: bool
+    meaning: bool
+    total: float  # every component's weight
+    words: float  # the components that read the text (text, similarity, meaning)
+
+
+def _parts(context: ScoringContext) -> _Parts:
+    occupation, meaning = context.occupations is not None, context.vectors is not None
+    words = _TEXT_WEIGHT + _SIMILARITY_WEIGHT + (_MEANING_WEIGHT if meaning else 0.0)
+    total = words + _SKILLS_WEIGHT + _EXPERIENCE_WEIGHT + _LOCATION_WEIGHT
+    total += _SALARY_WEIGHT + (_OCCUPATION_WEIGHT if occupation else 0.0)
+    return _Parts(occupation, meaning, total, words)
+
+
+def _side_components(c: _CandidateFeatures, j: _JobFeatures, who, pref_verb, parts):
     """The occupation, experience, location and salary components, built once
     per distinct combination of the candidate fields they read (see
     `_JobFeatures.memo`)."""
     candidate = c.candidate
     memo = j.memo
     occupation = None
-    if indexed:
+    if parts.occupation:
         key = ("o", who, c.occupation_key)
         occupation = memo.get(key)
         if occupation is None:
@@ -517,11 +567,12 @@ def _side_components(c: _CandidateFeatures, j: _JobFeatures, who, pref_verb, ind
 
 
 def _score_prepared(
-    c: _CandidateFeatures, j: _JobFeatures, audience: str, indexed: bool
+    c: _CandidateFeatures, j: _JobFeatures, audience: str, parts: _Parts
 ) -> MatchResult:
-    """`indexed`: the context has an occupation index, so the occupation
-    component is part of every score of the call (0 where either side names no
-    known occupation); without one it is left out of every score alike."""
+    """`parts`: whether the context has an occupation index and word vectors;
+    with them the occupation and meaning components are part of every score of
+    the call (0 where a side gives them nothing), without them they are left out
+    of every score alike."""
     candidate, job = c.candidate, j.job
     if audience == "employer" and candidate.opted_out:
         raise OptedOut(candidate.id)
@@ -535,31 +586,32 @@ def _score_prepared(
     )
     skills = Component("skills", round(s_score, 2), _SKILLS_WEIGHT, s_reasons)
     occupation, experience, location, salary = _side_components(
-        c, j, who, pref_verb, indexed
+        c, j, who, pref_verb, parts
     )
     # the weighted sum adds in the components' order on every path
     weighted = text.score * _TEXT_WEIGHT + similarity.score * _SIMILARITY_WEIGHT
-    if indexed:
+    components = [text, similarity]
+    if parts.meaning:
+        n_score, n_reasons = _meaning(c, j, who)
+        meaning = Component("meaning", round(n_score, 2), _MEANING_WEIGHT, n_reasons)
+        weighted += meaning.score * _MEANING_WEIGHT
+        components.append(meaning)
+    if parts.occupation:
         weighted += occupation.score * _OCCUPATION_WEIGHT
-        components = (
-            text, similarity, occupation, skills, experience, location, salary
-        )  # fmt: skip
-        total_weight = _TOTAL_WEIGHT
-    else:
-        components = (text, similarity, skills, experience, location, salary)
-        total_weight = _BASE_WEIGHT
+        components.append(occupation)
+    components += (skills, experience, location, salary)
     weighted += (
         skills.score * _SKILLS_WEIGHT
         + experience.score * _EXPERIENCE_WEIGHT
         + location.score * _LOCATION_WEIGHT
         + salary.score * _SALARY_WEIGHT
     )
-    precise = weighted / total_weight
+    precise = weighted / parts.total
     capped = cap is not None
     if capped:
         precise = precise * cap / 100.0
     headline = []
-    if indexed:
+    if parts.occupation:
         headline.append(occupation.reasons[0])
     headline.append(s_reasons[0])
     if job.min_years and candidate.years_experience is not None:
@@ -573,7 +625,7 @@ def _score_prepared(
         job_id=job.id,
         score=_round(precise),
         precise=round(precise, 4),
-        components=components,
+        components=tuple(components),
         matched_skills=tuple(matched),
         partial_skills=tuple(partial),
         missing_skills=tuple(missing),
@@ -602,7 +654,7 @@ def score(
         _CandidateFeatures(candidate, context, idf),
         _JobFeatures(job, context, idf),
         audience,
-        context.occupations is not None,
+        _parts(context),
     )
 
 
@@ -616,10 +668,10 @@ def rank(
     """Jobs for a candidate, best first; ties broken by job id (ascending)."""
     context = context or ScoringContext()
     idf = Bm25Idf(context.corpus)
-    indexed = context.occupations is not None
+    parts = _parts(context)
     prepared = _CandidateFeatures(candidate, context, idf)
     results = [
-        _score_prepared(prepared, _JobFeatures(job, context, idf), "candidate", indexed)
+        _score_prepared(prepared, _JobFeatures(job, context, idf), "candidate", parts)
         for job in jobs
     ]
     results.sort(key=lambda r: (-r.precise, r.job_id))
@@ -630,18 +682,18 @@ def rank(
 _BOUND_MARGIN = 1e-3
 
 
-def _best_possible(c: _CandidateFeatures, j: _JobFeatures, indexed: bool) -> float:
+def _best_possible(c: _CandidateFeatures, j: _JobFeatures, parts: _Parts) -> float:
     """The highest `precise` the job could score whatever its text: every
-    component but text and similarity exactly as `score` computes it (they read
-    the title, not the text), those two at 100 when the candidate has text to
-    compare, the cap applied."""
+    component but those that read the text exactly as `score` computes it (they
+    read the title, not the text), those (text, similarity, meaning) at 100 when
+    the candidate has text to compare, the cap applied."""
     who, pref_verb = _CANDIDATE_VOICE
     s_score, _, _, _, _, cap = _skills(c, j)
     occupation, experience, location, salary = _side_components(
-        c, j, who, pref_verb, indexed
+        c, j, who, pref_verb, parts
     )
-    weighted = (100.0 if c.text is not None else 0.0) * _WORDS_WEIGHT
-    if indexed:
+    weighted = (100.0 if c.text is not None else 0.0) * parts.words
+    if parts.occupation:
         weighted += occupation.score * _OCCUPATION_WEIGHT
     weighted += (
         round(s_score, 2) * _SKILLS_WEIGHT
@@ -649,7 +701,7 @@ def _best_possible(c: _CandidateFeatures, j: _JobFeatures, indexed: bool) -> flo
         + location.score * _LOCATION_WEIGHT
         + salary.score * _SALARY_WEIGHT
     )
-    best = weighted / (_TOTAL_WEIGHT if indexed else _BASE_WEIGHT)
+    best = weighted / parts.total
     return best * cap / 100.0 if cap is not None else best
 
 
@@ -674,10 +726,10 @@ def rank_top(
     """
     context = context or ScoringContext()
     idf = Bm25Idf(context.corpus)
-    indexed = context.occupations is not None
+    parts = _parts(context)
     prepared = _CandidateFeatures(candidate, context, idf)
     bounds = sorted(
-        (-_best_possible(prepared, _JobFeatures(job, context, idf), indexed), job.id)
+        (-_best_possible(prepared, _JobFeatures(job, context, idf), parts), job.id)
         for job in jobs
     )
     results: list[MatchResult] = []
@@ -691,7 +743,7 @@ def rank_top(
         ids = [job_id for _, job_id in bounds[start : start + batch]]
         results.extend(
             _score_prepared(
-                prepared, _JobFeatures(job, context, idf), "candidate", indexed
+                prepared, _JobFeatures(job, context, idf), "candidate", parts
             )
             for job in full_jobs(ids)
         )
@@ -711,11 +763,11 @@ def rank_candidates(
     """Candidates for a job, best first, ties by candidate id; opted-out are skipped."""
     context = context or ScoringContext()
     idf = Bm25Idf(context.corpus)
-    indexed = context.occupations is not None
+    parts = _parts(context)
     prepared = _JobFeatures(job, context, idf)
     results = [
         _score_prepared(
-            _CandidateFeatures(c, context, idf), prepared, "employer", indexed
+            _CandidateFeatures(c, context, idf), prepared, "employer", parts
         )
         for c in candidates
         if not c.opted_out

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from matching.engine.occupations import OccupationIndex
+    from matching.engine.semantic import WordVectors
 
 # Seniority ladder, lowest first; the engine compares positions on it.
 LEVELS = ("intern", "junior", "mid", "senior", "lead", "executive")
@@ -125,6 +126,9 @@ class ScoringContext:
     # the occupation index (`occupations.OccupationIndex`); None: no occupation
     # component is computed (every pair scores 0 there)
     occupations: OccupationIndex | None = None
+    # word vectors (`semantic.WordVectors`); None: no meaning component is
+    # computed (it is left out of every score alike)
+    vectors: WordVectors | None = None
 
 
 @dataclass(frozen=True)

