@@ -75,7 +75,13 @@ from collections.abc import Callable, Iterable, Mapping
 from itertools import repeat
 
 from matching.engine.occupations import occupation_affinity
-from matching.engine.text import Bm25Document, Bm25Idf, Bm25Query, TextProfile
+from matching.engine.text import (
+    Bm25Document,
+    Bm25Idf,
+    Bm25Query,
+    TextProfile,
+    TextTerms,
+)
 from matching.engine.types import (
     LEVELS,
     CandidateData,
@@ -227,8 +233,9 @@ class _JobFeatures:
         self.where = job.city or job.country or "an unknown place"
         text = job.text
         has_text = bool(text) and not text.isspace()
-        self.text = Bm25Document(text, idf) if has_text else None
-        self.profile = TextProfile(text, idf) if has_text else None
+        terms = TextTerms(text, idf) if has_text else None  # counted once for all
+        self.text = Bm25Document(terms, idf.corpus) if has_text else None
+        self.profile = TextProfile(terms) if has_text else None
         self.occupations = _job_occupations(job, context)
         self.memo: dict = {}
 
@@ -247,9 +254,10 @@ class _CandidateFeatures:
         self.categories = None
         self._category_map = context.categories
         text = candidate.text
-        query = Bm25Query(text, idf) if text and not text.isspace() else None
+        terms = TextTerms(text, idf) if text and not text.isspace() else None
+        query = Bm25Query(terms) if terms is not None else None
         self.text = query if query is not None and query.best else None
-        self.profile = TextProfile(text, idf) if self.text is not None else None
+        self.profile = TextProfile(terms) if self.text is not None else None
         self.occupations = _candidate_occupations(candidate, context)
         # a string (its hash is cached) for the job side's memo
         self.occupation_key = "|".join(f"{g.code}:{g.score}" for g in self.occupations)

@@ -285,21 +285,34 @@ class Bm25Idf(dict):
         return value
 
 
+class TextTerms:
+    """A text as the text components read it, analysed once per text and call:
+    its `counts` (`term_counts`, first-occurrence order) and `idfs`, each term's
+    BM25 idf in the same order. `Bm25Query` or `Bm25Document` and `TextProfile`
+    are built from one of these, so a text is counted once and each of its
+    terms is looked up in the idf table once."""
+
+    __slots__ = ("counts", "idfs")
+
+    def __init__(self, text: str, idf: Bm25Idf):
+        self.counts = term_counts(text)
+        self.idfs = list(map(idf.__getitem__, self.counts))
+
+
 class Bm25Document:
     """A document's (a job's) BM25 weight per term, prepared once:
     idf × tf × (k1 + 1) ÷ (tf + k1 × (1 − b + b × length ÷ average length))."""
 
     __slots__ = ("weights",)
 
-    def __init__(self, text: str, idf: Bm25Idf):
-        counts = term_counts(text)
+    def __init__(self, terms: TextTerms, corpus: CorpusStats | None):
+        counts = terms.counts
         length = sum(counts.values())
-        corpus = idf.corpus
         avg = (corpus.avg_len if corpus is not None else 0.0) or length or 1
         norm = BM25_K1 * (1 - BM25_B + BM25_B * length / avg)
         self.weights = {
-            term: idf[term] * tf * (BM25_K1 + 1) / (tf + norm)
-            for term, tf in counts.items()
+            term: term_idf * tf * (BM25_K1 + 1) / (tf + norm)
+            for (term, tf), term_idf in zip(counts.items(), terms.idfs, strict=True)
         }
 
 
@@ -309,9 +322,9 @@ class Bm25Query:
 
     __slots__ = ("terms", "best")
 
-    def __init__(self, text: str, idf: Bm25Idf):
-        self.terms = tuple(term_counts(text))
-        self.best = sum(map(idf.__getitem__, self.terms)) * (BM25_K1 + 1)
+    def __init__(self, terms: TextTerms):
+        self.terms = terms.counts  # iterated for its keys, in their order
+        self.best = sum(terms.idfs) * (BM25_K1 + 1)
 
     def share(self, document: Bm25Document) -> float:
         """bm25(query, document) ÷ `best`: 0–1, in the same order as `bm25` for
@@ -344,27 +357,45 @@ class TextProfile:
     terms: on the tuning splits it ranked a person's jobs better than BM25 alone
     (bench/README.md, "Matching quality"). The sums run in C (`map`), in the
     smaller side's term order.
+
+    The weights are kept as a list beside the terms; the term → weight dict is
+    built only for a profile that is looked up (the larger side of a pair),
+    which in a ranking is mostly the shared side: a ranking builds one profile
+    per applicant (or job) and reads it once.
     """
 
-    __slots__ = ("weights",)
+    __slots__ = ("terms", "values", "_weights")
 
-    def __init__(self, text: str, idf: Bm25Idf):
-        counts = term_counts(text)
+    def __init__(self, terms: TextTerms):
+        counts = terms.counts
         raw = list(
             map(
                 operator.mul,
                 map(_SUBLINEAR.__getitem__, counts.values()),
-                map(idf.__getitem__, counts),
+                terms.idfs,
             )
         )
         norm = math.sqrt(sum(map(operator.mul, raw, raw)))
         scale = 1.0 / norm if norm else 0.0
-        self.weights = dict(zip(counts, map(scale.__mul__, raw), strict=True))
+        self.terms = counts  # iterated for its keys, in their order
+        self.values = list(map(scale.__mul__, raw))  # each term's weight, in order
+        self._weights: dict[str, float] | None = None
+
+    @property
+    def weights(self) -> dict[str, float]:
+        """Term → weight."""
+        if self._weights is None:
+            self._weights = dict(zip(self.terms, self.values, strict=True))
+        return self._weights
 
     def similarity(self, other: TextProfile) -> float:
-        small, large = self.weights, other.weights
-        if len(small) > len(large):
+        small, large = self, other
+        if len(small.values) > len(large.values):
             small, large = large, small
         return sum(
-            map(operator.mul, small.values(), map(large.get, small, _FLOAT_ZEROS))
+            map(
+                operator.mul,
+                small.values,
+                map(large.weights.get, small.terms, _FLOAT_ZEROS),
+            )
         )
