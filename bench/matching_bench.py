@@ -217,6 +217,9 @@ def main(argv=None) -> int:
     parser.add_argument("--explain", action="store_true")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
+    # the engine's context reads the word vectors' path from the settings (no
+    # database is touched without --db)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hotgigs.settings")
     report = {"load_average": os.getloadavg()}
     report["rank_candidates"] = bench_engine(args.candidates, args.repeat)
     print("rank_candidates:", json.dumps(report["rank_candidates"]), flush=True)

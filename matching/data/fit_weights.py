@@ -71,12 +71,14 @@ def pairs(data):
     context = scoring_context_for(data)
     idf = Bm25Idf(context.corpus)
     prepared = [scoring._JobFeatures(job, context, idf) for job in data.jobs]
+    scoring._attach_meanings(prepared, context.vectors)
     parts = scoring._parts(context)
     floor, scoring.CAP_FLOOR = scoring.CAP_FLOOR, 0.0  # cap ÷ 100 = coverage
     out = []
     try:
         for candidate in data.candidates:
             c = scoring._CandidateFeatures(candidate, context, idf)
+            scoring._attach_meanings((c,), context.vectors)
             rows = []
             for j in prepared:
                 result = scoring._score_prepared(c, j, "candidate", parts)

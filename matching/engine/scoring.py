@@ -82,8 +82,14 @@ from itertools import repeat
 from typing import NamedTuple
 
 from matching.engine.occupations import occupation_affinity
-from matching.engine.semantic import meaning_similarity
-from matching.engine.text import Bm25Document, Bm25Idf, Bm25Query, TextProfile
+from matching.engine.semantic import WordVectors, meaning_similarity
+from matching.engine.text import (
+    Bm25Document,
+    Bm25Idf,
+    Bm25Query,
+    TextProfile,
+    TextTerms,
+)
 from matching.engine.types import (
     LEVELS,
     CandidateData,
@@ -237,15 +243,10 @@ class _JobFeatures:
         self.where = job.city or job.country or "an unknown place"
         text = job.text
         has_text = bool(text) and not text.isspace()
-        self.text = Bm25Document(text, idf) if has_text else None
-        self.profile = TextProfile(text, idf) if has_text else None
-        vectors = context.vectors
-        profile = self.profile
-        self.meaning = (
-            vectors.meaning(profile.weights)
-            if profile is not None and vectors is not None
-            else None
-        )
+        terms = TextTerms(text, idf) if has_text else None  # counted once for all
+        self.text = Bm25Document(terms, idf.corpus) if has_text else None
+        self.profile = TextProfile(terms) if has_text else None
+        self.meaning = None  # `_attach_meanings`, in one batch per call
         self.occupations = _job_occupations(job, context)
         self.memo: dict = {}
 
@@ -264,15 +265,11 @@ class _CandidateFeatures:
         self.categories = None
         self._category_map = context.categories
         text = candidate.text
-        query = Bm25Query(text, idf) if text and not text.isspace() else None
+        terms = TextTerms(text, idf) if text and not text.isspace() else None
+        query = Bm25Query(terms) if terms is not None else None
         self.text = query if query is not None and query.best else None
-        self.profile = TextProfile(text, idf) if self.text is not None else None
-        vectors, profile = context.vectors, self.profile
-        self.meaning = (
-            vectors.meaning(profile.weights)
-            if profile is not None and vectors is not None
-            else None
-        )
+        self.profile = TextProfile(terms) if self.text is not None else None
+        self.meaning = None  # `_attach_meanings`, in one batch per call
         self.occupations = _candidate_occupations(candidate, context)
         # a string (its hash is cached) for the job side's memo
         self.occupation_key = "|".join(f"{g.code}:{g.score}" for g in self.occupations)
@@ -280,6 +277,18 @@ class _CandidateFeatures:
     def skill_categories(self) -> set:
         categories = self._category_map
         return {categories.get(slug) for slug in self.have} - {None}
+
+
+def _attach_meanings(features, vectors: WordVectors | None) -> None:
+    """Set each prepared side's meaning from its text profile, all in one batch
+    (`WordVectors.meanings`: a ranking's thousands of texts share a few numpy
+    calls, and one text gets the same floats alone or in a batch)."""
+    if vectors is None:
+        return
+    features = list(features)
+    meanings = vectors.meanings([f.profile for f in features])
+    for prepared, meaning in zip(features, meanings, strict=True):
+        prepared.meaning = meaning
 
 
 def _skills(c: _CandidateFeatures, j: _JobFeatures):
@@ -650,12 +659,10 @@ def score(
     if audience == "employer" and candidate.opted_out:
         raise OptedOut(candidate.id)
     idf = Bm25Idf(context.corpus)
-    return _score_prepared(
-        _CandidateFeatures(candidate, context, idf),
-        _JobFeatures(job, context, idf),
-        audience,
-        _parts(context),
-    )
+    c = _CandidateFeatures(candidate, context, idf)
+    j = _JobFeatures(job, context, idf)
+    _attach_meanings((c, j), context.vectors)
+    return _score_prepared(c, j, audience, _parts(context))
 
 
 def rank(
@@ -670,10 +677,9 @@ def rank(
     idf = Bm25Idf(context.corpus)
     parts = _parts(context)
     prepared = _CandidateFeatures(candidate, context, idf)
-    results = [
-        _score_prepared(prepared, _JobFeatures(job, context, idf), "candidate", parts)
-        for job in jobs
-    ]
+    features = [_JobFeatures(job, context, idf) for job in jobs]
+    _attach_meanings([prepared, *features], context.vectors)
+    results = [_score_prepared(prepared, j, "candidate", parts) for j in features]
     results.sort(key=lambda r: (-r.precise, r.job_id))
     return results[:limit] if limit is not None else results
 
@@ -728,6 +734,7 @@ def rank_top(
     idf = Bm25Idf(context.corpus)
     parts = _parts(context)
     prepared = _CandidateFeatures(candidate, context, idf)
+    _attach_meanings((prepared,), context.vectors)
     bounds = sorted(
         (-_best_possible(prepared, _JobFeatures(job, context, idf), parts), job.id)
         for job in jobs
@@ -741,11 +748,10 @@ def rank_top(
             if -bounds[start][0] + _BOUND_MARGIN < results[-1].precise:
                 break
         ids = [job_id for _, job_id in bounds[start : start + batch]]
+        features = [_JobFeatures(job, context, idf) for job in full_jobs(ids)]
+        _attach_meanings(features, context.vectors)
         results.extend(
-            _score_prepared(
-                prepared, _JobFeatures(job, context, idf), "candidate", parts
-            )
-            for job in full_jobs(ids)
+            _score_prepared(prepared, j, "candidate", parts) for j in features
         )
         start += batch
         batch *= 2  # a few loads at most, even when the bounds are all close
@@ -765,12 +771,10 @@ def rank_candidates(
     idf = Bm25Idf(context.corpus)
     parts = _parts(context)
     prepared = _JobFeatures(job, context, idf)
-    results = [
-        _score_prepared(
-            _CandidateFeatures(c, context, idf), prepared, "employer", parts
-        )
-        for c in candidates
-        if not c.opted_out
+    features = [
+        _CandidateFeatures(c, context, idf) for c in candidates if not c.opted_out
     ]
+    _attach_meanings([prepared, *features], context.vectors)
+    results = [_score_prepared(c, prepared, "employer", parts) for c in features]
     results.sort(key=lambda r: (-r.precise, r.candidate_id))
     return results[:limit] if limit is not None else results

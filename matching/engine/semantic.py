@@ -15,10 +15,12 @@ meanings' dot product is their cosine.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+
+BATCH = 512  # texts per numpy batch: ~20k rows of 100 floats, ~8 MB at once
 
 
 class WordVectors:
@@ -42,22 +44,45 @@ class WordVectors:
     def __len__(self) -> int:
         return len(self.index)
 
-    def meaning(self, weights: Mapping[str, float]) -> np.ndarray | None:
-        """The unit meaning vector of a text given its terms' weights (a
-        `TextProfile`'s); None when none of its words has a vector (or they
-        only lean the common way)."""
-        index = self.index
-        rows, scale = [], []
-        for term, weight in weights.items():
-            row = index.get(term)
-            if row is not None:
-                rows.append(row)
-                scale.append(weight)
+    def meanings(self, profiles: Sequence) -> list[np.ndarray | None]:
+        """Each text's unit meaning vector, from its `TextProfile` (its `terms`
+        and their weights, `values`), in one batch; None for a profile that is
+        None or has no word with a vector (or whose words only lean the
+        common way). Each text's vector is summed on its own rows, in its
+        terms' order, so a text gets the same floats alone or in a batch."""
+        out: list[np.ndarray | None] = [None] * len(profiles)
+        for first in range(0, len(profiles), BATCH):
+            self._meanings(profiles, first, out)
+        return out
+
+    def _meanings(self, profiles, first: int, out: list) -> None:
+        get = self.index.get
+        rows: list[int] = []
+        scale: list[float] = []
+        starts: list[int] = []
+        owners: list[int] = []
+        for k in range(first, min(first + BATCH, len(profiles))):
+            profile = profiles[k]
+            if profile is None:
+                continue
+            start = len(rows)
+            for term, weight in zip(profile.terms, profile.values, strict=True):
+                row = get(term)
+                if row is not None:
+                    rows.append(row)
+                    scale.append(weight)
+            if len(rows) > start:
+                starts.append(start)
+                owners.append(k)
         if not rows:
-            return None
-        vector = np.asarray(scale, dtype=np.float32) @ self.vectors.take(rows, axis=0)
-        norm = math.sqrt(float(vector @ vector))
-        return vector / norm if norm > 1e-6 else None
+            return
+        gathered = self.vectors.take(rows, axis=0)
+        gathered *= np.asarray(scale, dtype=np.float32)[:, None]
+        sums = np.add.reduceat(gathered, starts, axis=0)
+        for k, vector in zip(owners, sums, strict=True):
+            norm = math.sqrt(float(vector @ vector))  # per vector: batch-proof
+            if norm > 1e-6:
+                out[k] = vector / norm
 
 
 def meaning_similarity(a: np.ndarray, b: np.ndarray) -> float:

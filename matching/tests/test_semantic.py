@@ -10,7 +10,7 @@ from django.core.checks import run_checks
 from matching.data.build_word_vectors import build
 from matching.engine.scoring import rank, rank_top, score
 from matching.engine.semantic import WordVectors, meaning_similarity
-from matching.engine.text import Bm25Idf, TextProfile
+from matching.engine.text import Bm25Idf, TextProfile, TextTerms
 from matching.engine.types import CandidateData, JobData, ScoringContext
 from matching.word_vectors import get_word_vectors
 
@@ -28,7 +28,7 @@ WORDS = {
 
 def meaning(vectors, text):
     """The meaning of a text weighted as scoring weighs it (its TextProfile)."""
-    return vectors.meaning(TextProfile(text, Bm25Idf()).weights)
+    return vectors.meanings([TextProfile(TextTerms(text, Bm25Idf()))])[0]
 
 
 @pytest.fixture
@@ -52,7 +52,21 @@ def test_texts_without_a_known_word_have_no_meaning(vectors):
     assert meaning(vectors, "zyxwv qqq") is None
     assert meaning(vectors, "") is None
     # words that only lean the common way mean nothing either
-    assert WordVectors(["the"], [COMMON], COMMON).meaning({"the": 1.0}) is None
+    assert meaning(WordVectors(["nurse"], [COMMON], COMMON), "nurse") is None
+
+
+def test_a_text_means_the_same_alone_and_in_a_batch(vectors):
+    texts = ["nurse wound", "", "zyxwv", "python developer", "invoices nurse"]
+    profiles = [TextProfile(TextTerms(t, Bm25Idf())) if t else None for t in texts]
+
+    together = vectors.meanings(profiles * 300)  # several batches of 512
+
+    assert [m is None for m in together[:5]] == [False, True, True, False, False]
+    for k, text in enumerate(texts * 300):
+        alone = meaning(vectors, text) if text else None
+        assert (alone is None and together[k] is None) or (
+            alone.tobytes() == together[k].tobytes()
+        )
 
 
 def test_related_words_are_alike_in_meaning_without_a_shared_word(vectors):
