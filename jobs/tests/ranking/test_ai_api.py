@@ -31,26 +31,28 @@ def profile(alice):
 
 
 EXPECTED_COMPONENTS = [
-    {"name": "text", "score": 75.38, "weight": 37.0,
+    {"name": "text", "score": 75.38, "weight": 28.0,
      "reasons": ["text relevance (BM25) 57% of the best possible"]},
-    {"name": "similarity", "score": 87.71, "weight": 35.0,
+    {"name": "similarity", "score": 87.71, "weight": 32.0,
      "reasons": ["the texts are 77% alike as a whole (TF-IDF cosine)"]},
+    {"name": "meaning", "score": 90.36, "weight": 10.0,
+     "reasons": ["the texts are 90% alike in meaning (word vectors)"]},
     {
         "name": "skills",
         "score": 83.0,
-        "weight": 12.0,
+        "weight": 8.0,
         "reasons": ["all 2 required skills", "0 of 1 nice-to-have skills",
                     "missing Docker"],
     },
     {
         "name": "experience",
         "score": 100.0,
-        "weight": 3.0,
+        "weight": 4.0,
         "reasons": ["mid level matches", "5 years of experience (3 asked)"],
     },
     {"name": "location", "score": 100.0, "weight": 4.0,
      "reasons": ["same city (Berlin)"]},
-    {"name": "salary", "score": 100.0, "weight": 1.0, "reasons": ["salary fits"]},
+    {"name": "salary", "score": 100.0, "weight": 2.0, "reasons": ["salary fits"]},
 ]  # fmt: skip
 
 
@@ -59,7 +61,7 @@ def test_candidate_gets_her_own_score_with_components(api_as, alice, job, profil
 
     assert response.status_code == 200
     body = response.json()
-    assert body["score"] == 83
+    assert body["score"] == 85
     assert body["capped"] is False
     assert body["components"] == EXPECTED_COMPONENTS
     assert body["matched_skills"] == ["Django", "Python"]
@@ -75,7 +77,7 @@ def test_an_opted_out_candidate_still_sees_her_own_score(api_as, alice, job, ali
     response = api_as(alice).get(MATCH, {"job": job.pk})
 
     assert response.status_code == 200
-    assert response.json()["score"] == 83
+    assert response.json()["score"] == 85
 
 
 @pytest.fixture
@@ -89,7 +91,7 @@ def test_team_scores_a_candidate_phrased_for_employers(
     for member in (olivia, tom):
         response = api_as(member).get(MATCH, {"job": job.pk, "candidate": profile.pk})
         assert response.status_code == 200
-        assert response.json()["score"] == 83
+        assert response.json()["score"] == 85
         assert response.json()["candidate"] == profile.pk
 
 
@@ -171,8 +173,8 @@ def test_recommendations_rank_and_exclude_applied_unpublished_expired(
     # the backend job says what alice's profile says (text weighs most): first;
     # the Python-only job lacks nothing she has but says little
     assert [(r["job"]["id"], r["match"]["score"]) for r in rows] == [
-        (job.pk, 83),
-        (python_only.pk, 69),
+        (job.pk, 85),
+        (python_only.pk, 70),
     ]
     assert rows[0]["job"]["company"] == "Acme"
 
@@ -230,7 +232,7 @@ def test_recommendations_are_cached_until_the_profile_or_jobs_change(
 
 @pytest.fixture
 def applicants(job, alice, bob):
-    """alice (83), bob (Python only), carol opted out; dave visible, not applied."""
+    """alice (85), bob (Python only), carol opted out; dave visible, not applied."""
     alice_profile(alice)
     make_profile(bob, skills=["Python"], city="Berlin", country="DE")
     carol = make_profile(skills=["Python", "Django"], opt_out_of_matching=True)
@@ -250,7 +252,7 @@ def test_team_ranks_applicants_opted_out_last_unscored(api_as, olivia, job, appl
         ("Bob Candidate", True),
         (applicants["carol"].user.full_name, False),
     ]
-    assert rows[0]["match"]["score"] == 83
+    assert rows[0]["match"]["score"] == 85
     assert rows[0]["stage"] == "applied"
     assert rows[2]["match"] is None
     assert rows[2]["not_scored_reason"] == "not scored at the candidate's request"

@@ -90,7 +90,7 @@ def test_recommendations_equal_the_plain_rank_of_the_pool(alice, jobs, settings)
 
     assert fast == plain
     assert len(fast) == 16
-    assert fast[0][1].score == 83
+    assert fast[0][1].score == 85
 
 
 def test_candidate_data_for_profiles_equals_candidate_data_for_each(alice, bob):

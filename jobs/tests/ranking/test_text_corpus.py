@@ -28,7 +28,8 @@ def test_idf_weighs_a_shared_common_word_less_than_rare_unshared_ones():
     = ln 8; the cosine of (python, kitchen) and (python, rust), each term once,
     is python² ÷ (√(python² + kitchen²) × √(python² + rust²)) = 0.00864, shown
     as √ = 9.3 (uniform: ½, √½ = 70.71). No linked skills (0), nothing else
-    known (50 each): total (text × 37 + similarity × 35 + 50 × 8) / 92.
+    known (50 each), no word vectors in the context (no meaning component):
+    total (text × 28 + similarity × 32 + 50 × 10) / 78.
     """
     stats = CorpusStats(doc_count=3, doc_freq={"python": 3, "kitchen": 1})
     candidate = CandidateData(id=1, text="Python kitchen")
@@ -48,10 +49,10 @@ def test_idf_weighs_a_shared_common_word_less_than_rare_unshared_ones():
     assert weighted.component("skills").score == 0.0
     assert round(cosine, 5) == 0.00864
     assert weighted.component("similarity").score == 9.3
-    assert weighted.precise == round((23.34 * 37 + 9.3 * 35 + 400) / 92, 4) == 17.2726
+    assert weighted.precise == round((23.34 * 28 + 9.3 * 32 + 500) / 78, 4) == 18.6041
     assert uniform.component("text").score == 47.67
     assert uniform.component("similarity").score == 70.71
-    assert uniform.precise == round((47.67 * 37 + 70.71 * 35 + 400) / 92, 4) == 50.42
+    assert uniform.precise == round((47.67 * 28 + 70.71 * 32 + 500) / 78, 4) == 52.5318
 
 
 pytestmark_db = pytest.mark.django_db
