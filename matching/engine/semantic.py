@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -56,30 +57,35 @@ class WordVectors:
         return out
 
     def _meanings(self, profiles, first: int, out: list) -> None:
-        get = self.index.get
-        rows: list[int] = []
-        scale: list[float] = []
-        starts: list[int] = []
-        owners: list[int] = []
-        for k in range(first, min(first + BATCH, len(profiles))):
-            profile = profiles[k]
-            if profile is None:
-                continue
-            start = len(rows)
-            for term, weight in zip(profile.terms, profile.values, strict=True):
-                row = get(term)
-                if row is not None:
-                    rows.append(row)
-                    scale.append(weight)
-            if len(rows) > start:
-                starts.append(start)
-                owners.append(k)
-        if not rows:
+        chunk = [
+            (k, profile)
+            for k, profile in enumerate(profiles[first : first + BATCH], first)
+            if profile is not None
+        ]
+        if not chunk:
+            return
+        # every term of the chunk's texts in order: its row (-1 without a
+        # vector), its weight and its text, all in C
+        get, missing = self.index.get, repeat(-1)
+        rows = np.fromiter(
+            chain.from_iterable(map(get, p.terms, missing) for _, p in chunk), np.int64
+        )
+        scale = np.fromiter(
+            chain.from_iterable(p.values for _, p in chunk), np.float32, len(rows)
+        )
+        owners = np.repeat(
+            np.fromiter((k for k, _ in chunk), np.int64, len(chunk)),
+            np.fromiter((len(p.values) for _, p in chunk), np.int64, len(chunk)),
+        )
+        known = rows >= 0
+        rows, scale, owners = rows[known], scale[known], owners[known]
+        if not len(rows):
             return
         gathered = self.vectors.take(rows, axis=0)
-        gathered *= np.asarray(scale, dtype=np.float32)[:, None]
+        gathered *= scale[:, None]
+        starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
         sums = np.add.reduceat(gathered, starts, axis=0)
-        for k, vector in zip(owners, sums, strict=True):
+        for k, vector in zip(owners[starts].tolist(), sums, strict=True):
             norm = math.sqrt(float(vector @ vector))  # per vector: batch-proof
             if norm > 1e-6:
                 out[k] = vector / norm
