@@ -5,9 +5,11 @@
 
 Engine: `rank_candidates` over generated candidates (matching/tests/generated.py)
 with the real taxonomy's related links and categories; wall and CPU time, cold
-(term cache cleared) and warm. With `--db`: `recommendations_for` (cache bypassed)
-for sampled candidates of a bench database (read-only), p50/p95, plus EXPLAIN
-ANALYZE of the SQL pre-filter with `--explain`. Prints one JSON object at the end.
+(term cache cleared) and warm; and `rank` of one candidate over 800 generated
+jobs (the engine part of a recommendation). With `--db`: `recommendations_for`
+(cache bypassed) for sampled candidates of a bench database (read-only), p50/p95,
+plus EXPLAIN ANALYZE of the SQL pre-filter with `--explain`. Prints one JSON
+object at the end.
 """
 
 from __future__ import annotations
@@ -75,6 +77,28 @@ def bench_engine(count: int, repeat: int, *, idf: bool = False) -> dict:
         "warm_wall_ms": _summary(warm[0]),
         "warm_cpu_ms": _summary(warm[1]),
     }
+
+
+def bench_rank_jobs(jobs: int = 800, people: int = 40) -> dict:
+    """The engine part of a recommendation: `rank` of one candidate over `jobs`
+    generated jobs (the recommendation pools at 1M hold 757–890), for `people`
+    candidates, cold term cache, with idf."""
+    from matching.engine.scoring import rank
+    from matching.engine.text import corpus_stats, term_counts
+    from matching.tests.generated import file_context, make_candidates, make_jobs
+
+    pool = make_jobs(jobs, seed=4)
+    candidates = make_candidates(pool[0], people, seed=6)
+    context = file_context(corpus=corpus_stats([j.text for j in pool]))
+    gc.collect()
+    gc.freeze()  # as hotgigs.warmup does
+    cpus = []
+    for candidate in candidates:
+        term_counts.cache_clear()
+        started = time.process_time()
+        rank(candidate, pool, context, limit=20)
+        cpus.append((time.process_time() - started) * 1000)
+    return {"jobs": jobs, "candidates": people, "cold_cpu_ms": _summary(cpus)}
 
 
 def _setup_django(db: str):
@@ -230,6 +254,8 @@ def main(argv=None) -> int:
     print("rank_candidates:", json.dumps(report["rank_candidates"]), flush=True)
     report["rank_candidates_idf"] = bench_engine(args.candidates, args.repeat, idf=True)
     print("rank_candidates_idf:", json.dumps(report["rank_candidates_idf"]), flush=True)
+    report["rank_jobs"] = bench_rank_jobs()
+    print("rank_jobs:", json.dumps(report["rank_jobs"]), flush=True)
     if args.db:
         report["recommendations"] = bench_recommendations(
             args.db, args.samples, args.explain
