@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from django.core import checks
 
-from matching.word_vectors import word_vectors_path
+from matching.word_vectors import get_word_vectors, word_vectors_path
 
 
 @checks.register()
 def word_vectors_check(app_configs=None, **kwargs):
-    """matching.W001: the word vectors file is missing, so every score leaves
-    out the meaning component."""
-    path = word_vectors_path()
-    if path.is_file():
+    """matching.W001: the word vectors file is missing or unreadable, so every
+    score leaves out the meaning component."""
+    if get_word_vectors() is not None:
         return []
+    path = word_vectors_path()
+    problem = "unreadable" if path.is_file() else "missing"
     return [
         checks.Warning(
-            f"The word vectors file {path} is missing: match scores leave out "
+            f"The word vectors file {path} is {problem}: match scores leave out "
             "their meaning component.",
             hint="Run `make install` (it builds the file), or set "
             "MATCHING_WORD_VECTORS to where it is.",

@@ -68,7 +68,9 @@ by slug, related-skill maps, categories, BM25 term weights, occupation guesses)
 and scores the prepared pair; `rank` and `rank_candidates` prepare the shared
 side once and share one idf table per call, through the same code, so a ranking
 gives exactly the scores `score` gives. Per pair the text is one dict lookup per
-candidate term. The occupation, experience, location and salary components read
+candidate term. Meanings are computed for all the prepared sides of a call in
+one numpy batch (`_attach_meanings`); per pair the meaning is one dot product.
+The occupation, experience, location and salary components read
 a few candidate fields each; the job side keeps the ones it built
 (`_JobFeatures.memo`), so ranking thousands of candidates for one job builds a
 few dozen of them, not thousands.

@@ -12,6 +12,7 @@ from matching.engine.scoring import rank, rank_top, score
 from matching.engine.semantic import WordVectors, meaning_similarity
 from matching.engine.text import Bm25Idf, TextProfile, TextTerms
 from matching.engine.types import CandidateData, JobData, ScoringContext
+from matching.selectors import scoring_context
 from matching.word_vectors import get_word_vectors
 
 # Four directions: the common one (every word leans along it), care, code, money.
@@ -202,6 +203,17 @@ def test_without_the_file_scores_leave_meaning_out_and_check_warns(tmp_path, set
     assert len(warnings) == 1
     assert "missing.npz is missing" in warnings[0].msg
     assert "make install" in warnings[0].hint
+
+
+def test_an_unreadable_file_is_left_out_like_a_missing_one(tmp_path, settings, db):
+    broken = tmp_path / "broken.npz"
+    broken.write_bytes(b"PK\x03\x04 not a zip archive")
+    settings.MATCHING_WORD_VECTORS = broken
+
+    assert get_word_vectors() is None
+    assert scoring_context().vectors is None
+    (warning,) = [m for m in run_checks() if m.id == "matching.W001"]
+    assert "broken.npz is unreadable" in warning.msg
 
 
 def test_the_shipped_vectors_are_installed_and_read():
