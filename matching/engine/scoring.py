@@ -22,7 +22,7 @@ Components (each 0–100):
   on real postings it ranks better than BM25 alone. 0 when either side has no
   text.
 * meaning — how alike the two texts are in what their words mean: the cosine
-  of their meanings (`semantic.WordVectors.meaning`: word vectors weighted as in
+  of their meanings (`semantic.WordVectors.meanings`: word vectors weighted as in
   the TF-IDF profile, the common direction removed), 100 × the cosine, floored
   at 0. It is the only component that sees "nurse" near "patient care" when the
   texts share no word. 0 when either side has no word with a vector; left out
@@ -494,7 +494,7 @@ def _similarity(c: _CandidateFeatures, j: _JobFeatures, who: str):
 
 def _meaning(c: _CandidateFeatures, j: _JobFeatures, who: str):
     """How alike the two texts are in meaning: 100 × the cosine of their
-    meanings (`semantic.WordVectors.meaning`), floored at 0."""
+    meanings (`semantic.WordVectors.meanings`), floored at 0."""
     if c.meaning is None or j.meaning is None:
         side = "the job" if j.meaning is None else who
         return 0.0, (f"no words to compare in meaning ({side} gave none)",)
