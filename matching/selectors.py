@@ -6,9 +6,14 @@ What reads jobs and candidates rows and scores them lives above them, in
 
 from __future__ import annotations
 
+import threading
+from dataclasses import replace
+
+from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from matching.corpus import current_corpus
+from matching.engine.prepared import PreparedCache, context_parts
 from matching.engine.taxonomy import skill_key
 from matching.engine.types import ScoringContext
 from matching.models import Occupation, Skill
@@ -53,7 +58,7 @@ def scoring_context() -> ScoringContext:
     taxonomy = get_taxonomy()
     related, categories = taxonomy.scoring_maps()
     occupations = get_occupation_index()
-    return ScoringContext(
+    context = ScoringContext(
         related=related,
         categories=categories,
         corpus=current_corpus(),
@@ -61,3 +66,23 @@ def scoring_context() -> ScoringContext:
         occupations=occupations if len(occupations) else None,
         vectors=get_word_vectors(),
     )
+    return replace(context, prepared=_prepared_cache(context))
+
+
+_prepared = {"cache": None}
+_prepared_lock = threading.Lock()
+
+
+def _prepared_cache(context: ScoringContext) -> PreparedCache:
+    """The process's prepared jobs and candidates (`PreparedCache`), begun
+    afresh when the corpus, taxonomy, occupations or word vectors change
+    (sizes: settings.MATCHING_PREPARED)."""
+    cache = _prepared["cache"]
+    if cache is not None and cache.serves(context):
+        return cache
+    with _prepared_lock:
+        cache = _prepared["cache"]
+        if cache is None or not cache.serves(context):
+            cache = PreparedCache(context_parts(context), **settings.MATCHING_PREPARED)
+            _prepared["cache"] = cache
+    return cache

@@ -73,7 +73,10 @@ one numpy batch (`_attach_meanings`); per pair the meaning is one dot product.
 The occupation, experience, location and salary components read
 a few candidate fields each; the job side keeps the ones it built
 (`_JobFeatures.memo`), so ranking thousands of candidates for one job builds a
-few dozen of them, not thousands.
+few dozen of them, not thousands. A context with a `PreparedCache`
+(`matching.engine.prepared`, production's) keeps prepared sides across calls:
+a side already prepared for the same data and context parts is read, not
+built, and gives the same scores.
 """
 
 from __future__ import annotations
@@ -84,6 +87,7 @@ from itertools import repeat
 from typing import NamedTuple
 
 from matching.engine.occupations import occupation_affinity
+from matching.engine.prepared import PreparedCache
 from matching.engine.semantic import WordVectors, meaning_similarity
 from matching.engine.text import (
     Bm25Document,
@@ -287,10 +291,45 @@ def _attach_meanings(features, vectors: WordVectors | None) -> None:
     calls, and one text gets the same floats alone or in a batch)."""
     if vectors is None:
         return
-    features = list(features)
+    # a side kept from an earlier call (`PreparedCache`) has its meaning already
+    features = [f for f in features if f.meaning is None and f.profile is not None]
     meanings = vectors.meanings([f.profile for f in features])
     for prepared, meaning in zip(features, meanings, strict=True):
         prepared.meaning = meaning
+
+
+# A kept job's memo (components by candidate fields) is emptied past this size,
+# so one popular job does not hold every combination it has ever met.
+MEMO_LIMIT = 512
+
+
+def _kept(context: ScoringContext) -> PreparedCache | None:
+    """The context's cache of prepared sides, when it serves this context."""
+    cache = context.prepared
+    return cache if cache is not None and cache.serves(context) else None
+
+
+def _job_side(job: JobData, context: ScoringContext, idf, cache) -> _JobFeatures:
+    """The job prepared, from `cache` (`_kept`) when it holds it."""
+    if cache is None:
+        return _JobFeatures(job, context, idf)
+    features = cache.prepared(cache.jobs, job, lambda: _JobFeatures(job, context, idf))
+    if len(features.memo) > MEMO_LIMIT:
+        features.memo.clear()
+    return features
+
+
+def _candidate_side(
+    candidate: CandidateData, context: ScoringContext, idf, cache
+) -> _CandidateFeatures:
+    """The candidate prepared, from `cache` (`_kept`) when it holds them."""
+    if cache is None:
+        return _CandidateFeatures(candidate, context, idf)
+    return cache.prepared(
+        cache.candidates,
+        candidate,
+        lambda: _CandidateFeatures(candidate, context, idf),
+    )
 
 
 def _skills(c: _CandidateFeatures, j: _JobFeatures):
@@ -660,9 +699,9 @@ def score(
     context = context or ScoringContext()
     if audience == "employer" and candidate.opted_out:
         raise OptedOut(candidate.id)
-    idf = Bm25Idf(context.corpus)
-    c = _CandidateFeatures(candidate, context, idf)
-    j = _JobFeatures(job, context, idf)
+    idf, cache = Bm25Idf(context.corpus), _kept(context)
+    c = _candidate_side(candidate, context, idf, cache)
+    j = _job_side(job, context, idf, cache)
     _attach_meanings((c, j), context.vectors)
     return _score_prepared(c, j, audience, _parts(context))
 
@@ -676,10 +715,10 @@ def rank(
 ) -> list[MatchResult]:
     """Jobs for a candidate, best first; ties broken by job id (ascending)."""
     context = context or ScoringContext()
-    idf = Bm25Idf(context.corpus)
+    idf, cache = Bm25Idf(context.corpus), _kept(context)
     parts = _parts(context)
-    prepared = _CandidateFeatures(candidate, context, idf)
-    features = [_JobFeatures(job, context, idf) for job in jobs]
+    prepared = _candidate_side(candidate, context, idf, cache)
+    features = [_job_side(job, context, idf, cache) for job in jobs]
     _attach_meanings([prepared, *features], context.vectors)
     results = [_score_prepared(prepared, j, "candidate", parts) for j in features]
     results.sort(key=lambda r: (-r.precise, r.job_id))
@@ -733,12 +772,12 @@ def rank_top(
     enter the top `limit`.
     """
     context = context or ScoringContext()
-    idf = Bm25Idf(context.corpus)
+    idf, cache = Bm25Idf(context.corpus), _kept(context)
     parts = _parts(context)
-    prepared = _CandidateFeatures(candidate, context, idf)
+    prepared = _candidate_side(candidate, context, idf, cache)
     _attach_meanings((prepared,), context.vectors)
     bounds = sorted(
-        (-_best_possible(prepared, _JobFeatures(job, context, idf), parts), job.id)
+        (-_best_possible(prepared, _job_side(job, context, idf, cache), parts), job.id)
         for job in jobs
     )
     results: list[MatchResult] = []
@@ -750,7 +789,7 @@ def rank_top(
             if -bounds[start][0] + _BOUND_MARGIN < results[-1].precise:
                 break
         ids = [job_id for _, job_id in bounds[start : start + batch]]
-        features = [_JobFeatures(job, context, idf) for job in full_jobs(ids)]
+        features = [_job_side(job, context, idf, cache) for job in full_jobs(ids)]
         _attach_meanings(features, context.vectors)
         results.extend(
             _score_prepared(prepared, j, "candidate", parts) for j in features
@@ -770,11 +809,11 @@ def rank_candidates(
 ) -> list[MatchResult]:
     """Candidates for a job, best first, ties by candidate id; opted-out are skipped."""
     context = context or ScoringContext()
-    idf = Bm25Idf(context.corpus)
+    idf, cache = Bm25Idf(context.corpus), _kept(context)
     parts = _parts(context)
-    prepared = _JobFeatures(job, context, idf)
+    prepared = _job_side(job, context, idf, cache)
     features = [
-        _CandidateFeatures(c, context, idf) for c in candidates if not c.opted_out
+        _candidate_side(c, context, idf, cache) for c in candidates if not c.opted_out
     ]
     _attach_meanings([prepared, *features], context.vectors)
     results = [_score_prepared(c, prepared, "employer", parts) for c in features]

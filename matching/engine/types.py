@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from matching.engine.occupations import OccupationIndex
+    from matching.engine.prepared import PreparedCache
     from matching.engine.semantic import WordVectors
 
 # Seniority ladder, lowest first; the engine compares positions on it.
@@ -129,6 +130,9 @@ class ScoringContext:
     # word vectors (`semantic.WordVectors`); None: no meaning component is
     # computed (it is left out of every score alike)
     vectors: WordVectors | None = None
+    # prepared jobs and candidates kept across calls (`prepared.PreparedCache`,
+    # used only while it serves these very parts); None: each call prepares its own
+    prepared: PreparedCache | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
