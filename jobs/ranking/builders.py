@@ -92,10 +92,9 @@ JOB_SCORING_FIELDS = ("id", "title", "description", "min_years_experience",
                       "salary_currency", "other_skills")  # fmt: skip
 
 
-def job_data_from_row(row: dict, skills, *, with_text: bool = True) -> JobData:
+def job_data_from_row(row: dict, skills) -> JobData:
     """JobData from a job's JOB_SCORING_FIELDS and its skills as (slug, name,
-    is_required, min_years), required first then by name; without its text (and
-    without reading the description) when `with_text` is false."""
+    is_required, min_years), required first then by name."""
     salary = None
     low, high = row["salary_min_yearly"], row["salary_max_yearly"]
     if row["salary_currency"] and (low or high):
@@ -127,9 +126,7 @@ def job_data_from_row(row: dict, skills, *, with_text: bool = True) -> JobData:
         country=row["country"],
         remote_policy=row["remote_policy"] or "onsite",
         salary=salary,
-        text=f"{row['title']}\n{names}\n{html_to_text(row['description'])}"
-        if with_text
-        else "",
+        text=f"{row['title']}\n{names}\n{html_to_text(row['description'])}",
     )
 
 

@@ -19,13 +19,10 @@ from django.utils import timezone
 from jobs.models import Application, Job, JobStatus, Stage
 from jobs.models import JobSkill as JobSkillRow
 from jobs.ranking.builders import (
-    JOB_SCORING_FIELDS,
     candidate_data_for,
     candidate_data_for_profiles,
     job_data_for,
     job_data_for_ids,
-    job_data_from_row,
-    job_skill_rows,
     jobs_for_scoring,
     profile_for_scoring,
     profiles_for_ranking,
@@ -40,7 +37,7 @@ from jobs.search_cache import search_version
 from matching.corpus import corpus_version
 from matching.engine import advice as advice_engine
 from matching.engine.text import tfidf_cosine
-from matching.engine.types import CandidateData, JobData, MatchResult
+from matching.engine.types import JobData, MatchResult
 from matching.providers import get_provider
 from matching.selectors import scoring_context
 from matching.skills import taxonomy_version
@@ -80,38 +77,6 @@ def match_for_employer(*, profile, job) -> MatchResult:
 
 def jobs_version() -> str:
     return search_version()
-
-
-def _pool_without_text(*, profile, candidate: CandidateData):
-    """(the pool's JobData with empty text, a loader of their full JobData by
-    ids): 3 queries in all, whatever the pool's size or the loader's calls.
-
-    The descriptions come with the pool's rows: `rank_top` asks for the text of
-    the jobs that can still reach the top in doubling batches, and a query per
-    batch made the endpoint's query count grow with the pool. Only the costly
-    part, turning HTML into text and tokenising it, stays lazy.
-    """
-    ids = recommendation_pool(profile=profile, candidate=candidate)
-    if not ids:
-        return [], lambda ids: []
-    rows = {
-        row["id"]: row
-        for row in Job.objects.filter(id__in=ids)
-        .order_by("-id")
-        .values(*JOB_SCORING_FIELDS)
-    }
-    skills = job_skill_rows(list(rows))
-    light = [
-        job_data_from_row(row, skills.get(pk, ()), with_text=False)
-        for pk, row in rows.items()
-    ]
-
-    def full_jobs(ids):
-        return [
-            job_data_from_row(rows[pk], skills.get(pk, ())) for pk in ids if pk in rows
-        ]
-
-    return light, full_jobs
 
 
 def _profile_version(profile) -> str:
@@ -167,24 +132,13 @@ def recommendations_for(*, profile, limit: int = 20):
     results = cache.get(key)
     if results is None:
         candidate = candidate_data_for(profile)
-        provider = get_provider()
-        if hasattr(provider, "rank_top"):
-            light, full_jobs = _pool_without_text(profile=profile, candidate=candidate)
-            results = provider.rank_top(
-                candidate,
-                light,
-                full_jobs,
-                scoring_context(),
-                limit=RECOMMENDATIONS_KEPT,
-            )
-        else:
-            pool = recommendation_pool(profile=profile, candidate=candidate)
-            results = provider.rank(
-                candidate,
-                job_data_for_ids(pool),
-                scoring_context(),
-                limit=RECOMMENDATIONS_KEPT,
-            )
+        pool = recommendation_pool(profile=profile, candidate=candidate)
+        results = get_provider().rank(
+            candidate,
+            job_data_for_ids(pool),
+            scoring_context(),
+            limit=RECOMMENDATIONS_KEPT,
+        )
         results = [r for r in results if _shares_something(r)]
         cache.set(key, results, CACHE_SECONDS)
     applied = _applied_job_ids(profile.user_id, [r.job_id for r in results])

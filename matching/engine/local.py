@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from matching.engine import scoring
 from matching.engine.types import CandidateData, JobData, MatchResult, ScoringContext
@@ -34,19 +34,6 @@ class LocalProvider:
         limit: int | None = None,
     ) -> list[MatchResult]:
         return scoring.rank(candidate, jobs, context, limit=limit)
-
-    def rank_top(
-        self,
-        candidate: CandidateData,
-        jobs: Iterable[JobData],
-        full_jobs: Callable[[list[int]], Iterable[JobData]],
-        context: ScoringContext | None = None,
-        *,
-        limit: int,
-    ) -> list[MatchResult]:
-        """Optional: `rank` of the full jobs, loading the text of few of them
-        (callers fall back to `rank` when a provider lacks it)."""
-        return scoring.rank_top(candidate, jobs, full_jobs, context, limit=limit)
 
     def rank_candidates(
         self,

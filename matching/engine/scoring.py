@@ -27,8 +27,8 @@ Components (each 0–100):
   at 0. It is the only component that sees "nurse" near "patient care" when the
   texts share no word. 0 when either side has no word with a vector; left out
   of every score alike when the context has no word vectors.
-* occupation — occupations inferred from the job's title (never its text, so
-  `rank_top` can bound a job before reading it) and the candidate's titles
+* occupation — occupations inferred from the job's title (never its text; the
+  weights were fitted so) and the candidate's titles
   (headline, latest roles; the first words of their text when they have none)
   by the context's `OccupationIndex`, up to GUESSES a side: 100 × the best
   pair's `occupation_affinity` (1 same occupation, 0.8 same detailed SOC
@@ -82,7 +82,7 @@ built, and gives the same scores.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from itertools import repeat
 from typing import NamedTuple
 
@@ -178,7 +178,7 @@ def _job_occupations(job: JobData, context: ScoringContext):
     index = context.occupations
     if index is None:
         return ()
-    # from the title only: `rank_top` bounds jobs without their text
+    # from the title only (the weights were fitted so)
     return index.guesses(job.title, GUESSES) if job.title else ()
 
 
@@ -564,7 +564,6 @@ class _Parts(NamedTuple):
     occupation: bool
     meaning: bool
     total: float  # every component's weight
-    words: float  # the components that read the text (text, similarity, meaning)
 
 
 def _parts(context: ScoringContext) -> _Parts:
@@ -572,7 +571,7 @@ def _parts(context: ScoringContext) -> _Parts:
     words = _TEXT_WEIGHT + _SIMILARITY_WEIGHT + (_MEANING_WEIGHT if meaning else 0.0)
     total = words + _SKILLS_WEIGHT + _EXPERIENCE_WEIGHT + _LOCATION_WEIGHT
     total += _SALARY_WEIGHT + (_OCCUPATION_WEIGHT if occupation else 0.0)
-    return _Parts(occupation, meaning, total, words)
+    return _Parts(occupation, meaning, total)
 
 
 def _side_components(c: _CandidateFeatures, j: _JobFeatures, who, pref_verb, parts):
@@ -723,81 +722,6 @@ def rank(
     results = [_score_prepared(prepared, j, "candidate", parts) for j in features]
     results.sort(key=lambda r: (-r.precise, r.job_id))
     return results[:limit] if limit is not None else results
-
-
-# A bound and a score may differ by float rounding and `precise`'s 4 decimals.
-_BOUND_MARGIN = 1e-3
-
-
-def _best_possible(c: _CandidateFeatures, j: _JobFeatures, parts: _Parts) -> float:
-    """The highest `precise` the job could score whatever its text: every
-    component but those that read the text exactly as `score` computes it (they
-    read the title, not the text), those (text, similarity, meaning) at 100 when
-    the candidate has text to compare, the cap applied."""
-    who, pref_verb = _CANDIDATE_VOICE
-    s_score, _, _, _, _, cap = _skills(c, j)
-    occupation, experience, location, salary = _side_components(
-        c, j, who, pref_verb, parts
-    )
-    weighted = (100.0 if c.text is not None else 0.0) * parts.words
-    if parts.occupation:
-        weighted += occupation.score * _OCCUPATION_WEIGHT
-    weighted += (
-        round(s_score, 2) * _SKILLS_WEIGHT
-        + experience.score * _EXPERIENCE_WEIGHT
-        + location.score * _LOCATION_WEIGHT
-        + salary.score * _SALARY_WEIGHT
-    )
-    best = weighted / parts.total
-    return best * cap / 100.0 if cap is not None else best
-
-
-def rank_top(
-    candidate: CandidateData,
-    jobs: Iterable[JobData],
-    full_jobs: Callable[[list[int]], Iterable[JobData]],
-    context: ScoringContext | None = None,
-    *,
-    limit: int,
-    batch: int = 100,
-) -> list[MatchResult]:
-    """Exactly `rank(candidate, <the full jobs>, context, limit=limit)`, reading
-    few jobs' text.
-
-    `jobs` are the jobs without their text (text ""); `full_jobs(ids)` returns the
-    same jobs with it (the caller loads descriptions, in batches). Each job's best
-    possible score (`_best_possible`: everything but text is exact) orders them;
-    jobs are scored fully in that order, in doubling batches, until the
-    `limit`-th best score so far beats every remaining bound — those could not
-    enter the top `limit`.
-    """
-    context = context or ScoringContext()
-    idf, cache = Bm25Idf(context.corpus), _kept(context)
-    parts = _parts(context)
-    prepared = _candidate_side(candidate, context, idf, cache)
-    _attach_meanings((prepared,), context.vectors)
-    bounds = sorted(
-        (-_best_possible(prepared, _job_side(job, context, idf, cache), parts), job.id)
-        for job in jobs
-    )
-    results: list[MatchResult] = []
-    start = 0
-    while start < len(bounds):
-        if len(results) >= limit:
-            results.sort(key=lambda r: (-r.precise, r.job_id))
-            del results[limit:]
-            if -bounds[start][0] + _BOUND_MARGIN < results[-1].precise:
-                break
-        ids = [job_id for _, job_id in bounds[start : start + batch]]
-        features = [_job_side(job, context, idf, cache) for job in full_jobs(ids)]
-        _attach_meanings(features, context.vectors)
-        results.extend(
-            _score_prepared(prepared, j, "candidate", parts) for j in features
-        )
-        start += batch
-        batch *= 2  # a few loads at most, even when the bounds are all close
-    results.sort(key=lambda r: (-r.precise, r.job_id))
-    return results[:limit]
 
 
 def rank_candidates(

@@ -10,7 +10,7 @@ import pytest
 
 from matching.engine import scoring
 from matching.engine.prepared import PreparedCache, context_parts
-from matching.engine.scoring import rank, rank_candidates, rank_top, score
+from matching.engine.scoring import rank, rank_candidates, score
 from matching.engine.text import corpus_stats
 from matching.selectors import scoring_context
 from matching.tests.generated import (
@@ -49,22 +49,15 @@ def test_rankings_with_the_cache_equal_those_without_on_the_first_and_later_call
     assert len(cached.prepared.candidates) == 40
 
 
-def test_rank_top_and_score_read_the_same_cache_and_agree_with_rank(world):
+def test_score_reads_the_cache_rankings_filled_and_agrees_with_them(world):
     jobs, candidates, context = world
     cached = kept(context)
-    by_id = {j.id: j for j in jobs}
-    bare = [replace(j, text="") for j in jobs]
-
-    def full(ids):
-        return [by_id[i] for i in ids]
-
     candidate = candidates[7]
-    expected = rank(candidate, jobs, context, limit=10)
-    for _ in range(2):
-        assert rank_top(candidate, bare, full, cached, limit=10) == expected
-    # the text-less jobs rank_top bounds with are keys of their own
-    assert len(cached.prepared.jobs) > 60 - 1
+    ranked = {r.job_id: r for r in rank(candidate, jobs, cached)}
+    assert len(cached.prepared.jobs) == 60
+    assert score(candidate, jobs[5], cached) == ranked[jobs[5].id]
     assert score(candidate, jobs[5], cached) == score(candidate, jobs[5], context)
+    assert len(cached.prepared.jobs) == 60
 
 
 def test_an_edited_job_or_candidate_is_prepared_again_never_served_stale(world):

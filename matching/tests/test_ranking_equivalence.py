@@ -1,8 +1,8 @@
 """The fast ranking paths give exactly what scoring each pair gives.
 
-`rank`, `rank_candidates` and `rank_top` prepare the shared side once, tokenise in
-C and prune by bounds; these tests hold them to `score()` pair by pair (and to the
-plain `tfidf_cosine`) on generated data with the real taxonomy's links.
+`rank` and `rank_candidates` prepare the shared side once and tokenise in C;
+these tests hold them to `score()` pair by pair (and to the plain
+`tfidf_cosine`) on generated data with the real taxonomy's links.
 """
 
 import hashlib
@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from matching.engine.scoring import rank, rank_candidates, rank_top, score
+from matching.engine.scoring import rank, rank_candidates, score
 from matching.engine.text import (
     _LOWER_TO_ASCII,
     _TOKEN,
@@ -107,45 +107,6 @@ def test_rank_of_jobs_equals_scoring_each_pair():
         (score(someone, j, context) for j in jobs), key=lambda r: (-r.precise, r.job_id)
     )
     assert ranked == by_pair
-
-
-@pytest.mark.parametrize("with_corpus", [False, True])
-@pytest.mark.parametrize("seed", [1, 2, 3, 4])
-def test_rank_top_equals_rank_of_the_full_jobs(seed, with_corpus):
-    """Pruning by bounds never changes the top (with the text components
-    weighing 70 of 100 and bounded at 100, these generated jobs' bounds stay
-    close: most or all of their texts are read)."""
-    jobs = make_jobs(120, seed=seed)
-    by_id = {j.id: j for j in jobs}
-    light = [j.__class__(**(j.__dict__ | {"text": ""})) for j in jobs]
-    someone = make_candidates(jobs[0], 8, seed=seed)[seed]
-    corpus = corpus_stats([j.text for j in jobs]) if with_corpus else None
-    context = file_context(corpus=corpus)
-    loads = []
-
-    def full_jobs(ids):
-        loads.append(len(ids))
-        return [by_id[i] for i in ids]
-
-    top = rank_top(someone, light, full_jobs, context, limit=10, batch=7)
-
-    assert top == rank(someone, jobs, context, limit=10)
-    assert len(top) == 10
-    assert sum(loads) <= len(jobs)  # each job's text read at most once
-    assert loads[:3] == [7, 14, 28][: len(loads)]
-
-
-def test_rank_top_with_fewer_jobs_than_the_limit_scores_them_all():
-    jobs = make_jobs(4)
-    light = [j.__class__(**(j.__dict__ | {"text": ""})) for j in jobs]
-    someone = make_candidates(jobs[0], 1)[0]
-    context = file_context()
-
-    top = rank_top(someone, light, lambda ids: [j for j in jobs if j.id in ids],
-                   context, limit=10)  # fmt: skip
-
-    assert top == rank(someone, jobs, context)
-    assert rank_top(someone, [], lambda ids: [], context, limit=10) == []
 
 
 @pytest.mark.parametrize("with_corpus", [False, True])

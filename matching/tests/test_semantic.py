@@ -8,7 +8,7 @@ import pytest
 from django.core.checks import run_checks
 
 from matching.data.build_word_vectors import build
-from matching.engine.scoring import rank, rank_top, score
+from matching.engine.scoring import rank, score
 from matching.engine.semantic import WordVectors, meaning_similarity
 from matching.engine.text import Bm25Idf, TextProfile, TextTerms
 from matching.engine.types import CandidateData, JobData, ScoringContext
@@ -125,20 +125,22 @@ def test_without_word_vectors_the_component_is_left_out_of_every_score():
     assert result.component("meaning") is None
 
 
-def test_rank_top_with_meaning_equals_rank(vectors):
+def test_rank_with_meaning_orders_by_it_where_no_word_is_shared(vectors):
     context = ScoringContext(vectors=vectors)
     texts = ["nurse wound", "python developer", "invoices", "patient", "", "nurse"]
     jobs = [job(id=i + 1, text=t) for i, t in enumerate(texts)]
-    light = [job(id=j.id, text="") for j in jobs]
-    by_id = {j.id: j for j in jobs}
     someone = person(text="nurse patient care")
 
-    top = rank_top(
-        someone, light, lambda ids: [by_id[i] for i in ids], context, limit=3, batch=2
-    )
+    top = rank(someone, jobs, context, limit=3)
 
-    assert top == rank(someone, jobs, context, limit=3)
     assert [r.job_id for r in top] == [4, 6, 1]
+    assert (
+        top
+        == sorted(
+            (score(someone, j, context) for j in jobs),
+            key=lambda r: (-r.precise, r.job_id),
+        )[:3]
+    )
 
 
 # --- the file: build, load, check --------------------------------------------

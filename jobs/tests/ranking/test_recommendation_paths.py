@@ -1,32 +1,16 @@
-"""Recommendations read plain rows and the text of few jobs; same answers as
+"""Recommendations and the rows they are built from: the same answers as
 scoring every job of the pool from model instances."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 
 from candidates.tests.factories import make_profile
 from jobs.ranking import builders, pools, selectors
 from jobs.tests.ranking.wiring import alice_profile, backend_job, published_job
 from matching.engine import scoring
-from matching.providers import _load
+from matching.selectors import scoring_context
 
 pytestmark = pytest.mark.django_db
-
-
-class RankOnlyProvider:
-    """A provider without the optional `rank_top` (an embedding service, say)."""
-
-    name = "rank-only"
-
-    def score(self, candidate, job, context=None, *, audience="candidate"):
-        return scoring.score(candidate, job, context, audience=audience)
-
-    def rank(self, candidate, jobs, context=None, *, limit=None):
-        return scoring.rank(candidate, jobs, context, limit=limit)
-
-    def rank_candidates(self, job, candidates, context=None, *, limit=None):
-        return scoring.rank_candidates(job, candidates, context, limit=limit)
 
 
 @pytest.fixture
@@ -58,39 +42,19 @@ def test_job_data_for_ids_equals_job_data_for_each_job(jobs):
     assert builders.job_data_for_ids([]) == []
 
 
-def test_pool_without_text_is_the_pool_and_loads_the_same_jobs(alice, jobs):
+def test_recommendations_are_the_rank_of_the_pool_that_shares_something(alice, jobs):
     profile = builders.profiles_for_scoring().get(pk=alice_profile(alice).pk)
     candidate = builders.candidate_data_for(profile)
     pool = pools.recommendation_pool(profile=profile, candidate=candidate)
-
-    light, full_jobs = selectors._pool_without_text(
-        profile=profile, candidate=candidate
+    expected = scoring.rank(
+        candidate, builders.job_data_for_ids(pool), scoring_context(), limit=20
     )
 
-    assert [j.id for j in light] == pool
-    assert {j.text for j in light} == {""}
-    assert sorted(full_jobs(pool), key=lambda j: j.id) == sorted(
-        builders.job_data_for_ids(pool), key=lambda j: j.id
-    )
+    got = [(job.pk, r) for job, r in selectors.recommendations_for(profile=profile)]
 
-
-def test_recommendations_equal_the_plain_rank_of_the_pool(alice, jobs, settings):
-    profile = builders.profiles_for_scoring().get(pk=alice_profile(alice).pk)
-    fast = [(job.pk, r) for job, r in selectors.recommendations_for(profile=profile)]
-
-    settings.MATCHING_PROVIDER = f"{__name__}.RankOnlyProvider"
-    _load.cache_clear()
-    cache.clear()
-    try:
-        plain = [
-            (job.pk, r) for job, r in selectors.recommendations_for(profile=profile)
-        ]
-    finally:
-        _load.cache_clear()
-
-    assert fast == plain
-    assert len(fast) == 16
-    assert fast[0][1].score == 85
+    assert got == [(r.job_id, r) for r in expected]
+    assert len(got) == 16
+    assert got[0][1].score == 85
 
 
 def test_candidate_data_for_profiles_equals_candidate_data_for_each(alice, bob):
