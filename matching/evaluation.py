@@ -6,7 +6,11 @@ occupations in 7 fields, graded from occupation codes; candidates split into a
 tuning and a held-out part) and "real" (real job-posting text of the City of New
 York, graded from the city's own labels; built in memory from the source file by
 `matching/data/evaluation_real/build_real_set.py`, nothing of it committed;
-candidates split into tuning and held out by civil service title).
+candidates split into tuning and held out by civil service title) and "resumes"
+(real resumes of the Kaggle "Resume Dataset" against the real-text set's NYC
+jobs, graded from the resume's category by `evaluation_resumes/categories.json`;
+built in memory by `matching/data/evaluation_resumes/build_resume_set.py`;
+every candidate held out, never tuned on).
 
 Rankers: the engine (with skill rarity from the occupations data file, as the
 product has it after `load_occupations`), BM25 over the texts, and a skill-overlap
@@ -32,6 +36,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from matching.data.evaluation_real.build_real_set import build as build_real_set
+from matching.data.evaluation_resumes.build_resume_set import (
+    build as build_resume_set,
+)
 from matching.engine.occupations import OccupationEntry, OccupationIndex
 from matching.engine.scoring import rank
 from matching.engine.taxonomy import skill_rarity
@@ -50,7 +57,7 @@ EVALUATION_DIR = Path(__file__).resolve().parent / "data" / "evaluation"
 ONET_EVALUATION_DIR = Path(__file__).resolve().parent / "data" / "evaluation_onet"
 OCCUPATIONS_FILE = Path(__file__).resolve().parent / "data" / "occupations.json.gz"
 SETS = {"team": EVALUATION_DIR, "onet": ONET_EVALUATION_DIR}
-SET_NAMES = ("onet", "real", "team")  # SETS and the real-text set
+SET_NAMES = ("onet", "real", "resumes", "team")  # SETS and the two built sets
 # The real-text set's source (the NYC postings file, not committed): this variable,
 # else shared/datasets/ beside the checkout (where the steering repo's shared/ sits).
 REAL_SOURCE_ENV = "HOTGIGS_REAL_SET_SOURCE"
@@ -60,6 +67,10 @@ REAL_SOURCE_SHARED = (
     / "datasets"
     / "nyc-jobs.csv.zip"
 )
+# The resume set's resumes (the Kaggle file, not committed): this variable, else
+# shared/datasets/ beside the checkout; its jobs come from the NYC file above.
+RESUME_SOURCE_ENV = "HOTGIGS_RESUME_SET_SOURCE"
+RESUME_SOURCE_SHARED = REAL_SOURCE_SHARED.with_name("UpdatedResumeDataSet.csv")
 # the team set's archetypes by field (the O*NET set carries its field)
 TEAM_FIELDS = {
     "accountant": "finance", "fin-analyst": "finance", "b2b-sales": "sales",
@@ -244,10 +255,60 @@ def load_real_set(source: Path | None = None, *, split: str = "all") -> Evaluati
     return _evaluation_set(raw["candidates"], raw["jobs"], raw["grades"], split)
 
 
+def resume_set_source() -> Path | None:
+    """The resume file: `$HOTGIGS_RESUME_SET_SOURCE`, else `RESUME_SOURCE_SHARED`;
+    None when there is none."""
+    configured = os.environ.get(RESUME_SOURCE_ENV)
+    path = Path(configured) if configured else RESUME_SOURCE_SHARED
+    return path if path.is_file() else None
+
+
+@lru_cache(maxsize=2)
+def _resume_set_data(source: str, postings: str) -> dict:
+    return build_resume_set(Path(source), Path(postings))
+
+
+def resume_set_data(source: Path | None = None, postings: Path | None = None) -> dict:
+    """The resume set as raw data ({"jobs", "candidates", "grades", "counts"}),
+    built from the resume file and the NYC postings file (defaults
+    `resume_set_source()`, `real_set_source()`) once per process.
+    FileNotFoundError naming what is missing and where it goes; `SourceError`
+    when a file is not the one the set is defined on."""
+    source = source or resume_set_source()
+    postings = postings or real_set_source()
+    missing = []
+    if source is None:
+        missing.append(
+            f"the resumes file UpdatedResumeDataSet.csv (set {RESUME_SOURCE_ENV} or "
+            f"put it at {RESUME_SOURCE_SHARED})"
+        )
+    if postings is None:
+        missing.append(
+            f"the NYC postings file (set {REAL_SOURCE_ENV} or put it at "
+            f"{REAL_SOURCE_SHARED})"
+        )
+    if missing:
+        raise FileNotFoundError(
+            "the resume set needs "
+            + " and ".join(missing)
+            + "; see matching/data/evaluation_resumes/README.md"
+        )
+    return _resume_set_data(str(source), str(postings))
+
+
+def load_resume_set(source: Path | None = None, *, split: str = "all") -> EvaluationSet:
+    """The resume set (see `resume_set_data`); every candidate is held out, so
+    the "tuning" split is empty."""
+    raw = resume_set_data(source)
+    return _evaluation_set(raw["candidates"], raw["jobs"], raw["grades"], split)
+
+
 def load_named_set(name: str, *, split: str = "all") -> EvaluationSet:
     """A set by its name in `SET_NAMES`."""
     if name == "real":
         return load_real_set(split=split)
+    if name == "resumes":
+        return load_resume_set(split=split)
     return load_set(SETS[name], split=split)
 
 

@@ -19,14 +19,17 @@ class Command(BaseCommand):
             default="team",
             help="team: matching/data/evaluation; onet: the O*NET-generated set; "
             "real: NYC job postings (needs the source file, see "
-            "matching/data/evaluation_real/README.md)",
+            "matching/data/evaluation_real/README.md); resumes: real resumes "
+            "against the NYC postings (needs both files, see "
+            "matching/data/evaluation_resumes/README.md)",
         )
         parser.add_argument(
             "--split",
             choices=["all", "tuning", "heldout"],
             default="all",
             help="the tuning or the held-out candidates (the team set: every other "
-            "candidate of each archetype; the real set: by civil service title)",
+            "candidate of each archetype; the real set: by civil service title; "
+            "the resume set is all held out)",
         )
 
     def handle(self, *args, **options):
@@ -39,9 +42,10 @@ class Command(BaseCommand):
                 f"the {options['set']} set has no {options['split']} candidates"
             )
         results = evaluate_by_field(data)
+        top = max(g for row in data.grades.values() for g in row.values())
         self.stdout.write(
             f"{options['set']} set ({options['split']}): {len(data.candidates)} "
-            f"candidates × {len(data.jobs)} jobs, grades 0–3"
+            f"candidates × {len(data.jobs)} jobs, grades 0–{top}"
         )
         self.stdout.write(
             f"{'ranker':<10}{'field':<13}{'n':>4}"
