@@ -25,6 +25,10 @@ Extraction rules (`Taxonomy.extract`):
 5. An alias that is an everyday word or phrase ("server", "events", "contracts",
    "customer satisfaction": `COMMON_WORDS`) is not looked for
    in text at all; only a skill's canonical name is.
+6. A one-word name followed by a word that makes an everyday phrase of it
+   (`EVERYDAY_PHRASES`: "Less than 1 year", "Spark plugs", "Swift response") is
+   not a hit, whatever its case: at the start of a sentence or a list item the
+   case cannot tell the word from the name.
 """
 
 from __future__ import annotations
@@ -427,6 +431,18 @@ CONTEXT_WORDS = frozenset(
     ]
 )
 TECH_CATEGORIES = frozenset({"technology", "data"})
+# Everyday two-word phrases that begin with a one-word skill name (rule 6): the
+# name and the next word's key. A longer skill phrase still wins ("Go to market").
+EVERYDAY_PHRASES = frozenset(
+    [
+        ("less", "than"),
+        ("spark", "plug"),
+        ("spark", "plugs"),
+        ("swift", "response"),
+        ("swift", "action"),
+        ("rocket", "science"),
+    ]
+)
 
 # Everyday words that are also (alternative) labels of specialist skills.
 _COMMON_WORDS_TEXT = """
@@ -673,6 +689,9 @@ class Taxonomy:
                 forms = self._phrases.get(tuple(keys[i : i + size]))
                 if not forms:
                     continue
+                if size == 1 and tuple(keys[i : i + 2]) in EVERYDAY_PHRASES:
+                    i += 1  # rule 6: the word, not the name
+                    break
                 start, end = matches[i].start(), matches[i + size - 1].end()
                 matched = line[start:end]
                 form = self._accept(forms, matched)

@@ -175,20 +175,21 @@ def test_evaluate_matching_says_where_the_resume_set_sources_go(monkeypatch, tmp
 
 
 # The set's figures (matching/data/evaluation_resumes/README.md, "Figures"), the
-# weights of round 8, the set never tuned on. Overall the engine ties BM25 on
-# nDCG@10 (0.568 vs 0.567) and P@10 and leads on MRR and MAP, all of it from
-# "other" (lawyers, engineers); it TRAILS BM25 in tech (0.684 vs 0.713) and in
-# business (0.242 vs 0.305): recorded, not hidden.
+# weights of round 8, the set never tuned on, after the linker's rule 6 ("Less
+# than 1 year" no longer links Less). Overall the engine ties BM25 on nDCG@10
+# (0.570 vs 0.567) and P@10 and leads on MRR and MAP, all of it from "other"
+# (lawyers, engineers); it TRAILS BM25 in tech (0.685 vs 0.713) and in business
+# (0.249 vs 0.305): recorded, not hidden.
 EXPECTED_SIZE = (803, 155)  # jobs, candidates
 EXPECTED_COUNTS = {
     "rows": 962, "unique": 166, "left_out": {"Health and fitness": 6, "Sales": 5},
 }  # fmt: skip
 EXPECTED = {  # ranker: field: (n, nDCG@10, P@10, MRR, MAP)
     "engine": {
-        "all": (155, 0.568, 0.434, 0.684, 0.380),
-        "business": (23, 0.242, 0.148, 0.257, 0.111),
-        "other": (32, 0.441, 0.309, 0.498, 0.361),
-        "tech": (100, 0.684, 0.539, 0.842, 0.448),
+        "all": (155, 0.570, 0.435, 0.688, 0.380),
+        "business": (23, 0.249, 0.152, 0.279, 0.112),
+        "other": (32, 0.442, 0.309, 0.500, 0.361),
+        "tech": (100, 0.685, 0.540, 0.842, 0.448),
     },
     "bm25": {
         "all": (155, 0.567, 0.435, 0.616, 0.348),
@@ -197,10 +198,10 @@ EXPECTED = {  # ranker: field: (n, nDCG@10, P@10, MRR, MAP)
         "tech": (100, 0.713, 0.569, 0.789, 0.462),
     },
     "skills": {
-        "all": (155, 0.468, 0.363, 0.496, 0.268),
+        "all": (155, 0.468, 0.363, 0.497, 0.268),
         "business": (23, 0.211, 0.148, 0.230, 0.110),
         "other": (32, 0.266, 0.147, 0.310, 0.177),
-        "tech": (100, 0.592, 0.481, 0.617, 0.333),
+        "tech": (100, 0.592, 0.481, 0.618, 0.333),
     },
 }
 needs_resume_sources = pytest.mark.skipif(

@@ -177,6 +177,23 @@ def test_extract_ambiguous_words_need_their_case_and_short_names_need_context():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Python - Less than 1 year months", ["Python"]),
+        ("Less than a year of SQL", ["SQL"]),
+        ("CSS, Less, Sass", ["CSS", "Less", "Sass"]),
+        ("Replaced Spark plugs and brake pads", []),
+        ("Spark jobs on Hadoop", ["Apache Spark", "Apache Hadoop"]),
+        ("Swift response to incidents", []),
+        ("Swift and Kotlin mobile apps", ["Swift", "Kotlin"]),
+        ("Rocket science it is not", []),
+    ],
+)
+def test_extract_a_name_that_begins_an_everyday_phrase_is_not_a_hit(text, expected):
+    assert names(extract_skills(text)) == expected
+
+
 def test_extract_does_not_glue_words_into_a_name():
     assert names(extract_skills("Work in design teams")) == []
     assert names(extract_skills("Adobe InDesign and CI/CD")) == [
