@@ -85,18 +85,22 @@ class SourceError(ValueError):
 def read_source(path: Path) -> bytes:
     """The CSV's bytes, from the CSV or a zip holding it; checked against the
     snapshot's sha256."""
+    return read_pinned(path, SOURCE_NAME, SOURCE_SHA256, "the 2019-07-23 snapshot")
+
+
+def read_pinned(path: Path, name: str, sha256: str, pinned: str) -> bytes:
+    """The bytes of the file `name`, given as itself or in a zip at `path`;
+    `SourceError` unless their sha256 is `sha256` (`pinned` says which copy)."""
     data = path.read_bytes()
     if zipfile.is_zipfile(io.BytesIO(data)):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = [n for n in archive.namelist() if n.endswith(SOURCE_NAME)]
+            names = [n for n in archive.namelist() if n.endswith(name)]
             if not names:
-                raise SourceError(f"{path}: no {SOURCE_NAME} inside")
+                raise SourceError(f"{path}: no {name} inside")
             data = archive.read(names[0])
     digest = hashlib.sha256(data).hexdigest()
-    if digest != SOURCE_SHA256:
-        raise SourceError(
-            f"{path}: sha256 {digest} is not the 2019-07-23 snapshot ({SOURCE_SHA256})"
-        )
+    if digest != sha256:
+        raise SourceError(f"{path}: sha256 {digest} is not {pinned} ({sha256})")
     return data
 
 

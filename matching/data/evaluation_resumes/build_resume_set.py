@@ -36,11 +36,9 @@ does not name it).
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import sys
-import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -53,6 +51,7 @@ from matching.data.evaluation_real import build_real_set  # noqa: E402
 from matching.data.evaluation_real.build_real_set import (  # noqa: E402
     SourceError,
     product_taxonomy,
+    read_pinned,
     repair,
 )
 from matching.engine.resume import (  # noqa: E402
@@ -81,20 +80,12 @@ def read_source(path: Path) -> bytes:
     """The CSV's bytes, from the CSV or a zip holding it; checked against
     `SOURCE_SHA256` (the copies on GitHub differ in line endings, encoding and
     edits: only this one is the set)."""
-    data = path.read_bytes()
-    if zipfile.is_zipfile(io.BytesIO(data)):
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = [n for n in archive.namelist() if n.endswith(SOURCE_NAME)]
-            if not names:
-                raise SourceError(f"{path}: no {SOURCE_NAME} inside")
-            data = archive.read(names[0])
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != SOURCE_SHA256:
-        raise SourceError(
-            f"{path}: sha256 {digest} is not the copy the set is defined on "
-            f"({SOURCE_SHA256}; matching/data/evaluation_resumes/README.md)"
-        )
-    return data
+    return read_pinned(
+        path,
+        SOURCE_NAME,
+        SOURCE_SHA256,
+        "the copy the set is defined on (matching/data/evaluation_resumes/README.md)",
+    )
 
 
 def load_categories() -> dict[str, dict]:
