@@ -25,12 +25,10 @@ import os
 
 import pytest
 import schemathesis
-from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections, transaction
-from django.test import override_settings
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, Phase, settings
 from rest_framework_simplejwt.tokens import RefreshToken
@@ -39,8 +37,6 @@ from schemathesis.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
-
-from hotgigs.tests.authz_world import build_personas, build_world
 
 # The whole file: CI runs it against PostgreSQL (.ci/run leaves it out of the
 # embedded run, which would repeat it on SQLite at a quarter of that run's time).
@@ -79,60 +75,16 @@ def _keep_the_test_connection():
     request_finished.connect(close_old_connections)
 
 
-@pytest.fixture(scope="module")
-def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The authorisation matrix's world, built once per module (per worker)
-    instead of once for each of the ~580 tests here, where building it took
-    longer than most tests' calls. It lives in a transaction that is rolled back
-    at the end of the module; each test runs in a savepoint inside it (the `db`
-    fixture's own, as ever), so nothing a test writes reaches the next one."""
-    private = tmp_path_factory.mktemp("fuzz-private")
-    overridden = override_settings(
-        STORAGES={
-            **django_settings.STORAGES,
-            "private": {
-                "BACKEND": "django.core.files.storage.FileSystemStorage",
-                "OPTIONS": {"location": private, "base_url": None},
-            },
-        },
-        PRIVATE_ACCEL_REDIRECT_PREFIX="",
-    )
-    overridden.enable()
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            personas = build_personas()
-            world = build_world(**personas)
-        except BaseException:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            overridden.disable()
-            raise
-    try:
-        yield world, personas
-    finally:
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-        overridden.disable()
-
-
 @pytest.fixture
 def world(shared_world, db):
-    """The shared world, inside this test's own savepoint (`db`)."""
-    return shared_world[0]
-
-
-@pytest.fixture
-def personas(shared_world):
-    """{"alice": User, …}: the conftest personas, as the shared world holds them."""
-    return shared_world[1]
+    """The world built once for this module (hotgigs/tests/conftest.py), inside
+    this test's own savepoint (`db`): not once for each of the ~580 tests."""
+    return shared_world
 
 
 @pytest.fixture(params=["alice", "olivia", "rita", "sam"])
-def token(request, world, personas):
-    return str(RefreshToken.for_user(personas[request.param]).access_token)
+def token(request, world):
+    return str(RefreshToken.for_user(world.personas[request.param]).access_token)
 
 
 @schema.parametrize()
@@ -236,8 +188,8 @@ def _path_parameters(operation, objects):
 
 
 @pytest.mark.parametrize("persona", ["alice", "olivia", "rita", "sam"])
-def test_hostile_input_answers_as_documented(world, personas, persona):
-    user = personas[persona]
+def test_hostile_input_answers_as_documented(world, persona):
+    user = world.personas[persona]
     headers = {
         "Authorization": f"Bearer {RefreshToken.for_user(user).access_token}",
         "Accept-Encoding": "identity",
