@@ -39,7 +39,7 @@ from schemathesis.checks import (
 )
 
 # The whole file: CI runs it against PostgreSQL (.ci/run leaves it out of the
-# embedded run, which would repeat it on SQLite at a quarter of that run's time).
+# embedded run, which would only repeat it on SQLite).
 pytestmark = pytest.mark.fuzz
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "3"))
