@@ -12,6 +12,52 @@ from companies.models import CompanyKind, MembershipRole
 from companies.tests.factories import CompanyFactory, MembershipFactory
 
 
+def build_personas():
+    """The conftest personas and their companies (conftest.py's fixtures, same
+    fields), for a world built outside a test function (test_fuzz_api.py)."""
+    alice = UserFactory(email="alice@example.com", full_name="Alice Candidate")
+    bob = UserFactory(email="bob@example.com", full_name="Bob Candidate")
+    olivia = UserFactory(
+        email="olivia@acme.test", full_name="Olivia Owner", role=Role.EMPLOYER
+    )
+    tom = UserFactory(
+        email="tom@acme.test", full_name="Tom Teammate", role=Role.EMPLOYER
+    )
+    eve = UserFactory(
+        email="eve@globex.test", full_name="Eve Outsider", role=Role.EMPLOYER
+    )
+    rita = UserFactory(
+        email="rita@agency.test", full_name="Rita Recruiter", role=Role.RECRUITER
+    )
+    sam = UserFactory(
+        email="sam@hotgigs.test",
+        full_name="Sam Staff",
+        is_staff=True,
+        is_superuser=True,
+    )
+    acme = CompanyFactory(name="Acme", slug="acme")
+    MembershipFactory(company=acme, user=olivia, role=MembershipRole.OWNER)
+    MembershipFactory(company=acme, user=tom, role=MembershipRole.MEMBER)
+    globex = CompanyFactory(name="Globex", slug="globex")
+    MembershipFactory(company=globex, user=eve, role=MembershipRole.OWNER)
+    agency = CompanyFactory(
+        name="Hire Partners", slug="hire-partners", kind=CompanyKind.AGENCY
+    )
+    MembershipFactory(company=agency, user=rita, role=MembershipRole.OWNER)
+    return {
+        "alice": alice,
+        "bob": bob,
+        "olivia": olivia,
+        "tom": tom,
+        "eve": eve,
+        "rita": rita,
+        "sam": sam,
+        "acme": acme,
+        "globex": globex,
+        "agency": agency,
+    }
+
+
 def build_world(*, alice, bob, olivia, tom, eve, rita, sam, acme, globex, agency):
     from candidates import services as candidate_services
     from candidates.models import Education, SavedCandidateSearch, WorkExperience

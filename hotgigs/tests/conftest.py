@@ -43,6 +43,54 @@ for spec in json.loads(sys.argv[1]):
 print("RESULT " + json.dumps(out))
 """
 
+
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The authorisation matrix's world (hotgigs/tests/authz_world.py) with its
+    own personas (`.personas`: {"alice": User, …}), built once per test module
+    (per worker) for tests that each would otherwise build it again, where
+    building it takes longer than their requests (~0.6 s on PostgreSQL). It lives
+    in a transaction rolled back at the end of the module; each test runs in a
+    savepoint inside it (ask for `db` too, as ever), so nothing a test writes
+    reaches the next one. Only for tests that do not change the world's objects
+    in memory (they are shared) nor use the conftest persona fixtures (those
+    would be other rows)."""
+    from django.conf import settings
+    from django.db import transaction
+    from django.test import override_settings
+
+    from hotgigs.tests.authz_world import build_personas, build_world
+
+    overridden = override_settings(
+        STORAGES={
+            **settings.STORAGES,
+            "private": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {
+                    "location": tmp_path_factory.mktemp("world-private"),
+                    "base_url": None,
+                },
+            },
+        },
+        PRIVATE_ACCEL_REDIRECT_PREFIX="",
+    )
+    overridden.enable()
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    try:
+        with django_db_blocker.unblock():
+            personas = build_personas()
+            world = build_world(**personas)
+        world.personas = personas
+        yield world
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+        overridden.disable()
+
+
 CLOSED_PORT = 9  # "discard": nothing listens there on a test machine
 
 

@@ -98,6 +98,9 @@ def world(
 
 
 def _clients(request, world, kind):
+    """{persona: client}; the personas are the world's own when it has them
+    (`shared_world`), else the conftest fixtures."""
+    personas = getattr(world, "personas", None)
     clients = {}
     for persona in PERSONAS:
         user = (
@@ -105,6 +108,8 @@ def _clients(request, world, kind):
             if persona == "anon"
             else world.ivan
             if persona == "ivan"
+            else personas[persona]
+            if personas is not None
             else request.getfixturevalue(persona)
         )
         if kind == "api":
@@ -153,8 +158,17 @@ def _not_allowed(statuses: str) -> bool:
     return anon in {"302", "401", "403", "405"} and set(rest) <= {"405"}
 
 
+@pytest.fixture
+def matrix_world(shared_world, db):
+    """The world built once for this module (hotgigs/tests/conftest.py), inside
+    this test's own savepoint (`db`): the rows only send requests, each rolled
+    back, so they can share it instead of building it 162 times."""
+    return shared_world
+
+
 @pytest.mark.parametrize("name", sorted(MATRIX))
-def test_matrix_row(request, world, name):
+def test_matrix_row(request, matrix_world, name):
+    world = matrix_world
     kind = endpoints_needing_a_row().get(name, "api")
     everything = API_METHODS if kind == "api" else PAGE_METHODS
     # Recording tries every method; checking runs the listed ones (CI time).

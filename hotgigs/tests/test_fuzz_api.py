@@ -28,7 +28,7 @@ import schemathesis
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
+from django.db import close_old_connections, transaction
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, Phase, settings
 from rest_framework_simplejwt.tokens import RefreshToken
@@ -38,10 +38,8 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
-from hotgigs.tests.test_authz_matrix import world  # noqa: F401
-
 # The whole file: CI runs it against PostgreSQL (.ci/run leaves it out of the
-# embedded run, which would repeat it on SQLite at a quarter of that run's time).
+# embedded run, which would only repeat it on SQLite).
 pytestmark = pytest.mark.fuzz
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "3"))
@@ -77,10 +75,16 @@ def _keep_the_test_connection():
     request_finished.connect(close_old_connections)
 
 
+@pytest.fixture
+def world(shared_world, db):
+    """The world built once for this module (hotgigs/tests/conftest.py), inside
+    this test's own savepoint (`db`): not once for each of the ~580 tests."""
+    return shared_world
+
+
 @pytest.fixture(params=["alice", "olivia", "rita", "sam"])
-def token(request, world):  # noqa: F811
-    user = request.getfixturevalue(request.param)
-    return str(RefreshToken.for_user(user).access_token)
+def token(request, world):
+    return str(RefreshToken.for_user(world.personas[request.param]).access_token)
 
 
 @schema.parametrize()
@@ -184,10 +188,8 @@ def _path_parameters(operation, objects):
 
 
 @pytest.mark.parametrize("persona", ["alice", "olivia", "rita", "sam"])
-def test_hostile_input_answers_as_documented(request, world, persona):  # noqa: F811
-    from django.db import transaction
-
-    user = request.getfixturevalue(persona)
+def test_hostile_input_answers_as_documented(world, persona):
+    user = world.personas[persona]
     headers = {
         "Authorization": f"Bearer {RefreshToken.for_user(user).access_token}",
         "Accept-Encoding": "identity",
