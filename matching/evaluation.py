@@ -225,8 +225,13 @@ def load_set(directory: Path = EVALUATION_DIR, *, split: str = "all") -> Evaluat
 def real_set_source() -> Path | None:
     """The file the real-text set is built from: `$HOTGIGS_REAL_SET_SOURCE`, else
     `REAL_SOURCE_SHARED`; None when there is none."""
-    configured = os.environ.get(REAL_SOURCE_ENV)
-    path = Path(configured) if configured else REAL_SOURCE_SHARED
+    return _source_file(REAL_SOURCE_ENV, REAL_SOURCE_SHARED)
+
+
+def _source_file(variable: str, default: Path) -> Path | None:
+    """The file `$variable` names, else `default`; None when it is not there."""
+    configured = os.environ.get(variable)
+    path = Path(configured) if configured else default
     return path if path.is_file() else None
 
 
@@ -258,9 +263,7 @@ def load_real_set(source: Path | None = None, *, split: str = "all") -> Evaluati
 def resume_set_source() -> Path | None:
     """The resume file: `$HOTGIGS_RESUME_SET_SOURCE`, else `RESUME_SOURCE_SHARED`;
     None when there is none."""
-    configured = os.environ.get(RESUME_SOURCE_ENV)
-    path = Path(configured) if configured else RESUME_SOURCE_SHARED
-    return path if path.is_file() else None
+    return _source_file(RESUME_SOURCE_ENV, RESUME_SOURCE_SHARED)
 
 
 @lru_cache(maxsize=2)

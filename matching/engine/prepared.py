@@ -49,6 +49,14 @@ class _Table:
                 self._items.move_to_end(key)
             return value
 
+    def get_or_build(self, key: Hashable, build: Callable[[], Any]):
+        """`key`'s value, built by `build` and kept if absent."""
+        value = self.get(key)
+        if value is None:
+            value = build()
+            self.add(key, value)
+        return value
+
     def add(self, key: Hashable, value) -> None:
         with self._lock:
             self._items[key] = value
@@ -75,12 +83,3 @@ class PreparedCache:
         return all(
             a is b for a, b in zip(self.parts, context_parts(context), strict=True)
         )
-
-    @staticmethod
-    def prepared(table: _Table, data: Hashable, build: Callable[[], Any]):
-        """`data`'s prepared side from `table`, built and kept if absent."""
-        value = table.get(data)
-        if value is None:
-            value = build()
-            table.add(data, value)
-        return value

@@ -313,7 +313,7 @@ def _job_side(job: JobData, context: ScoringContext, idf, cache) -> _JobFeatures
     """The job prepared, from `cache` (`_kept`) when it holds it."""
     if cache is None:
         return _JobFeatures(job, context, idf)
-    features = cache.prepared(cache.jobs, job, lambda: _JobFeatures(job, context, idf))
+    features = cache.jobs.get_or_build(job, lambda: _JobFeatures(job, context, idf))
     if len(features.memo) > MEMO_LIMIT:
         features.memo.clear()
     return features
@@ -325,10 +325,8 @@ def _candidate_side(
     """The candidate prepared, from `cache` (`_kept`) when it holds them."""
     if cache is None:
         return _CandidateFeatures(candidate, context, idf)
-    return cache.prepared(
-        cache.candidates,
-        candidate,
-        lambda: _CandidateFeatures(candidate, context, idf),
+    return cache.candidates.get_or_build(
+        candidate, lambda: _CandidateFeatures(candidate, context, idf)
     )
 
 
