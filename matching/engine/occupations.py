@@ -38,7 +38,9 @@ _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
 _SENIORITY_WORDS = """senior sr junior jr lead principal staff associate intern
     internship trainee apprentice entry level i ii iii iv v 1 2 3 4 mid experienced
-    head remote fulltime full time parttime part contract temporary temp"""
+    head remote fulltime parttime temporary temp"""
+# "part time", "full time": phrases, so that "Parts Sales Manager" keeps "parts"
+_WORK_TIME = re.compile(r"\b(?:part|full)[\s-]+time\b", re.IGNORECASE)
 SENIORITY = frozenset(_SENIORITY_WORDS.split())
 
 
@@ -60,7 +62,7 @@ def title_words(text: str) -> tuple[str, ...]:
     text = _fold(" ".join((text or "").split()))
     cut = _COMPANY_CUT.sub("", text)
     text = cut if _WORD.search(cut) else text
-    text = _PARENS.sub(" ", text).replace("&", " and ")
+    text = _PARENS.sub(" ", _WORK_TIME.sub(" ", text)).replace("&", " and ")
     words = [_stem(w) for w in _WORD.findall(text)]
     kept = [w for w in words if w not in SENIORITY]
     return tuple(kept or words)

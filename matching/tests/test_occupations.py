@@ -219,6 +219,11 @@ def test_best_guess_over_a_headline_and_past_roles(index):
 def test_title_key_cuts_company_seniority_and_plurals():
     assert title_key("Sr. Software Engineers @ Foo") == "software engineer"
     assert title_key("Lead C# Developer (Remote)") == "c# developer"
+    # "part time" and "full time" are cut as phrases, "part" and "contract" kept
+    assert title_key("Part-time Cashier") == "cashier"
+    assert title_key("Full Time Registered Nurse") == "registered nurse"
+    assert title_key("Parts Sales Manager") == "part sale manager"
+    assert title_key("Contract Specialist") == "contract specialist"
 
 
 @pytest.mark.parametrize(
