@@ -6,7 +6,9 @@ The fields themselves are read by `matching.engine.resume_fields` (patterns in
 `resume_text`). Dates understood: "2019-03 – 2021-08", "03/2019", "03.2019",
 "Mar 2019", "March 2019", "2019", "Since Jan 2021", "… – present / current / to
 date", and a range a PDF text layer split over lines. A year without a month counts
-from January, so "2016-2018" is 2 years; overlapping roles count once. Phone
+from January, so "2016-2018" is 2 years; overlapping roles count once; when the resume
+states more ("5 years of experience"), some roles had no dates and the stated
+years count. Phone
 numbers are read in the resume's own country (its location, else the email's
 country domain), else the user's, else `default_region`.
 
@@ -46,6 +48,7 @@ from matching.engine.resume_fields import (
     sections_of,
     total_years,
 )
+from matching.engine.resume_layout import stated_years
 from matching.engine.resume_text import DATE_RANGE
 from matching.engine.taxonomy import SkillHit, Taxonomy, skill_key
 
@@ -192,8 +195,8 @@ def analyze_resume(
         (i for i, s in enumerate(section_of_line) if s is not None), len(lines)
     )
     top = max(min(HEADER_LINES, len(lines)), min(first_heading + 6, 16))
-    name, name_at = find_name(lines, top)
-    location = find_location(lines, top)
+    name, name_at = find_name(lines, top, section_of_line)
+    location = find_location(lines, top, section_of_line)
     country = place_country(location) if location else ""
     phone_region = (
         country or email_country(emails) or (region or "").upper() or default_region
@@ -203,7 +206,7 @@ def analyze_resume(
 
     roles = find_roles(lines, section_of_line, today)
     education = find_education(lines, section_of_line, sections)
-    headline = find_headline(roles, lines, name_at)
+    headline = find_headline(roles, lines, name_at, section_of_line)
 
     # Names of people, employers, schools and places are not skills, nor are
     # section headings, job titles on their role lines and degrees with their
@@ -337,7 +340,10 @@ def analyze_resume(
         sections=tuple(sections),
         skills=hits,
         roles=tuple(roles),
-        total_years=total_years(roles, today),
+        # Dated roles, unless the resume states more than they cover ("4 years
+        # of experience", months per skill in a job-site export): then some
+        # roles had no dates.
+        total_years=max(total_years(roles, today), stated_years("\n".join(lines))),
         education=tuple(education),
         word_count=words,
         pages=round(words / WORDS_PER_PAGE, 1),

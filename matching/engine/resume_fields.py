@@ -3,27 +3,33 @@ country, phone region, roles (title, company, dates), education (degree, field,
 school, year) and the proposed headline.
 
 Text from PDF and Word files arrives with layout quirks; `clean_lines` undoes
-the common ones first: tab-separated table cells become lines, a word split by
-a line-end hyphen is joined, and a date range a narrow column split over lines
-("02/2015" / "to" / "06/2016") becomes one line again.
+the common ones first: a run-on line of a text dump gets its headings and bullets
+back on lines of their own (`resume_layout.split_run_on`), tab-separated table
+cells become lines, a word split by a line-end hyphen is joined, and a date range
+a narrow column split over lines ("02/2015" / "to" / "06/2016") becomes one line
+again. Job-site exports' "label - value" pairs ("company - Acme", "Designation:
+Analyst") are read as the company and title they name.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
+from matching.engine.resume_layout import label_of, split_run_on
 from matching.engine.resume_text import (
     AU_STATES,
     CA_PROVINCES,
     CITIES,
+    COMPANY_LABELS,
     COUNTRY_NAMES,
     DATE_RANGE,
     DEGREE,
     HEADING_KEYWORDS,
     HEADING_LOOKUP,
+    IN_STATES,
     LONE_DATE,
     LONE_END,
     MONTHS,
@@ -31,15 +37,19 @@ from matching.engine.resume_text import (
     NAME_PREFIXES,
     NOT_NAMES,
     ORG_WORDS,
+    PLAIN_LABELS,
     RANGE_JOINER,
     SCHOOL_WORDS,
+    TITLE_LABELS,
     TITLE_WORDS,
     TLD_COUNTRY,
     US_STATES,
     YEAR,
 )
 
-BULLET = re.compile(r"^\s*(?:[-•*·▪◦–►✓o]|\d+[.)])\s+")
+# "• Docker", "•Docker", "- Docker", "1. Docker", "➢ Docker"; "Ø", "ü" are
+# bullets of a symbol font read as letters.
+BULLET = re.compile(r"^\s*(?:[•➢▪►]\s*|(?:[-*·◦–✓o→Øü]|\d+[.)])\s+)")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 LINK = re.compile(
     r"(?:https?://|www\.)[^\s<>()]+|(?:linkedin\.com|github\.com|gitlab\.com)/[^\s<>()]+",
@@ -49,7 +59,7 @@ LINK = re.compile(
 PART_SPLIT = re.compile(r"\s+[|•·—–]\s+|\s+-\s+|\s*\|\s*|\t|\s{3,}")
 NOT_ROLE_SECTIONS = {"education", "skills", "awards", "publications", "languages",
                      "certifications", "references", "projects",
-                     "volunteering"}  # fmt: skip
+                     "volunteering", "personal"}  # fmt: skip
 # "Erie, PA", "Toronto, ON": a state or province code is a place, never a skill.
 PLACE_CODE = re.compile(
     r"(?<=, )(?:" + "|".join(sorted(US_STATES | CA_PROVINCES | AU_STATES)) + r")\b"
@@ -58,8 +68,14 @@ PHONE_LABEL = re.compile(
     r"^(?:tel|phone|mobile|mob|cell|kontakt|contact)\.?:?\s*", re.I
 )
 LABELLED = re.compile(
-    r"^(?:location|address|adresse|based in|city|home)\s*:?\s*(?P<value>.*)$", re.I
+    r"^(?:(?:current|present|permanent|residential|home)\s+)?"
+    r"(?:location|address|adresse|based in|city|home|place|residence)"
+    r"\s*(?::-|:|-)?\s*(?P<value>.*)$",
+    re.I,
 )
+CITY_WORDS = r"\b(?:" + "|".join(sorted(CITIES, key=len, reverse=True)) + r")\b"
+# Words of section headings ("Personal Skills", "Education Details" are no names).
+HEADING_WORDS = {w for h in HEADING_LOOKUP for w in h.split()} - {"and", "about", "me"}
 
 
 @dataclass(frozen=True)
@@ -92,11 +108,18 @@ def clean_lines(text: str) -> list[str]:
     raw: list[str] = []
     wrapped: list[bool] = []  # the text layer ended this line with a space
     for line in (text or "").splitlines():
+        if not line.strip() and wrapped:
+            wrapped[-1] = False  # a blank line ends a paragraph, not a wrap
         for cell in line.split("\t"):
-            clean = re.sub(r"[ \u00a0]+", " ", cell).strip()
-            if clean:
-                raw.append(clean)
-                wrapped.append(cell.endswith(" "))
+            pieces = split_run_on(cell)
+            for n, piece in enumerate(pieces):
+                clean = re.sub(r"[ \u00a0]+", " ", piece).strip()
+                if clean:
+                    raw.append(clean)
+                    last = n == len(pieces) - 1
+                    wrapped.append(
+                        last and cell.endswith(" ") and not heading_of(clean)
+                    )
     out: list[str] = []
     i = 0
     while i < len(raw):
@@ -118,6 +141,7 @@ def clean_lines(text: str) -> list[str]:
             and not re.search(r"[.;:!?]$", line)
             and not BULLET.match(raw[i + 1])
             and not heading_of(raw[i + 1])
+            and not heading_of(line)
             and (
                 wrapped[i]
                 or re.match(r"[a-z]", raw[i + 1])
@@ -177,10 +201,16 @@ def sections_of(lines: Sequence[str]) -> tuple[list[str], list[str | None]]:
     current = None
     for line in lines:
         heading = heading_of(line)
+        labelled = label_of(line)
         if heading:
             current = heading
             if heading not in sections:
                 sections.append(heading)
+        elif current in {"projects", "skills"} and labelled and (
+            labelled[0] in COMPANY_LABELS
+        ):  # fmt: skip
+            # "Projects:" or "Technical Skills" inside a job, then the next job.
+            current = "experience"
         section_of_line.append(current)
     return sections, section_of_line
 
@@ -233,6 +263,8 @@ def _is_name(line: str) -> str | None:
     if any(ch.isdigit() for ch in text) or "@" in text or heading_of(text):
         return None
     words = text.replace(",", " ").split()
+    if HEADING_WORDS.intersection(w.lower() for w in words):
+        return None
     while words and words[0].lower() in NAME_PREFIXES:
         words = words[1:]
     # Trailing credentials: "Fiona MacLeod RGN", "Jane Doe, PhD".
@@ -256,8 +288,13 @@ def _is_name(line: str) -> str | None:
     return " ".join(words)
 
 
-def find_name(lines: Sequence[str], top: int) -> tuple[str, int]:
+def find_name(
+    lines: Sequence[str], top: int, section_of_line: Sequence[str | None] = ()
+) -> tuple[str, int]:
     for i, line in enumerate(lines[:top]):
+        if section_of_line and section_of_line[i] in {"education", "experience",
+                                                      "skills"}:  # fmt: skip
+            continue  # "Maharashtra State Board", a school's line
         name = _is_name(line)
         if name:
             return name, i
@@ -274,6 +311,8 @@ def place_country(text: str) -> str:
     if last.lower() in COUNTRY_NAMES:
         return COUNTRY_NAMES[last.lower()]
     if len(parts) >= 2:
+        if last.lower() in IN_STATES:
+            return "IN"
         if last in US_STATES:
             return "US"
         if last in CA_PROVINCES:
@@ -314,20 +353,62 @@ def _is_place(text: str) -> bool:
     return text.lower() in CITIES
 
 
-def find_location(lines: Sequence[str], top: int) -> str:
+def find_location(
+    lines: Sequence[str], top: int, section_of_line: Sequence[str | None] = ()
+) -> str:
     """A place in the header: a labelled one ("Location: Leeds, UK") first, then
-    a "City, Region/Country" part of a contact line, then a well-known city."""
+    a "City, Region/Country" part of a contact line, then a well-known city; else
+    a labelled place anywhere ("Place: Pune" under a declaration, the city of an
+    address). Places of schools and employers are not the person's."""
     candidates = []
-    for line in lines[:top]:
+    for i, line in enumerate(lines[:top]):
+        if section_of_line and section_of_line[i] in {"education", "experience"}:
+            continue
         labelled = LABELLED.match(line)
         if labelled and labelled.group("value") and _is_place(labelled.group("value")):
-            return labelled.group("value").strip()
+            return _in_plain_case(labelled.group("value").strip())
         for part in PART_SPLIT.split(line):
             # "St. Louis, MO 63110": the place without its postal code.
             part = re.sub(r"\s+\d{5}(?:-\d{4})?$", "", part.strip(" ,;"))
             if part and _is_place(part):
                 candidates.append(part)
-    return candidates[0] if candidates else ""
+    if candidates:
+        return candidates[0]
+    for line in lines:
+        labelled = LABELLED.match(line)
+        place = _place_in(labelled.group("value")) if labelled else ""
+        if place:
+            return place
+    return ""
+
+
+def _in_plain_case(place: str) -> str:
+    """A place written in capitals, in plain case: "PUNE" → "Pune", "NEW YORK,
+    NY" → "New York, NY" (codes stay in capitals)."""
+    if not place.isupper():
+        return place
+    codes = US_STATES | CA_PROVINCES | AU_STATES | {"UK", "USA", "US", "UAE"}
+    return re.sub(
+        r"\w+", lambda m: m.group() if m.group() in codes else m.group().title(), place
+    )
+
+
+def _place_in(address: str) -> str:
+    """The place of a written address: "Bandra West, Mumbai 400050" → Mumbai;
+    "Kothrud, Pune, Maharashtra" → Pune, Maharashtra; "MUMBAI" → Mumbai."""
+    address = re.sub(r"\b\d{3}\s?\d{3}\b|\b\d{5}(?:-\d{4})?\b", " ", address)
+    address = address.strip(" -:,.;")
+    if SCHOOL_WORDS.search(address):
+        return ""  # "Place: Anna University, Chennai": where a project was done
+    address = _in_plain_case(address)
+    parts = [p.strip(" -.") for p in re.split(r"[,()]|-", address) if p.strip(" -.")]
+    for k in range(len(parts) - 2, -1, -1):
+        pair = f"{parts[k]}, {parts[k + 1]}"
+        if _is_place(pair) and place_country(pair):
+            return pair
+    # "… Hindu Colony Road No 2 Mumbai Maharashtra": the last well-known city.
+    cities = re.findall(CITY_WORDS, address.lower())
+    return cities[-1].title() if cities else ""
 
 
 def email_country(emails: Sequence[str]) -> str:
@@ -346,7 +427,24 @@ def _words(text: str) -> list[str]:
 
 
 def titleness(text: str) -> int:
-    return sum(1 for w in _words(text) if w.strip(".") in TITLE_WORDS)
+    """How many job-title words `text` has ("Asst.Professor" has one)."""
+    return sum(
+        1
+        for w in _words(text)
+        if w.strip(".") in TITLE_WORDS or TITLE_WORDS.intersection(w.split("."))
+    )
+
+
+# Title words that also name a field or a kind of work ("Mechanical engineering").
+FIELD_WORDS = {"engineering", "internship", "sales", "pharmacy"}
+
+
+def names_a_job(text: str) -> bool:
+    """Does `text` name a job ("Design Engineer"), not only a field of work?"""
+    jobs = TITLE_WORDS - FIELD_WORDS
+    return any(
+        w.strip(".") in jobs or jobs.intersection(w.split(".")) for w in _words(text)
+    )
 
 
 def orgness(text: str) -> int:
@@ -396,12 +494,38 @@ def _split_comma(part: str) -> tuple[str, str, str]:
     return head, tail, place
 
 
+def _labelled_value(value: str) -> str:
+    parts = _role_parts(value)
+    return parts[0] if parts else ""
+
+
 def title_and_company(pieces: Sequence[str]) -> tuple[str, str]:
     """Decide which of a role's text pieces is the title and which the company.
 
     Each piece is one line (or the rest of the date line). Pieces split on
     "|", " — ", " at ", tabs; a comma splits only when the other pieces name
-    no company ("Vice President, Credit Risk" stays whole under its bank)."""
+    no company ("Vice President, Credit Risk" stays whole under its bank). A
+    labelled piece says what it is ("company - Acme", "Designation: Analyst")."""
+    title = company = ""
+    unlabelled = []
+    for piece in pieces:
+        labelled = label_of(piece)
+        if labelled and labelled[0] in COMPANY_LABELS:
+            company = company or _labelled_value(labelled[1])
+        elif labelled and labelled[0] in TITLE_LABELS:
+            title = title or _labelled_value(labelled[1])
+        else:
+            unlabelled.append(labelled[1] if labelled else piece)
+    found_title, found_company = _title_and_company(unlabelled)
+    if company and found_company and not title and not found_title:
+        found_title = found_company if titleness(found_company) else ""
+    title = title or found_title
+    if title.count("(") > title.count(")"):
+        title += ")"  # "Administrator (Oracle)" lost its last bracket
+    return title, company or found_company
+
+
+def _title_and_company(pieces: Sequence[str]) -> tuple[str, str]:
     parts: list[str] = []
     for piece in pieces:
         parts.extend(_role_parts(piece))
@@ -450,7 +574,11 @@ def find_roles(
     found = []
     dated = {}
     for i, line in enumerate(lines):
-        if section_of_line[i] in NOT_ROLE_SECTIONS or DEGREE.search(line):
+        if (
+            section_of_line[i] in NOT_ROLE_SECTIONS
+            or DEGREE.search(line)
+            or NOT_TITLE.search(line)  # "Runner-up, Design Competition 2017-2018"
+        ):
             continue
         result = date_range(line, today)
         if result:
@@ -458,9 +586,15 @@ def find_roles(
     for i, (match, start, end, start_label, end_label) in dated.items():
         line = lines[i]
         rest = (line[: match.start()] + " | " + line[match.end() :]).strip()
+        labelled = label_of(rest)
+        if labelled and labelled[0] in PLAIN_LABELS:
+            rest = labelled[1]  # "description - Jan 2019 till Date"
         pieces = [rest] if re.search(r"[A-Za-z]{2}", rest) else []
         title, company = title_and_company(pieces) if pieces else ("", "")
-        if not (title and company):
+        entry_title, entry_company = _labelled_entry(lines, i, dated)
+        if entry_title or entry_company:
+            title, company = entry_title or title, entry_company or company
+        elif not (title and company):
             # Look up (title/company lines above the date) …
             above = []
             j = i - 1
@@ -502,6 +636,8 @@ def find_roles(
                     chosen = below or above
                 title, company = title_and_company([lines[k] for k in chosen])
                 used.update(chosen)
+        if title and not plausible_title(title):
+            title = ""  # "Team Size: 12", a school, a sentence
         if not title and not company:
             continue
         months = max(0, (
@@ -521,7 +657,88 @@ def find_roles(
                 end_label=end_label,
             )
         )
-    return found
+    found = [
+        replace(role, title=_title_beside(role.company, lines, dated))
+        if role.company and not role.title
+        else role
+        for role in found
+    ]
+    unique = {(r.title, r.company, r.start, r.end): r for r in reversed(found)}
+    return sorted(unique.values(), key=lambda r: r.line_no)
+
+
+ENTRY_LINES = 8  # how far a labelled entry's company or title may be from its date
+
+
+def _labelled_entry(
+    lines: Sequence[str], i: int, dated: Mapping[int, object]
+) -> tuple[str, str]:
+    """(title, company) from the labelled lines of the entry whose date is on line
+    `i`: "company - Acme Ltd" above it, "Designation: Analyst" above or below it
+    (a job-site export: company, description with the dates, then the role)."""
+    title = company = ""
+    for j in range(i - 1, max(-1, i - ENTRY_LINES - 1), -1):
+        if j in dated or heading_of(lines[j]):
+            break
+        labelled = label_of(lines[j])
+        if labelled and labelled[0] in TITLE_LABELS:
+            title = title or _labelled_title(labelled[1])
+        elif labelled and labelled[0] in COMPANY_LABELS:
+            company = _labelled_value(labelled[1])
+            break
+    for j in range(i + 1, min(len(lines), i + ENTRY_LINES + 1)):
+        labelled = label_of(lines[j])
+        if j in dated or heading_of(lines[j]) or labelled and (
+            labelled[0] in COMPANY_LABELS
+        ):  # fmt: skip
+            break
+        if labelled and labelled[0] in TITLE_LABELS:
+            title = title or _labelled_title(labelled[1])
+    return title, company
+
+
+def _labelled_title(value: str) -> str:
+    title = _labelled_value(value)
+    return title if names_a_job(title) and plausible_title(title) else ""
+
+
+def _title_beside(company: str, lines: Sequence[str], dated: Mapping) -> str:
+    """The title an undated line gives beside `company` ("Operations Manager -
+    Landmark Insurance Brokers"), as exports repeat the current role on its own."""
+    key = company.casefold()
+    for i, line in enumerate(lines):
+        if i in dated or key not in line.casefold() or label_of(line):
+            continue
+        title, other = title_and_company([line])
+        if other.casefold() == key and names_a_job(title) and plausible_title(title):
+            return title
+    return ""
+
+
+NOT_TITLE = re.compile(
+    r"\b(?:awards?|prize|scholarship|honou?r|certificat\w*|winner|medal|"
+    r"competition|hackathon|olympiad|rank(?:ed)?)\b",
+    re.I,
+)
+
+
+def plausible_title(text: str) -> bool:
+    """Could `text` be a job title: a few words, not a sentence, label, section
+    heading, school, degree, place or award?"""
+    text = text.strip()
+    words = text.split()
+    if not words or len(words) > 10 or len(text) > 80:
+        return False
+    if not re.match(r"[A-Za-z(]", text) or re.search(r"[:@]|\.$", text):
+        return False
+    return not (
+        heading_of(text)
+        or label_of(text)
+        or SCHOOL_WORDS.search(text)
+        or _degree_in(text)
+        or NOT_TITLE.search(text)
+        or _is_place_part(text)
+    )
 
 
 def total_years(roles: Sequence[Role], today: date) -> float:
@@ -646,9 +863,15 @@ def latest_role(roles: Sequence[Role]) -> Role | None:
     return max(roles, key=lambda r: (r.end is None, r.end or r.start, r.start))
 
 
-def find_headline(roles: Sequence[Role], lines: Sequence[str], name_at: int) -> str:
-    """The latest role's title; without roles, a title-like line right under the
-    name (never a section heading, award or activity)."""
+def find_headline(
+    roles: Sequence[Role],
+    lines: Sequence[str],
+    name_at: int,
+    section_of_line: Sequence[str | None] = (),
+) -> str:
+    """The latest role's title; else a title-like line right under the name, else
+    a title the resume states without dates (`stated_title`), else the latest
+    title of an older role. Never a section heading, school, award or activity."""
     latest = latest_role(roles)
     if latest and latest.title:
         return latest.title
@@ -656,6 +879,44 @@ def find_headline(roles: Sequence[Role], lines: Sequence[str], name_at: int) -> 
         for line in lines[name_at + 1 : name_at + 3]:
             if heading_of(line) or EMAIL.search(line) or any(c.isdigit() for c in line):
                 continue
-            if titleness(line) and len(line.split()) <= 8:
+            if titleness(line) and len(line.split()) <= 8 and plausible_title(line):
                 return line.strip()
-    return ""
+    titled = latest_role([r for r in roles if r.title])
+    stated = stated_title(lines, section_of_line or [None] * len(lines))
+    return stated or (titled.title if titled else "")
+
+
+NOT_HEADLINE_SECTIONS = NOT_ROLE_SECTIONS - {"education"}
+
+
+def stated_title(lines: Sequence[str], section_of_line: Sequence[str | None]) -> str:
+    """A title the resume states without dates: a labelled one ("Designation:
+    Analyst"), else one beside its company ("Java Developer - Acme Ltd"), else a
+    short line that is only a title ("Data Science Consultant"). Lines of skills,
+    awards, projects and the like, bullets, and lines naming a degree, a school
+    or a year are never read."""
+    labelled_title = beside = alone = ""
+    for i, line in enumerate(lines):
+        if (
+            section_of_line[i] in NOT_HEADLINE_SECTIONS
+            or BULLET.match(line)
+            or heading_of(line)
+            or YEAR.search(line)
+            or _degree_in(line)
+            or SCHOOL_WORDS.search(line)
+            or len(line.split()) > 12
+        ):
+            continue
+        labelled = label_of(line)
+        if labelled:
+            if labelled[0] in TITLE_LABELS and not labelled_title:
+                labelled_title = _labelled_title(labelled[1])
+            continue
+        title, company = title_and_company([line])
+        if not (names_a_job(title) and plausible_title(title)):
+            continue
+        if company and not beside:
+            beside = title
+        elif not company and not alone and title == line.strip():
+            alone = title
+    return labelled_title or beside or alone

@@ -20,14 +20,20 @@ SECTION_HEADINGS = {
                    "employment", "employment history", "work history",
                    "career history", "academic appointments", "appointments",
                    "positions", "professional history", "relevant experience",
-                   "berufserfahrung"],
+                   "berufserfahrung", "company details", "employment details",
+                   "work details", "experience details"],
     "education": ["education", "education and training", "academic background",
-                  "qualifications", "academic qualifications", "ausbildung"],
+                  "qualifications", "academic qualifications", "ausbildung",
+                  "education details", "educational qualifications",
+                  "academic details"],
     "skills": ["skills", "technical skills", "core skills", "key skills",
                "competencies", "core competencies", "skills and tools",
                "research skills", "it skills", "areas of expertise", "expertise",
-               "tools", "technologies", "skills and abilities"],
-    "projects": ["projects", "personal projects", "selected projects"],
+               "tools", "technologies", "skills and abilities", "skill details",
+               "skill set", "skillset", "technical skill",
+               "software skills", "computer skills"],
+    "projects": ["projects", "personal projects", "selected projects",
+                 "project details", "academic projects", "key projects"],
     "certifications": ["certifications", "certificates", "licenses", "licences",
                        "certifications and licenses", "training"],
     "languages": ["languages", "spoken languages"],
@@ -37,6 +43,9 @@ SECTION_HEADINGS = {
     "publications": ["publications", "selected publications", "conference talks"],
     "volunteering": ["volunteering", "volunteer experience"],
     "references": ["references", "referees"],
+    # Date of birth and the like: their dates are not work.
+    "personal": ["personal details", "personal information", "personal data",
+                 "personal dossier", "declaration", "strengths", "key strengths"],
 }  # fmt: skip
 HEADING_LOOKUP = {h: name for name, hs in SECTION_HEADINGS.items() for h in hs}
 HEADING_KEYWORDS = [
@@ -57,9 +66,10 @@ _MONTH_WORD = (
     r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-# One date: "Mar 2019", "March 2019", "2019-03", "2019/03", "03/2019", "3.2019", "2019".
+# One date: "Mar 2019", "March 2019", "6th March 2019", "2019-03", "2019/03",
+# "03/2019", "3.2019", "2019".
 DATE = (
-    rf"(?:(?P<{{p}}mon>{_MONTH_WORD})\s*'?(?P<{{p}}y1>{_YEAR})"
+    rf"(?:(?:\d\d?(?:st|nd|rd|th)?\s*)?(?P<{{p}}mon>{_MONTH_WORD})\s*'?(?P<{{p}}y1>{_YEAR})"
     rf"|(?P<{{p}}y4>{_YEAR})[-/.](?P<{{p}}mm2>0[1-9]|1[0-2])(?![\d])"
     rf"|(?P<{{p}}mm>0?[1-9]|1[0-2])[/.-](?P<{{p}}y2>{_YEAR})"
     rf"|(?P<{{p}}y3>{_YEAR}))"
@@ -83,13 +93,47 @@ RANGE_JOINER = re.compile(r"^\s*(?:-|–|—|to|until|till|through)\s*$", re.I)
 LONE_END = re.compile(rf"^\s*(?:{PRESENT}|{DATE.format(p='e')})\s*$", re.I)
 YEAR = re.compile(rf"\b{_YEAR}\b")
 
+# --- run-on text ----------------------------------------------------------------
+# Text dumps and some PDF text layers lose their line breaks: a heading, a bullet
+# or a "label - value" pair then sits inside a long line.
+RUN_ON_CHARS = 100  # a line longer than this may hold several lines
+INLINE_BULLET = re.compile(r"(?<=\S)\s*(?=[•➢▪►◦✓→])|\s+(?=[*Øü]\s)")
+# "company - Acme Ltd", "Designation: Analyst", "Duration :- 2016 to 2018".
+LABEL = re.compile(
+    r"^\s*(?P<label>[A-Za-z][A-Za-z .]{0,24}?)\s*(?::-|:|-|–)\s*(?P<value>.*)$"
+)
+COMPANY_LABELS = {"company", "company name", "employer", "organisation",
+                  "organization", "current company", "current employer"}  # fmt: skip
+TITLE_LABELS = {"designation", "current designation", "position", "role",
+                "job title", "title", "current role", "current position"}  # fmt: skip
+# Labels that only introduce text (the dates, the role's description).
+PLAIN_LABELS = {"description", "duration", "period", "tenure", "working period",
+                "dates", "date"}  # fmt: skip
+# A stated amount of experience: "5 years of experience", "Experience: 2 years
+# 3 months", "Java - Experience - 24 months" (months per skill, as some job
+# sites export it; "Exprience" is how one of them spells it).
+STATED_EXPERIENCE = re.compile(
+    r"(?P<years>\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)\.?"
+    r"(?:\s*(?:and\s*)?(?P<ymonths>\d{1,2})\s*months?)?"
+    r"\s*(?:of\s+)?(?:total\s+|overall\s+|professional\s+|work\s+|industry\s+|"
+    r"relevant\s+|it\s+)?(?:work\s+)?exp(?:e)?rience"
+    r"|exp(?:e)?rience\s*(?::-|:|-|–)?\s*(?:of\s+)?"
+    r"(?:(?P<years2>\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)\.?"
+    r"(?:\s*(?:and\s*)?(?P<months2>\d{1,2})\s*months?)?"
+    r"|(?P<months>\d{1,3})\s*months?)"
+    r"|(?:for|over)\s+the\s+(?:past|last)\s+(?P<years3>\d{1,2})\s*(?:years?|yrs?)",
+    re.IGNORECASE,
+)
+
 # --- degrees ------------------------------------------------------------------
 # Case matters for the short ones ("MA", "BS", "AS" are also words).
 _DEGREE_EXACT = (
     r"B\.?\s?S\.?c?\.?|B\.?\s?A\.?|B\.?F\.?A\.?|B\.?B\.?A\.?|B\.?Com\.?|BCS|B\.?Eng\.?|"
     r"B\.?E\.?|B\.?Tech\.?|BSN|BN|B\.?Ed\.?|B\.?Arch|B\.?Pharm|LL\.?B\.?|LL\.?M\.?|"
     r"M\.?\s?S\.?c?\.?|M\.?\s?A\.?|M\.?B\.?A\.?|M\.?Eng\.?|M\.?Tech\.?|MChem|MPhys|MMath|"
-    r"M\.?Phil\.?|M\.?F\.?A\.?|M\.?P\.?H\.?|M\.?Ed\.?|M\.?Res|MSN|MCA|BCA|"
+    r"M\.?Phil\.?|M\.?F\.?A\.?|M\.?P\.?H\.?|M\.?Ed\.?|M\.?Res|MSN|M\.?C\.?A\.?|B\.?C\.?A\.?|"
+    # India: school certificates (SSC, HSC), diplomas and master's abbreviations.
+    r"S\.?S\.?C\.?|H\.?S\.?C\.?|PGDM|PGDBA|M\.?C\.?S\.?|MSC|BSC|"
     r"Ph\.?\s?D\.?|D\.?Phil\.?|Ed\.?D\.?|M\.?D\.?|J\.?D\.?|D\.?D\.?S\.?|D\.?M\.?D\.?|"
     r"Pharm\.?\s?D\.?|D\.?N\.?P\.?|D\.?P\.?T\.?|A\.?A\.?S\.?|A\.?A\.?|A\.?S\.?|"
     r"PGCE|PGDip|HND|HNC|BTEC|GCSEs?|A[- ]levels?|CPA|ACCA|ACA|CFA|"
@@ -206,6 +250,12 @@ US_STATES = {
     "DC",
 }
 CA_PROVINCES = {"ON", "QC", "BC", "AB", "MB", "SK", "NS", "NB", "NL", "PE"}
+IN_STATES = {
+    "andhra pradesh", "assam", "bihar", "chhattisgarh", "goa", "gujarat", "haryana",
+    "himachal pradesh", "jharkhand", "karnataka", "kerala", "madhya pradesh",
+    "maharashtra", "odisha", "punjab", "rajasthan", "tamil nadu", "telangana",
+    "uttar pradesh", "uttarakhand", "west bengal", "delhi",
+}  # fmt: skip
 AU_STATES = {"NSW", "VIC", "QLD", "WA", "SA", "TAS", "ACT", "NT"}
 COUNTRY_NAMES = {
     "united states": "US", "usa": "US", "us": "US", "united states of america": "US",

@@ -56,6 +56,7 @@ def test_title_keeps_no_company():
         ("Analyst, Globex  2021 – Current", "2021", None),
         ("Analyst at Globex (Jun 2019 – to date)", "2019-06", None),
         ("Analyst - Globex\nAug 2019 - Till Date", "2019-08", None),
+        ("Analyst, Globex  6th Mar 2019 to 20th Aug 2021", "2019-03", "2021-08"),
     ],
 )
 def test_date_ranges_in_every_common_form(line, start, end):
