@@ -57,7 +57,7 @@ EXPECTED_NDCG = {
     ("team", "all"): (0.951, 0.923),
     ("team", "tuning"): (0.947, 0.929),
     ("team", "heldout"): (0.957, 0.915),
-    ("onet", "tuning"): (0.850, 0.584),
+    ("onet", "tuning"): (0.855, 0.584),
     ("onet", "heldout"): (0.756, 0.482),
 }
 
@@ -317,8 +317,9 @@ def test_evaluate_matching_says_where_the_real_set_source_goes(monkeypatch, tmp_
 
 # The real-text set's figures (bench/README.md, "Matching quality, round 8"),
 # with the weights fitted on its tuning split among others (fit_weights.py): on
-# the held-out split the engine TRAILS BM25 by 0.007 nDCG@10 (0.424 vs 0.431;
-# P@10 0.240 vs 0.219, MAP 0.318 both), most of it in tech; round 7's engine
+# the held-out split the engine TRAILS BM25 by 0.002 nDCG@10 (0.429 vs 0.431;
+# round 8: 0.424, before round 10's fix of "part"/"contract" in titles), most
+# of it in tech; round 7's engine
 # led there by 0.010 after that split had been read three times. Before the
 # split and the similarity component the engine was below BM25 on the whole set
 # (0.374 vs 0.404). Issue 17 stays open on this.
@@ -327,21 +328,21 @@ EXPECTED_REAL_FIELD_SIZES = {
     "business": 16, "finance": 14, "health": 8, "other": 39, "tech": 14, "trades": 2,
 }  # fmt: skip
 EXPECTED_REAL = {  # nDCG@10, P@10, MRR over all 93
-    "engine": (0.407, 0.196, 0.431),
+    "engine": (0.413, 0.201, 0.439),
     "bm25": (0.404, 0.178, 0.435),
     "skills": (0.276, 0.098, 0.341),
 }
 EXPECTED_REAL_BY_FIELD = {  # n, engine nDCG@10, BM25 nDCG@10
     "business": (16, 0.477, 0.395),
-    "finance": (14, 0.391, 0.372),
+    "finance": (14, 0.414, 0.372),
     "health": (8, 0.658, 0.637),
-    "other": (39, 0.385, 0.387),
-    "tech": (14, 0.275, 0.376),
+    "other": (39, 0.391, 0.387),
+    "tech": (14, 0.276, 0.376),
     "trades": (2, 0.318, 0.266),
 }
 EXPECTED_REAL_SPLITS = {  # nDCG@10 (engine, BM25)
-    "tuning": (0.386, 0.369),
-    "heldout": (0.424, 0.431),
+    "tuning": (0.393, 0.369),
+    "heldout": (0.429, 0.431),
 }
 EXPECTED_REAL_SPLIT_SIZES = (41, 52)  # tuning, held-out candidates
 EXPECTED_REAL_SPLIT_TITLES = {"tuning": 36, "heldout": 38}
