@@ -7,7 +7,8 @@ Engine: `rank_candidates` over generated candidates (matching/tests/generated.py
 with the real taxonomy's related links and categories; wall and CPU time, cold
 (term cache cleared) and warm; and `rank` of one candidate over 800 generated
 jobs (the engine part of a recommendation). With `--db`: `recommendations_for`
-(cache bypassed) for sampled candidates of a bench database (read-only), p50/p95,
+(cache bypassed) for sampled candidates of a bench database (read-only), in a
+process warmed as a web process is (`hotgigs.warmup`), p50/p95,
 plus EXPLAIN ANALYZE of the SQL pre-filter with `--explain`. Prints one JSON
 object at the end.
 """
@@ -141,17 +142,24 @@ def bench_recommendations(db: str, samples: int, explain: bool) -> dict:
     from django.test.utils import CaptureQueriesContext
 
     from candidates.models import CandidateProfile
+    from hotgigs.warmup import warm_process
     from jobs.ranking import builders, selectors
     from jobs.ranking.pools import candidate_pool_for_job, recommendation_pool
     from matching import selectors as matching_selectors
     from matching.skills import get_taxonomy
+
+    # as every web process starts (gunicorn's post_worker_init): the taxonomy,
+    # idf table, occupation index and word vectors built, then frozen out of
+    # the collector's scans; without it, full collections rescanning them
+    # made the tail (~50 ms of collection a request on average, round 10)
+    warm_process()
 
     profiles = list(
         builders.profiles_for_scoring(
             CandidateProfile.objects.filter(skills__isnull=False).distinct()
         ).order_by("id")[:samples]
     )
-    get_taxonomy()  # built once per process, not per request
+    get_taxonomy()  # built by the warm-up, as in a web process
     out = {"database": db, "candidates": len(profiles)}
     # cold: the process keeps no prepared job (emptied before each request);
     # kept: the jobs the earlier requests prepared are kept, as a web process

