@@ -2,7 +2,6 @@
 and system check, a text's meaning, and the component in scores and rankings."""
 
 import json
-import math
 
 import numpy as np
 import pytest
@@ -61,7 +60,7 @@ def test_a_text_means_the_same_alone_and_in_a_batch(vectors):
     texts = ["nurse wound", "", "zyxwv", "python developer", "invoices nurse"]
     profiles = [TextProfile(TextTerms(t, Bm25Idf())) if t else None for t in texts]
 
-    together = vectors.meanings(profiles * 300)  # grouped with texts of their length
+    together = vectors.meanings(profiles * 300)  # several batches of 512
 
     assert [m is None for m in together[:5]] == [False, True, True, False, False]
     for k, text in enumerate(texts * 300):
@@ -69,30 +68,6 @@ def test_a_text_means_the_same_alone_and_in_a_batch(vectors):
         assert (alone is None and together[k] is None) or (
             alone.tobytes() == together[k].tobytes()
         )
-
-
-def test_a_meaning_is_the_reduceat_sum_of_its_words_for_every_length():
-    """Texts are summed a word position at a time, grouped by length
-    (`_sum_rows`); each sum must be the very floats `np.add.reduceat` gives
-    one text's rows (first row plus numpy's pairwise sum of the others),
-    below, inside and beyond its 8-wide and 128-long blocks."""
-    rng = np.random.default_rng(7)
-    words = [f"w{i}" for i in range(400)]
-    vectors = WordVectors(
-        words, rng.standard_normal((400, 16)).astype(np.float32), np.eye(16)[0]
-    )
-    lengths = [*range(1, 40), 63, 64, 65, 127, 128, 129, 130, 200, 257, 300]
-    texts = [" ".join(rng.choice(words, n, replace=False)) for n in lengths]
-    profiles = [TextProfile(TextTerms(text, Bm25Idf())) for text in texts]
-
-    found = vectors.meanings(profiles * 3)
-
-    for k, profile in enumerate(profiles * 3):
-        rows = [vectors.index[term] for term in profile.terms]
-        weighted = vectors.vectors[rows] * np.float32(profile.values)[:, None]
-        (total,) = np.add.reduceat(weighted, [0], axis=0)
-        expected = total / math.sqrt(float(total @ total))
-        assert found[k].tobytes() == expected.tobytes(), len(rows)
 
 
 def test_related_words_are_alike_in_meaning_without_a_shared_word(vectors):
