@@ -31,7 +31,7 @@ import json
 import math
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,6 +40,7 @@ from matching.data.evaluation_resumes.build_resume_set import (
     build as build_resume_set,
 )
 from matching.engine.occupations import OccupationEntry, OccupationIndex
+from matching.engine.prepared import PreparedCache, context_parts
 from matching.engine.scoring import rank
 from matching.engine.taxonomy import skill_rarity
 from matching.engine.text import bm25, corpus_stats
@@ -371,8 +372,10 @@ def evaluate(data: EvaluationSet | None = None) -> dict[str, dict[str, float]]:
 
 def scoring_context_for(data: EvaluationSet) -> ScoringContext:
     """The engine's context for a set, as production builds it: the set's job
-    texts as the idf corpus, the taxonomy maps, rarities and occupations."""
-    return ScoringContext(
+    texts as the idf corpus, the taxonomy maps, rarities and occupations, and a
+    `PreparedCache` holding every job, so that ranking them for each candidate
+    prepares each job once (the same scores: matching/tests/test_prepared.py)."""
+    context = ScoringContext(
         related=data.related,
         corpus=corpus_stats([j.text for j in data.jobs]),
         categories=data.categories,
@@ -380,6 +383,12 @@ def scoring_context_for(data: EvaluationSet) -> ScoringContext:
         occupations=data.occupations,
         vectors=get_word_vectors(),
     )
+    cache = PreparedCache(
+        context_parts(context),
+        jobs=len(data.jobs),
+        candidates=len(data.candidates),
+    )
+    return replace(context, prepared=cache)
 
 
 def evaluate_by_field(data: EvaluationSet | None = None):

@@ -1,5 +1,6 @@
 import json
 import zipfile
+from dataclasses import replace
 from io import StringIO
 
 import pytest
@@ -8,6 +9,7 @@ from django.core.management import CommandError, call_command
 from matching import evaluation
 from matching.data.evaluation_real import build_real_set as real
 from matching.engine.occupations import occupation_affinity
+from matching.engine.scoring import rank
 from matching.engine.taxonomy import SkillEntry, Taxonomy
 from matching.evaluation import (
     EVALUATION_DIR,
@@ -22,6 +24,7 @@ from matching.evaluation import (
     precision_at,
     real_set_source,
     reciprocal_rank,
+    scoring_context_for,
 )
 
 
@@ -69,6 +72,17 @@ def test_the_engine_beats_bm25_on_every_set_and_split(name, split):
     engine, bm25 = results["engine"]["ndcg@10"], results["bm25"]["ndcg@10"]
     assert (round(engine, 3), round(bm25, 3)) == EXPECTED_NDCG[(name, split)]
     assert engine > bm25
+
+
+def test_the_evaluation_context_prepares_each_job_once_with_the_same_scores():
+    data = load_set()
+    context = scoring_context_for(data)
+    nothing_kept = replace(context, prepared=None)
+
+    rankings = [rank(c, data.jobs, context) for c in data.candidates[:3]]
+
+    assert len(context.prepared.jobs) == len(data.jobs) == 36
+    assert rankings == [rank(c, data.jobs, nothing_kept) for c in data.candidates[:3]]
 
 
 def test_on_the_onet_held_out_split_the_engine_beats_bm25_in_every_field():
