@@ -244,12 +244,18 @@ class OccupationIndex:
 def occupation_affinity(a: str | None, b: str | None) -> float:
     """How close two O*NET-SOC codes are: 1 same occupation, 0.8 same detailed SOC
     occupation ("15-1252"), 0.5 same broad group ("15-125"), 0.25 same minor group
-    ("15-12"), else 0 (also when either is unknown)."""
+    ("15-12"), else 0 (also when either is unknown).
+
+    A detailed occupation or broad group whose code ends in 9 is SOC's residual
+    ("15-1299 Computer Occupations, All Other", "19-3090 Miscellaneous Social
+    Scientists"): it files unrelated work together (Blockchain Engineers,
+    Document Management Specialists and IT Project Managers share 15-1299), so
+    sharing one counts for nothing; the next level up decides."""
     if not a or not b:
         return 0.0
     if a == b:
         return 1.0
     for length, value in ((7, 0.8), (6, 0.5), (5, 0.25)):
-        if a[:length] == b[:length]:
+        if a[:length] == b[:length] and (length == 5 or a[length - 1] != "9"):
             return value
     return 0.0

@@ -32,8 +32,9 @@ Components (each 0–100):
   (headline, latest roles; the first words of their text when they have none)
   by the context's `OccupationIndex`, up to GUESSES a side: 100 × the best
   pair's `occupation_affinity` (1 same occupation, 0.8 same detailed SOC
-  occupation, 0.5 same broad group, 0.25 same minor group) × both guesses'
-  scores. 0 when either side names no known occupation.
+  occupation, 0.5 same broad group, 0.25 same minor group; a residual "All
+  Other" code or group shared counts for nothing) × both guesses' scores. 0
+  when either side names no known occupation.
 * skills — every job skill counts 2 if required, 1 if nice to have, × its rarity
   across the taxonomy's occupations (context.rarity: 1 for most skills, down to
   0.05 for a generic tool such as Excel, `taxonomy.skill_rarity`). Credit per

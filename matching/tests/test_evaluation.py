@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from matching import evaluation
+from matching.data.evaluation_onet import build_onet_set as onet_set
 from matching.data.evaluation_real import build_real_set as real
 from matching.engine.occupations import occupation_affinity
 from matching.engine.scoring import rank
@@ -160,13 +161,21 @@ def test_the_onet_set_spans_49_occupations_in_seven_fields():
 
 def test_onet_grades_come_from_occupation_codes_only():
     candidates, jobs, grades = _raw("candidates"), _raw("jobs"), _raw("grades")
-    expected = {1.0: 3, 0.8: 2, 0.5: 1}
 
     for c in candidates[::7]:
         for j in jobs[::5]:
-            grade = grades[str(c["id"])][str(j["id"])]
-            affinity = occupation_affinity(c["occupation"], j["occupation"])
-            assert grade == expected.get(affinity, 0)
+            a, b = c["occupation"], j["occupation"]
+            expected = 3 if a == b else 2 if a[:7] == b[:7] else int(a[:6] == b[:6])
+            assert grades[str(c["id"])][str(j["id"])] == expected
+
+
+def test_onet_grades_ignore_the_engines_residual_rule():
+    # the engine no longer relates two "All Other" occupations of one detailed
+    # code; the set's grades, fixed when it was built, still do (a set that
+    # moved with the engine could not measure it)
+    assert onet_set.grade("15-1299.07", "15-1299.09") == 2
+    assert occupation_affinity("15-1299.07", "15-1299.09") == 0.25
+    assert onet_set.grade("15-1252.00", "15-1253.00") == 1
 
 
 def test_the_tuning_and_held_out_splits_share_no_occupation():
@@ -329,34 +338,34 @@ def test_evaluate_matching_says_where_the_real_set_source_goes(monkeypatch, tmp_
         call_command("evaluate_matching", "--set", "real")
 
 
-# The real-text set's figures (bench/README.md, "Matching quality, round 8"),
-# with the weights fitted on its tuning split among others (fit_weights.py): on
-# the held-out split the engine TRAILS BM25 by 0.002 nDCG@10 (0.429 vs 0.431;
-# round 8: 0.424, before round 10's fix of "part"/"contract" in titles), most
-# of it in tech; round 7's engine
-# led there by 0.010 after that split had been read three times. Before the
-# split and the similarity component the engine was below BM25 on the whole set
-# (0.374 vs 0.404). Issue 17 stays open on this.
+# The real-text set's figures (bench/README.md, "Matching quality, round 8" and
+# "round 11"), with the weights fitted on its tuning split among others
+# (fit_weights.py): on the held-out split the engine and BM25 TIE at 0.431
+# nDCG@10 (the engine 0.0003 below; round 8: 0.424, round 10's title fix
+# 0.429, round 11's residual-occupation fix 0.431), the engine behind in tech;
+# round 7's engine led there by 0.010 after that split had been read three
+# times. Before the split and the similarity component the engine was below
+# BM25 on the whole set (0.374 vs 0.404). Issue 17 stays open on this.
 EXPECTED_REAL_SIZE = (803, 93)  # jobs, candidates
 EXPECTED_REAL_FIELD_SIZES = {
     "business": 16, "finance": 14, "health": 8, "other": 39, "tech": 14, "trades": 2,
 }  # fmt: skip
 EXPECTED_REAL = {  # nDCG@10, P@10, MRR over all 93
-    "engine": (0.413, 0.201, 0.439),
+    "engine": (0.414, 0.202, 0.439),
     "bm25": (0.404, 0.178, 0.435),
     "skills": (0.276, 0.098, 0.341),
 }
 EXPECTED_REAL_BY_FIELD = {  # n, engine nDCG@10, BM25 nDCG@10
-    "business": (16, 0.477, 0.395),
+    "business": (16, 0.474, 0.395),
     "finance": (14, 0.414, 0.372),
     "health": (8, 0.658, 0.637),
     "other": (39, 0.391, 0.387),
-    "tech": (14, 0.276, 0.376),
+    "tech": (14, 0.280, 0.376),
     "trades": (2, 0.318, 0.266),
 }
 EXPECTED_REAL_SPLITS = {  # nDCG@10 (engine, BM25)
-    "tuning": (0.393, 0.369),
-    "heldout": (0.429, 0.431),
+    "tuning": (0.392, 0.369),
+    "heldout": (0.431, 0.431),
 }
 EXPECTED_REAL_SPLIT_SIZES = (41, 52)  # tuning, held-out candidates
 EXPECTED_REAL_SPLIT_TITLES = {"tuning": 36, "heldout": 38}

@@ -234,6 +234,12 @@ def test_title_key_cuts_company_seniority_and_plurals():
         ("15-1252.00", "15-1253.00", 0.5),
         ("15-1252.00", "15-1211.00", 0.25),
         ("15-1252.00", "29-1141.00", 0.0),
+        # residual "All Other" codes (ending in 9) relate nothing they file
+        ("15-1299.07", "15-1299.09", 0.25),  # blockchain engineer, IT project manager
+        ("11-9179.01", "11-9179.02", 0.5),  # fitness coordinator, spa manager
+        ("11-9171.00", "11-9179.02", 0.5),  # funeral home manager, spa manager
+        ("19-3091.00", "19-3093.00", 0.25),  # miscellaneous social scientists
+        ("15-1299.04", "15-1299.04", 1.0),
         (None, "29-1141.00", 0.0),
         ("", "", 0.0),
     ],

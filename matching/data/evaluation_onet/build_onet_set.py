@@ -15,7 +15,9 @@ its text is the occupation's description and the tools as written. A profile's
 headline is another alternative title, with 3 other tools in other spellings.
 
 Grades come from the occupation codes only: 3 same occupation, 2 same detailed SOC
-occupation (29-1141.00 / 29-1141.03), 1 same broad group (15-125x), else 0.
+occupation (29-1141.00 / 29-1141.03), 1 same broad group (15-125x), else 0, by
+the codes' prefixes (`grade`; fixed when the set was built, so a change to the
+engine's `occupation_affinity` never regrades the set).
 Candidates of occupations whose position in the sorted list is even are the
 tuning split, odd ones the held-out split (jobs are shared).
 """
@@ -33,7 +35,6 @@ ROOT = HERE.parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from matching.engine.linker import link_skill  # noqa: E402
-from matching.engine.occupations import occupation_affinity  # noqa: E402
 from matching.engine.taxonomy import SkillEntry, Taxonomy  # noqa: E402
 
 FIELDS = ("tech", "health", "trades", "finance", "sales", "logistics", "hospitality")
@@ -61,8 +62,14 @@ def _taxonomy(curated: dict, onet: dict) -> tuple[Taxonomy, dict[str, list[str]]
     return Taxonomy(entries), spellings
 
 
-def _grade(a: str, b: str) -> int:
-    return {1.0: 3, 0.8: 2, 0.5: 1}.get(occupation_affinity(a, b), 0)
+def grade(a: str, b: str) -> int:
+    """3 same O*NET-SOC code, 2 same detailed SOC code, 1 same broad group, 0."""
+    if a == b:
+        return 3
+    for length, value in ((7, 2), (6, 1)):
+        if a[:length] == b[:length]:
+            return value
+    return 0
 
 
 def build() -> dict:
@@ -151,7 +158,7 @@ def build() -> dict:
             )
     grades = {
         str(c["id"]): {
-            str(j["id"]): _grade(c["occupation"], j["occupation"]) for j in jobs
+            str(j["id"]): grade(c["occupation"], j["occupation"]) for j in jobs
         }
         for c in candidates
     }
