@@ -62,14 +62,14 @@ def test_a_match_on_everything_but_repeated_words_scores_88_with_reasons():
     # the same words once each: BM25 gives 1 of the 2.2 a term can reach
     # (k1 + 1), √(1 / 2.2) = 67.42; the same text is 100 % alike; everything
     # else 100; no occupation index and no word vectors, so no occupation or
-    # meaning component: (67.42 × 28 + 100 × 32 + 100 × 18) / 78
+    # meaning component: (67.42 × 25 + 100 × 30 + 100 × 15) / 70
     assert result.component("text").score == 67.42
     assert result.component("similarity").score == 100.0
     assert result.component("similarity").reasons == (
         "the texts are 100% alike as a whole (TF-IDF cosine)",
     )
     assert result.precise == pytest.approx(
-        (67.42 * 28 + 100 * 32 + 100 * 18) / 78, abs=1e-4
+        (67.42 * 25 + 100 * 30 + 100 * 15) / 70, abs=1e-4
     )
     assert result.score == 88
     assert [c.name for c in result.components] == [
@@ -162,9 +162,9 @@ def test_a_job_without_linked_skills_scores_0_for_skills_and_counts_by_text():
     assert comp(no_text, "skills") == 0.0
     assert no_text.component("skills").reasons == ("the job lists no linked skills",)
     assert comp(no_text, "text") == 0.0
-    # location 100 × 4, experience 50 × 4 and salary 50 × 2, of 78
+    # location 100 × 4, experience 50 × 4 and salary 50 × 1, of 70
     assert comp(no_text, "similarity") == 0.0
-    assert no_text.precise == pytest.approx((400 + 200 + 100) / 78, abs=1e-4)
+    assert no_text.precise == pytest.approx((400 + 200 + 50) / 70, abs=1e-4)
     assert comp(with_text, "skills") == 0.0
     assert comp(with_text, "text") == 58.39  # 3 of 4 query words, once: √(3 / 8.8)
 
@@ -204,7 +204,7 @@ def test_skills_weigh_by_rarity_and_a_missing_generic_tool_never_caps():
     assert comp(has_python, "skills") == 93.46  # 2 of 2.14
     assert not has_python.capped
     assert comp(has_excel, "skills") == 6.54  # 0.14 of 2.14
-    assert has_excel.capped  # Python is missing: cap 30 + 70 × 0 of 1
+    assert has_excel.capped  # Python is missing: cap 95 + 5 × 0 of 1
     assert has_excel.missing_skills == ("Python",)
 
 
@@ -214,11 +214,11 @@ def test_missing_required_skills_cap_the_total():
     )
     result = score(candidate(), the_job)
 
-    # coverage 2/4 → cap 0.9 + 0.1 × 0.5 = 0.95; total scaled by 0.95
-    uncapped = (0 * 28 + 0 * 32 + 50 * 8 + 50 * 4 + 100 * 4 + 50 * 2) / 78
+    # coverage 2/4 → cap 0.95 + 0.05 × 0.5 = 0.975; total scaled by 0.975
+    uncapped = (0 * 25 + 0 * 30 + 50 * 6 + 50 * 4 + 100 * 4 + 50 * 1) / 70
     assert result.capped
-    assert result.precise == pytest.approx(uncapped * 0.95, abs=1e-4)
-    assert result.precise == 13.3974
+    assert result.precise == pytest.approx(uncapped * 0.975, abs=1e-4)
+    assert result.precise == 13.2321
     assert result.missing_skills == ("go", "rust")
 
 
@@ -229,8 +229,8 @@ def test_no_required_skill_at_all_scales_the_total_by_the_cap_floor():
     )
 
     assert result.capped
-    # (location 100 × 4 + experience 50 × 4 + salary 50 × 2) / 78 × 0.9
-    assert result.precise == pytest.approx(700 / 78 * 0.9, abs=1e-4)
+    # (location 100 × 4 + experience 50 × 4 + salary 50 × 1) / 70 × 0.95
+    assert result.precise == pytest.approx(650 / 70 * 0.95, abs=1e-4)
 
 
 @pytest.mark.parametrize(
@@ -471,7 +471,7 @@ def test_occupation_component_from_both_sides_titles(title, expected, reason):
 
     assert comp(result, "occupation") == expected
     assert result.component("occupation").reasons == (reason,)
-    assert result.component("occupation").weight == 12.0
+    assert result.component("occupation").weight == 14.0
     assert result.explanation.startswith(reason)
 
 

@@ -31,16 +31,16 @@ def profile(alice):
 
 
 EXPECTED_COMPONENTS = [
-    {"name": "text", "score": 75.38, "weight": 28.0,
+    {"name": "text", "score": 75.38, "weight": 25.0,
      "reasons": ["text relevance (BM25) 57% of the best possible"]},
-    {"name": "similarity", "score": 87.71, "weight": 32.0,
+    {"name": "similarity", "score": 87.71, "weight": 30.0,
      "reasons": ["the texts are 77% alike as a whole (TF-IDF cosine)"]},
-    {"name": "meaning", "score": 90.36, "weight": 10.0,
+    {"name": "meaning", "score": 90.36, "weight": 11.0,
      "reasons": ["the texts are 90% alike in meaning (word vectors)"]},
     {
         "name": "skills",
         "score": 83.0,
-        "weight": 8.0,
+        "weight": 6.0,
         "reasons": ["all 2 required skills", "0 of 1 nice-to-have skills",
                     "missing Docker"],
     },
@@ -52,7 +52,7 @@ EXPECTED_COMPONENTS = [
     },
     {"name": "location", "score": 100.0, "weight": 4.0,
      "reasons": ["same city (Berlin)"]},
-    {"name": "salary", "score": 100.0, "weight": 2.0, "reasons": ["salary fits"]},
+    {"name": "salary", "score": 100.0, "weight": 1.0, "reasons": ["salary fits"]},
 ]  # fmt: skip
 
 

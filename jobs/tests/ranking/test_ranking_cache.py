@@ -73,9 +73,9 @@ def test_a_job_change_gives_a_new_ranking(job, applied):
 
     after = _scores(selectors.ranked_applicants(job=job))
 
-    # alice has 5 years, not 10: experience 100 → 75, at weight 4 of 88 (no
+    # alice has 5 years, not 10: experience 100 → 75, at weight 4 of 81 (no
     # occupation loaded: every weight but occupation's)
-    assert after[0][1] == round(before[0][1] - 25 * 4 / 88, 4)
+    assert after[0][1] == round(before[0][1] - 25 * 4 / 81, 4)
 
 
 def test_opting_out_is_seen_at_once_despite_the_cache(job, applied, alice):
