@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def applied(alice, acme):
-    """Alice (profile) applied to acme's backend job (85), a nurse job (low) that
+    """Alice (profile) applied to acme's backend job (87), a nurse job (low) that
     answered, and withdrew from a third."""
     alice_profile(alice)
     backend = backend_job(acme)
@@ -36,17 +36,17 @@ def test_report_compares_the_scores_of_applied_jobs(alice, applied):
         ("Backend Developer", "Applied"),
         ("Nurse", "Screening"),
     ]
-    assert rows[0]["score"] == 85
+    assert rows[0]["score"] == 87
     assert rows[0]["company"] == "Acme"
     low = rows[1]["score"]
     assert 0 <= low < 50
     assert report["match_scores"] == {
         "scored_applications": 2,
-        "average_score": round((85 + low) / 2, 1),
-        "best_score": 85,
+        "average_score": round((87 + low) / 2, 1),
+        "best_score": 87,
         "lowest_score": low,
         "average_when_answered": float(low),
-        "average_still_waiting": 85.0,
+        "average_still_waiting": 87.0,
     }
 
 
@@ -63,7 +63,7 @@ def test_opted_out_candidate_still_sees_own_scores(alice, applied):
     profile.opt_out_of_matching = True
     profile.save(update_fields=["opt_out_of_matching"])
     report = candidate_report(user=alice)
-    assert report["match_scores"]["best_score"] == 85
+    assert report["match_scores"]["best_score"] == 87
 
 
 def test_query_count_does_not_grow_with_applications(
@@ -88,13 +88,13 @@ def test_insights_page_and_csv_show_the_scores(client, alice, applied):
     client.force_login(alice)
     html = client.get("/insights/").content.decode()
     assert "Across 2 applications your match averages" in html
-    assert "<td>85</td>" in html
+    assert "<td>87</td>" in html
     response = client.get("/insights/export/match_scores.csv")
     assert response.status_code == 200
     body = b"".join(response.streaming_content).decode()
     assert body.splitlines()[0] == "job,company,applied,stage,score"
     assert ",Acme," in body.splitlines()[1]
-    assert body.splitlines()[1].endswith(",Applied,85")
+    assert body.splitlines()[1].endswith(",Applied,87")
 
 
 def test_insights_page_without_profile_invites_to_fill_it(client, bob):

@@ -463,6 +463,8 @@ _COMMON_WORDS_TEXT = """
     documentation records office computer computers internet email phone telephone
     detail details teamwork team teams people customers clients patients students
     children animals food drinks bar kitchen
+    civil classification programmatic collections investigations retention
+    principal pilot surveillance measurement
     """
 COMMON_WORDS = frozenset(_COMMON_WORDS_TEXT.split()) | frozenset(
     [
@@ -472,6 +474,8 @@ COMMON_WORDS = frozenset(_COMMON_WORDS_TEXT.split()) | frozenset(
         "time management",
         "customer service",
         "data entry",
+        "make-up",  # "to make up a total of five years"
+        "make up",
     ]
 )
 

@@ -199,6 +199,30 @@ def test_common_aliases_are_not_found_in_text(taxonomy):
     assert names == ["React"]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # phrases from real public-sector postings that used to link (round 11)
+        ("to make up a total of five years of experience", []),
+        ("personnel administration, position classification, labor relations",
+         ["Labor relations"]),
+        ("a permanent civil service title", []),
+        ("programmatic and fiscal oversight", []),
+        ("the library's special collections", []),
+        ("records retention schedules", []),
+        ("Principal Administrative Associate", []),
+        ("a pilot program for schools", []),
+        ("disease surveillance and outbreak response", []),
+        ("performance measurement", []),
+        # the skills' own names are still found
+        ("Civil engineering, supervised learning, CCTV monitoring",
+         ["Civil engineering", "Supervised learning", "CCTV monitoring"]),
+    ],
+)  # fmt: skip
+def test_everyday_words_of_real_postings_are_not_skills_in_text(taxonomy, text, names):
+    assert [hit.skill.name for hit in taxonomy.extract(text)] == names
+
+
 def test_link_skills_drops_repeats_and_uses_the_list_as_context(taxonomy):
     links = link_skills(
         ["Python", "python3", "MS Excel", "Excel", "server", "Bartending", "Foo"],

@@ -439,6 +439,6 @@ def test_production_scores_carry_the_occupation_component_once_loaded(
     assert builders.candidate_data_for(profile).titles == ("Back End Engineer",)
     occupation = result.component("occupation")
     # both exact titles of Web Developers ("Backend" = "Back End" without spaces)
-    assert (occupation.score, occupation.weight) == (100.0, 14.0)
+    assert (occupation.score, occupation.weight) == (100.0, 15.0)
     assert occupation.reasons == ("same occupation: Web Developers",)
     assert result.explanation.startswith("same occupation: Web Developers; ")

@@ -43,7 +43,7 @@ def comp(result, name):
     return result.component(name).score
 
 
-def test_a_match_on_everything_but_repeated_words_scores_88_with_reasons():
+def test_a_match_on_everything_but_repeated_words_scores_93_with_reasons():
     result = score(
         candidate(
             years_experience=5,
@@ -62,16 +62,16 @@ def test_a_match_on_everything_but_repeated_words_scores_88_with_reasons():
     # the same words once each: BM25 gives 1 of the 2.2 a term can reach
     # (k1 + 1), √(1 / 2.2) = 67.42; the same text is 100 % alike; everything
     # else 100; no occupation index and no word vectors, so no occupation or
-    # meaning component: (67.42 × 25 + 100 × 30 + 100 × 15) / 70
+    # meaning component: (67.42 × 16 + 100 × 44 + 100 × 18) / 78
     assert result.component("text").score == 67.42
     assert result.component("similarity").score == 100.0
     assert result.component("similarity").reasons == (
         "the texts are 100% alike as a whole (TF-IDF cosine)",
     )
     assert result.precise == pytest.approx(
-        (67.42 * 25 + 100 * 30 + 100 * 15) / 70, abs=1e-4
+        (67.42 * 16 + 100 * 44 + 100 * 18) / 78, abs=1e-4
     )
-    assert result.score == 88
+    assert result.score == 93
     assert [c.name for c in result.components] == [
         "text",
         "similarity",
@@ -162,9 +162,9 @@ def test_a_job_without_linked_skills_scores_0_for_skills_and_counts_by_text():
     assert comp(no_text, "skills") == 0.0
     assert no_text.component("skills").reasons == ("the job lists no linked skills",)
     assert comp(no_text, "text") == 0.0
-    # location 100 × 4, experience 50 × 4 and salary 50 × 1, of 70
+    # location 100 × 5, experience 50 × 5 and salary 50 × 2, of 78
     assert comp(no_text, "similarity") == 0.0
-    assert no_text.precise == pytest.approx((400 + 200 + 50) / 70, abs=1e-4)
+    assert no_text.precise == pytest.approx((500 + 250 + 100) / 78, abs=1e-4)
     assert comp(with_text, "skills") == 0.0
     assert comp(with_text, "text") == 58.39  # 3 of 4 query words, once: √(3 / 8.8)
 
@@ -215,10 +215,10 @@ def test_missing_required_skills_cap_the_total():
     result = score(candidate(), the_job)
 
     # coverage 2/4 → cap 0.95 + 0.05 × 0.5 = 0.975; total scaled by 0.975
-    uncapped = (0 * 25 + 0 * 30 + 50 * 6 + 50 * 4 + 100 * 4 + 50 * 1) / 70
+    uncapped = (0 * 16 + 0 * 44 + 50 * 6 + 50 * 5 + 100 * 5 + 50 * 2) / 78
     assert result.capped
     assert result.precise == pytest.approx(uncapped * 0.975, abs=1e-4)
-    assert result.precise == 13.2321
+    assert result.precise == 14.375
     assert result.missing_skills == ("go", "rust")
 
 
@@ -229,8 +229,8 @@ def test_no_required_skill_at_all_scales_the_total_by_the_cap_floor():
     )
 
     assert result.capped
-    # (location 100 × 4 + experience 50 × 4 + salary 50 × 1) / 70 × 0.95
-    assert result.precise == pytest.approx(650 / 70 * 0.95, abs=1e-4)
+    # (location 100 × 5 + experience 50 × 5 + salary 50 × 2) / 78 × 0.95
+    assert result.precise == pytest.approx(850 / 78 * 0.95, abs=1e-4)
 
 
 @pytest.mark.parametrize(
@@ -471,7 +471,7 @@ def test_occupation_component_from_both_sides_titles(title, expected, reason):
 
     assert comp(result, "occupation") == expected
     assert result.component("occupation").reasons == (reason,)
-    assert result.component("occupation").weight == 14.0
+    assert result.component("occupation").weight == 15.0
     assert result.explanation.startswith(reason)
 
 

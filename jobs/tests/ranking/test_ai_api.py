@@ -31,11 +31,11 @@ def profile(alice):
 
 
 EXPECTED_COMPONENTS = [
-    {"name": "text", "score": 75.38, "weight": 25.0,
+    {"name": "text", "score": 75.38, "weight": 16.0,
      "reasons": ["text relevance (BM25) 57% of the best possible"]},
-    {"name": "similarity", "score": 87.71, "weight": 30.0,
+    {"name": "similarity", "score": 87.71, "weight": 44.0,
      "reasons": ["the texts are 77% alike as a whole (TF-IDF cosine)"]},
-    {"name": "meaning", "score": 90.36, "weight": 11.0,
+    {"name": "meaning", "score": 90.36, "weight": 9.0,
      "reasons": ["the texts are 90% alike in meaning (word vectors)"]},
     {
         "name": "skills",
@@ -47,12 +47,12 @@ EXPECTED_COMPONENTS = [
     {
         "name": "experience",
         "score": 100.0,
-        "weight": 4.0,
+        "weight": 5.0,
         "reasons": ["mid level matches", "5 years of experience (3 asked)"],
     },
-    {"name": "location", "score": 100.0, "weight": 4.0,
+    {"name": "location", "score": 100.0, "weight": 5.0,
      "reasons": ["same city (Berlin)"]},
-    {"name": "salary", "score": 100.0, "weight": 1.0, "reasons": ["salary fits"]},
+    {"name": "salary", "score": 100.0, "weight": 2.0, "reasons": ["salary fits"]},
 ]  # fmt: skip
 
 
@@ -61,7 +61,7 @@ def test_candidate_gets_her_own_score_with_components(api_as, alice, job, profil
 
     assert response.status_code == 200
     body = response.json()
-    assert body["score"] == 85
+    assert body["score"] == 87
     assert body["capped"] is False
     assert body["components"] == EXPECTED_COMPONENTS
     assert body["matched_skills"] == ["Django", "Python"]
@@ -77,7 +77,7 @@ def test_an_opted_out_candidate_still_sees_her_own_score(api_as, alice, job, ali
     response = api_as(alice).get(MATCH, {"job": job.pk})
 
     assert response.status_code == 200
-    assert response.json()["score"] == 85
+    assert response.json()["score"] == 87
 
 
 @pytest.fixture
@@ -91,7 +91,7 @@ def test_team_scores_a_candidate_phrased_for_employers(
     for member in (olivia, tom):
         response = api_as(member).get(MATCH, {"job": job.pk, "candidate": profile.pk})
         assert response.status_code == 200
-        assert response.json()["score"] == 85
+        assert response.json()["score"] == 87
         assert response.json()["candidate"] == profile.pk
 
 
@@ -173,8 +173,8 @@ def test_recommendations_rank_and_exclude_applied_unpublished_expired(
     # the backend job says what alice's profile says (text weighs most): first;
     # the Python-only job lacks nothing she has but says little
     assert [(r["job"]["id"], r["match"]["score"]) for r in rows] == [
-        (job.pk, 85),
-        (python_only.pk, 70),
+        (job.pk, 87),
+        (python_only.pk, 74),
     ]
     assert rows[0]["job"]["company"] == "Acme"
 
@@ -232,7 +232,7 @@ def test_recommendations_are_cached_until_the_profile_or_jobs_change(
 
 @pytest.fixture
 def applicants(job, alice, bob):
-    """alice (85), bob (Python only), carol opted out; dave visible, not applied."""
+    """alice (87), bob (Python only), carol opted out; dave visible, not applied."""
     alice_profile(alice)
     make_profile(bob, skills=["Python"], city="Berlin", country="DE")
     carol = make_profile(skills=["Python", "Django"], opt_out_of_matching=True)
@@ -252,7 +252,7 @@ def test_team_ranks_applicants_opted_out_last_unscored(api_as, olivia, job, appl
         ("Bob Candidate", True),
         (applicants["carol"].user.full_name, False),
     ]
-    assert rows[0]["match"]["score"] == 85
+    assert rows[0]["match"]["score"] == 87
     assert rows[0]["stage"] == "applied"
     assert rows[2]["match"] is None
     assert rows[2]["not_scored_reason"] == "not scored at the candidate's request"

@@ -27,7 +27,7 @@ def test_job_page_shows_the_candidate_their_why_panel_and_similar_jobs(
     html = client.get(f"/jobs/{job.slug}/").content.decode()
 
     assert "Your match: " in html
-    assert "85 / 100" in html
+    assert "87 / 100" in html
     assert 'id="similar-heading"' in html
     assert (
         f'<a href="{similar.get_absolute_url()}">Backend Developer Python</a>' in html
@@ -100,7 +100,7 @@ def test_board_cards_show_the_match_score_and_not_scored(client, tom, alice, bob
 
     html = response.content.decode()
     card = html.split(f'data-application="{mine.pk}"')[1].split("</article>")[0]
-    assert '<p class="match-score muted" data-match-score>Match 85%</p>' in card
+    assert '<p class="match-score muted" data-match-score>Match 87%</p>' in card
     card = html.split(f'data-application="{theirs.pk}"')[1].split("</article>")[0]
     assert "Match: not scored" in card
     assert "%" not in card.split("data-match-score>")[1].split("</p>")[0]
@@ -130,7 +130,7 @@ def test_board_scores_are_for_the_team_only(
     client.force_login(request.getfixturevalue(persona))
     response = client.get(f"/jobs/{job.slug}/pipeline/")
     assert response.status_code == status
-    assert (b"Match 85%" in response.content) is (status == 200)
+    assert (b"Match 87%" in response.content) is (status == 200)
 
 
 def test_board_anonymous_is_sent_to_sign_in(client, job):

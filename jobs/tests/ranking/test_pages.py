@@ -26,13 +26,13 @@ def test_job_match_page_shows_the_why_panel_to_the_candidate(client, alice, job)
 
     assert response.status_code == 200
     result = response.context["result"]
-    assert result.score == 85
+    assert result.score == 87
     assert [c.name for c in result.components] == [
         "text", "similarity", "meaning", "skills", "experience", "location",
         "salary",
     ]  # fmt: skip
     assert response.context["similar"] == [similar]
-    assert b"85 / 100" in response.content
+    assert b"87 / 100" in response.content
     assert b"Docker" in response.content
 
 
@@ -52,7 +52,7 @@ def test_recommendations_page(client, alice, olivia, job):
     response = client.get("/recommendations/")
 
     assert response.status_code == 200
-    assert [(j.pk, r.score) for j, r in response.context["rows"]] == [(job.pk, 85)]
+    assert [(j.pk, r.score) for j, r in response.context["rows"]] == [(job.pk, 87)]
     client.force_login(olivia)
     assert client.get("/recommendations/").status_code == 403
     client.logout()
@@ -84,7 +84,7 @@ def test_ranked_page_per_persona_and_opt_out(
     assert response.status_code == 200
     rows = response.context["rows"]
     assert [(r.profile.pk, r.result.score if r.result else None) for r in rows] == [
-        (alice.candidate_profile.pk, 85),
+        (alice.candidate_profile.pk, 87),
         (out.pk, None),
     ]
     assert b"Not scored at the candidate's request." in response.content

@@ -21,7 +21,7 @@ def job(acme):
 
 @pytest.fixture
 def applied(job, alice, bob):
-    """alice (85) and bob (Python only) applied; carol applied and opted out."""
+    """alice (87) and bob (Python only) applied; carol applied and opted out."""
     alice_profile(alice)
     make_profile(bob, skills=["Python"], city="Berlin", country="DE")
     carol = make_profile(skills=["Python", "Django"], opt_out_of_matching=True)
@@ -47,7 +47,7 @@ def test_a_repeated_ranking_is_read_from_the_cache_with_the_same_rows(
 
     assert [r.result for r in again] == [r.result for r in first]
     assert [r.profile.pk for r in again] == [r.profile.pk for r in first]
-    assert first[0].result.score == 85
+    assert first[0].result.score == 87
     assert (first[-1].profile.pk, first[-1].result) == (applied.pk, None)
 
 
@@ -73,9 +73,9 @@ def test_a_job_change_gives_a_new_ranking(job, applied):
 
     after = _scores(selectors.ranked_applicants(job=job))
 
-    # alice has 5 years, not 10: experience 100 → 75, at weight 4 of 81 (no
+    # alice has 5 years, not 10: experience 100 → 75, at weight 5 of 87 (no
     # occupation loaded: every weight but occupation's)
-    assert after[0][1] == round(before[0][1] - 25 * 4 / 81, 4)
+    assert after[0][1] == round(before[0][1] - 25 * 5 / 87, 4)
 
 
 def test_opting_out_is_seen_at_once_despite_the_cache(job, applied, alice):

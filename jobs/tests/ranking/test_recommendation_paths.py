@@ -54,7 +54,7 @@ def test_recommendations_are_the_rank_of_the_pool_that_shares_something(alice, j
 
     assert got == [(r.job_id, r) for r in expected]
     assert len(got) == 16
-    assert got[0][1].score == 85
+    assert got[0][1].score == 87
 
 
 def test_candidate_data_for_profiles_equals_candidate_data_for_each(alice, bob):

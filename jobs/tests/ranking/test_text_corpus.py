@@ -29,7 +29,7 @@ def test_idf_weighs_a_shared_common_word_less_than_rare_unshared_ones():
     is python² ÷ (√(python² + kitchen²) × √(python² + rust²)) = 0.00864, shown
     as √ = 9.3 (uniform: ½, √½ = 70.71). No linked skills (0), nothing else
     known (50 each), no word vectors in the context (no meaning component):
-    total (text × 25 + similarity × 30 + 50 × 9) / 70.
+    total (text × 16 + similarity × 44 + 50 × 12) / 78.
     """
     stats = CorpusStats(doc_count=3, doc_freq={"python": 3, "kitchen": 1})
     candidate = CandidateData(id=1, text="Python kitchen")
@@ -49,10 +49,10 @@ def test_idf_weighs_a_shared_common_word_less_than_rare_unshared_ones():
     assert weighted.component("skills").score == 0.0
     assert round(cosine, 5) == 0.00864
     assert weighted.component("similarity").score == 9.3
-    assert weighted.precise == round((23.34 * 25 + 9.3 * 30 + 450) / 70, 4) == 18.75
+    assert weighted.precise == round((23.34 * 16 + 9.3 * 44 + 600) / 78, 4) == 17.7262
     assert uniform.component("text").score == 47.67
     assert uniform.component("similarity").score == 70.71
-    assert uniform.precise == round((47.67 * 25 + 70.71 * 30 + 450) / 70, 4) == 53.7579
+    assert uniform.precise == round((47.67 * 16 + 70.71 * 44 + 600) / 78, 4) == 57.3585
 
 
 pytestmark_db = pytest.mark.django_db
