@@ -16,7 +16,6 @@ object at the end.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import statistics
@@ -49,6 +48,7 @@ def _summary(values):
 def bench_engine(count: int, repeat: int, *, idf: bool = False) -> dict:
     """`idf`: with document frequencies of the candidates' texts, as production
     scoring passes them (matching.selectors.scoring_context)."""
+    from hotgigs.warmup import freeze_long_lived_state
     from matching.engine.scoring import rank_candidates
     from matching.engine.text import corpus_stats, term_counts
     from matching.tests.generated import file_context, make_candidates, make_job
@@ -59,9 +59,9 @@ def bench_engine(count: int, repeat: int, *, idf: bool = False) -> dict:
     context = file_context(corpus=corpus)
     words = sum(len(c.text.split()) for c in candidates) / count
     # as every web process runs after its warm-up (hotgigs.warmup): the
-    # long-lived taxonomy and occupation index out of the collector's scans
-    gc.collect()
-    gc.freeze()
+    # long-lived taxonomy and occupation index out of the collector's scans,
+    # young collections every 50,000 allocations
+    freeze_long_lived_state()
     cold = _timed(
         lambda: rank_candidates(job, candidates, context),
         repeat,
@@ -103,6 +103,7 @@ def bench_rank_jobs(jobs: int = 800, people: int = 40) -> dict:
     """The engine part of a recommendation: `rank` of one candidate over `jobs`
     generated jobs (the recommendation pools at 1M hold 757–890), for `people`
     candidates, cold term cache, with idf."""
+    from hotgigs.warmup import freeze_long_lived_state
     from matching.engine.scoring import rank
     from matching.engine.text import corpus_stats, term_counts
     from matching.tests.generated import file_context, make_candidates, make_jobs
@@ -110,8 +111,7 @@ def bench_rank_jobs(jobs: int = 800, people: int = 40) -> dict:
     pool = make_jobs(jobs, seed=4)
     candidates = make_candidates(pool[0], people + 1, seed=6)  # the last fills
     context = file_context(corpus=corpus_stats([j.text for j in pool]))
-    gc.collect()
-    gc.freeze()  # as hotgigs.warmup does
+    freeze_long_lived_state()  # as hotgigs.warmup does
     out = {"jobs": jobs, "candidates": people}
     # cold: nothing kept; kept: the jobs prepared by an earlier candidate's
     # ranking, as the process keeps them (matching.engine.prepared)

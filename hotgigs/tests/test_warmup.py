@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings
 
-from hotgigs.warmup import warm_process
+from hotgigs.warmup import YOUNG_THRESHOLD, warm_process
 from matching import occupations, skills
 from matching.process_state import forget_process_state
 
@@ -17,8 +17,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _unfreeze():
+    threshold = gc.get_threshold()
     yield
     gc.unfreeze()
+    gc.set_threshold(*threshold)
 
 
 def test_warm_process_builds_the_taxonomy_and_freezes_it(django_assert_num_queries):
@@ -35,6 +37,16 @@ def test_warm_process_builds_the_taxonomy_and_freezes_it(django_assert_num_queri
         occupations.get_occupation_index()
 
 
+def test_warm_process_raises_only_the_young_generations_threshold():
+    gc.set_threshold(700, 7, 3)
+    enabled = gc.isenabled()
+
+    warm_process()
+
+    assert gc.get_threshold() == (YOUNG_THRESHOLD, 7, 3)
+    assert gc.isenabled() == enabled
+
+
 def test_a_failing_warm_up_is_logged_and_the_worker_starts(monkeypatch, caplog):
     from django.apps import apps
 
@@ -45,6 +57,9 @@ def test_a_failing_warm_up_is_logged_and_the_worker_starts(monkeypatch, caplog):
 
     assert warm_process() == []
     assert "warm-up of matching failed" in caplog.text
+    # the worker is frozen and tuned all the same
+    assert gc.get_freeze_count() > 0
+    assert gc.get_threshold()[0] == YOUNG_THRESHOLD
 
 
 def test_gunicorn_config_warms_each_worker(monkeypatch):

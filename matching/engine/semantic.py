@@ -21,7 +21,11 @@ from pathlib import Path
 
 import numpy as np
 
-BATCH = 512  # texts per numpy batch: ~20k rows of 100 floats, ~8 MB at once
+# Texts per numpy batch: ~10k rows of 100 floats, ~4 MB at once. 512 texts (~8
+# MB) took ~20 % longer over 5,000 applicants' texts, 128 no less than 256
+# (bench/README.md, "Matching speed, round 11"); each text's floats are the
+# same whatever the batch.
+BATCH = 256
 
 
 class WordVectors:

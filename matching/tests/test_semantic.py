@@ -60,7 +60,7 @@ def test_a_text_means_the_same_alone_and_in_a_batch(vectors):
     texts = ["nurse wound", "", "zyxwv", "python developer", "invoices nurse"]
     profiles = [TextProfile(TextTerms(t, Bm25Idf())) if t else None for t in texts]
 
-    together = vectors.meanings(profiles * 300)  # several batches of 512
+    together = vectors.meanings(profiles * 300)  # several batches (BATCH texts)
 
     assert [m is None for m in together[:5]] == [False, True, True, False, False]
     for k, text in enumerate(texts * 300):
