@@ -146,7 +146,6 @@ def bench_recommendations(db: str, samples: int, explain: bool) -> dict:
     from jobs.ranking import builders, selectors
     from jobs.ranking.pools import candidate_pool_for_job, recommendation_pool
     from matching import selectors as matching_selectors
-    from matching.skills import get_taxonomy
 
     # as every web process starts (gunicorn's post_worker_init): the taxonomy,
     # idf table, occupation index and word vectors built, then frozen out of
@@ -159,7 +158,6 @@ def bench_recommendations(db: str, samples: int, explain: bool) -> dict:
             CandidateProfile.objects.filter(skills__isnull=False).distinct()
         ).order_by("id")[:samples]
     )
-    get_taxonomy()  # built by the warm-up, as in a web process
     out = {"database": db, "candidates": len(profiles)}
     # cold: the process keeps no prepared job (emptied before each request);
     # kept: the jobs the earlier requests prepared are kept, as a web process
