@@ -40,12 +40,15 @@ def _throttle_clock(monkeypatch):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    from jobs.ranking.builders import kept_jobs
     from matching.process_state import forget_process_state
 
     cache.clear()
-    # Per-process copies of database rows (the taxonomy index, the idf table)
-    # are keyed by version tokens a rolled-back test leaves as they were.
+    # Per-process copies of database rows (the taxonomy index, the idf table,
+    # the kept JobData) are keyed by version tokens and stamps a rolled-back
+    # test leaves as they were (SQLite reuses ids, a frozen clock stamps).
     forget_process_state()
+    kept_jobs.clear()
     yield
     cache.clear()
 

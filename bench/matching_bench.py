@@ -159,14 +159,16 @@ def bench_recommendations(db: str, samples: int, explain: bool) -> dict:
         ).order_by("id")[:samples]
     )
     out = {"database": db, "candidates": len(profiles)}
-    # cold: the process keeps no prepared job (emptied before each request);
-    # kept: the jobs the earlier requests prepared are kept, as a web process
-    # keeps them (matching.engine.prepared)
+    # cold: the process keeps no prepared job and no job's data (both emptied
+    # before each request); kept: the jobs the earlier requests read and
+    # prepared are kept, as a web process keeps them (jobs.ranking.builders,
+    # matching.engine.prepared)
     for mode in ("cold", "kept"):
         walls, cpus, sql_ms, queries = [], [], [], []
         for profile in profiles:
             if mode == "cold":
                 matching_selectors._prepared["cache"] = None
+                builders.kept_jobs.clear()
             key_version = selectors.jobs_version
             selectors.jobs_version = lambda: f"bench-{time.time_ns()}"  # a miss
             try:

@@ -74,7 +74,8 @@ def match_viewer_for(user) -> MatchViewer:
 
 
 def _scores(profile_id: int, job_ids: list[int]) -> dict[int, tuple[float, int]]:
-    """``{job id: (precise score, score)}`` from the matching engine (5 queries)."""
+    """``{job id: (precise score, score)}`` from the matching engine (4–6
+    queries: ``score_jobs_for_profile``)."""
 
     results = score_jobs_for_profile(profile_id=profile_id, job_ids=job_ids)
     return {r.job_id: (r.precise, r.score) for r in results}

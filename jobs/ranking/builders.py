@@ -7,6 +7,7 @@ The engine (`matching.engine`) works on these dataclasses only; everything in
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Prefetch
 
 from candidates.models import CandidateProfile, WorkExperience
@@ -14,6 +15,7 @@ from candidates.models import CandidateSkill as CandidateSkillRow
 from hotgigs.richtext import html_to_text
 from jobs.models import Job
 from jobs.models import JobSkill as JobSkillRow
+from matching.engine.prepared import LruTable
 from matching.engine.types import (
     CandidateData,
     CandidateSkill,
@@ -21,6 +23,7 @@ from matching.engine.types import (
     JobSkill,
     Salary,
 )
+from matching.skills import taxonomy_version
 
 # jobs/candidates say "entry"; the engine's ladder says "junior".
 LEVEL_TO_ENGINE = {"entry": "junior", "mid": "mid", "senior": "senior",
@@ -154,7 +157,7 @@ def job_skill_rows(ids) -> dict[int, list]:
     return skills
 
 
-def job_data_for_ids(ids) -> list[JobData]:
+def load_job_data(ids) -> list[JobData]:
     """`job_data_for` of many jobs from plain rows: 2 queries and no model
     instances (building 2,000 Job and 8,000 JobSkill objects cost ~10× the
     scoring). Same JobData as `job_data_for`, in no particular order."""
@@ -166,6 +169,42 @@ def job_data_for_ids(ids) -> list[JobData]:
         job_data_from_row(row, skills.get(row["id"], ()))
         for row in Job.objects.filter(id__in=ids).order_by().values(*JOB_SCORING_FIELDS)
     ]
+
+
+# The JobData of the jobs this process scored last, by id, each with the stamp
+# it was built under: the job row's `updated_at` and the taxonomy version. Every
+# write to what JobData holds saves the job in the same transaction (the job
+# services and the admin, skills included), and every change to a skill's name
+# or slug bumps the taxonomy version, so an entry whose stamp is still current
+# is the JobData the rows would give. Recommendations and job search sorted by
+# match score the same newest jobs for every candidate; this spares them reading
+# and rebuilding those jobs on each cache miss.
+kept_jobs = LruTable(settings.MATCHING_PREPARED["jobs"])
+
+
+def job_data_for_ids(ids) -> list[JobData]:
+    """`load_job_data`, through `kept_jobs`: the jobs' stamps are read first
+    (1 query), then only the jobs not kept under their current stamp are
+    loaded (2 more). A job that changes between the two reads is kept under
+    its older stamp, so the next call loads it again. In no particular order."""
+    ids = list(ids)
+    if not ids:
+        return []
+    stamps = dict(
+        Job.objects.filter(id__in=ids).order_by().values_list("id", "updated_at")
+    )
+    version = taxonomy_version()
+    found, missing = [], []
+    for job_id, updated_at in stamps.items():
+        entry = kept_jobs.get(job_id)
+        if entry is not None and entry[0] == (updated_at, version):
+            found.append(entry[1])
+        else:
+            missing.append(job_id)
+    for data in load_job_data(missing):
+        kept_jobs.add(data.id, ((stamps[data.id], version), data))
+        found.append(data)
+    return found
 
 
 def candidate_data_for(profile) -> CandidateData:
@@ -279,13 +318,13 @@ def candidate_data_for_profiles(profiles) -> list[CandidateData]:
 
 def job_texts_for_corpus(*, limit: int) -> list[str]:
     """The scoring text (`JobData.text`) of the newest `limit` published jobs:
-    3 queries (`job_data_for_ids`)."""
+    3 queries (`load_job_data`: the daily corpus refresh keeps nothing)."""
     ids = list(
         Job.objects.published()
         .order_by("-published_at", "-id")
         .values_list("id", flat=True)[:limit]
     )
-    return [job.text for job in job_data_for_ids(ids)]
+    return [job.text for job in load_job_data(ids)]
 
 
 def profile_for_scoring(user):

@@ -93,8 +93,10 @@ def _applied_job_ids(user_id, job_ids) -> set[int]:
 
 
 def score_jobs_for_profile(*, profile_id: int, job_ids) -> list[MatchResult]:
-    """The candidate's match with each of these jobs, best first: 5 queries
-    (the profile, its skills and experience, the jobs and their skills).
+    """The candidate's match with each of these jobs, best first: 4 queries
+    (the profile, its skills and experience, the jobs' stamps), 2 more for the
+    jobs and their skills when this process does not keep them
+    (`builders.job_data_for_ids`).
     For callers that pick the jobs themselves (job search sorted by match)."""
     profiles = list(profiles_for_ranking().filter(pk=profile_id))
     if not profiles or not job_ids:

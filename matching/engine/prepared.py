@@ -34,7 +34,7 @@ def context_parts(context: ScoringContext) -> tuple:
             context.occupations, context.vectors)  # fmt: skip
 
 
-class _Table:
+class LruTable:
     """A bounded least-recently-used mapping, guarded by a lock."""
 
     def __init__(self, maxsize: int):
@@ -64,6 +64,10 @@ class _Table:
             while len(self._items) > self.maxsize:
                 self._items.popitem(last=False)
 
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
     def __len__(self) -> int:
         return len(self._items)
 
@@ -75,8 +79,8 @@ class PreparedCache:
 
     def __init__(self, parts: tuple, *, jobs: int = 2000, candidates: int = 6000):
         self.parts = parts
-        self.jobs = _Table(jobs)
-        self.candidates = _Table(candidates)
+        self.jobs = LruTable(jobs)
+        self.candidates = LruTable(candidates)
 
     def serves(self, context: ScoringContext) -> bool:
         """Whether `context` has the very parts this cache was made with."""
