@@ -198,6 +198,12 @@ SCENARIOS = [
         auth="employer",
     ),
     Scenario(
+        "candidate_ranking",
+        "Ranked candidates for a job: applicants and matching profiles (employer)",
+        lambda ctx: f"/api/v1/ai/jobs/{ctx.busy_job_id}/candidates/",
+        auth="employer",
+    ),
+    Scenario(
         "pipeline_board",
         "Pipeline board page (employer)",
         lambda ctx: f"/jobs/{ctx.busy_job_slug}/pipeline/",
