@@ -18,13 +18,20 @@ class JobForm(forms.ModelForm):
         label="Country", required=False, choices=[("", "—")] + COUNTRY_CHOICES
     )
     skills = forms.CharField(
-        label="Skills",
+        label="Must-have skills",
         required=False,
         max_length=1000,
         help_text=(
-            "Comma-separated, e.g. Python, Django, PostgreSQL. Skills we do not "
-            "know are kept as you wrote them."
+            "Comma-separated, e.g. Python, Django, PostgreSQL: a candidate "
+            "without one ranks lower. Skills we do not know are kept as you "
+            "wrote them."
         ),
+    )
+    nice_skills = forms.CharField(
+        label="Nice-to-have skills",
+        required=False,
+        max_length=1000,
+        help_text="Comma-separated: they help a candidate's match, and count less.",
     )
     expires_at = forms.DateTimeField(
         label="Expires at",
@@ -61,9 +68,14 @@ class JobForm(forms.ModelForm):
         self.fields["company"].queryset = companies
         if self.instance.pk:
             self.fields["company"].disabled = True
-            names = [js.skill.name for js in self.instance.job_skills.all()]
-            names += list(self.instance.other_skills or ())
-            self.initial.setdefault("skills", ", ".join(names))
+            rows = list(self.instance.job_skills.all())
+            # skills that did not link carry no flag: they are shown as typed
+            # with the must-haves (they never cap a match)
+            must = [js.skill.name for js in rows if js.is_required]
+            must += list(self.instance.other_skills or ())
+            nice = [js.skill.name for js in rows if not js.is_required]
+            self.initial.setdefault("skills", ", ".join(must))
+            self.initial.setdefault("nice_skills", ", ".join(nice))
 
     def clean_salary_currency(self):
         return (self.cleaned_data.get("salary_currency") or "").strip().upper()
@@ -72,10 +84,21 @@ class JobForm(forms.ModelForm):
         """The typed list, split as people write lists (commas, semicolons, new
         lines, bullets), each item a spelling the service links through the one
         skill linker; what does not link is kept as free text, never refused."""
-        names = split_skill_list(self.cleaned_data["skills"] or "")
-        if len(names) > MAX_FORM_SKILLS:
-            raise forms.ValidationError(f"List at most {MAX_FORM_SKILLS} skills.")
-        return names
+        return split_skill_list(self.cleaned_data["skills"] or "")
+
+    def clean_nice_skills(self):
+        """As `clean_skills`, without the spellings already given as must-haves."""
+        must = {name.casefold() for name in self.cleaned_data.get("skills") or ()}
+        names = split_skill_list(self.cleaned_data["nice_skills"] or "")
+        return [name for name in names if name.casefold() not in must]
+
+    def clean(self):
+        cleaned = super().clean()
+        count = len(cleaned.get("skills") or ()) + len(cleaned.get("nice_skills") or ())
+        if count > MAX_FORM_SKILLS:
+            message = f"List at most {MAX_FORM_SKILLS} skills in all ({count} given)."
+            self.add_error("skills", message)
+        return cleaned
 
     def job_data(self) -> dict:
         """The cleaned fields the services take (everything but company/skills)."""
@@ -86,4 +109,10 @@ class JobForm(forms.ModelForm):
         }
 
     def skill_rows(self) -> list[dict]:
-        return [{"skill": skill} for skill in self.cleaned_data["skills"]]
+        """The skills as the services take them, nice-to-haves first: two
+        spellings of one skill in both lists make it a must-have (the service
+        keeps a skill's last row)."""
+        data = self.cleaned_data
+        return [
+            {"skill": name, "is_required": False} for name in data["nice_skills"]
+        ] + [{"skill": name, "is_required": True} for name in data["skills"]]

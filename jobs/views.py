@@ -287,7 +287,7 @@ def _advice_draft(form) -> dict:
     return {
         "title": data["title"],
         "description": html_to_text(sanitize_html(data["description"])),
-        "skills": list(data["skills"]),
+        "skills": [*data["skills"], *data["nice_skills"]],
         "level": data["experience_level"],
         "min_years": data["min_years_experience"],
         "city": data["city"],

@@ -279,7 +279,7 @@ def test_post_job_preview_then_publish(client, olivia, acme):
     assert preview.status_code == 200
     assert "Preview" in preview.content.decode()
     assert "<p>Run the platform.</p>" in preview.content.decode()
-    assert '<span class="pill">Python</span>' in preview.content.decode()
+    assert '<span class="pill pill-ok">Python</span>' in preview.content.decode()
     assert Job.objects.count() == 0
 
     response = client.post("/jobs/new/", {**data, "action": "publish"})
@@ -538,3 +538,70 @@ def test_new_job_form_says_where_posting_advice_comes_from(client, olivia, acme)
 
     assert "“Get posting advice” reads what you have typed, saved or not" in body
     assert '<button type="submit" name="action" value="advice"' in body
+
+
+def test_post_job_marks_must_have_and_nice_to_have_skills(client, olivia, acme):
+    client.force_login(olivia)
+    data = {
+        **FORM,
+        "company": acme.pk,
+        "skills": "Python, Django",
+        # Python again (another spelling) stays a must-have
+        "nice_skills": "Docker; python\nBasket weaving Zz",
+        "action": "publish",
+    }
+
+    response = client.post("/jobs/new/", data)
+
+    assert response.status_code == 302
+    job = Job.objects.get()
+    assert sorted((js.skill.slug, js.is_required) for js in job.job_skills.all()) == [
+        ("django", True),
+        ("docker", False),
+        ("python", True),
+    ]
+    assert job.other_skills == ["Basket weaving Zz"]
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert re.search(r">Docker</span> <small class=\"muted\">nice to have", page)
+
+
+def test_edit_form_shows_each_skill_in_its_list(client, olivia, acme):
+    job = JobFactory(company=acme, title="Platform Engineer", other_skills=["Zz"])
+    JobSkillFactory(job=job, skill=SkillFactory(slug="go", name="Go"))
+    JobSkillFactory(
+        job=job, skill=SkillFactory(slug="k8s", name="K8s"), is_required=False
+    )
+    client.force_login(olivia)
+
+    body = client.get(f"/jobs/{job.slug}/edit/").content.decode()
+
+    assert re.search(r'name="skills"[^>]*value="Go, Zz"', body)
+    assert re.search(r'name="nice_skills"[^>]*value="K8s"', body)
+
+
+def test_job_preview_says_which_skills_are_nice_to_have(client, olivia, acme):
+    client.force_login(olivia)
+    data = {**FORM, "company": acme.pk, "nice_skills": "Docker", "action": "preview"}
+
+    body = client.post("/jobs/new/", data).content.decode()
+
+    assert '<span class="pill pill-ok">Python</span>' in body
+    assert '<span class="pill">Docker</span> <small class="muted">nice to have' in body
+    assert not Job.objects.exists()
+
+
+def test_post_job_refuses_more_than_thirty_skills_in_all(client, olivia, acme):
+    client.force_login(olivia)
+    data = {
+        **FORM,
+        "company": acme.pk,
+        "skills": ", ".join(f"Skill {i}" for i in range(20)),
+        "nice_skills": ", ".join(f"Other {i}" for i in range(11)),
+        "action": "save",
+    }
+
+    response = client.post("/jobs/new/", data)
+
+    assert response.status_code == 400  # the form's errors, as every invalid post
+    assert "List at most 30 skills in all (31 given)." in response.content.decode()
+    assert not Job.objects.exists()

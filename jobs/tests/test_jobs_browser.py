@@ -37,7 +37,7 @@ def test_employer_posts_a_job_and_a_visitor_finds_it(page, olivia, acme):
     page.get_by_label("City").fill("Lisbon")
     page.get_by_label("Country").select_option("PT")
     page.get_by_label("Remote policy").select_option("hybrid")
-    page.get_by_label("Skills").fill("Rust")
+    page.get_by_label("Must-have skills").fill("Rust")
     page.get_by_role("button", name="Preview").click()
     expect(page.locator(".job-preview")).to_contain_text("Rust Systems Engineer")
     screenshot(page, "jobs-01-preview")
