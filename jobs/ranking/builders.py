@@ -7,6 +7,9 @@ The engine (`matching.engine`) works on these dataclasses only; everything in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import datetime
+
 from django.conf import settings
 from django.db.models import Prefetch
 
@@ -184,15 +187,22 @@ kept_jobs = LruTable(settings.MATCHING_PREPARED["jobs"])
 
 def job_data_for_ids(ids) -> list[JobData]:
     """`load_job_data`, through `kept_jobs`: the jobs' stamps are read first
-    (1 query), then only the jobs not kept under their current stamp are
-    loaded (2 more). A job that changes between the two reads is kept under
-    its older stamp, so the next call loads it again. In no particular order."""
+    (1 query), then `job_data_for_stamps`. In no particular order."""
     ids = list(ids)
     if not ids:
         return []
-    stamps = dict(
-        Job.objects.filter(id__in=ids).order_by().values_list("id", "updated_at")
+    return job_data_for_stamps(
+        dict(Job.objects.filter(id__in=ids).order_by().values_list("id", "updated_at"))
     )
+
+
+def job_data_for_stamps(stamps: Mapping[int, datetime]) -> list[JobData]:
+    """The JobData of the jobs `stamps` holds (id → `updated_at`, read before):
+    those kept under their stamp from `kept_jobs`, the others loaded (2
+    queries). A job that changed after its stamp was read is kept under that
+    older stamp, so the next call loads it again. In no particular order."""
+    if not stamps:
+        return []
     version = taxonomy_version()
     found, missing = [], []
     for job_id, updated_at in stamps.items():

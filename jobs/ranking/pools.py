@@ -92,21 +92,30 @@ def pool_skill_ids(slugs, *, limit: int) -> list[int]:
     return taxonomy.ids_for(wanted)
 
 
-def _union_ids(parts: list[QuerySet]) -> list[int]:
-    """Every id of `parts` (each an ordered, sliced queryset of one id column),
-    highest first: one UNION on PostgreSQL, a query per part on SQLite."""
+def _union_rows(parts: list[QuerySet]) -> set:
+    """Every row of `parts` (ordered, sliced querysets of the same columns):
+    one UNION on PostgreSQL, a query per part on SQLite."""
     if not parts:
-        return []
+        return set()
     if connection.features.supports_slicing_ordering_in_compound:
-        return sorted(set(parts[0].union(*parts[1:])), reverse=True)
-    return sorted({pk for part in parts for pk in part}, reverse=True)
+        return set(parts[0].union(*parts[1:]))
+    return {row for part in parts for row in part}
 
 
-def _per_skill_parts(rows, skill_ids, *, per_skill: int, key: str) -> list[QuerySet]:
+def _union_ids(parts: list[QuerySet]) -> list[int]:
+    """Every id of `parts` (each of one id column), highest first."""
+    return sorted(_union_rows(parts), reverse=True)
+
+
+def _per_skill_parts(
+    rows, skill_ids, *, per_skill: int, key: str, columns: tuple = ()
+) -> list[QuerySet]:
+    """Per skill, the `per_skill` highest `key`s of `rows` (with `columns`
+    beside each, if any)."""
     return [
         rows.filter(skill_id=skill_id)
         .order_by(f"-{key}")
-        .values_list(key, flat=True)[:per_skill]
+        .values_list(key, *columns, flat=not columns)[:per_skill]
         for skill_id in skill_ids
     ]
 
@@ -225,7 +234,13 @@ def _job_skill_parts(*, profile, candidate: CandidateData, now) -> list[QuerySet
             "job_id"
         )
     )
-    return _per_skill_parts(rows, skill_ids, per_skill=POOL_PER_SKILL, key="job_id")
+    return _per_skill_parts(
+        rows,
+        skill_ids,
+        per_skill=POOL_PER_SKILL,
+        key="job_id",
+        columns=("job__updated_at",),
+    )
 
 
 def default_match_window() -> QuerySet:
@@ -241,7 +256,18 @@ def default_match_window() -> QuerySet:
 
 def recommendation_pool(*, profile, candidate: CandidateData, now=None) -> list[int]:
     """Ids of the published recent jobs worth scoring for the candidate, highest
-    id first, at most `recommendation_pool_bound()` whatever the number of jobs.
+    id first, at most `recommendation_pool_bound()` whatever the number of jobs
+    (`recommendation_pool_stamps`, which says which parts it has)."""
+    stamps = recommendation_pool_stamps(profile=profile, candidate=candidate, now=now)
+    return sorted(stamps, reverse=True)
+
+
+def recommendation_pool_stamps(
+    *, profile, candidate: CandidateData, now=None
+) -> dict[int, datetime.datetime]:
+    """The jobs of `recommendation_pool`, each with its `updated_at` read by the
+    same statement: the stamps `builders.job_data_for_stamps` checks the jobs
+    this process keeps against, without a query of its own.
 
     Every part keeps to the jobs the candidate can take: published in the last
     RECENT_DAYS, not expired, in a place they can work (remote, their country,
@@ -272,15 +298,15 @@ def recommendation_pool(*, profile, candidate: CandidateData, now=None) -> list[
             parts.append(
                 jobs.filter(text_filter(words, **in_title))
                 .order_by("-id")
-                .values_list("id", flat=True)[:size]
+                .values_list("id", "updated_at")[:size]
             )
     if MATCH_WINDOW:
         parts.append(
-            jobs.order_by("-published_at", "-id").values_list("id", flat=True)[
+            jobs.order_by("-published_at", "-id").values_list("id", "updated_at")[
                 :MATCH_WINDOW
             ]
         )
-    return _union_ids(parts)
+    return dict(_union_rows(parts))
 
 
 # --- profiles for a job -----------------------------------------------------------

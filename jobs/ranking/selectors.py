@@ -23,6 +23,7 @@ from jobs.ranking.builders import (
     candidate_data_for_profiles,
     job_data_for,
     job_data_for_ids,
+    job_data_for_stamps,
     jobs_for_scoring,
     profile_for_scoring,
     profiles_for_ranking,
@@ -31,7 +32,7 @@ from jobs.ranking.builders import (
 from jobs.ranking.pools import (
     candidate_pool_for_job,
     newest_per_skill,
-    recommendation_pool,
+    recommendation_pool_stamps,
 )
 from jobs.search_cache import search_version
 from matching.corpus import corpus_version
@@ -121,8 +122,10 @@ def _shares_something(result: MatchResult) -> bool:
 def recommendations_for(*, profile, limit: int = 20):
     """[(job, MatchResult)] best first, for the candidate's own profile.
 
-    The pool is `jobs.ranking.pools.recommendation_pool`; a job sharing no words,
-    skill or occupation with the candidate is left out (`RELEVANCE`).
+    The pool is `jobs.ranking.pools.recommendation_pool`, read with its jobs'
+    stamps (`recommendation_pool_stamps`, for `builders.job_data_for_stamps`);
+    a job sharing no words, skill or occupation with the candidate is left out
+    (`RELEVANCE`).
     The ranking (ids and results) is cached per candidate under a key holding the
     profile's last change and the jobs version (every job change bumps it); the
     job rows of the page are then read in 2 queries. Applied jobs are filtered again
@@ -134,10 +137,10 @@ def recommendations_for(*, profile, limit: int = 20):
     results = cache.get(key)
     if results is None:
         candidate = candidate_data_for(profile)
-        pool = recommendation_pool(profile=profile, candidate=candidate)
+        pool = recommendation_pool_stamps(profile=profile, candidate=candidate)
         results = get_provider().rank(
             candidate,
-            job_data_for_ids(pool),
+            job_data_for_stamps(pool),
             scoring_context(),
             limit=RECOMMENDATIONS_KEPT,
         )

@@ -250,7 +250,7 @@ def test_recommendations_run_a_fixed_number_of_queries_with_every_part(
     pool_queries = (
         1 if connection.features.supports_slicing_ordering_in_compound else skills + 3
     )
-    # pool, the jobs' stamps, rows, skills (builders.kept_jobs), applied, page
-    # rows + their skills
-    with django_assert_num_queries(6 + pool_queries):
+    # pool (with its jobs' stamps), rows, skills, applied, page rows + their
+    # skills
+    with django_assert_num_queries(5 + pool_queries):
         selectors.recommendations_for(profile=profile)

@@ -111,3 +111,31 @@ def test_the_kept_jobs_are_bounded(jobs, acme, settings):
         assert queries == 3  # one of the two was dropped: read again
     finally:
         builders.kept_jobs = kept
+
+
+def test_stamps_read_with_the_ids_spare_the_stamps_query(jobs):
+    stamps = dict(Job.objects.values_list("id", "updated_at"))
+    builders.job_data_for_stamps(stamps)
+    taxonomy_version()
+
+    with CaptureQueriesContext(connection) as captured:
+        data = builders.job_data_for_stamps(stamps)
+
+    assert len(captured) == 0
+    assert sorted(d.id for d in data) == sorted(stamps)
+    assert builders.job_data_for_stamps({}) == []
+
+
+def test_the_recommendation_pool_reads_its_jobs_stamps(alice, jobs, acme):
+    from jobs.ranking import pools
+    from jobs.tests.ranking.wiring import alice_profile
+
+    profile = builders.profiles_for_scoring().get(pk=alice_profile(alice).pk)
+    candidate = builders.candidate_data_for(profile)
+
+    stamps = pools.recommendation_pool_stamps(profile=profile, candidate=candidate)
+
+    assert stamps == dict(Job.objects.values_list("id", "updated_at"))
+    assert pools.recommendation_pool(profile=profile, candidate=candidate) == sorted(
+        stamps, reverse=True
+    )

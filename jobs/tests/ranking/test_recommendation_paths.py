@@ -186,9 +186,9 @@ def test_recommendations_run_a_fixed_number_of_queries(
         )
         + 1
     )
-    # pool, the jobs' stamps, rows, skills (builders.kept_jobs), applied, page
-    # rows + their skills
-    with django_assert_num_queries(6 + pool_queries):
+    # pool (with its jobs' stamps), rows, skills, applied, page rows + their
+    # skills
+    with django_assert_num_queries(5 + pool_queries):
         selectors.recommendations_for(profile=profile)
     with django_assert_num_queries(3):  # cached ranking: applied, page rows, skills
         selectors.recommendations_for(profile=profile)
