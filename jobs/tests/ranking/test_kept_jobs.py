@@ -100,17 +100,14 @@ def test_a_deleted_job_is_not_served(jobs):
     assert queries == 1
 
 
-def test_the_kept_jobs_are_bounded(jobs, acme, settings):
-    kept = builders.kept_jobs
-    small = type(kept)(1)
-    try:
-        builders.kept_jobs = small
-        builders.job_data_for_ids([j.pk for j in jobs])
-        assert len(small) == 1
-        _, queries = _queries([jobs[0].pk, jobs[1].pk])
-        assert queries == 3  # one of the two was dropped: read again
-    finally:
-        builders.kept_jobs = kept
+def test_the_kept_jobs_are_bounded(jobs, monkeypatch):
+    small = type(builders.kept_jobs)(1)
+    monkeypatch.setattr(builders, "kept_jobs", small)
+
+    builders.job_data_for_ids([j.pk for j in jobs])
+    assert len(small) == 1
+    _, queries = _queries([jobs[0].pk, jobs[1].pk])
+    assert queries == 3  # one of the two was dropped: read again
 
 
 def test_stamps_read_with_the_ids_spare_the_stamps_query(jobs):
