@@ -39,6 +39,22 @@ def _throttle_clock(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def still_ratelimit_clock(monkeypatch):
+    """django-ratelimit counts in fixed windows: a slow test crossing a window's
+    end would start counting afresh (a signup test failed so under load). Hold
+    its clock still in every test."""
+    import time
+    from types import SimpleNamespace
+
+    import django_ratelimit.core
+
+    now = time.time()
+    monkeypatch.setattr(
+        django_ratelimit.core, "time", SimpleNamespace(time=lambda: now)
+    )
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from jobs.ranking.builders import kept_jobs
     from matching.process_state import forget_process_state

@@ -120,18 +120,3 @@ def request_in_subprocess(tmp_path):
         return json.loads(lines[-1][len("RESULT ") :])
 
     return run
-
-
-@pytest.fixture
-def still_ratelimit_clock(monkeypatch):
-    """django-ratelimit counts in fixed windows: a slow test crossing a window's
-    end would start counting afresh. Hold its clock still."""
-    import time
-    from types import SimpleNamespace
-
-    import django_ratelimit.core
-
-    now = time.time()
-    monkeypatch.setattr(
-        django_ratelimit.core, "time", SimpleNamespace(time=lambda: now)
-    )
