@@ -99,7 +99,7 @@ def pairs(data):
             rows = []
             for j in prepared:
                 result = scoring._score_prepared(c, j, "candidate", parts)
-                cap = scoring._skills(c, j)[5]
+                cap = scoring._skills(c, j, explain=False)[1]
                 rows.append(
                     (
                         tuple(result.component(n).score for n in COMPONENTS),

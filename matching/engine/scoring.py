@@ -68,11 +68,15 @@ Speed: `score` prepares both sides (`_JobFeatures`, `_CandidateFeatures`: skills
 by slug, related-skill maps, categories, BM25 term weights, occupation guesses)
 and scores the prepared pair; `rank` and `rank_candidates` prepare the shared
 side once and share one idf table per call, through the same code, so a ranking
-gives exactly the scores `score` gives. Per pair the text is one dict lookup per
-candidate term. Meanings are computed for all the prepared sides of a call in
-one numpy batch (`_attach_meanings`); per pair the meaning is one dot product.
-The occupation, experience, location and salary components read
-a few candidate fields each; the job side keeps the ones it built
+gives exactly the scores `score` gives. Explaining a score (reasons,
+components, skill lists) costs more than the score: `order` and
+`order_candidates` score every pair without explaining (`MatchScore`), by the
+same arithmetic (`_score_prepared(explain=False)`), and `rank` and
+`rank_candidates` with a `limit` explain only their first rows. Per pair the
+text is one dict lookup per candidate term. Meanings are computed for all the
+prepared sides of a call in one numpy batch (`_attach_meanings`); per pair the
+meaning is one dot product. The occupation, experience, location and salary
+components read a few candidate fields each; the job side keeps the ones it built
 (`_JobFeatures.memo`), so ranking thousands of candidates for one job builds a
 few dozen of them, not thousands. A context with a `PreparedCache`
 (`matching.engine.prepared`, production's) keeps prepared sides across calls:
@@ -103,6 +107,7 @@ from matching.engine.types import (
     Component,
     JobData,
     MatchResult,
+    MatchScore,
     RemotePolicy,
     RemotePreference,
     ScoringContext,
@@ -334,7 +339,9 @@ def _candidate_side(
     )
 
 
-def _skills(c: _CandidateFeatures, j: _JobFeatures):
+def _skills(c: _CandidateFeatures, j: _JobFeatures, explain: bool = True):
+    """(score, cap), and with `explain` (reasons, matched, partial, missing)
+    after them: the same loop either way, so both give the same numbers."""
     have = c.have
     matched, partial, missing = [], [], []
     earned = req_earned = 0.0
@@ -348,11 +355,12 @@ def _skills(c: _CandidateFeatures, j: _JobFeatures):
                     credit = YEARS_UNKNOWN
                 else:
                     credit = max(YEARS_FLOOR, min(1.0, own.years / min_years))
-            matched.append(label)
-            if required:
-                n_have += 1
-            else:
-                n_nice += 1
+            if explain:
+                matched.append(label)
+                if required:
+                    n_have += 1
+                else:
+                    n_nice += 1
         else:
             # the best related link either way (the taxonomy's links are directed)
             if job_links and have:
@@ -360,9 +368,11 @@ def _skills(c: _CandidateFeatures, j: _JobFeatures):
             else:
                 credit = 0.0
             if credit > 0:
-                partial.append(label)
+                if explain:
+                    partial.append(label)
             else:
-                missing.append(label)
+                if explain:
+                    missing.append(label)
                 missing_required += caps
                 if category is not None:
                     categories = c.categories
@@ -373,8 +383,21 @@ def _skills(c: _CandidateFeatures, j: _JobFeatures):
         earned += weight * credit
         if caps:
             req_earned += credit
+    cap = None
+    if missing_required:
+        cap = 100.0 * (CAP_FLOOR + (1.0 - CAP_FLOOR) * (req_earned / j.capping))
+    score = 100.0 * j.evidence * earned / j.skill_total if j.skill_total else 0.0
+    if not explain:
+        return score, cap
     if not j.skills:
-        return 0.0, ("the job lists no linked skills",), matched, partial, missing, None
+        return (
+            score,
+            cap,
+            ("the job lists no linked skills",),
+            matched,
+            partial,
+            missing,
+        )
     reasons = []
     if j.required:
         if n_have == len(j.required):
@@ -391,11 +414,7 @@ def _skills(c: _CandidateFeatures, j: _JobFeatures):
         reasons.append(
             f"the listed skills are generic tools ({j.evidence:.0%} of full evidence)"
         )
-    cap = None
-    if missing_required:
-        cap = 100.0 * (CAP_FLOOR + (1.0 - CAP_FLOOR) * (req_earned / j.capping))
-    score = 100.0 * j.evidence * earned / j.skill_total if j.skill_total else 0.0
-    return score, tuple(reasons), matched, partial, missing, cap
+    return score, cap, tuple(reasons), matched, partial, missing
 
 
 def _occupation(c: _CandidateFeatures, j: _JobFeatures, who: str):
@@ -507,42 +526,35 @@ def _salary(candidate: CandidateData, job: JobData):
     return score, (f"salary expectation {gap:.0%} above the range",)
 
 
-def _text(c: _CandidateFeatures, j: _JobFeatures, who: str):
-    """BM25 of the candidate's text (the query) in the job's (the document), as a
-    share of the most the query could score (`Bm25Query.share`)."""
-    if c.text is None or j.text is None:
-        side = "the job" if j.text is None else who
-        return 0.0, (f"no text to compare ({side} gave none)",)
-    share = c.text.share(j.text)
-    # √ spreads the small shares real texts reach over 0–100 for display; it
-    # keeps BM25's order for one person
-    return 100.0 * math.sqrt(share), (
-        f"text relevance (BM25) {share:.0%} of the best possible",
-    )
+def _silent(job_part, who: str) -> str:
+    """Which side gave nothing to compare: the job when its part is None."""
+    return "the job" if job_part is None else who
 
 
-def _similarity(c: _CandidateFeatures, j: _JobFeatures, who: str):
-    """How alike the two texts are as a whole: the cosine of their profiles
-    (`TextProfile`), √ for display as the text component is."""
-    if c.profile is None or j.profile is None:
-        side = "the job" if j.profile is None else who
-        return 0.0, (f"no text to compare ({side} gave none)",)
-    cosine = j.profile.similarity(c.profile)
-    return 100.0 * math.sqrt(max(0.0, min(1.0, cosine))), (
-        f"the texts are {cosine:.0%} alike as a whole (TF-IDF cosine)",
-    )
+def _text_reasons(j: _JobFeatures, who: str, share):
+    """The text component: BM25 of the candidate's text (the query) in the
+    job's (the document), as a share of the most the query could score
+    (`Bm25Query.share`); None when a side has no text."""
+    if share is None:
+        return (f"no text to compare ({_silent(j.text, who)} gave none)",)
+    return (f"text relevance (BM25) {share:.0%} of the best possible",)
 
 
-def _meaning(c: _CandidateFeatures, j: _JobFeatures, who: str):
-    """How alike the two texts are in meaning: 100 × the cosine of their
-    meanings (`semantic.WordVectors.meanings`), floored at 0."""
-    if c.meaning is None or j.meaning is None:
-        side = "the job" if j.meaning is None else who
-        return 0.0, (f"no words to compare in meaning ({side} gave none)",)
-    cosine = max(0.0, min(1.0, meaning_similarity(c.meaning, j.meaning)))
-    return 100.0 * cosine, (
-        f"the texts are {cosine:.0%} alike in meaning (word vectors)",
-    )
+def _similarity_reasons(j: _JobFeatures, who: str, cosine):
+    """The similarity component: how alike the two texts are as a whole, the
+    cosine of their profiles (`TextProfile`)."""
+    if cosine is None:
+        return (f"no text to compare ({_silent(j.profile, who)} gave none)",)
+    return (f"the texts are {cosine:.0%} alike as a whole (TF-IDF cosine)",)
+
+
+def _meaning_reasons(j: _JobFeatures, who: str, cosine):
+    """The meaning component: how alike the two texts are in meaning, the
+    cosine of their meanings (`semantic.WordVectors.meanings`) floored at 0."""
+    if cosine is None:
+        side = _silent(j.meaning, who)
+        return (f"no words to compare in meaning ({side} gave none)",)
+    return (f"the texts are {cosine:.0%} alike in meaning (word vectors)",)
 
 
 def _round(value: float) -> int:
@@ -618,9 +630,18 @@ def _side_components(c: _CandidateFeatures, j: _JobFeatures, who, pref_verb, par
 
 
 def _score_prepared(
-    c: _CandidateFeatures, j: _JobFeatures, audience: str, parts: _Parts
-) -> MatchResult:
-    """`parts`: whether the context has an occupation index and word vectors;
+    c: _CandidateFeatures,
+    j: _JobFeatures,
+    audience: str,
+    parts: _Parts,
+    *,
+    explain: bool = True,
+) -> MatchResult | MatchScore:
+    """The pair's `MatchResult`; with `explain=False` its `MatchScore`, the same
+    numbers by the same arithmetic without the reasons, components and skill
+    lists (what ordering needs: a ranking explains only the rows it shows).
+
+    `parts`: whether the context has an occupation index and word vectors;
     with them the occupation and meaning components are part of every score of
     the call (0 where a side gives them nothing), without them they are left out
     of every score alike."""
@@ -628,31 +649,35 @@ def _score_prepared(
     if audience == "employer" and candidate.opted_out:
         raise OptedOut(candidate.id)
     who, pref_verb = _VOICES.get(audience, _CANDIDATE_VOICE)
-    s_score, s_reasons, matched, partial, missing, cap = _skills(c, j)
-    t_score, t_reasons = _text(c, j, who)
-    text = Component("text", round(t_score, 2), _TEXT_WEIGHT, t_reasons)
-    m_score, m_reasons = _similarity(c, j, who)
-    similarity = Component(
-        "similarity", round(m_score, 2), _SIMILARITY_WEIGHT, m_reasons
+    skilled = _skills(c, j, explain)
+    s_score, cap = round(skilled[0], 2), skilled[1]
+    # √ spreads the small shares and cosines real texts reach over 0–100 for
+    # display; it keeps their order for one person
+    share = c.text.share(j.text) if c.text is not None and j.text is not None else None
+    t_score = round(100.0 * math.sqrt(share), 2) if share is not None else 0.0
+    alike = None
+    if c.profile is not None and j.profile is not None:
+        alike = j.profile.similarity(c.profile)
+    m_score = (
+        round(100.0 * math.sqrt(max(0.0, min(1.0, alike))), 2)
+        if alike is not None
+        else 0.0
     )
-    skills = Component("skills", round(s_score, 2), _SKILLS_WEIGHT, s_reasons)
     occupation, experience, location, salary = _side_components(
         c, j, who, pref_verb, parts
     )
     # the weighted sum adds in the components' order on every path
-    weighted = text.score * _TEXT_WEIGHT + similarity.score * _SIMILARITY_WEIGHT
-    components = [text, similarity]
+    weighted = t_score * _TEXT_WEIGHT + m_score * _SIMILARITY_WEIGHT
     if parts.meaning:
-        n_score, n_reasons = _meaning(c, j, who)
-        meaning = Component("meaning", round(n_score, 2), _MEANING_WEIGHT, n_reasons)
-        weighted += meaning.score * _MEANING_WEIGHT
-        components.append(meaning)
+        close = None
+        if c.meaning is not None and j.meaning is not None:
+            close = max(0.0, min(1.0, meaning_similarity(c.meaning, j.meaning)))
+        n_score = round(100.0 * close, 2) if close is not None else 0.0
+        weighted += n_score * _MEANING_WEIGHT
     if parts.occupation:
         weighted += occupation.score * _OCCUPATION_WEIGHT
-        components.append(occupation)
-    components += (skills, experience, location, salary)
     weighted += (
-        skills.score * _SKILLS_WEIGHT
+        s_score * _SKILLS_WEIGHT
         + experience.score * _EXPERIENCE_WEIGHT
         + location.score * _LOCATION_WEIGHT
         + salary.score * _SALARY_WEIGHT
@@ -661,6 +686,34 @@ def _score_prepared(
     capped = cap is not None
     if capped:
         precise = precise * cap / 100.0
+    if not explain:
+        return MatchScore(
+            candidate.id, job.id, _round(precise), round(precise, 4), capped
+        )
+    _, _, s_reasons, matched, partial, missing = skilled
+    components = [
+        Component("text", t_score, _TEXT_WEIGHT, _text_reasons(j, who, share)),
+        Component(
+            "similarity",
+            m_score,
+            _SIMILARITY_WEIGHT,
+            _similarity_reasons(j, who, alike),
+        ),
+    ]
+    if parts.meaning:
+        components.append(
+            Component(
+                "meaning", n_score, _MEANING_WEIGHT, _meaning_reasons(j, who, close)
+            )
+        )
+    if parts.occupation:
+        components.append(occupation)
+    components += (
+        Component("skills", s_score, _SKILLS_WEIGHT, s_reasons),
+        experience,
+        location,
+        salary,
+    )
     headline = []
     if parts.occupation:
         headline.append(occupation.reasons[0])
@@ -707,6 +760,76 @@ def score(
     return _score_prepared(c, j, audience, _parts(context))
 
 
+def _ordered(score_one, others: list, by, limit) -> list:
+    """[(MatchScore, other side)] best first, ties by `by` (the other side's
+    id), each pair scored without explanation by `score_one(other, False)`."""
+    scored = [(score_one(other, False), other) for other in others]
+    scored.sort(key=lambda pair: (-pair[0].precise, by(pair[0])))
+    return scored[:limit] if limit is not None else scored
+
+
+def _explained(score_one, others: list, by, limit) -> list[MatchResult]:
+    """The first `limit` results explained, best first: every pair scored and
+    ordered, then those explained; all explained in one pass when `limit`
+    keeps every row."""
+    if limit is None or limit >= len(others):
+        results = [score_one(other, True) for other in others]
+        results.sort(key=lambda r: (-r.precise, by(r)))
+        return results
+    return [
+        score_one(other, True) for _, other in _ordered(score_one, others, by, limit)
+    ]
+
+
+def _jobs_prepared(candidate, jobs, context):
+    """The candidate's side, the jobs' sides, and how to score one job."""
+    idf, cache = Bm25Idf(context.corpus), _kept(context)
+    parts = _parts(context)
+    prepared = _candidate_side(candidate, context, idf, cache)
+    features = [_job_side(job, context, idf, cache) for job in jobs]
+    _attach_meanings([prepared, *features], context.vectors)
+
+    def score_one(j, explain):
+        return _score_prepared(prepared, j, "candidate", parts, explain=explain)
+
+    return features, score_one
+
+
+def _candidates_prepared(job, candidates, context):
+    """The candidates' sides (opted-out left out) and how to score one."""
+    idf, cache = Bm25Idf(context.corpus), _kept(context)
+    parts = _parts(context)
+    prepared = _job_side(job, context, idf, cache)
+    features = [
+        _candidate_side(c, context, idf, cache) for c in candidates if not c.opted_out
+    ]
+    _attach_meanings([prepared, *features], context.vectors)
+
+    def score_one(c, explain):
+        return _score_prepared(c, prepared, "employer", parts, explain=explain)
+
+    return features, score_one
+
+
+def _by_job(result) -> int:
+    return result.job_id
+
+
+def _by_candidate(result) -> int:
+    return result.candidate_id
+
+
+def order(
+    candidate: CandidateData,
+    jobs: Iterable[JobData],
+    context: ScoringContext | None = None,
+) -> list[MatchScore]:
+    """Every job's score for the candidate, best first, ties by job id
+    (ascending): the order and numbers of `rank`, without explanations."""
+    features, score_one = _jobs_prepared(candidate, jobs, context or ScoringContext())
+    return [s for s, _ in _ordered(score_one, features, _by_job, None)]
+
+
 def rank(
     candidate: CandidateData,
     jobs: Iterable[JobData],
@@ -714,16 +837,23 @@ def rank(
     *,
     limit: int | None = None,
 ) -> list[MatchResult]:
-    """Jobs for a candidate, best first; ties broken by job id (ascending)."""
+    """Jobs for a candidate, best first; ties broken by job id (ascending).
+    With a `limit`, every job is scored and only the first `limit` explained."""
+    features, score_one = _jobs_prepared(candidate, jobs, context or ScoringContext())
+    return _explained(score_one, features, _by_job, limit)
+
+
+def order_candidates(
+    job: JobData,
+    candidates: Iterable[CandidateData],
+    context: ScoringContext | None = None,
+) -> list[MatchScore]:
+    """Every candidate's score for the job, best first, ties by candidate id;
+    opted-out are skipped: the order and numbers of `rank_candidates`, without
+    explanations."""
     context = context or ScoringContext()
-    idf, cache = Bm25Idf(context.corpus), _kept(context)
-    parts = _parts(context)
-    prepared = _candidate_side(candidate, context, idf, cache)
-    features = [_job_side(job, context, idf, cache) for job in jobs]
-    _attach_meanings([prepared, *features], context.vectors)
-    results = [_score_prepared(prepared, j, "candidate", parts) for j in features]
-    results.sort(key=lambda r: (-r.precise, r.job_id))
-    return results[:limit] if limit is not None else results
+    features, score_one = _candidates_prepared(job, candidates, context)
+    return [s for s, _ in _ordered(score_one, features, _by_candidate, None)]
 
 
 def rank_candidates(
@@ -733,15 +863,9 @@ def rank_candidates(
     *,
     limit: int | None = None,
 ) -> list[MatchResult]:
-    """Candidates for a job, best first, ties by candidate id; opted-out are skipped."""
+    """Candidates for a job, best first, ties by candidate id; opted-out are
+    skipped. With a `limit`, every candidate is scored and only the first
+    `limit` explained."""
     context = context or ScoringContext()
-    idf, cache = Bm25Idf(context.corpus), _kept(context)
-    parts = _parts(context)
-    prepared = _job_side(job, context, idf, cache)
-    features = [
-        _candidate_side(c, context, idf, cache) for c in candidates if not c.opted_out
-    ]
-    _attach_meanings([prepared, *features], context.vectors)
-    results = [_score_prepared(c, prepared, "employer", parts) for c in features]
-    results.sort(key=lambda r: (-r.precise, r.candidate_id))
-    return results[:limit] if limit is not None else results
+    features, score_one = _candidates_prepared(job, candidates, context)
+    return _explained(score_one, features, _by_candidate, limit)

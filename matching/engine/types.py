@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from matching.engine.occupations import OccupationIndex
@@ -141,6 +141,18 @@ class Component:
     score: float  # 0–100
     weight: float
     reasons: tuple[str, ...] = ()
+
+
+class MatchScore(NamedTuple):
+    """A match's score without its explanation: what ordering needs
+    (`scoring.order`, `scoring.order_candidates`). The same numbers as the
+    pair's `MatchResult`."""
+
+    candidate_id: int
+    job_id: int
+    score: int  # 0–100, rounded
+    precise: float  # unrounded, used for ranking
+    capped: bool
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """The fast ranking paths give exactly what scoring each pair gives.
 
 `rank` and `rank_candidates` prepare the shared side once and tokenise in C;
-these tests hold them to `score()` pair by pair (and to the plain
-`tfidf_cosine`) on generated data with the real taxonomy's links.
+`order` and `order_candidates` score without explaining; these tests hold them
+to `score()` pair by pair (and to the plain `tfidf_cosine`) on generated data
+with the real taxonomy's links.
 """
 
 import hashlib
@@ -11,7 +12,13 @@ import sys
 
 import pytest
 
-from matching.engine.scoring import rank, rank_candidates, score
+from matching.engine.scoring import (
+    order,
+    order_candidates,
+    rank,
+    rank_candidates,
+    score,
+)
 from matching.engine.text import (
     _LOWER_TO_ASCII,
     _TOKEN,
@@ -82,6 +89,49 @@ def test_rank_candidates_equals_pairs_with_a_corpus_too(the_job, people, corpus)
         key=lambda r: (-r.precise, r.candidate_id),
     )
     assert ranked == by_pair
+
+
+def _numbers(results):
+    return [(r.candidate_id, r.job_id, r.score, r.precise, r.capped) for r in results]
+
+
+@pytest.mark.parametrize("with_corpus", [False, True])
+def test_order_candidates_gives_the_order_and_numbers_of_rank_candidates(
+    the_job, people, corpus, with_corpus
+):
+    context = file_context(corpus=corpus if with_corpus else None)
+
+    ordered = order_candidates(the_job, people, context)
+
+    assert _numbers(ordered) == _numbers(rank_candidates(the_job, people, context))
+    assert len(ordered) == 289
+    assert 0 < sum(s.capped for s in ordered) < 289
+    assert type(ordered[0]).__name__ == "MatchScore"
+
+
+def test_order_of_jobs_gives_the_order_and_numbers_of_rank():
+    context = file_context()
+    jobs = make_jobs(60)
+    someone = make_candidates(jobs[0], 1, seed=9)[0]
+
+    assert _numbers(order(someone, jobs, context)) == _numbers(
+        rank(someone, jobs, context)
+    )
+
+
+def test_a_limit_explains_the_first_rows_of_the_whole_ranking(the_job, people):
+    """Every row is scored and only the first `limit` explained: they are the
+    first rows of the ranking that explains them all, whole."""
+    context = file_context()
+    jobs = make_jobs(60)
+    someone = make_candidates(jobs[0], 1, seed=9)[0]
+
+    assert (
+        rank_candidates(the_job, people, context, limit=30)
+        == rank_candidates(the_job, people, context)[:30]
+    )
+    assert rank(someone, jobs, context, limit=7) == rank(someone, jobs, context)[:7]
+    assert rank(someone, jobs, context, limit=0) == []
 
 
 def test_rank_is_independent_of_input_order_and_repeatable(the_job, people):
