@@ -3,9 +3,11 @@
     .venv/bin/python -m bench.matching_bench                 # engine only, no database
     .venv/bin/python -m bench.matching_bench --db hotgigs_bench_quick --explain
 
-Engine: `rank_candidates` over generated candidates (matching/tests/generated.py)
-with the real taxonomy's related links and categories; wall and CPU time, cold
-(term cache cleared) and warm; and `rank` of one candidate over 800 generated
+Engine: a ranking of generated candidates (matching/tests/generated.py) with the
+real taxonomy's related links and categories, as the ranked page does it
+(`order_candidates` of them all, `rank_candidates` explaining the first PAGE);
+wall and CPU time, cold (term cache cleared) and warm, and the CPU of explaining
+every row (`explain_all`); and `rank` of one candidate over 800 generated
 jobs (the engine part of a recommendation). With `--db`: `recommendations_for`
 (cache bypassed) for sampled candidates of a bench database (read-only), in a
 process warmed as a web process is (`hotgigs.warmup`), p50/p95,
@@ -24,6 +26,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# the rows a ranking explains: the ranked page's (jobs.ranking.views.RANKED_PAGE_SIZE)
+PAGE = 50
 
 
 def _timed(fn, repeat: int, before=None):
@@ -49,7 +53,7 @@ def bench_engine(count: int, repeat: int, *, idf: bool = False) -> dict:
     """`idf`: with document frequencies of the candidates' texts, as production
     scoring passes them (matching.selectors.scoring_context)."""
     from hotgigs.warmup import freeze_long_lived_state
-    from matching.engine.scoring import rank_candidates
+    from matching.engine.scoring import order_candidates, rank_candidates
     from matching.engine.text import corpus_stats, term_counts
     from matching.tests.generated import file_context, make_candidates, make_job
 
@@ -62,24 +66,32 @@ def bench_engine(count: int, repeat: int, *, idf: bool = False) -> dict:
     # long-lived taxonomy and occupation index out of the collector's scans,
     # young collections every 50,000 allocations
     freeze_long_lived_state()
-    cold = _timed(
-        lambda: rank_candidates(job, candidates, context),
-        repeat,
-        before=term_counts.cache_clear,
-    )
-    warm = _timed(lambda: rank_candidates(job, candidates, context), repeat)
+
+    def page(context):
+        """As the ranked page and API: every candidate scored and ordered, the
+        first page's rows explained."""
+        order = order_candidates(job, candidates, context)
+        first = {s.candidate_id for s in order[:PAGE]}
+        rank_candidates(job, [c for c in candidates if c.id in first], context)
+        return order
+
+    cold = _timed(lambda: page(context), repeat, before=term_counts.cache_clear)
+    warm = _timed(lambda: page(context), repeat)
     # the candidates prepared by an earlier ranking and kept by the process
     # (matching.engine.prepared), as when one application of the job changes
     cached = _kept(context)
-    rank_candidates(job, candidates, cached)
-    kept = _timed(
-        lambda: rank_candidates(job, candidates, cached),
+    page(cached)
+    kept = _timed(lambda: page(cached), repeat, before=term_counts.cache_clear)
+    # every row explained, as rankings were before they explained only a page
+    explained = _timed(
+        lambda: rank_candidates(job, candidates, context),
         repeat,
         before=term_counts.cache_clear,
     )
     return {
         "candidates": count,
         "scored": len(cold[2]),
+        "explained": PAGE,
         "avg_candidate_words": round(words),
         "job_skills": len(job.skills),
         "cold_wall_ms": _summary(cold[0]),
@@ -87,6 +99,7 @@ def bench_engine(count: int, repeat: int, *, idf: bool = False) -> dict:
         "warm_wall_ms": _summary(warm[0]),
         "warm_cpu_ms": _summary(warm[1]),
         "kept_cpu_ms": _summary(kept[1]),
+        "explain_all_cold_cpu_ms": _summary(explained[1]),
     }
 
 
@@ -247,9 +260,11 @@ def bench_rank_profiles(count: int, repeat: int) -> dict:
         .values_list("id", flat=True)[:count]
     )
 
-    def run():
+    def run():  # as the ranked page: every profile ordered, the first page explained
         profiles = list(builders.profiles_for_ranking().filter(id__in=ids))
-        return selectors._rank_rows(job, profiles, {})
+        rows = selectors._rank_rows(job, profiles, {})
+        selectors.explain_rows(job=job, rows=rows[:PAGE])
+        return rows
 
     ranking_key = selectors._ranking_key
     out = {"profiles": len(ids)}

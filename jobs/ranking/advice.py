@@ -124,7 +124,7 @@ def job_advice_for(*, draft: dict, exclude_job_id: int | None = None) -> AdviceR
     candidates = candidate_data_for_profiles(
         list(profiles_for_ranking().filter(id__in=pool))
     )
-    results = get_provider().rank_candidates(job_data, candidates, scoring_context())
+    results = get_provider().order_candidates(job_data, candidates, scoring_context())
     advice = advice_engine.job_advice(
         draft,
         cooccurrence={key: cooccurrence},

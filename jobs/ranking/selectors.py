@@ -10,7 +10,7 @@ Python, never querying inside its loop.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.cache import cache
 from django.db.models import Q
@@ -38,7 +38,7 @@ from jobs.search_cache import search_version
 from matching.corpus import corpus_version
 from matching.engine import advice as advice_engine
 from matching.engine.text import tfidf_cosine
-from matching.engine.types import JobData, MatchResult
+from matching.engine.types import JobData, MatchResult, MatchScore
 from matching.providers import get_provider
 from matching.selectors import scoring_context
 from matching.skills import taxonomy_version
@@ -93,8 +93,8 @@ def _applied_job_ids(user_id, job_ids) -> set[int]:
     )
 
 
-def score_jobs_for_profile(*, profile_id: int, job_ids) -> list[MatchResult]:
-    """The candidate's match with each of these jobs, best first: 4 queries
+def score_jobs_for_profile(*, profile_id: int, job_ids) -> list[MatchScore]:
+    """The candidate's score for each of these jobs, best first: 4 queries
     (the profile, its skills and experience, the jobs' stamps), 2 more for the
     jobs and their skills when this process does not keep them
     (`builders.job_data_for_ids`).
@@ -103,7 +103,7 @@ def score_jobs_for_profile(*, profile_id: int, job_ids) -> list[MatchResult]:
     if not profiles or not job_ids:
         return []
     (candidate,) = candidate_data_for_profiles(profiles)
-    return get_provider().rank(candidate, job_data_for_ids(job_ids), scoring_context())
+    return get_provider().order(candidate, job_data_for_ids(job_ids), scoring_context())
 
 
 # A recommendation shares words, a skill or an occupation with the candidate: the
@@ -228,12 +228,14 @@ def similar_jobs(*, job, limit: int = SIMILAR_KEPT):
 @dataclass(frozen=True)
 class RankedCandidate:
     profile: object
-    result: MatchResult | None  # None: not scored (opted out)
+    score: MatchScore | None  # None: not scored (opted out)
     application: object | None = None
+    # the score explained, on the rows `explain_rows` was given
+    result: MatchResult | None = None
 
     @property
     def not_scored_reason(self) -> str:
-        return "" if self.result else NOT_SCORED_REASON
+        return "" if self.score else NOT_SCORED_REASON
 
 
 def _ranking_key(job_data: JobData, profiles) -> str:
@@ -258,15 +260,17 @@ def _ranking_key(job_data: JobData, profiles) -> str:
         )
     )
     digest = hashlib.sha256(blob.encode()).hexdigest()[:32]
-    return f"ranking:ranked:{job_data.id}:{digest}"
+    return f"ranking:order:{job_data.id}:{digest}"
 
 
 def _rank_rows(
     job, profiles, applications_by_user, *, job_data: JobData | None = None
 ) -> list[RankedCandidate]:
-    """The profiles ranked for the job, opted-out ones last and unscored.
+    """The profiles ranked for the job, opted-out ones last and unscored; the
+    rows carry scores, not explanations (`explain_rows` explains the rows a
+    page shows).
 
-    The scores are cached under a key of what they depend on (`_ranking_key`):
+    The order is cached under a key of what it depends on (`_ranking_key`):
     a repeated ranking skips building the candidates' data (2 queries and most
     of the CPU) and scoring; any change to the job, a profile, the taxonomy or
     the idf table gives a new key.
@@ -275,21 +279,19 @@ def _rank_rows(
         return []
     job_data = job_data or job_data_for(job)
     key = _ranking_key(job_data, profiles)
-    results = cache.get(key)
-    if results is None:
+    order = cache.get(key)
+    if order is None:
         candidates = candidate_data_for_profiles(profiles)
-        results = get_provider().rank_candidates(
-            job_data, candidates, scoring_context()
-        )
-        cache.set(key, results, CACHE_SECONDS)
+        order = get_provider().order_candidates(job_data, candidates, scoring_context())
+        cache.set(key, order, CACHE_SECONDS)
     by_pk = {p.pk: p for p in profiles}
     rows = [
         RankedCandidate(
-            by_pk[r.candidate_id],
-            r,
-            applications_by_user.get(by_pk[r.candidate_id].user_id),
+            by_pk[s.candidate_id],
+            s,
+            applications_by_user.get(by_pk[s.candidate_id].user_id),
         )
-        for r in results
+        for s in order
     ]
     rows.extend(
         RankedCandidate(p, None, applications_by_user.get(p.user_id))
@@ -297,6 +299,23 @@ def _rank_rows(
         if p.opt_out_of_matching
     )
     return rows
+
+
+def explain_rows(*, job, rows) -> list[RankedCandidate]:
+    """`rows` (some of a ranking's) with each scored one's `result`: its score
+    explained, by the same engine and data that scored it. 3 queries (the
+    job's skills, the candidates' skills and experience) whatever the rows."""
+    profiles = [row.profile for row in rows if row.score is not None]
+    if not profiles:
+        return list(rows)
+    results = get_provider().rank_candidates(
+        job_data_for(job), candidate_data_for_profiles(profiles), scoring_context()
+    )
+    by_candidate = {r.candidate_id: r for r in results}
+    return [
+        replace(row, result=by_candidate.get(row.profile.pk)) if row.score else row
+        for row in rows
+    ]
 
 
 def ranked_applicants(*, job) -> list[RankedCandidate]:
@@ -363,12 +382,12 @@ def job_match_panel_for(*, job, user) -> dict:
 
 
 def applicant_scores_for(*, job) -> dict:
-    """{application pk: MatchResult or None} for the job's applicants (the
+    """{application pk: MatchScore or None} for the job's applicants (the
     pipeline board's scores), from one `ranked_applicants` batch: a fixed number
     of queries whatever the number of applications. None means "not scored" (the
     candidate opted out); an application missing from the dict has no profile."""
     return {
-        row.application.pk: row.result
+        row.application.pk: row.score
         for row in ranked_applicants(job=job)
         if row.application is not None
     }

@@ -65,7 +65,7 @@ class RankedCandidateSerializer(serializers.Serializer):
         return row.application.stage if row.application else None
 
     def get_scored(self, row) -> bool:
-        return row.result is not None
+        return row.score is not None
 
 
 class RankedCandidatesInput(serializers.Serializer):

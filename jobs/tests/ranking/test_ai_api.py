@@ -258,6 +258,28 @@ def test_team_ranks_applicants_opted_out_last_unscored(api_as, olivia, job, appl
     assert rows[2]["not_scored_reason"] == "not scored at the candidate's request"
 
 
+def test_every_page_of_a_ranking_is_explained_in_order(api_as, olivia, job, profile):
+    """The ranking is ordered whole and each page explains its own rows: page 2
+    carries the same explained results as scoring each of its candidates."""
+    Application.objects.create(job=job, candidate=profile.user)
+    for years in range(22):
+        other = make_profile(skills=["Python", "Django"], years_experience=years)
+        Application.objects.create(job=job, candidate=other.user)
+    client = api_as(olivia)
+    params = {"applicants_only": "true"}
+
+    first = client.get(ranked_url(job), params).json()
+    second = client.get(ranked_url(job), params | {"page": 2}).json()
+
+    assert first["count"] == 23 and len(second["results"]) == 3
+    scores = [r["match"]["score"] for r in first["results"] + second["results"]]
+    assert scores == sorted(scores, reverse=True) and len(set(scores)) > 1
+    for row in second["results"]:
+        direct = client.get(MATCH, {"job": job.pk, "candidate": row["candidate"]})
+        assert row["match"] == direct.json()
+        assert len(row["match"]["components"]) == 7
+
+
 def test_ranking_includes_visible_matching_profiles(api_as, tom, job, applicants):
     rows = api_as(tom).get(ranked_url(job)).json()["results"]
 

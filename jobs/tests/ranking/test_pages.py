@@ -88,6 +88,7 @@ def test_ranked_page_per_persona_and_opt_out(
         (out.pk, None),
     ]
     assert b"Not scored at the candidate's request." in response.content
+    assert b"Missing: Docker" in response.content  # the shown rows are explained
     client.force_login(tom)
     assert client.get(url).status_code == 200
     for outsider, status in ((eve, 404), (sam, 404), (alice, 403)):

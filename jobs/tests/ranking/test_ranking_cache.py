@@ -5,7 +5,7 @@ import pytest
 
 from candidates import services as candidate_services
 from candidates.tests.factories import make_profile
-from jobs.models import Application
+from jobs.models import Application, Job
 from jobs.ranking import builders, pools, selectors
 from jobs.tests.ranking.wiring import alice_profile, backend_job
 from matching.corpus import current_corpus
@@ -32,7 +32,7 @@ def applied(job, alice, bob):
 
 
 def _scores(rows):
-    return [(row.profile.pk, row.result and row.result.precise) for row in rows]
+    return [(row.profile.pk, row.score and row.score.precise) for row in rows]
 
 
 def test_a_repeated_ranking_is_read_from_the_cache_with_the_same_rows(
@@ -45,10 +45,12 @@ def test_a_repeated_ranking_is_read_from_the_cache_with_the_same_rows(
     with django_assert_num_queries(3):
         again = selectors.ranked_applicants(job=job)
 
-    assert [r.result for r in again] == [r.result for r in first]
+    assert [r.score for r in again] == [r.score for r in first]
     assert [r.profile.pk for r in again] == [r.profile.pk for r in first]
-    assert first[0].result.score == 87
-    assert (first[-1].profile.pk, first[-1].result) == (applied.pk, None)
+    assert first[0].score.score == 87
+    assert (first[-1].profile.pk, first[-1].score) == (applied.pk, None)
+    # the rows carry scores; `explain_rows` explains the rows a page shows
+    assert {r.result for r in again} == {None}
 
 
 def test_a_profile_change_gives_a_new_ranking(job, applied, alice, bob):
@@ -87,7 +89,7 @@ def test_opting_out_is_seen_at_once_despite_the_cache(job, applied, alice):
     rows = selectors.ranked_applicants(job=job)
 
     alice_row = next(r for r in rows if r.profile.pk == profile.pk)
-    assert alice_row.result is None
+    assert alice_row.score is None
     assert alice_row.not_scored_reason == "not scored at the candidate's request"
 
 
@@ -108,5 +110,30 @@ def test_the_visible_pool_takes_the_newest_profiles_per_skill(job, monkeypatch):
 
     out = make_profile(skills=["Django"], opt_out_of_matching=True)
     rows = selectors.ranked_candidates_for_job(job=job)
-    assert [(r.profile.pk, r.result is None) for r in rows][-1] == (out.pk, True)
+    assert [(r.profile.pk, r.score is None) for r in rows][-1] == (out.pk, True)
     assert {r.profile.pk for r in rows} == {out.pk, django[3].pk}
+
+
+def test_explain_rows_explains_the_rows_given_as_scoring_each_pair(
+    job, applied, alice, bob, django_assert_num_queries
+):
+    rows = selectors.ranked_applicants(job=job)
+    job = Job.objects.get(pk=job.pk)
+
+    # the job's skills, the candidates' skills and experience
+    with django_assert_num_queries(3):
+        shown = selectors.explain_rows(job=job, rows=rows[1:])
+
+    assert [r.profile.pk for r in shown] == [bob.candidate_profile.pk, applied.pk]
+    bob_row, carol_row = shown
+    expected = selectors.match_for_employer(
+        profile=builders.profile_for_scoring(bob), job=job
+    )
+    assert bob_row.result == expected
+    assert (bob_row.score.precise, bob_row.score.score) == (
+        expected.precise,
+        expected.score,
+    )
+    assert (carol_row.score, carol_row.result) == (None, None)
+    assert selectors.explain_rows(job=job, rows=rows[2:]) == rows[2:]
+    assert selectors.explain_rows(job=job, rows=[]) == []
