@@ -263,7 +263,7 @@ def bench_rank_profiles(count: int, repeat: int) -> dict:
     def run():  # as the ranked page: every profile ordered, the first page explained
         profiles = list(builders.profiles_for_ranking().filter(id__in=ids))
         rows = selectors._rank_rows(job, profiles, {})
-        selectors.explain_rows(job=job, rows=rows[:PAGE])
+        selectors.explain_rows(ranking=rows, rows=rows[:PAGE])
         return rows
 
     ranking_key = selectors._ranking_key

@@ -238,6 +238,25 @@ class RankedCandidate:
         return "" if self.score else NOT_SCORED_REASON
 
 
+class Ranking(list):
+    """A job's ranked rows (`RankedCandidate`, best first), and what explaining
+    some of them needs (`explain_rows`): the job as scored, the cache key of
+    the order and, when this request scored them, the candidates' data by id."""
+
+    def __init__(
+        self,
+        rows=(),
+        *,
+        job_data: JobData | None = None,
+        key: str = "",
+        candidates: dict | None = None,
+    ):
+        super().__init__(rows)
+        self.job_data = job_data
+        self.key = key
+        self.candidates = candidates or {}
+
+
 def _ranking_key(job_data: JobData, profiles) -> str:
     """Everything a ranking depends on: the job as scored (its JobData), each
     profile's last change, the provider, the idf table and the taxonomy."""
@@ -265,7 +284,7 @@ def _ranking_key(job_data: JobData, profiles) -> str:
 
 def _rank_rows(
     job, profiles, applications_by_user, *, job_data: JobData | None = None
-) -> list[RankedCandidate]:
+) -> Ranking:
     """The profiles ranked for the job, opted-out ones last and unscored; the
     rows carry scores, not explanations (`explain_rows` explains the rows a
     page shows).
@@ -276,10 +295,10 @@ def _rank_rows(
     the idf table gives a new key.
     """
     if not profiles:  # nobody to score: no job data, taxonomy or idf to read
-        return []
+        return Ranking()
     job_data = job_data or job_data_for(job)
     key = _ranking_key(job_data, profiles)
-    order = cache.get(key)
+    order, candidates = cache.get(key), ()
     if order is None:
         candidates = candidate_data_for_profiles(profiles)
         order = get_provider().order_candidates(job_data, candidates, scoring_context())
@@ -298,19 +317,33 @@ def _rank_rows(
         for p in sorted(profiles, key=lambda p: p.pk)
         if p.opt_out_of_matching
     )
-    return rows
+    return Ranking(
+        rows, job_data=job_data, key=key, candidates={c.id: c for c in candidates}
+    )
 
 
-def explain_rows(*, job, rows) -> list[RankedCandidate]:
-    """`rows` (some of a ranking's) with each scored one's `result`: its score
-    explained, by the same engine and data that scored it. 3 queries (the
-    job's skills, the candidates' skills and experience) whatever the rows."""
+def explain_rows(*, ranking: Ranking, rows) -> list[RankedCandidate]:
+    """`rows` (some of `ranking`'s, a page) with each scored one's `result`:
+    its score explained by the engine, from the same data that scored it.
+    Cached under the ranking's key and the rows' candidates; on a miss, the
+    candidates' data the ranking was scored from, else 2 queries (their skills
+    and experience) whatever the rows."""
     profiles = [row.profile for row in rows if row.score is not None]
     if not profiles:
         return list(rows)
-    results = get_provider().rank_candidates(
-        job_data_for(job), candidate_data_for_profiles(profiles), scoring_context()
-    )
+    ids = ",".join(str(p.pk) for p in profiles)
+    key = f"{ranking.key}:explained:{hashlib.sha256(ids.encode()).hexdigest()[:16]}"
+    results = cache.get(key)
+    if results is None:
+        kept = ranking.candidates
+        if all(p.pk in kept for p in profiles):
+            candidates = [kept[p.pk] for p in profiles]
+        else:
+            candidates = candidate_data_for_profiles(profiles)
+        results = get_provider().rank_candidates(
+            ranking.job_data, candidates, scoring_context()
+        )
+        cache.set(key, results, CACHE_SECONDS)
     by_candidate = {r.candidate_id: r for r in results}
     return [
         replace(row, result=by_candidate.get(row.profile.pk)) if row.score else row
@@ -318,7 +351,7 @@ def explain_rows(*, job, rows) -> list[RankedCandidate]:
     ]
 
 
-def ranked_applicants(*, job) -> list[RankedCandidate]:
+def ranked_applicants(*, job) -> Ranking:
     """The job's applicants with a profile (withdrawn ones left out), best first;
     those who opted out come last, unscored. 3 queries and the job's skills when
     the ranking is cached, 2 more when it is not, whatever their number."""
@@ -330,7 +363,7 @@ def ranked_applicants(*, job) -> list[RankedCandidate]:
     return _rank_rows(job, profiles, applications)
 
 
-def ranked_candidates_for_job(*, job, applicants_only: bool = False):
+def ranked_candidates_for_job(*, job, applicants_only: bool = False) -> Ranking:
     """Applicants, or applicants and matching visible profiles, best first.
 
     Hidden profiles appear only as applicants (the company they applied to may see

@@ -75,7 +75,7 @@ def ranked_candidates(request, slug):
         "ranking/ranked.html",
         {
             "job": job,
-            "rows": selectors.explain_rows(job=job, rows=rows[:RANKED_PAGE_SIZE]),
+            "rows": selectors.explain_rows(ranking=rows, rows=rows[:RANKED_PAGE_SIZE]),
             "total": len(rows),
             "applicants_only": applicants_only,
         },

@@ -142,7 +142,7 @@ class RankedCandidatesView(APIView):
         )
         paginator = self.pagination_class()
         page = paginator.paginate_queryset(_Rows(rows), request, view=self)
-        page = selectors.explain_rows(job=job, rows=page)
+        page = selectors.explain_rows(ranking=rows, rows=page)
         return paginator.get_paginated_response(
             RankedCandidateSerializer(page, many=True).data
         )

@@ -118,16 +118,15 @@ def test_explain_rows_explains_the_rows_given_as_scoring_each_pair(
     job, applied, alice, bob, django_assert_num_queries
 ):
     rows = selectors.ranked_applicants(job=job)
-    job = Job.objects.get(pk=job.pk)
 
-    # the job's skills, the candidates' skills and experience
-    with django_assert_num_queries(3):
-        shown = selectors.explain_rows(job=job, rows=rows[1:])
+    # scored by this call: the job's and the candidates' data came with the rows
+    with django_assert_num_queries(0):
+        shown = selectors.explain_rows(ranking=rows, rows=rows[1:])
 
     assert [r.profile.pk for r in shown] == [bob.candidate_profile.pk, applied.pk]
     bob_row, carol_row = shown
     expected = selectors.match_for_employer(
-        profile=builders.profile_for_scoring(bob), job=job
+        profile=builders.profile_for_scoring(bob), job=Job.objects.get(pk=job.pk)
     )
     assert bob_row.result == expected
     assert (bob_row.score.precise, bob_row.score.score) == (
@@ -135,5 +134,33 @@ def test_explain_rows_explains_the_rows_given_as_scoring_each_pair(
         expected.score,
     )
     assert (carol_row.score, carol_row.result) == (None, None)
-    assert selectors.explain_rows(job=job, rows=rows[2:]) == rows[2:]
-    assert selectors.explain_rows(job=job, rows=[]) == []
+    again = selectors.ranked_applicants(job=job)  # the order read from the cache
+    with django_assert_num_queries(0):  # nothing to explain, or explained before
+        assert selectors.explain_rows(ranking=again, rows=again[2:]) == again[2:]
+        assert selectors.explain_rows(ranking=again, rows=[]) == []
+        assert selectors.explain_rows(ranking=again, rows=again[1:]) == shown
+    with django_assert_num_queries(2):  # the candidates' skills and experience
+        (first,) = selectors.explain_rows(ranking=again, rows=again[:1])
+    assert first.result == selectors.match_for_employer(
+        profile=builders.profile_for_scoring(alice), job=Job.objects.get(pk=job.pk)
+    )
+    assert first.result.score == 87
+
+
+def test_explanations_follow_the_ranking_they_belong_to(job, applied, bob):
+    """Explanations are kept under the ranking's key: a profile change gives
+    a new ranking and new explanations, never the old ones."""
+    rows = selectors.ranked_applicants(job=job)
+    before = selectors.explain_rows(ranking=rows, rows=rows)[1].result
+    bob_profile = bob.candidate_profile
+    candidate_services.candidate_skill_save(
+        profile=bob_profile, name="Django", level=3, years=1
+    )
+    candidate_services.profile_changed(profile=bob_profile)
+
+    rows = selectors.ranked_applicants(job=job)
+    after = selectors.explain_rows(ranking=rows, rows=rows)[1].result
+
+    assert after.candidate_id == bob_profile.pk
+    assert "Django" in after.matched_skills and "Django" not in before.matched_skills
+    assert after.score == rows[1].score.score > before.score
