@@ -298,7 +298,8 @@ def _rank_rows(
         return Ranking()
     job_data = job_data or job_data_for(job)
     key = _ranking_key(job_data, profiles)
-    order, candidates = cache.get(key), ()
+    order = cache.get(key)
+    candidates = ()  # the candidates' data, when this call scores them
     if order is None:
         candidates = candidate_data_for_profiles(profiles)
         order = get_provider().order_candidates(job_data, candidates, scoring_context())

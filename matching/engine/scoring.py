@@ -89,6 +89,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from itertools import repeat
+from operator import attrgetter
 from typing import NamedTuple
 
 from matching.engine.occupations import occupation_affinity
@@ -760,6 +761,10 @@ def score(
     return _score_prepared(c, j, audience, _parts(context))
 
 
+# ties are broken by the other side's id
+_BY_JOB, _BY_CANDIDATE = attrgetter("job_id"), attrgetter("candidate_id")
+
+
 def _ordered(score_one, others: list, by, limit) -> list:
     """[(MatchScore, other side)] best first, ties by `by` (the other side's
     id), each pair scored without explanation by `score_one(other, False)`."""
@@ -811,14 +816,6 @@ def _candidates_prepared(job, candidates, context):
     return features, score_one
 
 
-def _by_job(result) -> int:
-    return result.job_id
-
-
-def _by_candidate(result) -> int:
-    return result.candidate_id
-
-
 def order(
     candidate: CandidateData,
     jobs: Iterable[JobData],
@@ -827,7 +824,7 @@ def order(
     """Every job's score for the candidate, best first, ties by job id
     (ascending): the order and numbers of `rank`, without explanations."""
     features, score_one = _jobs_prepared(candidate, jobs, context or ScoringContext())
-    return [s for s, _ in _ordered(score_one, features, _by_job, None)]
+    return [s for s, _ in _ordered(score_one, features, _BY_JOB, None)]
 
 
 def rank(
@@ -840,7 +837,7 @@ def rank(
     """Jobs for a candidate, best first; ties broken by job id (ascending).
     With a `limit`, every job is scored and only the first `limit` explained."""
     features, score_one = _jobs_prepared(candidate, jobs, context or ScoringContext())
-    return _explained(score_one, features, _by_job, limit)
+    return _explained(score_one, features, _BY_JOB, limit)
 
 
 def order_candidates(
@@ -853,7 +850,7 @@ def order_candidates(
     explanations."""
     context = context or ScoringContext()
     features, score_one = _candidates_prepared(job, candidates, context)
-    return [s for s, _ in _ordered(score_one, features, _by_candidate, None)]
+    return [s for s, _ in _ordered(score_one, features, _BY_CANDIDATE, None)]
 
 
 def rank_candidates(
@@ -868,4 +865,4 @@ def rank_candidates(
     `limit` explained."""
     context = context or ScoringContext()
     features, score_one = _candidates_prepared(job, candidates, context)
-    return _explained(score_one, features, _by_candidate, limit)
+    return _explained(score_one, features, _BY_CANDIDATE, limit)
