@@ -87,15 +87,13 @@ def pairs(data):
     gain 2^grade − 1."""
     context = scoring_context_for(data)
     idf = Bm25Idf(context.corpus)
-    prepared = [scoring._JobFeatures(job, context, idf) for job in data.jobs]
-    scoring._attach_meanings(prepared, context.vectors)
+    prepared = scoring._job_sides(data.jobs, context, idf, None)
     parts = scoring._parts(context)
     floor, scoring.CAP_FLOOR = scoring.CAP_FLOOR, 0.0  # cap ÷ 100 = coverage
     out = []
     try:
         for candidate in data.candidates:
-            c = scoring._CandidateFeatures(candidate, context, idf)
-            scoring._attach_meanings((c,), context.vectors)
+            c = scoring._candidate_side(candidate, context, idf, None)
             rows = []
             for j in prepared:
                 result = scoring._score_prepared(c, j, "candidate", parts)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -48,14 +48,6 @@ class LruTable:
             if value is not None:
                 self._items.move_to_end(key)
             return value
-
-    def get_or_build(self, key: Hashable, build: Callable[[], Any]):
-        """`key`'s value, built by `build` and kept if absent."""
-        value = self.get(key)
-        if value is None:
-            value = build()
-            self.add(key, value)
-        return value
 
     def add(self, key: Hashable, value) -> None:
         with self._lock:

@@ -73,15 +73,16 @@ components, skill lists) costs more than the score: `order` and
 `order_candidates` score every pair without explaining (`MatchScore`), by the
 same arithmetic (`_score_prepared(explain=False)`), and `rank` and
 `rank_candidates` with a `limit` explain only their first rows. Per pair the
-text is one dict lookup per candidate term. Meanings are computed for all the
-prepared sides of a call in one numpy batch (`_attach_meanings`); per pair the
-meaning is one dot product. The occupation, experience, location and salary
-components read a few candidate fields each; the job side keeps the ones it built
-(`_JobFeatures.memo`), so ranking thousands of candidates for one job builds a
-few dozen of them, not thousands. A context with a `PreparedCache`
-(`matching.engine.prepared`, production's) keeps prepared sides across calls:
-a side already prepared for the same data and context parts is read, not
-built, and gives the same scores.
+text is one dict lookup per candidate term. The many sides of a ranking have
+their texts weighted and their meanings computed together (`_sides`, with
+`TextBatch`: a few numpy passes over all their terms, the same floats as each
+text alone); per pair the meaning is one dot product. The occupation,
+experience, location and salary components read a few candidate fields each;
+the job side keeps the ones it built (`_JobFeatures.memo`), so ranking
+thousands of candidates for one job builds a few dozen of them, not thousands.
+A context with a `PreparedCache` (`matching.engine.prepared`, production's)
+keeps prepared sides across calls: a side already prepared for the same data
+and context parts is read, not built, and gives the same scores.
 """
 
 from __future__ import annotations
@@ -94,13 +95,12 @@ from typing import NamedTuple
 
 from matching.engine.occupations import occupation_affinity
 from matching.engine.prepared import PreparedCache
-from matching.engine.semantic import WordVectors, meaning_similarity
+from matching.engine.semantic import meaning_similarity
 from matching.engine.text import (
     Bm25Document,
     Bm25Idf,
     Bm25Query,
-    TextProfile,
-    TextTerms,
+    TextBatch,
 )
 from matching.engine.types import (
     LEVELS,
@@ -220,7 +220,7 @@ class _JobFeatures:
                  "country", "city", "where", "text", "profile", "meaning", "memo",
                  "evidence", "capping", "occupations")  # fmt: skip
 
-    def __init__(self, job: JobData, context: ScoringContext, idf: Bm25Idf):
+    def __init__(self, job: JobData, context: ScoringContext, idf: Bm25Idf, text):
         related, categories = _symmetric_links(context.related), context.categories
         rarity = context.rarity
         self.job = job
@@ -257,12 +257,10 @@ class _JobFeatures:
         self.country = job.country.upper() if job.country else ""
         self.city = job.city.casefold() if job.city else ""
         self.where = job.city or job.country or "an unknown place"
-        text = job.text
-        has_text = bool(text) and not text.isspace()
-        terms = TextTerms(text, idf) if has_text else None  # counted once for all
-        self.text = Bm25Document(terms, idf.corpus) if has_text else None
-        self.profile = TextProfile(terms) if has_text else None
-        self.meaning = None  # `_attach_meanings`, in one batch per call
+        # (TextTerms, TextProfile) of its text, or (None, None): `_sides`
+        terms, self.profile = text
+        self.text = Bm25Document(terms, idf.corpus) if terms is not None else None
+        self.meaning = None  # set by `_sides`, in one batch per call
         self.occupations = _job_occupations(job, context)
         self.memo: dict = {}
 
@@ -275,37 +273,24 @@ class _CandidateFeatures:
     __slots__ = ("candidate", "have", "categories", "text", "profile", "meaning",
                  "_category_map", "occupations", "occupation_key")  # fmt: skip
 
-    def __init__(self, candidate: CandidateData, context: ScoringContext, idf):
+    def __init__(self, candidate: CandidateData, context: ScoringContext, idf, text):
         self.candidate = candidate
         self.have = {s.slug: s for s in candidate.skills}
         self.categories = None
         self._category_map = context.categories
-        text = candidate.text
-        terms = TextTerms(text, idf) if text and not text.isspace() else None
+        terms, profile = text  # as the job's
         query = Bm25Query(terms) if terms is not None else None
         self.text = query if query is not None and query.best else None
-        self.profile = TextProfile(terms) if self.text is not None else None
-        self.meaning = None  # `_attach_meanings`, in one batch per call
+        self.profile = profile if self.text is not None else None
+        self.meaning = None  # set by `_sides`, in one batch per call
         self.occupations = _candidate_occupations(candidate, context)
         # a string (its hash is cached) for the job side's memo
         self.occupation_key = "|".join(f"{g.code}:{g.score}" for g in self.occupations)
 
     def skill_categories(self) -> set:
-        categories = self._category_map
-        return {categories.get(slug) for slug in self.have} - {None}
-
-
-def _attach_meanings(features, vectors: WordVectors | None) -> None:
-    """Set each prepared side's meaning from its text profile, all in one batch
-    (`WordVectors.meanings`: a ranking's thousands of texts share a few numpy
-    calls, and one text gets the same floats alone or in a batch)."""
-    if vectors is None:
-        return
-    # a side kept from an earlier call (`PreparedCache`) has its meaning already
-    features = [f for f in features if f.meaning is None and f.profile is not None]
-    meanings = vectors.meanings([f.profile for f in features])
-    for prepared, meaning in zip(features, meanings, strict=True):
-        prepared.meaning = meaning
+        categories = set(map(self._category_map.get, self.have))
+        categories.discard(None)
+        return categories
 
 
 # A kept job's memo (components by candidate fields) is emptied past this size,
@@ -321,22 +306,72 @@ def _kept(context: ScoringContext) -> PreparedCache | None:
 
 def _job_side(job: JobData, context: ScoringContext, idf, cache) -> _JobFeatures:
     """The job prepared, from `cache` (`_kept`) when it holds it."""
-    if cache is None:
-        return _JobFeatures(job, context, idf)
-    features = cache.jobs.get_or_build(job, lambda: _JobFeatures(job, context, idf))
-    if len(features.memo) > MEMO_LIMIT:
-        features.memo.clear()
-    return features
+    return _job_sides([job], context, idf, cache)[0]
 
 
 def _candidate_side(
     candidate: CandidateData, context: ScoringContext, idf, cache
 ) -> _CandidateFeatures:
     """The candidate prepared, from `cache` (`_kept`) when it holds them."""
-    if cache is None:
-        return _CandidateFeatures(candidate, context, idf)
-    return cache.candidates.get_or_build(
-        candidate, lambda: _CandidateFeatures(candidate, context, idf)
+    return _candidate_sides([candidate], context, idf, cache)[0]
+
+
+def _sides(items: list, build, table, idf, vectors) -> list:
+    """Each item's prepared side, from `table` (a `PreparedCache` table, or
+    None) when it keeps it, else `build(item, text)` with the texts of all the
+    others counted and weighted in one `TextBatch`, their meanings in one
+    batch on its rows."""
+    sides = [table.get(item) for item in items] if table is not None else None
+    if sides is None:
+        missing = items
+    else:
+        missing = [item for item, s in zip(items, sides, strict=True) if s is None]
+    if not missing:
+        return sides
+    batch = TextBatch([item.text for item in missing], idf)
+    built = [
+        build(item, (terms, profile))
+        for item, terms, profile in zip(
+            missing, batch.terms, batch.profiles, strict=True
+        )
+    ]
+    if vectors is not None:
+        meanings = vectors.meanings(batch.profiles, batch.rows(vectors.index))
+        for side, meaning in zip(built, meanings, strict=True):
+            if side.profile is not None:
+                side.meaning = meaning
+    if sides is None:
+        return built
+    fresh = iter(built)
+    for k, side in enumerate(sides):
+        if side is None:
+            side = sides[k] = next(fresh)
+            table.add(items[k], side)
+    return sides
+
+
+def _job_sides(jobs: list, context: ScoringContext, idf, cache) -> list:
+    table = cache.jobs if cache is not None else None
+    sides = _sides(
+        jobs,
+        lambda job, text: _JobFeatures(job, context, idf, text),
+        table,
+        idf,
+        context.vectors,
+    )
+    for features in sides:
+        if len(features.memo) > MEMO_LIMIT:
+            features.memo.clear()
+    return sides
+
+
+def _candidate_sides(candidates: list, context: ScoringContext, idf, cache) -> list:
+    return _sides(
+        candidates,
+        lambda candidate, text: _CandidateFeatures(candidate, context, idf, text),
+        cache.candidates if cache is not None else None,
+        idf,
+        context.vectors,
     )
 
 
@@ -757,7 +792,6 @@ def score(
     idf, cache = Bm25Idf(context.corpus), _kept(context)
     c = _candidate_side(candidate, context, idf, cache)
     j = _job_side(job, context, idf, cache)
-    _attach_meanings((c, j), context.vectors)
     return _score_prepared(c, j, audience, _parts(context))
 
 
@@ -791,8 +825,7 @@ def _jobs_prepared(candidate, jobs, context):
     idf, cache = Bm25Idf(context.corpus), _kept(context)
     parts = _parts(context)
     prepared = _candidate_side(candidate, context, idf, cache)
-    features = [_job_side(job, context, idf, cache) for job in jobs]
-    _attach_meanings([prepared, *features], context.vectors)
+    features = _job_sides(list(jobs), context, idf, cache)
 
     def score_one(j, explain):
         return _score_prepared(prepared, j, "candidate", parts, explain=explain)
@@ -805,10 +838,9 @@ def _candidates_prepared(job, candidates, context):
     idf, cache = Bm25Idf(context.corpus), _kept(context)
     parts = _parts(context)
     prepared = _job_side(job, context, idf, cache)
-    features = [
-        _candidate_side(c, context, idf, cache) for c in candidates if not c.opted_out
-    ]
-    _attach_meanings([prepared, *features], context.vectors)
+    features = _candidate_sides(
+        [c for c in candidates if not c.opted_out], context, idf, cache
+    )
 
     def score_one(c, explain):
         return _score_prepared(c, prepared, "employer", parts, explain=explain)

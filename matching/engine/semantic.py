@@ -49,31 +49,44 @@ class WordVectors:
     def __len__(self) -> int:
         return len(self.index)
 
-    def meanings(self, profiles: Sequence) -> list[np.ndarray | None]:
+    def meanings(
+        self, profiles: Sequence, rows: np.ndarray | None = None
+    ) -> list[np.ndarray | None]:
         """Each text's unit meaning vector, from its `TextProfile` (its `terms`
         and their weights, `values`), in one batch; None for a profile that is
         None or has no word with a vector (or whose words only lean the
         common way). Each text's vector is summed on its own rows, in its
-        terms' order, so a text gets the same floats alone or in a batch."""
+        terms' order, so a text gets the same floats alone or in a batch.
+
+        `rows`: every term's row in `index` (-1 without a vector), the
+        profiles' terms one after the other (`TextBatch.rows`, which looks
+        each distinct term up once); looked up here when not given."""
+        present = [p for p in profiles if p is not None]
+        if rows is None:
+            get, missing = self.index.get, repeat(-1)
+            rows = np.fromiter(
+                chain.from_iterable(map(get, p.terms, missing) for p in present),
+                np.int64,
+            )
+        lengths = [len(p.values) if p is not None else 0 for p in profiles]
+        ends = np.cumsum(lengths, dtype=np.int64).tolist()
         out: list[np.ndarray | None] = [None] * len(profiles)
         for first in range(0, len(profiles), BATCH):
-            self._meanings(profiles, first, out)
+            last = min(first + BATCH, len(profiles))
+            start = ends[first - 1] if first else 0
+            self._meanings(profiles, first, last, rows[start : ends[last - 1]], out)
         return out
 
-    def _meanings(self, profiles, first: int, out: list) -> None:
+    def _meanings(self, profiles, first: int, last: int, rows, out: list) -> None:
         chunk = [
             (k, profile)
-            for k, profile in enumerate(profiles[first : first + BATCH], first)
+            for k, profile in enumerate(profiles[first:last], first)
             if profile is not None
         ]
         if not chunk:
             return
         # every term of the chunk's texts in order: its row (-1 without a
-        # vector), its weight and its text, all in C
-        get, missing = self.index.get, repeat(-1)
-        rows = np.fromiter(
-            chain.from_iterable(map(get, p.terms, missing) for _, p in chunk), np.int64
-        )
+        # vector, `rows`), its weight and its text, all in C
         scale = np.fromiter(
             chain.from_iterable(p.values for _, p in chunk), np.float32, len(rows)
         )

@@ -8,7 +8,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
+
+import numpy as np
 
 from matching.engine.types import CorpusStats
 
@@ -303,13 +305,21 @@ class TextTerms:
     its `counts` (`term_counts`, first-occurrence order) and `idfs`, each term's
     BM25 idf in the same order. `Bm25Query` or `Bm25Document` and `TextProfile`
     are built from one of these, so a text is counted once and each of its
-    terms is looked up in the idf table once."""
+    terms is looked up in the idf table once (`TextBatch` makes them for many
+    texts at once)."""
 
     __slots__ = ("counts", "idfs")
 
     def __init__(self, text: str, idf: Bm25Idf):
         self.counts = term_counts(text)
         self.idfs = list(map(idf.__getitem__, self.counts))
+
+    @classmethod
+    def of(cls, counts: Mapping[str, int], idfs: list[float]) -> TextTerms:
+        """Terms already counted and weighted (`TextBatch`)."""
+        terms = cls.__new__(cls)
+        terms.counts, terms.idfs = counts, idfs
+        return terms
 
 
 class Bm25Document:
@@ -380,18 +390,19 @@ class TextProfile:
     __slots__ = ("terms", "values", "_weights")
 
     def __init__(self, terms: TextTerms):
-        counts, sublinear = terms.counts, _SUBLINEAR
-        # comprehensions: Python 3.11 multiplies floats in them about three
-        # times as fast as map(operator.mul, …) calls, with the same products
-        raw = [
-            sublinear[tf] * idf
-            for tf, idf in zip(counts.values(), terms.idfs, strict=True)
-        ]
-        norm = math.sqrt(sum([weight * weight for weight in raw]))
-        scale = 1.0 / norm if norm else 0.0
+        counts = terms.counts
+        tfs = np.fromiter(counts.values(), np.int64, len(counts))
+        values = _profile_values(tfs, np.array(terms.idfs), [len(counts)])
         self.terms = counts  # iterated for its keys, in their order
-        self.values = [scale * weight for weight in raw]  # each term's, in order
+        self.values = values.tolist()  # each term's, in order
         self._weights: dict[str, float] | None = None
+
+    @classmethod
+    def of(cls, terms: TextTerms, values: list[float]) -> TextProfile:
+        """A profile whose values are already computed (`TextBatch`)."""
+        profile = cls.__new__(cls)
+        profile.terms, profile.values, profile._weights = terms.counts, values, None
+        return profile
 
     @property
     def weights(self) -> dict[str, float]:
@@ -411,3 +422,108 @@ class TextProfile:
                 map(large.weights.get, small.terms, _FLOAT_ZEROS),
             )
         )
+
+
+class _Vocabulary(dict):
+    """Term → its number in one batch, numbered as first met."""
+
+    def __missing__(self, term: str) -> int:
+        number = self[term] = len(self)
+        return number
+
+
+# Texts whose sums of squares share one padded array (`TextBatch`): at most
+# CHUNK × the longest text's distinct terms floats at once.
+CHUNK = 512
+
+
+class TextBatch:
+    """Many texts' `TextTerms` and `TextProfile`s (None for a blank text), made
+    at once: a ranking prepares thousands of texts, and one numpy pass over all
+    their terms replaces a comprehension per text.
+
+    Every number is the one its text gets alone: each term's weight and value is
+    the same float product, and each text's sum of squares is added term by
+    term in the text's order (a padded array summed row by row: numpy's own
+    sums may pair their terms, which changes the last bits). Each distinct term
+    is looked up once per batch, in the idf table and, for meanings, in the
+    word vectors' index (`rows`)."""
+
+    __slots__ = ("terms", "profiles", "_vocabulary", "_ids")
+
+    def __init__(self, texts: Iterable[str | None], idf: Bm25Idf):
+        counts = [
+            term_counts(text) if text and not text.isspace() else None for text in texts
+        ]
+        present = [c for c in counts if c is not None]
+        vocabulary = _Vocabulary()
+        number = vocabulary.__getitem__
+        ids = np.fromiter(
+            chain.from_iterable(map(number, c) for c in present), np.int64
+        )
+        tfs = np.fromiter(
+            chain.from_iterable(c.values() for c in present), np.int64, len(ids)
+        )
+        lengths = np.fromiter(map(len, present), np.int64, len(present))
+        idfs = np.fromiter(map(idf.__getitem__, vocabulary), np.float64)[ids]
+        values = _profile_values(tfs, idfs, lengths)
+        self._vocabulary, self._ids = vocabulary, ids
+        self.terms: list[TextTerms | None] = []
+        self.profiles: list[TextProfile | None] = []
+        idfs, values = idfs.tolist(), values.tolist()  # sliced per text below
+        end = 0
+        for text_counts in counts:
+            if text_counts is None:
+                self.terms.append(None)
+                self.profiles.append(None)
+                continue
+            start, end = end, end + len(text_counts)
+            terms = TextTerms.of(text_counts, idfs[start:end])
+            self.terms.append(terms)
+            self.profiles.append(TextProfile.of(terms, values[start:end]))
+
+    def rows(self, index: Mapping[str, int]) -> np.ndarray:
+        """Every term's row in `index` (-1 when absent), the texts' terms one
+        after the other in order: what `WordVectors.meanings` looks up."""
+        rows = np.fromiter(map(index.get, self._vocabulary, _MINUS_ONES), np.int64)
+        return rows[self._ids]
+
+
+_MINUS_ONES = repeat(-1)
+
+
+def _profile_values(tfs: np.ndarray, idfs: np.ndarray, lengths) -> np.ndarray:
+    """`TextProfile` values of texts whose terms lie one after the other
+    (`lengths` terms each): (1 + ln tf) × idf, divided by the text's L2 norm."""
+    top = int(tfs.max()) if len(tfs) else 0
+    sublinear = np.array([0.0, *(_SUBLINEAR[tf] for tf in range(1, top + 1))])
+    raw = sublinear[tfs] * idfs
+    lengths = np.asarray(lengths, dtype=np.int64)
+    norms = _sums_in_order(raw * raw, np.cumsum(lengths) - lengths, lengths)
+    np.sqrt(norms, out=norms)
+    scales = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms != 0)
+    return np.repeat(scales, lengths) * raw
+
+
+def _sums_in_order(values: np.ndarray, starts, lengths) -> np.ndarray:
+    """Each run's sum (`starts`, `lengths`), added left to right as Python's
+    `sum` adds a list, CHUNK runs at a time."""
+    sums = np.zeros(len(lengths))
+    for first in range(0, len(lengths), CHUNK):
+        run_lengths = lengths[first : first + CHUNK]
+        if not len(run_lengths):
+            break
+        longest = int(run_lengths.max())
+        if not longest:
+            continue
+        runs = len(run_lengths)
+        padded = np.zeros((longest, runs))
+        offset = starts[first]
+        spans = np.repeat(starts[first : first + CHUNK] - offset, run_lengths)
+        position = np.arange(len(spans)) - spans
+        column = np.repeat(np.arange(runs), run_lengths)
+        padded[position, column] = values[offset : offset + len(spans)]
+        total = sums[first : first + runs]
+        for row in padded:
+            total += row
+    return sums

@@ -49,6 +49,23 @@ def test_rankings_with_the_cache_equal_those_without_on_the_first_and_later_call
     assert len(cached.prepared.candidates) == 40
 
 
+def test_a_ranking_reads_the_sides_kept_and_prepares_only_the_others(world):
+    jobs, candidates, context = world
+    cached = kept(context)
+    rank_candidates(jobs[3], candidates[::2], cached)  # keeps every other one
+    first = {c: cached.prepared.candidates.get(c) for c in candidates[::2]}
+    assert len(cached.prepared.candidates) == 20
+
+    assert rank_candidates(jobs[3], candidates, cached) == rank_candidates(
+        jobs[3], candidates, context
+    )
+    assert len(cached.prepared.candidates) == 40
+    assert all(cached.prepared.candidates.get(c) is side for c, side in first.items())
+    rank(candidates[0], jobs[:30], cached)
+    assert rank(candidates[0], jobs, cached) == rank(candidates[0], jobs, context)
+    assert len(cached.prepared.jobs) == 60
+
+
 def test_score_reads_the_cache_rankings_filled_and_agrees_with_them(world):
     jobs, candidates, context = world
     cached = kept(context)

@@ -10,7 +10,7 @@ from django.core.checks import run_checks
 from matching.data.build_word_vectors import build
 from matching.engine.scoring import rank, score
 from matching.engine.semantic import WordVectors, meaning_similarity
-from matching.engine.text import Bm25Idf, TextProfile, TextTerms
+from matching.engine.text import Bm25Idf, TextBatch, TextProfile, TextTerms
 from matching.engine.types import CandidateData, JobData, ScoringContext
 from matching.selectors import scoring_context
 from matching.word_vectors import get_word_vectors
@@ -68,6 +68,22 @@ def test_a_text_means_the_same_alone_and_in_a_batch(vectors):
         assert (alone is None and together[k] is None) or (
             alone.tobytes() == together[k].tobytes()
         )
+
+
+def test_meanings_on_a_text_batchs_rows_equal_those_looked_up_word_by_word(vectors):
+    texts = ["nurse wound", "", "zyxwv", "python developer", "invoices nurse"]
+    batch = TextBatch(texts * 120, Bm25Idf())  # several meaning batches
+
+    on_rows = vectors.meanings(batch.profiles, batch.rows(vectors.index))
+    looked_up = vectors.meanings(batch.profiles)
+
+    assert [m is None for m in on_rows[:5]] == [False, True, True, False, False]
+    for k, (mine, theirs) in enumerate(zip(on_rows, looked_up, strict=True)):
+        if mine is None or theirs is None:
+            assert mine is None and theirs is None, k
+        else:
+            assert mine.tobytes() == theirs.tobytes()
+            assert mine.tobytes() == meaning(vectors, texts[k % 5]).tobytes()
 
 
 def test_related_words_are_alike_in_meaning_without_a_shared_word(vectors):
