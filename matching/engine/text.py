@@ -432,11 +432,6 @@ class _Vocabulary(dict):
         return number
 
 
-# Texts whose sums of squares share one padded array (`TextBatch`): at most
-# CHUNK × the longest text's distinct terms floats at once.
-CHUNK = 512
-
-
 class TextBatch:
     """Many texts' `TextTerms` and `TextProfile`s (None for a blank text), made
     at once: a ranking prepares thousands of texts, and one numpy pass over all
@@ -444,8 +439,7 @@ class TextBatch:
 
     Every number is the one its text gets alone: each term's weight and value is
     the same float product, and each text's sum of squares is added term by
-    term in the text's order (a padded array summed row by row: numpy's own
-    sums may pair their terms, which changes the last bits). Each distinct term
+    term in the text's order (`_sums_in_order`). Each distinct term
     is looked up once per batch, in the idf table and, for meanings, in the
     word vectors' index (`rows`)."""
 
@@ -499,31 +493,27 @@ def _profile_values(tfs: np.ndarray, idfs: np.ndarray, lengths) -> np.ndarray:
     sublinear = np.array([0.0, *(_SUBLINEAR[tf] for tf in range(1, top + 1))])
     raw = sublinear[tfs] * idfs
     lengths = np.asarray(lengths, dtype=np.int64)
-    norms = _sums_in_order(raw * raw, np.cumsum(lengths) - lengths, lengths)
+    norms = _sums_in_order(raw * raw, lengths)
     np.sqrt(norms, out=norms)
     scales = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms != 0)
     return np.repeat(scales, lengths) * raw
 
 
-def _sums_in_order(values: np.ndarray, starts, lengths) -> np.ndarray:
-    """Each run's sum (`starts`, `lengths`), added left to right as Python's
-    `sum` adds a list, CHUNK runs at a time."""
+def _sums_in_order(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The sum of each run of `values` (runs of `lengths` values, one after
+    the other), added left to right one value at a time, as Python 3.11's
+    `sum` adds a list of floats (numpy's own sums may pair values, which
+    changes the last bits): position by position, over the runs that are
+    still that long. Memory in the number of runs, not their lengths."""
+    starts = np.cumsum(lengths) - lengths
+    order = np.argsort(-lengths, kind="stable")  # longest first
+    starts, lengths = starts[order], lengths[order]
+    longest = int(lengths[0]) if len(lengths) else 0
+    # how many runs are longer than each position: a prefix of `order`
+    going = np.searchsorted(-lengths, -np.arange(longest), side="left").tolist()
     sums = np.zeros(len(lengths))
-    for first in range(0, len(lengths), CHUNK):
-        run_lengths = lengths[first : first + CHUNK]
-        if not len(run_lengths):
-            break
-        longest = int(run_lengths.max())
-        if not longest:
-            continue
-        runs = len(run_lengths)
-        padded = np.zeros((longest, runs))
-        offset = starts[first]
-        spans = np.repeat(starts[first : first + CHUNK] - offset, run_lengths)
-        position = np.arange(len(spans)) - spans
-        column = np.repeat(np.arange(runs), run_lengths)
-        padded[position, column] = values[offset : offset + len(spans)]
-        total = sums[first : first + runs]
-        for row in padded:
-            total += row
-    return sums
+    for position, runs in enumerate(going):
+        sums[:runs] += values[starts[:runs] + position]
+    out = np.empty_like(sums)
+    out[order] = sums
+    return out

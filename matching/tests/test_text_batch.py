@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 
 from matching.engine.text import (
-    CHUNK,
     Bm25Idf,
     TextBatch,
     TextProfile,
@@ -58,8 +57,9 @@ def test_each_text_gets_the_terms_and_profile_it_gets_alone(idf):
     assert len(batch.profiles[7].values) == 700
 
 
-def test_batches_longer_than_a_chunk_give_the_same_floats(idf):
-    texts = TEXTS * (2 * CHUNK // len(TEXTS) + 3)  # three chunks, blanks inside
+def test_a_large_batch_of_texts_of_every_length_gives_the_same_floats(idf):
+    texts = [" ".join(f"w{k % (n + 1)} x{n}" for k in range(n)) for n in range(300)]
+    texts += TEXTS * 40  # blanks and stop-word-only texts inside
     batch = TextBatch(texts, idf)
     for k, text in enumerate(texts):
         if text.strip():
