@@ -351,11 +351,11 @@ def _sides(items: list, build, table, idf, vectors) -> list:
 
 
 def _job_sides(jobs: list, context: ScoringContext, idf, cache) -> list:
-    table = cache.jobs if cache is not None else None
+    """The jobs prepared (`_sides`), a kept job's memo emptied past its limit."""
     sides = _sides(
         jobs,
         lambda job, text: _JobFeatures(job, context, idf, text),
-        table,
+        cache.jobs if cache is not None else None,
         idf,
         context.vectors,
     )
@@ -366,6 +366,7 @@ def _job_sides(jobs: list, context: ScoringContext, idf, cache) -> list:
 
 
 def _candidate_sides(candidates: list, context: ScoringContext, idf, cache) -> list:
+    """The candidates prepared (`_sides`)."""
     return _sides(
         candidates,
         lambda candidate, text: _CandidateFeatures(candidate, context, idf, text),
