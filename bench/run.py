@@ -142,6 +142,17 @@ def _connection(host, port):
     return conn
 
 
+def close_connection():
+    """Close this thread's keep-alive connection (`request`). The server
+    thread that serves it, and that thread's database connection, live as long
+    as it does: a harness left in a long-lived process (the test suite) would
+    otherwise hold a session on the database until the process exits."""
+    conn = getattr(_local, "conn", None)
+    if conn is not None:
+        conn.close()
+        _local.conn = None
+
+
 def request(host, port, method, path, *, headers=None, body=None):
     """One request on this thread's keep-alive connection → (status, headers, ms)."""
     headers = dict(headers or {})
@@ -487,6 +498,13 @@ def throughput(stack, scenario, ctx, *, threads=4, per_thread=25):
 
 
 def run_scenarios(stack, ctx, scenarios, *, n, rps_clients=4, log=print):
+    try:
+        return _run_scenarios(stack, ctx, scenarios, n, rps_clients, log)
+    finally:
+        close_connection()
+
+
+def _run_scenarios(stack, ctx, scenarios, n, rps_clients, log):
     results = {}
     for scenario in scenarios:
         reason = available(scenario, ctx)

@@ -1,6 +1,9 @@
 """The harness end to end against a live server, and its small parts."""
 
+import time
+
 import pytest
+from django.db import connection
 
 from bench import Stack, report, run
 from bench.load import parse_stats
@@ -54,6 +57,28 @@ def test_a_scenario_end_to_end_over_http(live_server):
     }
     assert results["needs_data"]["skipped"] == "not available (no data: KeyError)"
     assert logs[1] == "  missing: not yet available (no such URL)"
+    # the run closed its keep-alive connection, so the server thread behind it
+    # ended with its database session
+    assert getattr(run._local, "conn", None) is None
+    assert _other_sessions_drain() == 0
+
+
+def _other_sessions_drain(seconds=10.0) -> int:
+    """Sessions on the test database besides this one, once they have had
+    `seconds` to close (0 on SQLite: one process, no sessions to count)."""
+    if connection.vendor != "postgresql":
+        return 0
+    deadline = time.monotonic() + seconds
+    while True:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            (others,) = cursor.fetchone()
+        if not others or time.monotonic() > deadline:
+            return others
+        time.sleep(0.1)
 
 
 def test_the_results_table_lists_measured_and_skipped_scenarios():
