@@ -72,14 +72,17 @@ gives exactly the scores `score` gives. Explaining a score (reasons,
 components, skill lists) costs more than the score: `order` and
 `order_candidates` score every pair without explaining (`MatchScore`), by the
 same arithmetic (`_score_prepared(explain=False)`), and `rank` and
-`rank_candidates` with a `limit` explain only their first rows. Per pair the
-text is one dict lookup per candidate term. The many sides of a ranking have
-their texts weighted and their meanings computed together (`_sides`, with
-`TextBatch`: a few numpy passes over all their terms, the same floats as each
-text alone); per pair the meaning is one dot product. The occupation,
-experience, location and salary components read a few candidate fields each;
-the job side keeps the ones it built (`_JobFeatures.memo`), so ranking
-thousands of candidates for one job builds a few dozen of them, not thousands.
+`rank_candidates` with a `limit` explain only their first rows. The many
+sides of a ranking have their texts weighted and their meanings computed
+together (`_sides`, with `TextBatch`: a few numpy passes over all their terms,
+the same floats as each text alone); ranking candidates for one job, their
+BM25 sums and similarities with the job's text come from the same batch
+(`TextBatch.against`, the floats of each pair), else per pair the text is one
+dict lookup per candidate term. Per pair the meaning is one dot product. The
+occupation, experience, location and salary components read a few candidate
+fields each; the job side keeps the ones it built (`_JobFeatures.memo`), so
+ranking thousands of candidates for one job builds a few dozen of them, not
+thousands.
 A context with a `PreparedCache` (`matching.engine.prepared`, production's)
 keeps prepared sides across calls: a side already prepared for the same data
 and context parts is read, not built, and gives the same scores.
@@ -313,21 +316,24 @@ def _candidate_side(
     candidate: CandidateData, context: ScoringContext, idf, cache
 ) -> _CandidateFeatures:
     """The candidate prepared, from `cache` (`_kept`) when it holds them."""
-    return _candidate_sides([candidate], context, idf, cache)[0]
+    return _candidate_sides([candidate], context, idf, cache)[0][0]
 
 
-def _sides(items: list, build, table, idf, vectors) -> list:
+def _sides(items: list, build, table, idf, vectors, shared=None) -> tuple[list, list]:
     """Each item's prepared side, from `table` (a `PreparedCache` table, or
     None) when it keeps it, else `build(item, text)` with the texts of all the
     others counted and weighted in one `TextBatch`, their meanings in one
-    batch on its rows."""
+    batch on its rows. With the call's `shared` side (a `_JobFeatures`), each
+    built item's text read against its text in the same batch
+    (`TextBatch.against`, what `_texts` reads); None for a kept item, whose
+    pairs compute their own."""
     sides = [table.get(item) for item in items] if table is not None else None
     if sides is None:
         missing = items
     else:
         missing = [item for item, s in zip(items, sides, strict=True) if s is None]
     if not missing:
-        return sides
+        return sides, [None] * len(sides)
     batch = TextBatch([item.text for item in missing], idf)
     built = [
         build(item, (terms, profile))
@@ -340,19 +346,26 @@ def _sides(items: list, build, table, idf, vectors) -> list:
         for side, meaning in zip(built, meanings, strict=True):
             if side.profile is not None:
                 side.meaning = meaning
+    read = (
+        batch.against(shared.text, shared.profile)
+        if shared is not None
+        else [None] * len(built)
+    )
     if sides is None:
-        return built
-    fresh = iter(built)
+        return built, read
+    texts = [None] * len(sides)
+    fresh = iter(zip(built, read, strict=True))
     for k, side in enumerate(sides):
         if side is None:
-            side = sides[k] = next(fresh)
+            side, texts[k] = next(fresh)
+            sides[k] = side
             table.add(items[k], side)
-    return sides
+    return sides, texts
 
 
 def _job_sides(jobs: list, context: ScoringContext, idf, cache) -> list:
     """The jobs prepared (`_sides`), a kept job's memo emptied past its limit."""
-    sides = _sides(
+    sides, _ = _sides(
         jobs,
         lambda job, text: _JobFeatures(job, context, idf, text),
         cache.jobs if cache is not None else None,
@@ -365,15 +378,31 @@ def _job_sides(jobs: list, context: ScoringContext, idf, cache) -> list:
     return sides
 
 
-def _candidate_sides(candidates: list, context: ScoringContext, idf, cache) -> list:
-    """The candidates prepared (`_sides`)."""
+def _candidate_sides(
+    candidates: list, context: ScoringContext, idf, cache, job=None
+) -> tuple[list, list]:
+    """The candidates prepared (`_sides`), and their texts read against
+    `job`'s (a `_JobFeatures`) when given."""
     return _sides(
         candidates,
         lambda candidate, text: _CandidateFeatures(candidate, context, idf, text),
         cache.candidates if cache is not None else None,
         idf,
         context.vectors,
+        job,
     )
+
+
+def _texts(c: _CandidateFeatures, j: _JobFeatures, read=None):
+    """The pair's BM25 share and similarity, None where a side has no text:
+    from `read`, the candidate's (BM25 sum, similarity) against this job
+    (`TextBatch.against`), when given, else pair by pair (the same floats)."""
+    share = alike = None
+    if c.text is not None and j.text is not None:
+        share = c.text.share(j.text) if read is None else read[0] / c.text.best
+    if c.profile is not None and j.profile is not None:
+        alike = j.profile.similarity(c.profile) if read is None else read[1]
+    return share, alike
 
 
 def _skills(c: _CandidateFeatures, j: _JobFeatures, explain: bool = True):
@@ -673,6 +702,7 @@ def _score_prepared(
     parts: _Parts,
     *,
     explain: bool = True,
+    read=None,
 ) -> MatchResult | MatchScore:
     """The pair's `MatchResult`; with `explain=False` its `MatchScore`, the same
     numbers by the same arithmetic without the reasons, components and skill
@@ -681,7 +711,8 @@ def _score_prepared(
     `parts`: whether the context has an occupation index and word vectors;
     with them the occupation and meaning components are part of every score of
     the call (0 where a side gives them nothing), without them they are left out
-    of every score alike."""
+    of every score alike. `read`: the candidate's text read against the
+    job's in a batch (`_texts`)."""
     candidate, job = c.candidate, j.job
     if audience == "employer" and candidate.opted_out:
         raise OptedOut(candidate.id)
@@ -690,11 +721,8 @@ def _score_prepared(
     s_score, cap = round(skilled[0], 2), skilled[1]
     # √ spreads the small shares and cosines real texts reach over 0–100 for
     # display; it keeps their order for one person
-    share = c.text.share(j.text) if c.text is not None and j.text is not None else None
+    share, alike = _texts(c, j, read)
     t_score = round(100.0 * math.sqrt(share), 2) if share is not None else 0.0
-    alike = None
-    if c.profile is not None and j.profile is not None:
-        alike = j.profile.similarity(c.profile)
     m_score = (
         round(100.0 * math.sqrt(max(0.0, min(1.0, alike))), 2)
         if alike is not None
@@ -839,14 +867,17 @@ def _candidates_prepared(job, candidates, context):
     idf, cache = Bm25Idf(context.corpus), _kept(context)
     parts = _parts(context)
     prepared = _job_side(job, context, idf, cache)
-    features = _candidate_sides(
-        [c for c in candidates if not c.opted_out], context, idf, cache
+    features, texts = _candidate_sides(
+        [c for c in candidates if not c.opted_out], context, idf, cache, prepared
     )
 
-    def score_one(c, explain):
-        return _score_prepared(c, prepared, "employer", parts, explain=explain)
+    def score_one(pair, explain):
+        c, read = pair
+        return _score_prepared(
+            c, prepared, "employer", parts, explain=explain, read=read
+        )
 
-    return features, score_one
+    return list(zip(features, texts, strict=True)), score_one
 
 
 def order(

@@ -443,7 +443,7 @@ class TextBatch:
     is looked up once per batch, in the idf table and, for meanings, in the
     word vectors' index (`rows`)."""
 
-    __slots__ = ("terms", "profiles", "_vocabulary", "_ids")
+    __slots__ = ("terms", "profiles", "_vocabulary", "_ids", "_values", "_lengths")
 
     def __init__(self, texts: Iterable[str | None], idf: Bm25Idf):
         counts = [
@@ -462,6 +462,7 @@ class TextBatch:
         idfs = np.fromiter(map(idf.__getitem__, vocabulary), np.float64)[ids]
         values = _profile_values(tfs, idfs, lengths)
         self._vocabulary, self._ids = vocabulary, ids
+        self._values, self._lengths = values, lengths
         self.terms: list[TextTerms | None] = []
         self.profiles: list[TextProfile | None] = []
         idfs, values = idfs.tolist(), values.tolist()  # sliced per text below
@@ -475,6 +476,75 @@ class TextBatch:
             terms = TextTerms.of(text_counts, idfs[start:end])
             self.terms.append(terms)
             self.profiles.append(TextProfile.of(terms, values[start:end]))
+
+    def against(
+        self, document: Bm25Document | None, profile: TextProfile | None
+    ) -> list[tuple[float | None, float | None] | None]:
+        """Each text read against one other text (a ranking's shared side),
+        in one numpy pass: (the sum `Bm25Query.share` adds for it in
+        `document`, before ÷ `best`; its `TextProfile.similarity` with
+        `profile`), None for a blank text and for a side that is None.
+
+        The very floats of pair by pair: each product is the same, and each
+        sum adds the shared terms one at a time in the order the pair adds
+        them (a term of one side only adds 0, which changes nothing):
+        BM25 in the text's order, similarity in the smaller side's."""
+        sums = self._bm25_sums(document) if document is not None else repeat(None)
+        alike = self._similarities(profile) if profile is not None else repeat(None)
+        # the texts that are not blank, in order (repeat(None) has no end)
+        read = zip(sums, alike, strict=False)
+        return [next(read) if terms is not None else None for terms in self.terms]
+
+    def _by_term(self, weights: Mapping[str, float]) -> np.ndarray:
+        """`weights` of each of the batch's terms (0.0 when absent), numbered
+        as the vocabulary."""
+        return np.fromiter(
+            map(weights.get, self._vocabulary, _FLOAT_ZEROS),
+            np.float64,
+            len(self._vocabulary),
+        )
+
+    def _bm25_sums(self, document: Bm25Document) -> list[float]:
+        return _sums_in_order(
+            self._by_term(document.weights)[self._ids], self._lengths
+        ).tolist()
+
+    def _similarities(self, profile: TextProfile) -> list[float]:
+        """`profile.similarity(text)` of each text: summed in the text's order
+        where the text has fewer terms, in the profile's where it has as many
+        or more."""
+        lengths, size = self._lengths, len(profile.values)
+        out = _sums_in_order(
+            self._values * self._by_term(profile.weights)[self._ids], lengths
+        )
+        longer = np.flatnonzero(lengths >= size)
+        if len(longer):
+            out[longer] = self._in_profile_order(profile, longer)
+        return out.tolist()
+
+    def _in_profile_order(self, profile: TextProfile, texts: np.ndarray):
+        """The similarities of `texts` (their places among the batch's
+        texts that are not blank) added in the profile's term order: a
+        table of each text's value at each of the profile's terms, then one
+        column at a time, only the profile's terms some text shares."""
+        lengths = self._lengths
+        where = {term: k for k, term in enumerate(profile.terms)}
+        position = np.fromiter(
+            map(where.get, self._vocabulary, _MINUS_ONES),
+            np.int64,
+            len(self._vocabulary),
+        )[self._ids]
+        row = np.full(len(lengths), -1, np.int64)
+        row[texts] = np.arange(len(texts))
+        row = np.repeat(row, lengths)
+        shared = (position >= 0) & (row >= 0)
+        table = np.zeros((len(texts), len(profile.values)))
+        table[row[shared], position[shared]] = self._values[shared]
+        sums = np.zeros(len(texts))
+        values = profile.values
+        for column in np.unique(position[shared]).tolist():
+            sums += table[:, column] * values[column]
+        return sums
 
     def rows(self, index: Mapping[str, int]) -> np.ndarray:
         """Every term's row in `index` (-1 when absent), the texts' terms one

@@ -1,14 +1,19 @@
 """`TextBatch`: many texts counted and weighted at once give each text exactly
 what it gets alone (`TextTerms`, `TextProfile`), and profile values are
-(1 + ln tf) × idf over the text's norm, its squares added in the text's order."""
+(1 + ln tf) × idf over the text's norm, its squares added in the text's order;
+read against one other text at once (`against`), each text gets the floats of
+its pair."""
 
 import math
+from itertools import repeat
 
 import numpy as np
 import pytest
 
 from matching.engine.text import (
+    Bm25Document,
     Bm25Idf,
+    Bm25Query,
     TextBatch,
     TextProfile,
     TextTerms,
@@ -95,3 +100,72 @@ def test_an_empty_batch_has_nothing(idf):
     batch = TextBatch([], idf)
     assert batch.terms == batch.profiles == []
     assert isinstance(batch.rows({}), np.ndarray)
+
+
+def pair(text_terms, text_profile, document, profile):
+    """What one pair gives: `Bm25Query.share`'s sum (share × best) and the
+    profiles' similarity, as scoring computes them pair by pair."""
+    query = Bm25Query(text_terms)
+    bm25 = sum(map(document.weights.get, query.terms, repeat(0)))
+    return bm25, profile.similarity(text_profile)
+
+
+# texts shorter than, as long as and longer than the shared text (10 distinct
+# terms), sharing some of its terms in another order, repeated or not at all
+SHARED = "alpha beta gamma delta epsilon zeta eta theta iota kappa kappa alpha"
+TEXTS_AGAINST = [
+    "kappa alpha",
+    "theta zzz beta beta yyy",
+    "kappa iota theta eta zeta epsilon delta gamma beta alpha",  # as many
+    "alpha q1 q2 q3 q4 q5 q6 q7 q8 q9 q10 gamma gamma",  # more, two shared
+    "nothing shared here at all",
+    "",
+    "the of and",
+    " ".join(f"t{k}" for k in range(40)) + " iota beta",
+    *TEXTS,
+]
+
+
+@pytest.mark.parametrize("corpus", [True, False], ids=["idf", "no-idf"])
+def test_texts_read_against_one_text_get_the_floats_of_each_pair(corpus):
+    idf = Bm25Idf(corpus_stats([SHARED, *TEXTS_AGAINST]) if corpus else None)
+    terms, profile = alone(SHARED, idf)
+    document = Bm25Document(terms, idf.corpus)
+    batch = TextBatch(TEXTS_AGAINST, idf)
+
+    read = batch.against(document, profile)
+
+    assert len(read) == len(TEXTS_AGAINST)
+    for k, text in enumerate(TEXTS_AGAINST):
+        if not text.strip():
+            assert read[k] is None
+            continue
+        assert read[k] == pair(*alone(text, idf), document, profile)  # exactly
+    assert read[0][1] > 0 and read[4] == (0.0, 0.0)
+
+
+def test_reading_against_a_side_without_text_gives_none_for_that_part(idf):
+    batch = TextBatch(["alpha beta", "", "gamma"], idf)
+    terms, profile = alone("alpha", idf)
+
+    assert batch.against(None, None) == [(None, None), None, (None, None)]
+    alike = batch.against(None, profile)
+    assert alike[0][0] is None and alike[0][1] == profile.similarity(batch.profiles[0])
+    empty = alone("the and", idf)[1]  # a text of stop words: no term at all
+    assert batch.against(None, empty) == [(None, 0.0), None, (None, 0.0)]
+    assert TextBatch([], idf).against(None, profile) == []
+
+
+def test_many_texts_of_every_length_read_against_one_give_each_pairs_floats():
+    texts = [
+        " ".join(f"w{(k * 7) % (n + 3)} x{n % 5}" for k in range(n)) for n in range(120)
+    ]
+    idf = Bm25Idf(corpus_stats(texts))  # rarer terms weigh more: unequal values
+    shared_terms, shared_profile = alone(" ".join(f"w{k}" for k in range(40)), idf)
+    document = Bm25Document(shared_terms, idf.corpus)
+
+    read = TextBatch(texts, idf).against(document, shared_profile)
+
+    for text, got in zip(texts, read, strict=True):
+        if text.strip():
+            assert got == pair(*alone(text, idf), document, shared_profile)
