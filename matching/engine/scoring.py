@@ -92,9 +92,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from itertools import repeat
+from itertools import chain, repeat
 from operator import attrgetter
 from typing import NamedTuple
+
+import numpy as np
 
 from matching.engine.occupations import occupation_affinity
 from matching.engine.prepared import PreparedCache
@@ -483,6 +485,77 @@ def _skills(c: _CandidateFeatures, j: _JobFeatures, explain: bool = True):
     return score, cap, tuple(reasons), matched, partial, missing
 
 
+def _skill_scores(cs: list[_CandidateFeatures], j: _JobFeatures, categories):
+    """`_skills(c, j, explain=False)` of every candidate at once, (score, cap)
+    each, the same floats: `_skills`' loop over the job's skills, with every
+    candidate's numbers in arrays, compared alike and added in the same order.
+    The candidates' skills lie one after the other (`flat`, each a number in
+    `slugs`), so each distinct slug is looked up once in a skill's links and
+    in `categories` (the context's)."""
+    n = len(cs)
+    if not j.skills:
+        return [(0.0, None)] * n
+    slugs = list(dict.fromkeys(chain.from_iterable(c.have for c in cs)))
+    number = {slug: k for k, slug in enumerate(slugs)}
+    flat = np.fromiter(
+        map(number.__getitem__, chain.from_iterable(c.have for c in cs)), np.int64
+    )
+    years = np.fromiter(
+        (np.nan if s.years is None else s.years for c in cs for s in c.have.values()),
+        np.float64,
+        len(flat),
+    )
+    lengths = np.fromiter((len(c.have) for c in cs), np.int64, n)
+    owner = np.repeat(np.arange(n), lengths)
+    skilled = np.flatnonzero(lengths)
+    starts = (np.cumsum(lengths) - lengths)[skilled]
+    slug_categories = [categories.get(slug) for slug in slugs]
+    earned, req_earned = np.zeros(n), np.zeros(n)
+    missing_required = np.zeros(n, np.int64)
+    for slug, _, weight, _, min_years, job_links, category, caps in j.skills:
+        found = flat == number.get(slug, -1)  # a candidate has a slug once
+        has = np.zeros(n, bool)
+        has[owner[found]] = True
+        credit = np.ones(n)
+        if min_years:
+            own = np.full(n, np.nan)
+            own[owner[found]] = years[found]
+            credit = np.where(
+                np.isnan(own),
+                YEARS_UNKNOWN,
+                np.maximum(YEARS_FLOOR, np.minimum(1.0, own / min_years)),
+            )
+        # the best related link either way, over each candidate's skills
+        linked = np.zeros(n)
+        if job_links and len(skilled):
+            links = np.fromiter(map(job_links.get, slugs, _ZEROS), np.float64)
+            linked[skilled] = np.maximum.reduceat(links[flat], starts)
+        credit = np.where(has, credit, linked)
+        missing = ~has & (linked <= 0)
+        if category is not None:
+            kin = np.fromiter((c == category for c in slug_categories), bool)[flat]
+            same = np.zeros(n, bool)
+            same[owner[kin]] = True
+            credit = np.where(missing & same, SAME_CATEGORY_CREDIT, credit)
+        earned += weight * credit
+        if caps:
+            missing_required += missing
+            req_earned += credit
+    if j.skill_total:
+        scores = (100.0 * j.evidence * earned / j.skill_total).tolist()
+    else:
+        scores = [0.0] * n
+    if not j.capping:  # no skill that caps: never capped
+        return [(score, None) for score in scores]
+    limits = 100.0 * (CAP_FLOOR + (1.0 - CAP_FLOOR) * (req_earned / j.capping))
+    return [
+        (score, limit if missed else None)
+        for score, limit, missed in zip(
+            scores, limits.tolist(), missing_required.tolist(), strict=True
+        )
+    ]
+
+
 def _occupation(c: _CandidateFeatures, j: _JobFeatures, who: str):
     """100 × the closest pair's affinity (`occupation_affinity`) × both guesses'
     scores; 0 when either side names no known occupation."""
@@ -703,6 +776,7 @@ def _score_prepared(
     *,
     explain: bool = True,
     read=None,
+    skilled=None,
 ) -> MatchResult | MatchScore:
     """The pair's `MatchResult`; with `explain=False` its `MatchScore`, the same
     numbers by the same arithmetic without the reasons, components and skill
@@ -711,13 +785,15 @@ def _score_prepared(
     `parts`: whether the context has an occupation index and word vectors;
     with them the occupation and meaning components are part of every score of
     the call (0 where a side gives them nothing), without them they are left out
-    of every score alike. `read`: the candidate's text read against the
-    job's in a batch (`_texts`)."""
+    of every score alike. Computed with the other pairs of a ranking:
+    `read`, the candidate's text read against the job's (`_texts`), and
+    `skilled`, the skills' (score, cap) (`_skill_scores`, used unexplained)."""
     candidate, job = c.candidate, j.job
     if audience == "employer" and candidate.opted_out:
         raise OptedOut(candidate.id)
     who, pref_verb = _VOICES.get(audience, _CANDIDATE_VOICE)
-    skilled = _skills(c, j, explain)
+    if explain or skilled is None:
+        skilled = _skills(c, j, explain)
     s_score, cap = round(skilled[0], 2), skilled[1]
     # √ spreads the small shares and cosines real texts reach over 0–100 for
     # display; it keeps their order for one person
@@ -862,22 +938,28 @@ def _jobs_prepared(candidate, jobs, context):
     return features, score_one
 
 
-def _candidates_prepared(job, candidates, context):
-    """The candidates' sides (opted-out left out) and how to score one."""
+def _candidates_prepared(job, candidates, context, ordering: bool):
+    """The candidates' sides (opted-out left out), each with what was computed
+    for it with the others (`_score_prepared`'s `read` and, when `ordering`
+    scores them unexplained, `skilled`), and how to score one."""
     idf, cache = Bm25Idf(context.corpus), _kept(context)
     parts = _parts(context)
     prepared = _job_side(job, context, idf, cache)
     features, texts = _candidate_sides(
         [c for c in candidates if not c.opted_out], context, idf, cache, prepared
     )
+    if ordering:
+        skills = _skill_scores(features, prepared, context.categories)
+    else:
+        skills = [None] * len(features)
 
-    def score_one(pair, explain):
-        c, read = pair
+    def score_one(side, explain):
+        c, read, skilled = side
         return _score_prepared(
-            c, prepared, "employer", parts, explain=explain, read=read
+            c, prepared, "employer", parts, explain=explain, read=read, skilled=skilled
         )
 
-    return list(zip(features, texts, strict=True)), score_one
+    return list(zip(features, texts, skills, strict=True)), score_one
 
 
 def order(
@@ -913,7 +995,7 @@ def order_candidates(
     opted-out are skipped: the order and numbers of `rank_candidates`, without
     explanations."""
     context = context or ScoringContext()
-    features, score_one = _candidates_prepared(job, candidates, context)
+    features, score_one = _candidates_prepared(job, candidates, context, True)
     return [s for s, _ in _ordered(score_one, features, _BY_CANDIDATE, None)]
 
 
@@ -928,5 +1010,7 @@ def rank_candidates(
     skipped. With a `limit`, every candidate is scored and only the first
     `limit` explained."""
     context = context or ScoringContext()
-    features, score_one = _candidates_prepared(job, candidates, context)
+    features, score_one = _candidates_prepared(
+        job, candidates, context, limit is not None
+    )
     return _explained(score_one, features, _BY_CANDIDATE, limit)
