@@ -533,7 +533,7 @@ def _skill_scores(cs: list[_CandidateFeatures], j: _JobFeatures, categories):
         credit = np.where(has, credit, linked)
         missing = ~has & (linked <= 0)
         if category is not None:
-            kin = np.fromiter((c == category for c in slug_categories), bool)[flat]
+            kin = np.fromiter((k == category for k in slug_categories), bool)[flat]
             same = np.zeros(n, bool)
             same[owner[kin]] = True
             credit = np.where(missing & same, SAME_CATEGORY_CREDIT, credit)
