@@ -105,6 +105,7 @@ from matching.engine.text import (
     Bm25Document,
     Bm25Idf,
     Bm25Query,
+    Numbering,
     TextBatch,
 )
 from matching.engine.types import (
@@ -495,11 +496,11 @@ def _skill_scores(cs: list[_CandidateFeatures], j: _JobFeatures, categories):
     n = len(cs)
     if not j.skills:
         return [(0.0, None)] * n
-    slugs = list(dict.fromkeys(chain.from_iterable(c.have for c in cs)))
-    number = {slug: k for k, slug in enumerate(slugs)}
+    number = Numbering()
     flat = np.fromiter(
         map(number.__getitem__, chain.from_iterable(c.have for c in cs)), np.int64
     )
+    slugs = list(number)
     years = np.fromiter(
         (np.nan if s.years is None else s.years for c in cs for s in c.have.values()),
         np.float64,

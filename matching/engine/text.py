@@ -424,11 +424,12 @@ class TextProfile:
         )
 
 
-class _Vocabulary(dict):
-    """Term → its number in one batch, numbered as first met."""
+class Numbering(dict):
+    """Key → its number, numbered as first met (`numbering[key]`; `get` never
+    numbers): a batch's terms (`TextBatch`), a ranking's skills."""
 
-    def __missing__(self, term: str) -> int:
-        number = self[term] = len(self)
+    def __missing__(self, key) -> int:
+        number = self[key] = len(self)
         return number
 
 
@@ -450,7 +451,7 @@ class TextBatch:
             term_counts(text) if text and not text.isspace() else None for text in texts
         ]
         present = [c for c in counts if c is not None]
-        vocabulary = _Vocabulary()
+        vocabulary = Numbering()
         number = vocabulary.__getitem__
         ids = np.fromiter(
             chain.from_iterable(map(number, c) for c in present), np.int64
@@ -495,28 +496,26 @@ class TextBatch:
         read = zip(sums, alike, strict=False)
         return [next(read) if terms is not None else None for terms in self.terms]
 
-    def _by_term(self, weights: Mapping[str, float]) -> np.ndarray:
-        """`weights` of each of the batch's terms (0.0 when absent), numbered
-        as the vocabulary."""
-        return np.fromiter(
-            map(weights.get, self._vocabulary, _FLOAT_ZEROS),
-            np.float64,
-            len(self._vocabulary),
+    def _per_term(self, mapping: Mapping, missing, dtype) -> np.ndarray:
+        """`mapping`'s value for every term of the texts, one after the other
+        in order (`missing` where it has none), each distinct term looked up
+        once."""
+        found = np.fromiter(
+            map(mapping.get, self._vocabulary, missing), dtype, len(self._vocabulary)
         )
+        return found[self._ids]
 
     def _bm25_sums(self, document: Bm25Document) -> list[float]:
-        return _sums_in_order(
-            self._by_term(document.weights)[self._ids], self._lengths
-        ).tolist()
+        weights = self._per_term(document.weights, _FLOAT_ZEROS, np.float64)
+        return _sums_in_order(weights, self._lengths).tolist()
 
     def _similarities(self, profile: TextProfile) -> list[float]:
         """`profile.similarity(text)` of each text: summed in the text's order
         where the text has fewer terms, in the profile's where it has as many
         or more."""
         lengths, size = self._lengths, len(profile.values)
-        out = _sums_in_order(
-            self._values * self._by_term(profile.weights)[self._ids], lengths
-        )
+        weights = self._per_term(profile.weights, _FLOAT_ZEROS, np.float64)
+        out = _sums_in_order(self._values * weights, lengths)
         longer = np.flatnonzero(lengths >= size)
         if len(longer):
             out[longer] = self._in_profile_order(profile, longer)
@@ -529,11 +528,7 @@ class TextBatch:
         column at a time, only the profile's terms some text shares."""
         lengths = self._lengths
         where = {term: k for k, term in enumerate(profile.terms)}
-        position = np.fromiter(
-            map(where.get, self._vocabulary, _MINUS_ONES),
-            np.int64,
-            len(self._vocabulary),
-        )[self._ids]
+        position = self._per_term(where, _MINUS_ONES, np.int64)
         row = np.full(len(lengths), -1, np.int64)
         row[texts] = np.arange(len(texts))
         row = np.repeat(row, lengths)
@@ -549,8 +544,7 @@ class TextBatch:
     def rows(self, index: Mapping[str, int]) -> np.ndarray:
         """Every term's row in `index` (-1 when absent), the texts' terms one
         after the other in order: what `WordVectors.meanings` looks up."""
-        rows = np.fromiter(map(index.get, self._vocabulary, _MINUS_ONES), np.int64)
-        return rows[self._ids]
+        return self._per_term(index, _MINUS_ONES, np.int64)
 
 
 _MINUS_ONES = repeat(-1)
